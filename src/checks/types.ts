@@ -1,0 +1,54 @@
+import type { Alignment, Analysis, Relation, Severity, Span } from '../types.js';
+
+/** Static description of a check, ESLint-style: data, not code. */
+export interface CheckMeta {
+  id: string;
+  severity: Severity;
+  description: string;
+  /** Message templates keyed by id; `{name}` placeholders are filled from `FindingDraft.data`. */
+  messages: Record<string, string>;
+  /**
+   * True for checks that judge the rewrite as a whole copy (claim-dropped, unsupported-content):
+   * they run only when the verdict is verbatim-copy, rewrite or partial-reuse.
+   */
+  needsDerivation?: boolean;
+}
+
+/** What a check sees: both analysed documents, their alignment and the relation verdict. */
+export interface CheckContext {
+  source: Analysis;
+  derived: Analysis;
+  alignment: Alignment;
+  relation: Relation;
+  /** Facts shared across checks so they can avoid double reporting (e.g. dropped source sentences). */
+  shared: SharedFacts;
+}
+
+export interface SharedFacts {
+  /** Source sentence ids with no counterpart: claim-dropped reports them, item-level checks skip them. */
+  droppedSource: Set<number>;
+  /** Derived sentence ids with no support in the source. */
+  unsupportedDerived: Set<number>;
+}
+
+/** One place in one document: the sentence and the exact span. */
+export interface SpanRef {
+  sentence: number;
+  span: Pick<Span, 'start' | 'end'>;
+}
+
+/** What a check returns; the runner turns it into a `Finding` (message text, severity, span text). */
+export interface FindingDraft {
+  messageId: string;
+  data?: Record<string, string | number>;
+  source: SpanRef | null;
+  derived: SpanRef | null;
+  actual?: string;
+  expected?: string;
+}
+
+export interface Check {
+  meta: CheckMeta;
+  /** Pure: no I/O, no mutation of the context. */
+  run(ctx: CheckContext): FindingDraft[];
+}

@@ -1,0 +1,267 @@
+/**
+ * The document model shared by every pipeline stage.
+ * Offsets are JavaScript (UTF-16) string indices into `text`, half-open: `text.slice(start, end) === span.text`.
+ */
+
+/** A `[start,end)` range of an article's `text`, with the text it covers. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+// ---------------------------------------------------------------- ingest
+
+export type BlockKind = 'paragraph' | 'heading';
+
+/** A paragraph or heading of the extracted text (boilerplate blocks are listed separately). */
+export interface Block {
+  start: number;
+  end: number;
+  kind: BlockKind;
+}
+
+export interface Boilerplate extends Span {
+  /** Why it was recognised, e.g. `comment-form: "Leave a Comment"` or `wire-slug`. */
+  reason: string;
+}
+
+/** What ingest hands to analysis: clean text plus its structure. Pure data, no I/O. */
+export interface Extracted {
+  /** The whole extracted text: blocks joined by blank lines, boilerplate included (spans say where). */
+  text: string;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  published: string | null;
+  url: string | null;
+  /** Body blocks in reading order; boilerplate blocks are NOT here. */
+  blocks: Block[];
+  boilerplate: Boilerplate[];
+  /** Input format that was detected or given. */
+  format: 'text' | 'html' | 'markdown';
+  /** Source encoding that was detected, e.g. `utf-8`, `windows-1252`. */
+  encoding: string;
+  warnings: string[];
+}
+
+// ---------------------------------------------------------------- analysis
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Surface form as in the text. */
+  text: string;
+  /** Lower-cased lemma (wink). */
+  lemma: string;
+  /** Universal POS tag (wink): NOUN, PROPN, VERB, NUM, PUNCT … */
+  pos: string;
+  /** Index of the sentence holding the token. */
+  sentence: number;
+  /** True for stop words and punctuation. */
+  stop: boolean;
+}
+
+export interface Sentence extends Span {
+  /** 0-based, in text order. */
+  id: number;
+  kind: BlockKind;
+  /** Index into `Analysis.tokens` of the first token, and one past the last. */
+  tokenStart: number;
+  tokenEnd: number;
+  /** Index of the block (paragraph/heading) holding it. */
+  block: number;
+}
+
+export type NumberKind = 'cardinal' | 'ordinal' | 'money' | 'percent' | 'measure' | 'year' | 'date';
+/** How the text bounds the value: "nearly 300" → approx, "more than 300" → above, "up to 300" → at-most. */
+export type NumberQualifier = 'exact' | 'approx' | 'above' | 'below' | 'at-least' | 'at-most';
+
+export interface NumberMention extends Span {
+  sentence: number;
+  kind: NumberKind;
+  /** Normalised value: 1.5 million → 1500000; "$2bn" → 2000000000; "late 2028" → 2028. */
+  value: number;
+  /** Upper end for ranges ("200-300", "between 5 and 10"). */
+  valueMax?: number;
+  /** Unit or counted noun, normalised (lemma): "soldier", "mm", "km", "usd", "%", "year". */
+  unit: string | null;
+  qualifier: NumberQualifier;
+  /** For dates: "early" | "mid" | "late" | "end" | "by-end" … and the month if any. */
+  datePart?: string;
+}
+
+export type EntityType = 'person' | 'org' | 'place' | 'event' | 'other';
+
+export interface EntityMention extends Span {
+  sentence: number;
+  type: EntityType;
+  /** Normalised key shared by variants: "Defence"/"Defense", "Germany's"/"Germany", "Mr Smith"/"John Smith" share a key where resolvable. */
+  key: string;
+}
+
+/** Who a quote or attribution is given to. */
+export interface Speaker {
+  /** Display name as written at its naming mention, e.g. "Maria Lenz" or "the ministry". */
+  name: string;
+  /** Normalised key, comparable across articles (see EntityMention.key). */
+  key: string;
+  /** The mention in this sentence that points at the speaker (a name, pronoun or description). */
+  mention: Span | null;
+  /** How the speaker was found. */
+  via: 'name' | 'pronoun' | 'description' | 'according-to';
+}
+
+export interface Quote extends Span {
+  /** The words inside the quotation marks. */
+  inner: Span;
+  /** Sentences the quote touches. */
+  sentences: number[];
+  speaker: Speaker | null;
+}
+
+export type Stance = 'neutral' | 'doubting' | 'endorsing';
+
+export interface Attribution extends Span {
+  sentence: number;
+  speaker: Speaker | null;
+  /** The reporting verb or cue ("said", "claims", "according to"). */
+  verb: Span & { lemma: string; stance: Stance };
+  kind: 'direct' | 'indirect' | 'according-to';
+  /** The attributed content (the claim) within the sentence. */
+  content: Span;
+}
+
+export interface SpeakerDescription extends Span {
+  /** The person described, as a key (EntityMention.key). */
+  person: string;
+  personName: string;
+  /** The description itself, e.g. "a spokeswoman for the Federal Railway Authority". */
+  description: Span;
+  /** Organisation key named in the description, if any. */
+  org: string | null;
+}
+
+export interface Hedge extends Span {
+  sentence: number;
+  /** modal | adverb | expectation | allegation | approximation … (lexicon class). */
+  kind: string;
+  /** Normalised cue, e.g. "may", "reportedly", "be expected to". */
+  cue: string;
+}
+
+export interface Negation extends Span {
+  sentence: number;
+  cue: string;
+}
+
+export interface Analysis {
+  schema: 'unspun.analysis/1';
+  text: string;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  published: string | null;
+  url: string | null;
+  /** ISO 639-1 code guessed from the text ("en", …) or null when unsure. */
+  language: string | null;
+  warnings: string[];
+  sentences: Sentence[];
+  boilerplate: Boilerplate[];
+  tokens: Token[];
+  entities: EntityMention[];
+  numbers: NumberMention[];
+  quotes: Quote[];
+  attributions: Attribution[];
+  speakerDescriptions: SpeakerDescription[];
+  hedges: Hedge[];
+  negations: Negation[];
+}
+
+// ---------------------------------------------------------------- alignment
+
+export type LinkKind = 'verbatim' | 'paraphrase' | 'partial';
+
+export interface AlignmentLink {
+  /** Sentence ids in the source (several when the rewrite merged them). */
+  source: number[];
+  /** Sentence ids in the derived text (several when the rewrite split one). */
+  derived: number[];
+  kind: LinkKind;
+  /** Similarity in [0,1]. */
+  score: number;
+}
+
+export interface Alignment {
+  links: AlignmentLink[];
+  /** For each source sentence id, the links it takes part in (empty: no counterpart). */
+  bySource: AlignmentLink[][];
+  /** For each derived sentence id, the links it takes part in. */
+  byDerived: AlignmentLink[][];
+}
+
+// ---------------------------------------------------------------- relation and findings
+
+export type Verdict = 'verbatim-copy' | 'rewrite' | 'partial-reuse' | 'same-story' | 'unrelated';
+export type Direction = 'as-given' | 'reversed' | 'unclear';
+
+export interface Relation {
+  verdict: Verdict;
+  confidence: number;
+  direction: Direction;
+  directionConfidence: number;
+}
+
+export interface Scores {
+  /** Share of source body sentences (by characters) with a counterpart in the derived text. */
+  sourceCoverage: number;
+  /** Share of derived body sentences (by characters) supported by the source. */
+  derivedSupport: number;
+  /** Share of derived body characters inside verbatim runs shared with the source. */
+  verbatimShare: number;
+}
+
+export type Severity = 'high' | 'medium' | 'low' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface FindingSide {
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  source: FindingSide | null;
+  derived: FindingSide | null;
+  /** The item as the derived text has it, e.g. "nearly 12,000 troops". */
+  actual?: string;
+  /** The item as the source had it, e.g. "12,000 soldiers". */
+  expected?: string;
+}
+
+export interface ArticleReport {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  published: string | null;
+  url: string | null;
+  sha256: string;
+  text: string;
+  sentences: Array<Pick<Sentence, 'id' | 'kind' | 'start' | 'end' | 'text'>>;
+  boilerplate: Boilerplate[];
+}
+
+export interface CompareResult {
+  schema: 'unspun.compare/1';
+  tool: { name: string; version: string };
+  source: ArticleReport;
+  derived: ArticleReport;
+  relation: Relation;
+  scores: Scores;
+  alignment: Array<Pick<AlignmentLink, 'source' | 'derived' | 'kind' | 'score'>>;
+  findings: Finding[];
+}
