@@ -35,7 +35,7 @@ function segmentBlock(text: string, block: Block, blockIndex: number, sentences:
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma) as string[];
+  const lemmas = doc.tokens().out(its.lemma as never) as unknown as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
 
   // Offsets: walk the block, skipping the preceding spaces wink recorded; fall back to indexOf if they disagree.
