@@ -1,4 +1,13 @@
-import type { Analysis, CompareResult, Extracted, SeveritySetting } from './types.js';
+import { createHash } from 'node:crypto';
+import type { Analysis, ArticleReport, CompareResult, Extracted, SeveritySetting } from './types.js';
+import { extract } from './ingest/index.js';
+import { analyze } from './nlp/index.js';
+import { align } from './align/index.js';
+import { runChecks } from './checks/runner.js';
+import { buildSharedFacts } from './relation/shared-facts.js';
+import { computeScores } from './relation/scores.js';
+import { judgeRelation } from './relation/verdict.js';
+import { TOOL } from './version.js';
 
 /** An article as the library takes it: raw text, bytes, or text/HTML with metadata. */
 export type ArticleInput =
@@ -11,16 +20,65 @@ export interface CompareOptions {
   rules?: Record<string, SeveritySetting>;
 }
 
-/** STUB — see compareAnalyses. Takes two articles, does no network I/O, returns the `unspun.compare/1` object. */
+/** Reads an ArticleInput into the extracted model (no network: URLs are the CLI's job). */
+export function extractInput(input: ArticleInput): { extracted: Extracted; bytes: Buffer | string } {
+  if (typeof input === 'string' || Buffer.isBuffer(input)) return { extracted: extract(input), bytes: input };
+  const meta = { title: input.title ?? null, byline: input.byline ?? null, siteName: input.siteName ?? null, published: input.published ?? null };
+  const clean = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== null));
+  if (input.html !== undefined) return { extracted: extract(input.html, { format: 'html', url: input.url ?? null, meta: clean }), bytes: input.html };
+  const text = input.text ?? '';
+  return { extracted: extract(text, { format: 'auto', url: input.url ?? null, meta: clean }), bytes: text };
+}
+
+/**
+ * Compares a source article with a suspected rewrite: alignment, relation verdict, scores and findings.
+ * Findings always treat the first argument as the source, whatever `relation.direction` says.
+ * Pure apart from reading lexicons and the word-vector cache on first use.
+ */
 export function compare(source: ArticleInput, derived: ArticleInput, options: CompareOptions = {}): CompareResult {
-  void source; void derived; void options;
-  throw new Error('not implemented yet');
+  const s = extractInput(source);
+  const d = extractInput(derived);
+  return compareAnalyses(analyze(s.extracted), analyze(d.extracted), { ...options, sourceBytes: s.bytes, derivedBytes: d.bytes });
 }
 
-/** Same as compare() for inputs already extracted and analysed (the store and eval cache analyses). */
-export function compareAnalyses(source: Analysis, derived: Analysis, options: CompareOptions & { sourceBytes?: Buffer | string; derivedBytes?: Buffer | string } = {}): CompareResult {
-  void source; void derived; void options;
-  throw new Error('not implemented yet');
+/** Same as compare() for inputs already analysed (the store and the eval cache analyses). */
+export function compareAnalyses(
+  source: Analysis,
+  derived: Analysis,
+  options: CompareOptions & { sourceBytes?: Buffer | string; derivedBytes?: Buffer | string } = {},
+): CompareResult {
+  const alignment = align(source, derived);
+  const scores = computeScores(source, derived, alignment);
+  const relation = judgeRelation(source, derived, alignment, scores);
+  const shared = buildSharedFacts(source, derived, alignment);
+  const findings = runChecks({ source, derived, alignment, relation, shared }, options.rules ?? {});
+  return {
+    schema: 'unspun.compare/1',
+    tool: TOOL,
+    source: articleReport(source, options.sourceBytes ?? source.text),
+    derived: articleReport(derived, options.derivedBytes ?? derived.text),
+    relation,
+    scores,
+    alignment: alignment.links.map(({ source: s, derived: d, kind, score }) => ({ source: s, derived: d, kind, score: round(score) })),
+    findings,
+  };
 }
 
-export type { Extracted };
+function articleReport(a: Analysis, bytes: Buffer | string): ArticleReport {
+  return {
+    title: a.title,
+    byline: a.byline,
+    siteName: a.siteName,
+    published: a.published,
+    url: a.url,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    text: a.text,
+    sentences: a.sentences.map(({ id, kind, start, end, text }) => ({ id, kind, start, end, text })),
+    boilerplate: a.boilerplate,
+  };
+}
+
+export function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,36 @@
+import type { Finding, FindingSide, Severity } from '../types.js';
+
+export const SEVERITIES: Severity[] = ['high', 'medium', 'low', 'info'];
+
+/** Findings bucketed by severity, most severe first. */
+export function groupBySeverity(findings: Finding[]): Array<[Severity, Finding[]]> {
+  return SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s)] as [Severity, Finding[]]).filter(([, fs]) => fs.length > 0);
+}
+
+export function countsLine(findings: Finding[]): string {
+  return SEVERITIES.map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`).join(', ');
+}
+
+export function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/**
+ * The finding's sentence with the span marked, trimmed to about `width` characters around it.
+ * `sentenceText` and `sentenceStart` locate the sentence in its document.
+ */
+export function excerpt(side: FindingSide, sentenceText: string, sentenceStart: number, mark: (s: string) => string, width = 220): string {
+  const a = Math.max(0, side.start - sentenceStart);
+  const b = Math.min(sentenceText.length, side.end - sentenceStart);
+  if (a >= b || b > sentenceText.length) return clip(sentenceText, width);
+  const before = sentenceText.slice(0, a);
+  const after = sentenceText.slice(b);
+  const room = Math.max(20, Math.floor((width - (b - a)) / 2));
+  const left = before.length > room ? '…' + before.slice(before.length - room) : before;
+  const right = after.length > room ? after.slice(0, room) + '…' : after;
+  return left + mark(sentenceText.slice(a, b)) + right;
+}
+
+export function clip(s: string, width: number): string {
+  return s.length > width ? s.slice(0, width - 1) + '…' : s;
+}

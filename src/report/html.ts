@@ -1,0 +1,132 @@
+import type { ArticleReport, CompareResult, Finding, Severity } from '../types.js';
+import { SEVERITIES, pct } from './format.js';
+
+/**
+ * ONE self-contained HTML file (no network): the two articles side by side, aligned sentences linked on hover and
+ * click, findings highlighted by severity with a legend and counts. Spans are rendered server-side so the page
+ * works without scripts; the inline script only adds the linking.
+ */
+export function compareToHtml(r: CompareResult, labels: { source: string; derived: string }): string {
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, r.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+  const links = r.alignment.map((l) => ({ s: l.source, d: l.derived, k: l.kind }));
+  const title = `Unspun: ${r.derived.title ?? labels.derived} vs ${r.source.title ?? labels.source}`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${CSS}</style></head>
+<body>
+<header>
+  <h1>Unspun compare: <span class="verdict">${esc(r.relation.verdict)}</span></h1>
+  <p>confidence ${r.relation.confidence.toFixed(2)} · direction ${esc(r.relation.direction)} (${r.relation.directionConfidence.toFixed(2)}) ·
+  source coverage ${pct(r.scores.sourceCoverage)} · derived support ${pct(r.scores.derivedSupport)} · verbatim share ${pct(r.scores.verbatimShare)}</p>
+  <ul class="legend" aria-label="legend">${SEVERITIES.map((s) => `<li><mark class="sev-${s}">${s}</mark> <span data-count="${s}">${counts[s]}</span></li>`).join('')}
+  <li><span class="aligned-swatch">aligned</span> hover or click a sentence</li></ul>
+</header>
+<section id="findings" aria-label="findings"><h2>Findings (${r.findings.length})</h2><ol>
+${r.findings.map((f, i) => findingItem(f, i)).join('\n')}
+</ol></section>
+<main>
+  <article id="source" class="doc"><h2>Source: ${esc(r.source.title ?? labels.source)}</h2>${renderDoc(r.source, r.findings, 'source')}</article>
+  <article id="derived" class="doc"><h2>Derived: ${esc(r.derived.title ?? labels.derived)}</h2>${renderDoc(r.derived, r.findings, 'derived')}</article>
+</main>
+<script id="unspun-links" type="application/json">${json(links)}</script>
+<script>${SCRIPT}</script>
+</body></html>
+`;
+}
+
+function findingItem(f: Finding, i: number): string {
+  const where = (side: 'source' | 'derived') => (f[side] ? `${side} [${f[side]!.start},${f[side]!.end})` : `${side} —`);
+  return `<li class="finding sev-${f.severity}" data-f="${i}" tabindex="0"><b>${esc(f.ruleId)}</b> <span class="sev">${f.severity}</span> ${esc(f.message)} <small>${where('source')} · ${where('derived')}</small></li>`;
+}
+
+/** Splits the text at every sentence, boilerplate and finding boundary and wraps each piece in its classes. */
+function renderDoc(doc: ArticleReport, findings: Finding[], side: 'source' | 'derived'): string {
+  const marks = findings.map((f, i) => ({ i, sev: f.severity, span: f[side] })).filter((m) => m.span && m.span.end > m.span.start);
+  const cuts = new Set<number>([0, doc.text.length]);
+  for (const s of doc.sentences) cuts.add(s.start).add(s.end);
+  for (const b of doc.boilerplate) cuts.add(b.start).add(b.end);
+  for (const m of marks) cuts.add(m.span!.start).add(m.span!.end);
+  const points = [...cuts].filter((x) => x >= 0 && x <= doc.text.length).sort((a, b) => a - b);
+  let html = '';
+  for (let k = 0; k + 1 < points.length; k++) {
+    const [a, b] = [points[k], points[k + 1]];
+    const piece = esc(doc.text.slice(a, b)).replace(/\n/g, '<br>');
+    const sentence = doc.sentences.find((s) => s.start <= a && b <= s.end);
+    const boiler = doc.boilerplate.find((x) => x.start <= a && b <= x.end);
+    const over = marks.filter((m) => m.span!.start <= a && b <= m.span!.end);
+    let inner = piece;
+    if (over.length) {
+      const worst = SEVERITIES.find((s) => over.some((m) => m.sev === s))!;
+      inner = `<mark class="sev-${worst}" data-f="${over.map((m) => m.i).join(' ')}">${piece}</mark>`;
+    }
+    if (sentence) html += `<span class="s ${sentence.kind}" data-side="${side}" data-s="${sentence.id}">${inner}</span>`;
+    else if (boiler) html += `<span class="boilerplate" title="boilerplate: ${esc(boiler.reason)}">${inner}</span>`;
+    else html += inner;
+  }
+  return `<div class="text">${html}</div>`;
+}
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function json(x: unknown): string {
+  return JSON.stringify(x).replace(/</g, '\\u003c');
+}
+
+const CSS = `
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
+header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}
+h1{font-size:20px;margin:0 0 4px}h2{font-size:15px;margin:0 0 8px}
+.legend{list-style:none;display:flex;gap:16px;padding:0;margin:6px 0 0}
+#findings{padding:8px 20px;max-height:28vh;overflow:auto;background:#fff;border-bottom:1px solid #ddd}
+#findings ol{margin:0;padding-left:22px}.finding{cursor:pointer;margin:2px 0}.finding.active{outline:2px solid #333}
+.finding small{color:#666}.sev{font-size:11px;text-transform:uppercase;color:#555}
+main{display:grid;grid-template-columns:1fr 1fr;gap:16px;padding:16px 20px}
+.doc{background:#fff;border:1px solid #ddd;padding:12px 16px;white-space:normal}
+.s{cursor:pointer;border-radius:3px}.s.heading{font-weight:700}
+.s.linked{background:#e3f0ff}.s.selected{background:#bcd9ff}
+.boilerplate{color:#999;text-decoration:line-through}
+mark{border-radius:2px;padding:0 1px}
+mark.sev-high{background:#ffb3b3}mark.sev-medium{background:#ffe08a}mark.sev-low{background:#c9ecff}mark.sev-info{background:#e4e4e4}
+mark.active{outline:3px solid #d00;outline-offset:1px}
+.aligned-swatch{background:#e3f0ff;padding:0 4px}
+`;
+
+const SCRIPT = `
+(function(){
+  var links = JSON.parse(document.getElementById('unspun-links').textContent);
+  function q(sel){return Array.prototype.slice.call(document.querySelectorAll(sel));}
+  function partners(side, id){
+    var other = side === 'source' ? 'derived' : 'source', key = side === 'source' ? 's' : 'd', okey = side === 'source' ? 'd' : 's', out = [];
+    links.forEach(function(l){ if (l[key].indexOf(id) >= 0) l[okey].forEach(function(o){ out.push('[data-side="'+other+'"][data-s="'+o+'"]'); }); });
+    return out;
+  }
+  function mark(side, id, cls){
+    q('.s.'+cls).forEach(function(e){e.classList.remove(cls);});
+    if (side === null) return;
+    var sels = ['[data-side="'+side+'"][data-s="'+id+'"]'].concat(partners(side, id));
+    sels.forEach(function(sel){ q(sel).forEach(function(e){e.classList.add(cls);}); });
+  }
+  q('.s').forEach(function(e){
+    e.addEventListener('mouseenter', function(){ mark(e.dataset.side, +e.dataset.s, 'linked'); });
+    e.addEventListener('mouseleave', function(){ mark(null, 0, 'linked'); });
+    e.addEventListener('click', function(){ mark(e.dataset.side, +e.dataset.s, 'selected'); });
+  });
+  function activate(i){
+    q('.active').forEach(function(e){e.classList.remove('active');});
+    q('.finding[data-f="'+i+'"]').forEach(function(e){e.classList.add('active');});
+    var hits = q('mark[data-f]').filter(function(m){ return m.dataset.f.split(' ').indexOf(String(i)) >= 0; });
+    hits.forEach(function(m){ m.classList.add('active'); });
+    if (hits[0] && hits[0].scrollIntoView) hits[0].scrollIntoView({block:'center'});
+  }
+  q('.finding').forEach(function(e){
+    e.addEventListener('click', function(){ activate(e.dataset.f); });
+    e.addEventListener('keydown', function(ev){ if (ev.key === 'Enter') activate(e.dataset.f); });
+  });
+  q('mark[data-f]').forEach(function(m){ m.addEventListener('click', function(ev){ ev.stopPropagation(); activate(m.dataset.f.split(' ')[0]); }); });
+})();
+`;
