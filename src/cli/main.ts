@@ -14,6 +14,7 @@ import { SEVERITIES } from '../report/format.js';
 import { TOOL } from '../version.js';
 import type { Analysis, Severity, SeveritySetting } from '../types.js';
 import { registerCorpusCommands } from './corpus.js';
+import { registerDemo } from './demo.js';
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 3 } as const;
@@ -95,6 +96,7 @@ export function buildProgram(): Command {
     });
 
   registerCorpusCommands(program);
+  registerDemo(program);
   return program;
 }
 

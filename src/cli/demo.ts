@@ -1,0 +1,52 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { packageRoot } from '../lexicons.js';
+import { extract } from '../ingest/index.js';
+import { analyze } from '../nlp/index.js';
+import { compareAnalyses } from '../compare.js';
+import { compareToTerminal } from '../report/terminal.js';
+import { compareToHtml } from '../report/html.js';
+
+/** The bundled example articles (written for Unspun; fictional events). */
+export const EXAMPLES = {
+  wire: 'wire-rail-delays.txt',
+  farm: 'farm-rail-delays.html',
+  copy: 'copy-rail-delays.txt',
+  independent: 'independent-rail-delays.txt',
+  unrelated: 'unrelated-harbour-festival.txt',
+} as const;
+
+export function examplePath(name: string): string {
+  return join(packageRoot, 'examples', name);
+}
+
+function load(name: string) {
+  const path = examplePath(name);
+  const bytes = readFileSync(path);
+  return { bytes, analysis: analyze(extract(bytes, { format: path.endsWith('.html') ? 'html' : 'auto' })) };
+}
+
+/** `unspun demo`: the main job on the bundled examples — a content-farm spin and an independent report of one wire story. */
+export function registerDemo(program: Command, corpusDemo?: (dir: string) => Promise<void>): void {
+  program
+    .command('demo')
+    .description('run Unspun on the bundled example articles (a wire story, a content-farm spin, a copy, an independent report)')
+    .option('--html <file>', 'write the HTML report of the spin to this file', 'unspun-demo.html')
+    .action(async (opts: { html: string }) => {
+      if (!existsSync(examplePath(EXAMPLES.wire))) throw new Error('examples/ folder is missing from the package');
+      const wire = load(EXAMPLES.wire);
+      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+      for (const [label, name] of [['content-farm spin', EXAMPLES.farm], ['independent report', EXAMPLES.independent]] as const) {
+        const other = load(name);
+        const r = compareAnalyses(wire.analysis, other.analysis, { sourceBytes: wire.bytes, derivedBytes: other.bytes });
+        process.stdout.write(`\n=== ${label}: examples/${EXAMPLES.wire} → examples/${name}\n\n`);
+        process.stdout.write(compareToTerminal(r, { color }, { source: EXAMPLES.wire, derived: name }));
+        if (name === EXAMPLES.farm && opts.html) {
+          writeFileSync(opts.html, compareToHtml(r, { source: EXAMPLES.wire, derived: name }));
+          process.stdout.write(`\nHTML report: ${opts.html}\n`);
+        }
+      }
+      if (corpusDemo) await corpusDemo(join(packageRoot, 'examples'));
+    });
+}
