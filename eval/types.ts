@@ -3,7 +3,8 @@ export interface EvalRow {
   dataset: string;
   task: string;
   metric: string;
-  value: number;
+  /** Unspun's value; null when the Unspun side could not run (the note says why). */
+  value: number | null;
   /** The baseline's value for the same metric, when the task has one. */
   baseline: number | null;
   /** Short note: split, n, what the baseline is. */
