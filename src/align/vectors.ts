@@ -1,0 +1,93 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { buildVectorCache } from './vectors-build.js';
+import { CACHE_MAGIC, defaultCachePath, defaultEmbeddingsPath, hashWord } from './vectors-paths.js';
+
+/** Word vectors as the aligner reads them: a row per word, Int8 with a per-row scale. */
+export interface Vectors {
+  readonly size: number;
+  readonly dims: number;
+  /** Row of a lower-cased word, or -1 when it is not in the table. */
+  indexOf(word: string): number;
+  /** Corpus frequency rank of a row (0 = most frequent word). */
+  rank(row: number): number;
+  /** `target += weight × vector(row)`. */
+  addTo(target: Float32Array, row: number, weight: number): void;
+}
+
+/** Reads a cache file written by buildVectorCache (layout documented there). One read, no per-word work. */
+export function readVectorCache(path: string): Vectors {
+  let file = readFileSync(path);
+  if (file.toString('latin1', 0, 8) !== CACHE_MAGIC) throw new Error(`not an unspun vector cache: ${path}`);
+  if (file.byteOffset % 4 !== 0) file = Buffer.from(file); // typed views below need 4-byte alignment
+  const size = file.readUInt32LE(8);
+  const dims = file.readUInt32LE(12);
+  const slots = file.readUInt32LE(16);
+  let at = file.byteOffset + 20;
+  const view = <T>(make: (buf: ArrayBuffer, offset: number, n: number) => T, n: number, bytes: number): T => {
+    const v = make(file.buffer as ArrayBuffer, at, n);
+    at += bytes;
+    return v;
+  };
+  const quant = view((b, o, n) => new Int8Array(b, o, n), size * dims, Math.ceil((size * dims) / 4) * 4);
+  const scales = view((b, o, n) => new Float32Array(b, o, n), size, size * 4);
+  const ranks = view((b, o, n) => new Uint32Array(b, o, n), size, size * 4);
+  const offsets = view((b, o, n) => new Uint32Array(b, o, n), size + 1, (size + 1) * 4);
+  const table = view((b, o, n) => new Int32Array(b, o, n), slots, slots * 4);
+  const wordsStart = at - file.byteOffset;
+  if (wordsStart + offsets[size] !== file.length) throw new Error(`vector cache ${path} is truncated or corrupt`);
+  const wordAt = (row: number): string => file.toString('utf8', wordsStart + offsets[row], wordsStart + offsets[row + 1]);
+  const memo = new Map<string, number>();
+  const indexOf = (word: string): number => {
+    let row = memo.get(word);
+    if (row !== undefined) return row;
+    row = -1;
+    for (let h = hashWord(word) & (slots - 1); table[h] >= 0; h = (h + 1) & (slots - 1)) {
+      if (wordAt(table[h]) === word) {
+        row = table[h];
+        break;
+      }
+    }
+    if (memo.size < 100_000) memo.set(word, row);
+    return row;
+  };
+  return {
+    size,
+    dims,
+    indexOf,
+    rank: (r) => ranks[r],
+    addTo(target, r, weight) {
+      const w = weight * scales[r];
+      const base = r * dims;
+      for (let k = 0; k < dims; k++) target[k] += w * quant[base + k];
+    },
+  };
+}
+
+/** A table with no words: similarity then rests on lexical evidence alone. */
+export function emptyVectors(dims = 100): Vectors {
+  return { size: 0, dims, indexOf: () => -1, rank: () => 0, addTo: () => undefined };
+}
+
+let loaded: Vectors | null = null;
+
+/**
+ * The shared word vectors, loaded once (one file read, ~25 MB). Builds the cache from the installed GloVe JSON on first use
+ * when `prepare` did not; without the embeddings package it warns once and returns empty vectors.
+ */
+export function loadVectors(): Vectors {
+  if (loaded) return loaded;
+  const path = defaultCachePath();
+  try {
+    if (!existsSync(path)) buildVectorCache(defaultEmbeddingsPath(), path);
+    loaded = readVectorCache(path);
+  } catch (e) {
+    process.emitWarning(`unspun: word vectors unavailable, aligning on words only (${(e as Error).message})`);
+    loaded = emptyVectors();
+  }
+  return loaded;
+}
+
+/** Replaces the shared vectors (tests, or callers holding their own table). */
+export function setVectors(v: Vectors | null): void {
+  loaded = v;
+}
