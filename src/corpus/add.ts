@@ -1,0 +1,134 @@
+import { availableParallelism } from 'node:os';
+import type { NewArticle, Store } from '../store/store.js';
+import { createAnalyzePool } from './analyze-pool.js';
+import { vectorFnFor } from './doc-vector.js';
+import { selectAnchors } from './fingerprint.js';
+import { rawHash, type Prepared } from './prepare.js';
+import { readInputs } from './readers/input-reader.js';
+import type { RawRecord } from './readers/record.js';
+import { hostOf } from './readers/warc-reader.js';
+
+export interface AddProgress {
+  read: number;
+  added: number;
+  duplicates: number;
+  versions: number;
+  failed: number;
+  /** Records stored durably so far (committed chunks). */
+  committed: number;
+  source: string | null;
+}
+
+export interface AddOptions {
+  /** Records per transaction (≤ 1,000). */
+  chunkSize?: number;
+  /** Analysis worker threads; 0 analyses in-process. Default: cores, at most 2 when the machine is shared. */
+  workers?: number;
+  onProgress?: (p: AddProgress) => void;
+  /** Called after each committed chunk (the crash test waits for it). */
+  onCommit?: (p: AddProgress) => void;
+  fetch?: typeof fetch;
+}
+
+export interface AddSummary {
+  added: number;
+  duplicates: number;
+  /** Of `added`, how many were a changed text under a URL/id already stored. */
+  versions: number;
+  failed: Array<{ source: string; reason: string }>;
+  /** Stored ids in input order. */
+  ids: number[];
+}
+
+const MAX_CHUNK = 1000;
+
+/**
+ * `unspun add`: reads files, directories, JSON Lines, feeds, WARCs and URLs, analyses on worker threads and
+ * stores each new text once, committing every `chunkSize` records. Re-runs are idempotent, so a crashed run
+ * resumes by running it again: committed chunks are kept, the rest is redone.
+ */
+export async function addPaths(store: Store, inputs: string[], opts: AddOptions = {}): Promise<AddSummary> {
+  const chunkSize = Math.max(1, Math.min(opts.chunkSize ?? MAX_CHUNK, MAX_CHUNK));
+  const storedKind = await store.getSetting('vector.kind');
+  const { kind } = await vectorFnFor(storedKind);
+  if (!storedKind) await store.setSetting('vector.kind', kind);
+  const pool = createAnalyzePool(opts.workers ?? Math.min(2, availableParallelism()), kind);
+  const progress: AddProgress = { read: 0, added: 0, duplicates: 0, versions: 0, failed: 0, committed: 0, source: null };
+  const summary: AddSummary = { added: 0, duplicates: 0, versions: 0, failed: [], ids: [] };
+  const chunk: NewArticle[] = [];
+  const chunkHashes = new Set<string>();
+  const chunkRaw = new Set<string>();
+  const chunkVersions = new Map<string, number>();
+  const inFlight: Array<{ record: RawRecord; raw: string; job: Promise<Prepared | Error> }> = [];
+  const window = Math.max(4, pool.size * 8);
+
+  const fail = (source: string, reason: string) => {
+    summary.failed.push({ source, reason });
+    progress.failed++;
+  };
+  const commit = async () => {
+    if (!chunk.length) return;
+    const metas = await store.insertBatch(chunk);
+    summary.ids.push(...metas.map((m) => m.id));
+    progress.committed += metas.length;
+    chunk.length = 0;
+    chunkHashes.clear();
+    chunkRaw.clear();
+    chunkVersions.clear();
+    opts.onCommit?.({ ...progress });
+  };
+  const settle = async () => {
+    const { record, raw, job } = inFlight.shift()!;
+    const p = await job;
+    progress.source = record.source;
+    if (p instanceof Error) fail(record.source, p.message);
+    else if (chunkHashes.has(p.hash) || (await store.findByHash(p.hash))) progress.duplicates++;
+    else {
+      const article = record.article ?? `sha256:${p.hash}`;
+      const last = chunkVersions.get(article) ?? (await store.latestVersion(article))?.version ?? 0;
+      const lemmaDf = await store.lemmaDf(p.fp.lemmas);
+      chunk.push({
+        article, version: last + 1, hash: p.hash, rawHash: raw, url: p.url ?? record.url, title: p.title ?? record.title,
+        outlet: record.outlet ?? p.siteName ?? (p.url ? hostOf(p.url) : null), published: p.published ?? record.published,
+        source: record.source, words: p.fp.words, analysis: p.analysis,
+        features: { bands: p.fp.bands, anchors: selectAnchors(p.fp, lemmaDf), vector: p.vector }, lemmas: p.fp.lemmas,
+      });
+      chunkHashes.add(p.hash);
+      chunkRaw.add(raw);
+      chunkVersions.set(article, last + 1);
+      progress.added++;
+      if (last > 0) progress.versions++;
+      if (chunk.length >= chunkSize) await commit();
+    }
+    opts.onProgress?.({ ...progress });
+  };
+
+  try {
+    for await (const item of readInputs(inputs, opts.fetch)) {
+      progress.read++;
+      if ('failed' in item) {
+        fail(item.failed.source, item.failed.reason);
+        opts.onProgress?.({ ...progress, source: item.failed.source });
+        continue;
+      }
+      const raw = rawHash(item.record.body);
+      // Same bytes as a stored record: skip before the costly extraction (this is what makes resume cheap).
+      if (chunkRaw.has(raw) || inFlight.some((f) => f.raw === raw) || (await store.findByRawHash(raw))) {
+        progress.duplicates++;
+        opts.onProgress?.({ ...progress, source: item.record.source });
+        continue;
+      }
+      const job = pool.run(item.record).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      inFlight.push({ record: item.record, raw, job });
+      if (inFlight.length >= window) await settle();
+    }
+    while (inFlight.length) await settle();
+    await commit();
+  } finally {
+    await pool.close();
+  }
+  summary.added = progress.added;
+  summary.duplicates = progress.duplicates;
+  summary.versions = progress.versions;
+  return summary;
+}

@@ -1,0 +1,18 @@
+import type { Store } from './store.js';
+import { SqliteStore } from './sqlite/sqlite-store.js';
+
+export type { ArticleMeta, IndexFeatures, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle } from './store.js';
+export { encodeAnalysis, decodeAnalysis } from './codec.js';
+export { listArticles, showArticle, removeArticle, exportJsonl, type ShownArticle } from './housekeeping.js';
+
+export const DEFAULT_DB = './unspun.db';
+
+/** `--db PATH` wins, then `UNSPUN_DB`, then `./unspun.db`. */
+export function resolveDbPath(flag?: string | null, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.UNSPUN_DB || DEFAULT_DB;
+}
+
+/** Opens (and migrates) the store. Only the embedded SQLite backend exists for now. */
+export async function openStore(opts: { db?: string | null } = {}): Promise<Store> {
+  return new SqliteStore(resolveDbPath(opts.db));
+}

@@ -1,0 +1,203 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle } from '../store.js';
+import { migrate } from './sqlite-migrations.js';
+
+interface Row {
+  id: number;
+  article: string;
+  version: number;
+  hash: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  source: string | null;
+  added_at: string;
+  words: number;
+  analysis?: Buffer;
+}
+
+const META_COLUMNS = 'id, article, version, hash, url, title, outlet, published, source, added_at, words';
+
+function toMeta(r: Row): ArticleMeta {
+  return {
+    id: r.id, article: r.article, version: r.version, hash: r.hash, url: r.url, title: r.title, outlet: r.outlet,
+    published: r.published, source: r.source, addedAt: r.added_at, words: r.words,
+  };
+}
+
+/** The embedded backend: one SQLite file in WAL mode (readers never block the single writer). */
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite';
+  readonly capabilities: StoreCapabilities;
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    const file = path === ':memory:' ? path : resolve(path);
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a killed process (only power loss can drop the last commits).
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.pragma('foreign_keys = ON');
+    migrate(this.db);
+    this.capabilities = { concurrentWriters: false, location: file };
+  }
+
+  async insertBatch(records: NewArticle[]): Promise<ArticleMeta[]> {
+    const now = new Date().toISOString();
+    const insert = this.db.prepare(
+      `INSERT INTO articles (article, version, hash, raw_hash, url, title, outlet, published, source, added_at, words, analysis)
+       VALUES (@article, @version, @hash, @rawHash, @url, @title, @outlet, @published, @source, @addedAt, @words, @analysis)`,
+    );
+    const band = this.db.prepare('INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)');
+    const anchor = this.db.prepare('INSERT OR IGNORE INTO anchors (key, doc) VALUES (?, ?)');
+    const vector = this.db.prepare('INSERT INTO vectors (doc, v) VALUES (?, ?)');
+    const df = this.db.prepare('INSERT INTO lemma_df (lemma, n) VALUES (?, 1) ON CONFLICT (lemma) DO UPDATE SET n = n + 1');
+    const run = this.db.transaction((batch: NewArticle[]) =>
+      batch.map((r) => {
+        const id = Number(insert.run({ ...r, addedAt: now, analysis: Buffer.from(r.analysis) }).lastInsertRowid);
+        for (const k of r.features.bands) band.run(k, id);
+        for (const k of r.features.anchors) anchor.run(k, id);
+        vector.run(id, Buffer.from(r.features.vector.buffer, r.features.vector.byteOffset, r.features.vector.byteLength));
+        for (const l of r.lemmas) df.run(l);
+        const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, ...meta } = r;
+        return { ...meta, id, addedAt: now };
+      }),
+    );
+    return run(records);
+  }
+
+  async findByHash(hash: string): Promise<ArticleMeta | null> {
+    const r = this.db.prepare(`SELECT ${META_COLUMNS} FROM articles WHERE hash = ?`).get(hash) as Row | undefined;
+    return r ? toMeta(r) : null;
+  }
+
+  async findByRawHash(rawHash: string): Promise<ArticleMeta | null> {
+    const r = this.db.prepare(`SELECT ${META_COLUMNS} FROM articles WHERE raw_hash = ? LIMIT 1`).get(rawHash) as Row | undefined;
+    return r ? toMeta(r) : null;
+  }
+
+  async latestVersion(article: string): Promise<ArticleMeta | null> {
+    const r = this.db
+      .prepare(`SELECT ${META_COLUMNS} FROM articles WHERE article = ? ORDER BY version DESC LIMIT 1`)
+      .get(article) as Row | undefined;
+    return r ? toMeta(r) : null;
+  }
+
+  async versionsOf(article: string): Promise<ArticleMeta[]> {
+    const rows = this.db.prepare(`SELECT ${META_COLUMNS} FROM articles WHERE article = ? ORDER BY version`).all(article) as Row[];
+    return rows.map(toMeta);
+  }
+
+  async get(id: number): Promise<StoredArticle | null> {
+    const r = this.db.prepare(`SELECT ${META_COLUMNS}, analysis FROM articles WHERE id = ?`).get(id) as Row | undefined;
+    return r ? { ...toMeta(r), analysis: new Uint8Array(r.analysis!) } : null;
+  }
+
+  async getMeta(ids: number[]): Promise<ArticleMeta[]> {
+    if (!ids.length) return [];
+    const rows = this.db
+      .prepare(`SELECT ${META_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as Row[];
+    const byId = new Map(rows.map((r) => [r.id, toMeta(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async list(opts: ListOptions = {}): Promise<ArticleMeta[]> {
+    const where = opts.outlet !== undefined ? 'WHERE outlet = @outlet' : '';
+    const rows = this.db
+      .prepare(`SELECT ${META_COLUMNS} FROM articles ${where} ORDER BY id LIMIT @limit OFFSET @offset`)
+      .all({ outlet: opts.outlet, limit: opts.limit ?? -1, offset: opts.offset ?? 0 }) as Row[];
+    return rows.map(toMeta);
+  }
+
+  async count(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  async remove(id: number): Promise<boolean> {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM bands WHERE doc = ?').run(id);
+      this.db.prepare('DELETE FROM anchors WHERE doc = ?').run(id);
+      this.db.prepare('DELETE FROM vectors WHERE doc = ?').run(id);
+      return this.db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
+    })();
+  }
+
+  async *iterate(pageSize = 500): AsyncIterable<StoredArticle> {
+    const page = this.db.prepare(`SELECT ${META_COLUMNS}, analysis FROM articles WHERE id > ? ORDER BY id LIMIT ?`);
+    for (let after = 0; ; ) {
+      const rows = page.all(after, pageSize) as Row[];
+      if (!rows.length) return;
+      for (const r of rows) yield { ...toMeta(r), analysis: new Uint8Array(r.analysis!) };
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  async bandMatches(bands: number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    if (!bands.length) return out;
+    const rows = this.db
+      .prepare('SELECT doc, count(*) AS n FROM bands WHERE key IN (SELECT value FROM json_each(?)) GROUP BY doc')
+      .all(JSON.stringify(bands)) as Array<{ doc: number; n: number }>;
+    for (const r of rows) out.set(r.doc, r.n);
+    return out;
+  }
+
+  async anchorPostings(anchors: number[], maxPerAnchor: number): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    // LIMIT max+1 tells a too-common anchor apart without reading its whole posting list.
+    const q = this.db.prepare('SELECT doc FROM anchors WHERE key = ? LIMIT ?').pluck();
+    for (const a of new Set(anchors)) {
+      const docs = q.all(a, maxPerAnchor + 1) as number[];
+      if (docs.length && docs.length <= maxPerAnchor) out.set(a, docs);
+    }
+    return out;
+  }
+
+  async lemmaDf(lemmas: number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    if (!lemmas.length) return out;
+    const rows = this.db
+      .prepare('SELECT lemma, n FROM lemma_df WHERE lemma IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(lemmas)) as Array<{ lemma: number; n: number }>;
+    for (const r of rows) out.set(r.lemma, r.n);
+    return out;
+  }
+
+  async vectors(): Promise<{ ids: Int32Array; data: Int8Array; dim: number }> {
+    const rows = this.db.prepare('SELECT doc, v FROM vectors ORDER BY doc').all() as Array<{ doc: number; v: Buffer }>;
+    const dim = rows[0]?.v.length ?? 0;
+    const ids = new Int32Array(rows.length);
+    const data = new Int8Array(rows.length * dim);
+    rows.forEach((r, i) => {
+      ids[i] = r.doc;
+      if (r.v.length === dim) data.set(new Int8Array(r.v.buffer, r.v.byteOffset, dim), i * dim);
+    });
+    return { ids, data, dim };
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    const r = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+    return r ?? null;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  async indexBytes(): Promise<number> {
+    const r = this.db
+      .prepare("SELECT sum(pgsize) AS n FROM dbstat WHERE name IN ('bands', 'anchors', 'vectors', 'sqlite_autoindex_bands_1', 'sqlite_autoindex_anchors_1')")
+      .get() as { n: number | null };
+    return r.n ?? 0;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

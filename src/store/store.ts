@@ -1,0 +1,98 @@
+/**
+ * The corpus store: one small interface, one folder per backend (`sqlite/`, later `postgres/`),
+ * with mirrored file names as in Kysely's dialects. Methods are async so a network backend fits the same shape.
+ */
+
+/** What a stored article version looks like without its analysis. */
+export interface ArticleMeta {
+  /** Store-wide id of this version (what `show`, `rm` and trace candidates use). */
+  id: number;
+  /** Identity shared by all versions: the record id, the URL, the file path, or `sha256:<hash>`. */
+  article: string;
+  /** 1 for the first text seen under `article`, +1 for each changed text. */
+  version: number;
+  /** sha256 of the extracted text (whitespace-normalised): the dedupe key. */
+  hash: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  /** Input the record came from (file path, feed URL, `file.jsonl:12`). */
+  source: string | null;
+  addedAt: string;
+  words: number;
+}
+
+/** Retrieval features of one article (see src/corpus/fingerprint.ts). */
+export interface IndexFeatures {
+  /** MinHash LSH band keys over word 5-shingles (band number folded in). */
+  bands: number[];
+  /** Rare "anchor" feature hashes: entity keys, numbers, rare lemmas. */
+  anchors: number[];
+  /** Document vector, quantised to int8 (scale 127). */
+  vector: Int8Array;
+}
+
+export interface NewArticle extends Omit<ArticleMeta, 'id' | 'addedAt'> {
+  /** sha1 of the raw input bytes: lets a re-run skip unchanged inputs before extraction. */
+  rawHash: string;
+  /** Encoded analysis (src/store/codec.ts). */
+  analysis: Uint8Array;
+  features: IndexFeatures;
+  /** Distinct content-lemma hashes, to keep document frequencies. */
+  lemmas: number[];
+}
+
+export interface StoredArticle extends ArticleMeta {
+  analysis: Uint8Array;
+}
+
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+  outlet?: string;
+}
+
+/** Differences between backends, declared rather than discovered (Kysely style). */
+export interface StoreCapabilities {
+  /** Several processes may write at once (sqlite: no, one writer; postgres: yes). */
+  concurrentWriters: boolean;
+  /** Where the data lives, for messages. */
+  location: string;
+}
+
+export interface Store {
+  readonly backend: string;
+  readonly capabilities: StoreCapabilities;
+
+  /** Stores records in ONE transaction (callers keep batches ≤ 1,000) and returns their metas in order. */
+  insertBatch(records: NewArticle[]): Promise<ArticleMeta[]>;
+  findByHash(hash: string): Promise<ArticleMeta | null>;
+  findByRawHash(rawHash: string): Promise<ArticleMeta | null>;
+  /** Newest version stored under an article identity. */
+  latestVersion(article: string): Promise<ArticleMeta | null>;
+  /** All versions stored under an article identity, oldest first. */
+  versionsOf(article: string): Promise<ArticleMeta[]>;
+  get(id: number): Promise<StoredArticle | null>;
+  getMeta(ids: number[]): Promise<ArticleMeta[]>;
+  list(opts?: ListOptions): Promise<ArticleMeta[]>;
+  count(): Promise<number>;
+  /** Deletes one version with its index rows; false when absent. */
+  remove(id: number): Promise<boolean>;
+  /** Every stored version in id order, in pages (for export and families). */
+  iterate(pageSize?: number): AsyncIterable<StoredArticle>;
+
+  /** For each document sharing at least one band key: how many keys it shares. */
+  bandMatches(bands: number[]): Promise<Map<number, number>>;
+  /** Posting lists of the given anchors: doc ids per anchor (capped at `maxPerAnchor`, common anchors skipped). */
+  anchorPostings(anchors: number[], maxPerAnchor: number): Promise<Map<number, number[]>>;
+  /** Document frequency of each lemma hash (0 when unseen). */
+  lemmaDf(lemmas: number[]): Promise<Map<number, number>>;
+  /** All vectors, for a brute-force scan (ids[i] owns data[i*dim … (i+1)*dim)). */
+  vectors(): Promise<{ ids: Int32Array; data: Int8Array; dim: number }>;
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
+  /** Bytes used by the retrieval index (bands, anchors, vectors), for the budget of ≤ 2 KB per article. */
+  indexBytes(): Promise<number>;
+  close(): Promise<void>;
+}
