@@ -39,6 +39,8 @@ export interface MeterCorpus {
   paTexts: MeterText[];
   /** Every newspaper story under rawtexts/courts, labelled or not. */
   paperTexts: Array<MeterText & { paper: string }>;
+  /** The joined PA source of each story, keyed `DATE/STORY`. */
+  sources: Map<string, string>;
 }
 
 /** Extracted body text (title first when the ingest lifted it out of the blocks). */
@@ -95,7 +97,7 @@ export function loadMeter(dataDir: string): MeterCorpus {
       stories.push({ ...paper, label, sourceText, derivedText: paper.text, split: paper.date.endsWith('.99') ? 'tune' : 'test' });
     }
   }
-  const corpus = { root, stories, paTexts, paperTexts };
+  const corpus = { root, stories, paTexts, paperTexts, sources };
   memo.set(root, corpus);
   return corpus;
 }
