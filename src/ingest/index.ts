@@ -1,4 +1,16 @@
-import type { Block, Extracted } from '../types.js';
+import { InputError } from '../errors.js';
+import type { Extracted } from '../types.js';
+import { assemble } from './assemble.js';
+import { markBoilerplate } from './boilerplate.js';
+import { DEFAULT_MAX_BYTES, decode } from './decode.js';
+import { htmlUnits } from './html.js';
+import { markdownUnits } from './markdown.js';
+import { sniffFormat } from './sniff.js';
+import { plainUnits } from './text.js';
+import type { Unit } from './units.js';
+import { looksLikeWire, wireUnits } from './wire.js';
+
+export { sha256 } from './hash.js';
 
 export interface ExtractOptions {
   /** Force a format; default: sniff (HTML if it looks like markup). */
@@ -11,18 +23,51 @@ export interface ExtractOptions {
   meta?: Partial<Pick<Extracted, 'title' | 'byline' | 'siteName' | 'published'>>;
 }
 
-/** STUB: plain text split on blank lines. The real ingest replaces this. */
+type Found = Pick<Extracted, 'title' | 'byline' | 'siteName' | 'published'>;
+
+/**
+ * Bytes or text → clean text with blocks and boilerplate spans. Pure (lexicons are read once).
+ * Throws InputError for empty, oversized, binary or undecodable input and when no text can be extracted.
+ */
 export function extract(input: Buffer | string, opts: ExtractOptions = {}): Extracted {
-  const text = typeof input === 'string' ? input : input.toString('utf8');
-  const blocks: Block[] = [];
-  const re = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
-  for (let m; (m = re.exec(text)); ) {
-    const start = m.index + (m[0].length - m[0].trimStart().length);
-    const end = m.index + m[0].trimEnd().length;
-    if (end > start) blocks.push({ start, end, kind: 'paragraph' });
+  const decoded = decode(input, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  const { text: raw, encoding } = decoded;
+  const warnings = [...decoded.warnings];
+  const format = !opts.format || opts.format === 'auto' ? sniffFormat(raw) : opts.format;
+  let units: Unit[];
+  let found: Found = { title: null, byline: null, siteName: null, published: null };
+
+  // Wire copy is plain text by nature, though some archives wrap it in a bare HTML page.
+  if (format !== 'markdown' && looksLikeWire(raw)) {
+    const w = wireUnits(raw);
+    units = w.units;
+    found = { title: w.headline, byline: w.byline, siteName: w.siteName, published: w.published };
+  } else if (format === 'html') {
+    const h = htmlUnits(raw, opts.url ?? null);
+    units = h.units;
+    found = h.meta;
+    warnings.push(...h.warnings);
+  } else {
+    units = format === 'markdown' ? markdownUnits(raw) : plainUnits(raw);
+    const first = units[0];
+    if (first?.kind === 'heading') found.title = first.text;
   }
+
+  const marked = markBoilerplate(units);
+  const { text, blocks, boilerplate } = assemble(marked.units);
+  if (!blocks.length) throw new InputError(text ? 'no article text found: everything extracted looks like boilerplate' : 'no extractable text found in input');
+  const m = opts.meta ?? {};
   return {
-    text, title: opts.meta?.title ?? null, byline: opts.meta?.byline ?? null, siteName: opts.meta?.siteName ?? null,
-    published: opts.meta?.published ?? null, url: opts.url ?? null, blocks, boilerplate: [], format: 'text', encoding: 'utf-8', warnings: [],
+    text,
+    title: m.title ?? found.title,
+    byline: m.byline ?? found.byline ?? marked.byline,
+    siteName: m.siteName ?? found.siteName,
+    published: m.published ?? found.published,
+    url: opts.url ?? null,
+    blocks,
+    boilerplate,
+    format: format === 'markdown' ? 'markdown' : format === 'html' ? 'html' : 'text',
+    encoding,
+    warnings,
   };
 }

@@ -1,0 +1,67 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface Decoded {
+  text: string;
+  /** e.g. `utf-8`, `utf-16le`, `windows-1252`. */
+  encoding: string;
+  warnings: string[];
+}
+
+/** "12.3 MB" — the same wording the CLI uses for --max-bytes. */
+export function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/**
+ * Bytes → string: BOMs (UTF-8/16) first, then strict UTF-8, then a detected single-byte charset.
+ * Throws InputError for empty, oversized, binary or undecodable input.
+ */
+export function decode(input: Buffer | string, maxBytes = DEFAULT_MAX_BYTES): Decoded {
+  const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
+  if (size > maxBytes) throw new InputError(`input is ${mb(size)}, over --max-bytes ${mb(maxBytes)}`);
+  const out = typeof input === 'string' ? { text: input.replace(/^\ufeff/, ''), encoding: 'utf-8', warnings: [] } : decodeBytes(input);
+  if (out.text.includes('\u0000')) throw new InputError('input looks binary (contains NUL bytes), not an article');
+  if (!out.text.trim()) throw new InputError('input is empty');
+  if (controlShare(out.text) > 0.05) throw new InputError('input looks binary (many control characters), not an article');
+  return out;
+}
+
+function decodeBytes(buf: Buffer): Decoded {
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return utf8(buf.subarray(3));
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le', warnings: [] };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be', warnings: [] };
+  // NUL check before guessing: UTF-16 without a BOM and binary files both land here.
+  if (buf.includes(0)) throw new InputError('input looks binary (contains NUL bytes), not an article');
+  try {
+    return utf8(buf);
+  } catch {
+    return legacy(buf);
+  }
+}
+
+function utf8(buf: Buffer): Decoded {
+  return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', warnings: [] };
+}
+
+/** Not UTF-8: trust a declared HTML charset, else chardet; Latin-1 is read as Windows-1252 as browsers do (0x93 → “). */
+function legacy(buf: Buffer): Decoded {
+  const head = buf.subarray(0, 4096).toString('latin1');
+  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  let enc = declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared) ? declared : (chardet.detect(buf) ?? '').toLowerCase();
+  if (/^(iso-8859-1|latin1|ascii|us-ascii)$/.test(enc) || !enc) enc = 'windows-1252';
+  if (!iconv.encodingExists(enc) || /^utf-?(8|16|32)/.test(enc)) throw new InputError(`cannot decode input: not valid UTF-8 and no usable charset found (guessed "${enc || 'none'}")`);
+  const text = iconv.decode(buf, enc);
+  if ((text.match(/\ufffd/g)?.length ?? 0) > text.length * 0.01) throw new InputError(`cannot decode input as ${enc}: too many undecodable bytes`);
+  return { text, encoding: enc, warnings: [`input is not valid UTF-8; decoded as ${enc}`] };
+}
+
+/** Share of C0/C1 control characters other than tab, newlines, form feed and the wire paragraph mark 0x19. */
+function controlShare(text: string): number {
+  const sample = text.slice(0, 8192);
+  const n = sample.match(/[\u0001-\u0008\u000e-\u0018\u001a-\u001f\u007f]/g)?.length ?? 0;
+  return n / sample.length;
+}

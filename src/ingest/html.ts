@@ -1,0 +1,113 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { readMeta, type HtmlMeta } from './html-meta.js';
+import { cleanInline, type Unit } from './units.js';
+
+const BLOCK = new Set(
+  'address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+);
+const SKIP = new Set('script style noscript template svg math iframe object embed canvas button select textarea input option head title meta link'.split(' '));
+const HEADING = /^h[1-6]$/;
+
+export interface HtmlResult {
+  units: Unit[];
+  meta: HtmlMeta;
+  warnings: string[];
+}
+
+/** HTML → units: Readability picks the article, its block elements become units; the whole body if it finds nothing. */
+export function htmlUnits(html: string, url: string | null = null): HtmlResult {
+  const warnings: string[] = [];
+  const doc = parse(html, url);
+  const meta = readMeta(doc);
+  let article: ReturnType<Readability['parse']> = null;
+  try {
+    article = new Readability(doc, { keepClasses: false }).parse();
+  } catch (err) {
+    warnings.push(`readability failed (${(err as Error).message}); used the page body`);
+  }
+  let units = article?.content ? walk(parse(`<!DOCTYPE html><html><head></head><body>${article.content}</body></html>`, url).body) : [];
+  if (!units.length) {
+    if (!warnings.length) warnings.push('readability found no article; used the page body');
+    // Readability mutated the first parse, so parse again; navigation is never article text.
+    units = walk(parse(html, url).body, new Set(['nav']));
+  }
+  return {
+    units,
+    warnings,
+    meta: {
+      title: clean(article?.title) ?? meta.title,
+      byline: clean(article?.byline) ?? meta.byline,
+      siteName: clean(article?.siteName) ?? meta.siteName,
+      published: clean(article?.publishedTime) ?? meta.published,
+    },
+  };
+}
+
+function clean(s: string | null | undefined): string | null {
+  const t = s ? cleanInline(s) : '';
+  return t || null;
+}
+
+/** linkedom builds no implied `<body>`: "<html><p>…" would leave the body empty, so add the missing tags first. */
+function parse(html: string, url: string | null): Document {
+  let src = html;
+  if (!/<body[\s>]/i.test(src)) {
+    if (/<\/head\s*>/i.test(src)) src = src.replace(/<\/head\s*>/i, '$&<body>');
+    else if (/<html[^>]*>/i.test(src)) src = src.replace(/<html[^>]*>/i, '$&<head></head><body>');
+    else src = `<head></head><body>${src}</body>`;
+  }
+  if (!/<html[\s>]/i.test(src)) src = `<html>${src}</html>`;
+  const { document } = parseHTML(src);
+  if (url) {
+    try {
+      Object.defineProperty(document, 'baseURI', { value: url, configurable: true });
+      Object.defineProperty(document, 'documentURI', { value: url, configurable: true });
+    } catch {
+      // Relative links stay relative: only used for link targets we do not output.
+    }
+  }
+  return document as unknown as Document;
+}
+
+/** Depth-first walk: inline text accumulates until a block boundary; `<br><br>` also ends a paragraph. */
+function walk(root: Element | null, skip: Set<string> = new Set()): Unit[] {
+  const units: Unit[] = [];
+  let buf = '';
+  let linkBuf = '';
+  let brRun = 0;
+  const flush = (kind: Unit['kind'] = 'paragraph') => {
+    const text = cleanInline(buf);
+    if (text) {
+      const linkLen = cleanInline(linkBuf).length;
+      units.push({ text, kind, ...(linkLen ? { linkDensity: Math.min(1, linkLen / text.length) } : {}) });
+    }
+    buf = linkBuf = '';
+    brRun = 0;
+  };
+  const visit = (node: Node, inLink: boolean) => {
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? '';
+      buf += t;
+      if (inLink) linkBuf += t;
+      if (t.trim()) brRun = 0;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toLowerCase();
+    if (SKIP.has(tag) || skip.has(tag)) return;
+    if (tag === 'br') {
+      if (++brRun >= 2) flush();
+      else buf += ' ';
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    for (const child of Array.from(node.childNodes)) visit(child, inLink || tag === 'a');
+    if (block) flush(HEADING.test(tag) ? 'heading' : 'paragraph');
+    else if (tag === 'img' || tag === 'td') buf += ' ';
+  };
+  if (root) visit(root, false);
+  flush();
+  return units;
+}

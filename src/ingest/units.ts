@@ -1,0 +1,38 @@
+import type { BlockKind } from '../types.js';
+
+/**
+ * One paragraph or heading as a format reader produced it, before offsets exist.
+ * Readers return units; `assemble()` joins them into `Extracted.text`, so offsets are exact by construction.
+ */
+export interface Unit {
+  text: string;
+  kind: BlockKind;
+  /** Set when the reader already knows it is boilerplate (wire slug, byline …): the reason. */
+  boilerplate?: string;
+  /** HTML only: share of the characters inside links, for the link-dense cue. */
+  linkDensity?: number;
+}
+
+/** Collapses runs of whitespace (incl. NBSP) to one space and drops invisible characters. */
+export function cleanInline(s: string): string {
+  return s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Ends like a sentence: `.`, `!`, `?`, possibly followed by closing quotes or brackets. */
+export function endsLikeSentence(s: string): boolean {
+  return /[.!?…]["'”’»)\]]*$/.test(s.trim());
+}
+
+export function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /\w/.test(w)).length;
+}
+
+/** A line that reads as a heading: all capitals, or short with no closing punctuation ("Analysis: what it means"). */
+export function looksLikeHeading(line: string): boolean {
+  const s = line.trim();
+  if (!s || s.length > 120 || !/\p{L}/u.test(s)) return false;
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  const allCaps = letters.length >= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  if (allCaps && !/[.!?]["'”’]?$/.test(s)) return true;
+  return s.length <= 80 && wordCount(s) <= 12 && !/[.!?,;:…]["'”’)]*$/.test(s) && /^[\p{Lu}\d"“'‘]/u.test(s);
+}
