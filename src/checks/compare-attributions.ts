@@ -1,0 +1,57 @@
+import type { Analysis, Attribution, Speaker } from '../types.js';
+import { sameEntity } from './items.js';
+import type { CheckContext } from './types.js';
+
+/** Hedge classes that keep a claim off the narrator's voice ("reportedly", "allegedly"). */
+const ATTRIBUTING_HEDGES = new Set(['allegation', 'evidential']);
+
+/** A source sentence that attributes a claim, with the derived sentences it was carried into. */
+export interface AttributedPair {
+  sourceSentence: number;
+  derivedSentences: number[];
+  source: Attribution[];
+  derived: Attribution[];
+  /** The derived sentences keep the claim on someone: an attribution, a quote with a speaker, or "reportedly". */
+  derivedAttributed: boolean;
+}
+
+/** Each attributed, carried-over source sentence with its counterpart's attributions (union over splits and merges). */
+export function attributedPairs(ctx: CheckContext): AttributedPair[] {
+  const out: AttributedPair[] = [];
+  for (const s of ctx.source.sentences) {
+    const source = ctx.source.attributions.filter((a) => a.sentence === s.id);
+    const links = ctx.alignment.bySource[s.id] ?? [];
+    if (!source.length || !links.length) continue;
+    const derivedSentences = [...new Set(links.flatMap((l) => l.derived))].sort((a, b) => a - b);
+    const ids = new Set(derivedSentences);
+    const derived = ctx.derived.attributions.filter((a) => ids.has(a.sentence));
+    const derivedAttributed =
+      derived.length > 0 ||
+      ctx.derived.quotes.some((q) => q.speaker && q.sentences.some((i) => ids.has(i))) ||
+      ctx.derived.hedges.some((h) => ids.has(h.sentence) && ATTRIBUTING_HEDGES.has(h.kind));
+    out.push({ sourceSentence: s.id, derivedSentences, source, derived, derivedAttributed });
+  }
+  return out;
+}
+
+/** Speakers named outright (not a pronoun or a bare description), which is when a change of speaker is certain. */
+export function isNamed(doc: Analysis, speaker: Speaker | null): speaker is Speaker {
+  if (!speaker || (speaker.via !== 'name' && speaker.via !== 'according-to')) return false;
+  return doc.entities.some((e) => sameEntity(e.key, speaker.key));
+}
+
+/** True when `b` is the same speaker as `a`, or the organisation `a` speaks for ("Maria Lenz, a spokeswoman for X" → "X said"). */
+export function sameSpeaker(ctx: CheckContext, a: Speaker, b: Speaker): boolean {
+  if (sameEntity(a.key, b.key)) return true;
+  const orgOf = (doc: Analysis, key: string) => doc.speakerDescriptions.find((d) => sameEntity(d.person, key))?.org ?? null;
+  const aOrg = orgOf(ctx.source, a.key);
+  const bOrg = orgOf(ctx.derived, b.key);
+  return (aOrg !== null && sameEntity(aOrg, b.key)) || (bOrg !== null && sameEntity(bOrg, a.key));
+}
+
+/** The span naming who speaks and the cue: "Maria Lenz … said" when close together, else the cue alone. */
+export function attributionCue(a: Attribution): { start: number; end: number } {
+  const m = a.speaker?.mention;
+  if (m && Math.abs(m.start - a.verb.start) < 80) return { start: Math.min(m.start, a.verb.start), end: Math.max(m.end, a.verb.end) };
+  return { start: a.verb.start, end: a.verb.end };
+}

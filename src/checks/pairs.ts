@@ -1,0 +1,113 @@
+import type { Alignment, Analysis, Sentence, Span } from '../types.js';
+
+/**
+ * A group of sentences the alignment ties together: one link, or several sharing sentences
+ * (a merge `[1,2]→[1]`, a split `[3]→[3,4]`). Item checks compare the union of each side.
+ */
+export interface AlignedGroup {
+  source: number[];
+  derived: number[];
+}
+
+/** Connected components of the alignment graph, in source order. */
+export function alignedGroups(alignment: Alignment): AlignedGroup[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(x, root);
+    return root;
+  };
+  const add = (x: string) => {
+    if (!parent.has(x)) parent.set(x, x);
+  };
+  for (const link of alignment.links) {
+    const nodes = [...link.source.map((i) => 's' + i), ...link.derived.map((j) => 'd' + j)];
+    nodes.forEach(add);
+    for (const n of nodes.slice(1)) parent.set(find(n), find(nodes[0]));
+  }
+  const groups = new Map<string, AlignedGroup>();
+  for (const node of parent.keys()) {
+    const root = find(node);
+    const group = groups.get(root) ?? { source: [], derived: [] };
+    groups.set(root, group);
+    (node[0] === 's' ? group.source : group.derived).push(Number(node.slice(1)));
+  }
+  const out = [...groups.values()].filter((g) => g.source.length && g.derived.length);
+  for (const g of out) {
+    g.source.sort((a, b) => a - b);
+    g.derived.sort((a, b) => a - b);
+  }
+  return out.sort((a, b) => a.source[0] - b.source[0] || a.derived[0] - b.derived[0]);
+}
+
+/** Items (numbers, entities, hedges …) lying in the given sentences. */
+export function inSentences<T extends { sentence: number }>(items: T[], ids: number[]): T[] {
+  const set = new Set(ids);
+  return items.filter((x) => set.has(x.sentence));
+}
+
+/** The sentence holding a character offset (or undefined for boilerplate and gaps). */
+export function sentenceAt(doc: Analysis, offset: number): Sentence | undefined {
+  return doc.sentences.find((s) => s.start <= offset && offset < s.end);
+}
+
+/** True when `inner` lies within `outer`. */
+export function within(inner: Pick<Span, 'start' | 'end'>, outer: Pick<Span, 'start' | 'end'>): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** A SpanRef to a whole sentence, for the side of a finding where the item is missing. */
+export function wholeSentence(doc: Analysis, id: number): { sentence: number; span: { start: number; end: number } } {
+  const s = doc.sentences[id];
+  return { sentence: id, span: { start: s.start, end: s.end } };
+}
+
+/** A SpanRef to a span inside a known sentence. */
+export function ref(sentence: number, span: Pick<Span, 'start' | 'end'>): { sentence: number; span: { start: number; end: number } } {
+  return { sentence, span: { start: span.start, end: span.end } };
+}
+
+/** Lower-cased word forms of a string, for quote and name comparison ("Don’t" → "don't"). */
+export function words(text: string): string[] {
+  return (text.match(WORD) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'"));
+}
+
+/** A word: letters/digits, with inner apostrophes, dots or hyphens ("don't", "U.S", "well-known"). */
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+/** Body (paragraph) sentences only: headings are context, never claims. */
+export function isBody(doc: Analysis, id: number): boolean {
+  return doc.sentences[id]?.kind === 'paragraph';
+}
+
+/** The sentence among `ids` (e.g. the sentences a quote touches) that holds `offset`. */
+export function sentenceOf(ids: number[], doc: Analysis, offset: number): number {
+  return ids.find((i) => doc.sentences[i].start <= offset && offset < doc.sentences[i].end) ?? ids[0];
+}
+
+/** A word with its offsets. */
+export interface Word {
+  w: string;
+  start: number;
+  end: number;
+}
+
+/** The words of `text` with offsets shifted by `offset` (the text's position in its document). */
+export function wordSpans(text: string, offset = 0): Word[] {
+  const out: Word[] = [];
+  const re = new RegExp(WORD.source, 'gu');
+  for (let m; (m = re.exec(text)); ) out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start: offset + m.index, end: offset + m.index + m[0].length });
+  return out;
+}
+
+/** Where a run of words (as `words()` gives them) occurs in a text, ignoring case and punctuation between words. */
+export function locateWords(text: string, target: string[]): { start: number; end: number } | null {
+  if (!target.length) return null;
+  const spans = wordSpans(text);
+  outer: for (let i = 0; i + target.length <= spans.length; i++) {
+    for (let j = 0; j < target.length; j++) if (spans[i + j].w !== target[j]) continue outer;
+    return { start: spans[i].start, end: spans[i + target.length - 1].end };
+  }
+  return null;
+}

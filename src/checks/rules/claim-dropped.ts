@@ -1,0 +1,27 @@
+import { wholeSentence } from '../pairs.js';
+import type { Check, FindingDraft } from '../types.js';
+
+/** Shorter sentences are datelines or fragments ("BERLIN (Reuters) -"), not claims. */
+const MIN_CLAIM_WORDS = 4;
+
+/** A source body sentence with no counterpart in the rewrite. Reported once, not item by item. */
+export const claimDropped: Check = {
+  meta: {
+    id: 'claim-dropped',
+    severity: 'low',
+    description: 'A sentence of the source body has no counterpart in the rewrite. Headings are never claims.',
+    messages: { dropped: 'This source sentence has no counterpart in the rewrite.' },
+    needsDerivation: true,
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const id of [...ctx.shared.droppedSource].sort((a, b) => a - b)) {
+      const s = ctx.source.sentences[id];
+      if (s.kind !== 'paragraph') continue;
+      const wordCount = ctx.source.tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+      if (wordCount < MIN_CLAIM_WORDS) continue;
+      out.push({ messageId: 'dropped', source: wholeSentence(ctx.source, id), derived: null });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,23 @@
+import { entityFates } from '../compare-entities.js';
+import { ref } from '../pairs.js';
+import type { Check, FindingDraft } from '../types.js';
+
+/** A person, organisation or place of the source replaced by another in the aligned rewrite sentence. */
+export const entityChanged: Check = {
+  meta: {
+    id: 'entity-changed',
+    severity: 'high',
+    description: 'A named person, organisation, place or event of the source is replaced by a different one in the rewrite.',
+    messages: { changed: '"{expected}" became "{actual}".' },
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const fate of entityFates(ctx)) {
+      if (fate.kind !== 'changed') continue;
+      const expected = fate.source.text;
+      const actual = fate.derived.text;
+      out.push({ messageId: 'changed', data: { expected, actual }, source: ref(fate.source.sentence, fate.source), derived: ref(fate.derived.sentence, fate.derived), expected, actual });
+    }
+    return out;
+  },
+};

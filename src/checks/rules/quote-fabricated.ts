@@ -1,0 +1,32 @@
+import { pairQuotes } from '../compare-quotes.js';
+import { locateWords, sentenceAt, sentenceOf, words } from '../pairs.js';
+import type { Check, FindingDraft } from '../types.js';
+
+/** Words in quotation marks that the source never quoted: an invented quote, or the source's narration made into one. */
+export const quoteFabricated: Check = {
+  meta: {
+    id: 'quote-fabricated',
+    severity: 'high',
+    description: 'The rewrite quotes words that the source never quotes.',
+    messages: {
+      invented: 'The rewrite quotes "{actual}", which the source never says.',
+      'narration-quoted': 'The rewrite puts the source\'s own narration "{actual}" in quotation marks.',
+    },
+  },
+  run(ctx) {
+    const out: FindingDraft[] = [];
+    for (const q of pairQuotes(ctx).unmatched) {
+      const actual = q.inner.text;
+      const narration = locateWords(ctx.source.text, words(actual));
+      const narrationSentence = narration && sentenceAt(ctx.source, narration.start);
+      out.push({
+        messageId: narrationSentence ? 'narration-quoted' : 'invented',
+        data: { actual },
+        source: narration && narrationSentence ? { sentence: narrationSentence.id, span: narration } : null,
+        derived: { sentence: sentenceOf(q.sentences, ctx.derived, q.inner.start), span: q.inner },
+        actual,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,69 @@
+import type { Analysis } from '../../types.js';
+import { locateWords, sentenceAt, words } from '../pairs.js';
+import type { Check } from '../types.js';
+
+/**
+ * The source's outlet, author or address is known but the rewrite names none of them
+ * ("via …", "according to …", "first reported by …" all contain the name, so a name search suffices).
+ * Runs only for copies (needsDerivation): an article merely covering the same story owes no credit.
+ */
+export const sourceUncredited: Check = {
+  meta: {
+    id: 'source-uncredited',
+    severity: 'medium',
+    description: 'The source\'s outlet, author or URL is known, but the rewrite neither names nor links it.',
+    messages: { uncredited: 'The rewrite does not credit the source ({expected}).' },
+    needsDerivation: true,
+  },
+  run(ctx) {
+    const credits = creditsOf(ctx.source);
+    if (!credits.length) return [];
+    const haystack = ' ' + words(ctx.derived.text).join(' ') + ' ';
+    const rawText = ctx.derived.text.toLowerCase();
+    const credited = credits.some((c) => (c.includes('.') ? rawText.includes(c) : haystack.includes(' ' + words(c).join(' ') + ' ')));
+    if (credited) return [];
+    const expected = credits.join(', ');
+    // Point at the source's own outlet mention (a dateline "(Reuters)") when it has one.
+    const site = ctx.source.siteName ? locateWords(ctx.source.text, words(ctx.source.siteName)) : null;
+    const siteSentence = site && sentenceAt(ctx.source, site.start);
+    return [
+      {
+        messageId: 'uncredited',
+        data: { expected },
+        source: site && siteSentence ? { sentence: siteSentence.id, span: site } : null,
+        derived: null,
+        expected,
+        actual: 'no credit',
+      },
+    ];
+  },
+};
+
+/** Names that would credit the source: outlet, host ("reuters.com" and "reuters"), author names and surnames. */
+export function creditsOf(doc: Analysis): string[] {
+  const out: string[] = [];
+  if (doc.siteName?.trim()) out.push(doc.siteName.trim());
+  const host = hostOf(doc.url);
+  if (host) {
+    out.push(host);
+    const label = host.split('.').slice(-2, -1)[0];
+    if (label && label.length >= 4) out.push(label);
+  }
+  for (const author of (doc.byline ?? '').replace(/^\s*by\s+/i, '').split(/\s*(?:,|\band\b|&)\s*/i)) {
+    const name = author.trim();
+    if (!name || !/\p{Lu}/u.test(name)) continue;
+    out.push(name);
+    const surname = name.split(/\s+/).pop()!;
+    if (surname !== name && surname.length >= 3) out.push(surname);
+  }
+  return [...new Set(out)];
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '').toLowerCase() || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,95 @@
+import { InputError } from '../errors.js';
+import type { Analysis, Finding, FindingSide, Severity, SeveritySetting, Verdict } from '../types.js';
+import { rules, ruleById } from './registry.js';
+import type { Check, CheckContext, FindingDraft, SpanRef } from './types.js';
+
+const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
+const SETTINGS = new Set<string>(['off', 'high', 'medium', 'low', 'info']);
+/** Verdicts under which the derived text is a copy, so "what it dropped/added" is meaningful. */
+const DERIVED_VERDICTS = new Set<Verdict>(['verbatim-copy', 'rewrite', 'partial-reuse']);
+
+/**
+ * Runs every enabled rule and returns sorted, deduplicated findings.
+ * `settings` overrides default severities per rule id; `off` disables a rule.
+ */
+export function runChecks(ctx: CheckContext, settings: Record<string, SeveritySetting> = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const check of rules) {
+    const setting = settings[check.meta.id] ?? check.meta.severity;
+    if (setting === 'off') continue;
+    if (check.meta.needsDerivation && !DERIVED_VERDICTS.has(ctx.relation.verdict)) continue;
+    for (const draft of check.run(ctx)) findings.push(toFinding(check, draft, ctx, setting));
+  }
+  return sortFindings(dedupe(findings));
+}
+
+/** Turns a rule's draft into a Finding: message filled, spans carry their text. */
+export function toFinding(check: Check, draft: FindingDraft, ctx: Pick<CheckContext, 'source' | 'derived'>, severity?: Severity): Finding {
+  const template = check.meta.messages[draft.messageId];
+  if (template === undefined) throw new Error(`${check.meta.id}: unknown message id "${draft.messageId}"`);
+  const finding: Finding = {
+    ruleId: check.meta.id,
+    severity: severity ?? check.meta.severity,
+    message: fillTemplate(template, draft.data ?? {}),
+    source: toSide(ctx.source, draft.source),
+    derived: toSide(ctx.derived, draft.derived),
+  };
+  if (draft.actual !== undefined) finding.actual = draft.actual;
+  if (draft.expected !== undefined) finding.expected = draft.expected;
+  return finding;
+}
+
+/** `{name}` placeholders; a missing value stays visible as `{name}` rather than silently vanishing. */
+export function fillTemplate(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+function toSide(doc: Analysis, ref: SpanRef | null): FindingSide | null {
+  if (!ref) return null;
+  const { start, end } = ref.span;
+  return { sentence: ref.sentence, start, end, text: doc.text.slice(start, end) };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = [f.ruleId, f.message, f.source?.start, f.source?.end, f.derived?.start, f.derived?.end].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Severity first, then reading order of the derived text, then of the source; findings without a side go last. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  const at = (side: FindingSide | null) => side?.start ?? Number.MAX_SAFE_INTEGER;
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    at(a.derived) - at(b.derived) ||
+    at(a.source) - at(b.source) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+/**
+ * Validates an ESLint-style config `{ "rules": { "hedge-added": "off", "number-dropped": "medium" } }`.
+ * Throws InputError naming the first unknown rule id or severity.
+ */
+export function loadRuleConfig(json: unknown): Record<string, SeveritySetting> {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InputError('rule config: expected an object like {"rules": {"hedge-added": "off"}}');
+  const extra = Object.keys(json).filter((k) => k !== 'rules');
+  if (extra.length) throw new InputError(`rule config: unknown key "${extra[0]}" (only "rules" is allowed)`);
+  const ruleSettings = (json as { rules?: unknown }).rules ?? {};
+  if (typeof ruleSettings !== 'object' || ruleSettings === null || Array.isArray(ruleSettings)) throw new InputError('rule config: "rules" must be an object');
+  const out: Record<string, SeveritySetting> = {};
+  for (const [id, value] of Object.entries(ruleSettings)) {
+    if (!ruleById.has(id)) throw new InputError(`rule config: unknown rule "${id}" (known: ${[...ruleById.keys()].join(', ')})`);
+    if (typeof value !== 'string' || !SETTINGS.has(value)) throw new InputError(`rule config: "${id}": unknown severity ${JSON.stringify(value)} (use off, high, medium, low or info)`);
+    out[id] = value as SeveritySetting;
+  }
+  return out;
+}

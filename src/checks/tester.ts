@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../ingest/index.js';
+import { analyze } from '../nlp/index.js';
+import type { Alignment, AlignmentLink, Analysis, Finding, Verdict } from '../types.js';
+import { compareFindings, sortFindings, toFinding } from './runner.js';
+import { computeSharedFacts } from './shared.js';
+import type { Check, CheckContext } from './types.js';
+
+/** An article in a fixture: plain text, or text with the metadata ingest would have found. */
+export type ArticleFixture = string | { text: string; title?: string; byline?: string; siteName?: string; url?: string };
+
+type Ids = number | number[];
+
+/** One RuleTester case. Without `links`, the real `align()` runs (or a lemma-overlap matcher until it exists). */
+export interface CheckCase {
+  name: string;
+  source: ArticleFixture;
+  derived: ArticleFixture;
+  /** Explicit alignment as `[source ids, derived ids]`, e.g. `[[0, 0], [1, [1, 2]]]`. */
+  links?: Array<[Ids, Ids]>;
+  verdict?: Verdict;
+}
+
+/** What an invalid case expects, finding by finding in runner order; an omitted key is not compared. */
+export interface ExpectedFinding {
+  messageId: string;
+  /** The source side's span text, or null for no source side. */
+  source?: string | null;
+  derived?: string | null;
+  actual?: string;
+  expected?: string;
+}
+
+export interface InvalidCase extends CheckCase {
+  errors: ExpectedFinding[];
+}
+
+const realAlign = await loadRealAlign();
+
+async function loadRealAlign(): Promise<((s: Analysis, d: Analysis) => Alignment) | null> {
+  if (process.env.UNSPUN_TESTER_ALIGN === 'builtin') return null;
+  const here = new URL('../align/index.', import.meta.url);
+  if (!existsSync(new URL(here.href + 'ts')) && !existsSync(new URL(here.href + 'js'))) return null;
+  // A variable specifier: the typecheck must not depend on a module another helper is still writing.
+  const specifier = '../align/index.js';
+  const mod = (await import(specifier)) as { align?: (s: Analysis, d: Analysis) => Alignment };
+  return mod.align ?? null;
+}
+
+/** Analyses an article fixture through the real pipeline (extract → analyze). */
+export function analyzeFixture(article: ArticleFixture): Analysis {
+  if (typeof article === 'string') return analyze(extract(article));
+  const { text, url, ...meta } = article;
+  return analyze(extract(text, { format: 'text', url: url ?? null, meta }));
+}
+
+/** Builds the CheckContext a rule sees from two short texts. */
+export function buildContext(c: CheckCase): CheckContext {
+  const source = analyzeFixture(c.source);
+  const derived = analyzeFixture(c.derived);
+  const alignment = c.links ? explicitAlignment(source, derived, c.links) : (realAlign ?? overlapAlign)(source, derived);
+  const relation = { verdict: c.verdict ?? 'rewrite', confidence: 1, direction: 'as-given', directionConfidence: 1 } as const;
+  return { source, derived, alignment, relation, shared: computeSharedFacts(source, derived, alignment) };
+}
+
+/** Runs one rule on a case and returns its findings in runner order (severity is the rule's default). */
+export function runRule(check: Check, c: CheckCase): Finding[] {
+  const ctx = buildContext(c);
+  return sortFindings(check.run(ctx).map((d) => toFinding(check, d, ctx)));
+}
+
+/**
+ * ESLint-style RuleTester: `valid` cases must yield no finding, `invalid` cases exactly `errors`.
+ * Rejects duplicate case names and expected message ids the rule does not declare.
+ */
+export function ruleTester(check: Check, cases: { valid: CheckCase[]; invalid: InvalidCase[] }): void {
+  const names = [...cases.valid, ...cases.invalid].map((c) => c.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw new Error(`${check.meta.id}: duplicate test case "${dup}"`);
+  for (const c of cases.invalid) {
+    if (!c.errors.length) throw new Error(`${check.meta.id}: invalid case "${c.name}" expects no error; make it a valid case`);
+    for (const e of c.errors) {
+      if (!(e.messageId in check.meta.messages)) throw new Error(`${check.meta.id}: case "${c.name}" expects unknown message id "${e.messageId}"`);
+    }
+  }
+
+  describe(check.meta.id, () => {
+    describe('valid', () => {
+      for (const c of cases.valid) it(c.name, () => expect(summarise(check, c)).toEqual([]));
+    });
+    describe('invalid', () => {
+      for (const c of cases.invalid) {
+        it(c.name, () => {
+          const found = summarise(check, c);
+          // Compare only the keys each expected finding names (messageId always).
+          const shaped = found.map((f, i) => (c.errors[i] ? pick(f, Object.keys(c.errors[i])) : f));
+          expect(shaped).toEqual(c.errors);
+        });
+      }
+    });
+  });
+}
+
+/** Findings reduced to what fixtures assert, after checking every span slices back and sits in its sentence. */
+function summarise(check: Check, c: CheckCase): Array<Record<string, unknown>> {
+  const ctx = buildContext(c);
+  const found = check.run(ctx).map((draft) => ({ id: draft.messageId, finding: toFinding(check, draft, ctx) }));
+  found.sort((a, b) => compareFindings(a.finding, b.finding));
+  return found.map(({ id, finding: f }) => {
+    assertSide(ctx.source, f.source, f);
+    assertSide(ctx.derived, f.derived, f);
+    return {
+      messageId: id,
+      source: f.source?.text ?? null,
+      derived: f.derived?.text ?? null,
+      ...(f.actual !== undefined ? { actual: f.actual } : {}),
+      ...(f.expected !== undefined ? { expected: f.expected } : {}),
+    };
+  });
+}
+
+function assertSide(doc: Analysis, side: Finding['source'], f: Finding): void {
+  if (!side) return;
+  expect(doc.text.slice(side.start, side.end), `${f.ruleId} span`).toBe(side.text);
+  const s = doc.sentences[side.sentence];
+  // Boilerplate is never a sentence: its findings use sentence -1.
+  if (side.sentence === -1) expect(doc.boilerplate.some((b) => b.start <= side.start && side.end <= b.end)).toBe(true);
+  else expect(s && s.start <= side.start && side.end <= s.end, `${f.ruleId} span inside sentence ${side.sentence}`).toBe(true);
+}
+
+function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]]));
+}
+
+function explicitAlignment(source: Analysis, derived: Analysis, links: Array<[Ids, Ids]>): Alignment {
+  const list = links.map(([s, d]): AlignmentLink => ({ source: [s].flat(), derived: [d].flat(), kind: 'paraphrase', score: 1 }));
+  for (const l of list) {
+    for (const i of l.source) if (!source.sentences[i]) throw new Error(`link to missing source sentence ${i} (have ${source.sentences.length})`);
+    for (const j of l.derived) if (!derived.sentences[j]) throw new Error(`link to missing derived sentence ${j} (have ${derived.sentences.length})`);
+  }
+  return indexLinks(source, derived, list);
+}
+
+/** Stand-in while src/align is missing: each derived sentence to its best source sentence by content-lemma overlap. */
+function overlapAlign(source: Analysis, derived: Analysis): Alignment {
+  const lemmas = (doc: Analysis, id: number) =>
+    new Set(doc.tokens.slice(doc.sentences[id].tokenStart, doc.sentences[id].tokenEnd).filter((t) => !t.stop).map((t) => t.lemma));
+  const src = source.sentences.map((s) => lemmas(source, s.id));
+  const links: AlignmentLink[] = [];
+  for (const d of derived.sentences) {
+    const dl = lemmas(derived, d.id);
+    let best = -1;
+    let bestScore = 0.2;
+    src.forEach((sl, i) => {
+      const shared = [...dl].filter((l) => sl.has(l)).length;
+      const score = shared / Math.max(1, Math.min(dl.size, sl.size));
+      if (score > bestScore) [best, bestScore] = [i, score];
+    });
+    if (best >= 0) links.push({ source: [best], derived: [d.id], kind: bestScore > 0.9 ? 'verbatim' : 'paraphrase', score: bestScore });
+  }
+  return indexLinks(source, derived, links);
+}
+
+function indexLinks(source: Analysis, derived: Analysis, links: AlignmentLink[]): Alignment {
+  const bySource: AlignmentLink[][] = source.sentences.map(() => []);
+  const byDerived: AlignmentLink[][] = derived.sentences.map(() => []);
+  for (const l of links) {
+    l.source.forEach((i) => bySource[i].push(l));
+    l.derived.forEach((j) => byDerived[j].push(l));
+  }
+  return { links, bySource, byDerived };
+}
