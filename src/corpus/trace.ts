@@ -1,0 +1,155 @@
+import { decodeAnalysis } from '../store/codec.js';
+import type { ArticleMeta, Store } from '../store/store.js';
+import type { Analysis, Finding, Relation, Scores } from '../types.js';
+import { TOOL } from '../version.js';
+import { contentHash } from './prepare.js';
+import { isReuse, relate, strength, upstream, type PairRelation } from './relate.js';
+import { retrieveCandidates } from './retrieve.js';
+
+export type TraceRole = 'origin' | 'sibling' | 'copy' | 'related';
+
+export interface TraceCandidate {
+  id: number;
+  title: string | null;
+  url: string | null;
+  outlet: string | null;
+  published: string | null;
+  score: number;
+  role: TraceRole;
+  /** Relation with the candidate as source and the traced article as derived. */
+  relation: Relation;
+  scores: Scores;
+  findings: Finding[];
+  retrieval: number;
+}
+
+export interface TraceResult {
+  schema: 'unspun.trace/1';
+  tool: { name: string; version: string };
+  query: { id: number | null; title: string | null; url: string | null; published: string | null };
+  candidates: TraceCandidate[];
+  /** For each sentence of the traced article, the candidates it came from (origins first); empty: its own. */
+  sentences: Array<{ id: number; sources: number[] }>;
+  /** How pairs were compared: the full kernel, or lexical overlap while the kernel is unavailable. */
+  via: 'compare' | 'lexical';
+  timings: { retrieveMs: number; rerankMs: number };
+}
+
+export interface TraceOptions {
+  top?: number;
+  /** Short-list size handed to the re-rank (default 3 × top, at least 20). */
+  shortlist?: number;
+}
+
+interface Scored {
+  meta: ArticleMeta;
+  analysis: Analysis;
+  rel: PairRelation;
+  dir: number;
+  retrieval: number;
+}
+
+const ROLE_ORDER: Record<TraceRole, number> = { origin: 0, sibling: 1, copy: 2, related: 3 };
+
+/**
+ * "Where did this article come from?": short-list by retrieval, re-rank each candidate with the full comparison
+ * (candidate as source), then roles from content: origins are upstream candidates no other candidate covers;
+ * siblings copied the same origin; copies took from the traced article. The query's own record never appears.
+ */
+export async function trace(store: Store, article: number | Analysis, opts: TraceOptions = {}): Promise<TraceResult> {
+  const top = opts.top ?? 10;
+  const t0 = performance.now();
+  let query: Analysis;
+  let self: ArticleMeta | null = null;
+  if (typeof article === 'number') {
+    const row = await store.get(article);
+    if (!row) throw new Error(`no article with id ${article}`);
+    query = decodeAnalysis(row.analysis);
+    self = row;
+  } else {
+    query = article;
+    self = await store.findByHash(contentHash(article.text));
+  }
+  const short = await retrieveCandidates(store, query, opts.shortlist ?? Math.max(20, top * 3), { exclude: self ? [self.id] : [] });
+  const t1 = performance.now();
+
+  const metas = new Map((await store.getMeta(short.map((c) => c.id))).map((m) => [m.id, m]));
+  const scored: Scored[] = [];
+  let via: TraceResult['via'] = 'lexical';
+  for (const c of short) {
+    const row = await store.get(c.id);
+    if (!row) continue;
+    const analysis = decodeAnalysis(row.analysis);
+    const rel = await relate(analysis, query);
+    via = rel.via;
+    if (rel.relation.verdict === 'unrelated') continue;
+    scored.push({ meta: metas.get(c.id) ?? row, analysis, rel, dir: upstream(rel, row.published, query.published), retrieval: c.score });
+  }
+  const roles = await assignRoles(scored);
+  const t2 = performance.now();
+
+  const candidates = scored
+    .map((s): TraceCandidate => ({
+      id: s.meta.id, title: s.meta.title, url: s.meta.url, outlet: s.meta.outlet, published: s.meta.published,
+      score: round(0.85 * strength(s.rel) + 0.15 * s.retrieval), role: roles.get(s.meta.id)!, relation: s.rel.relation,
+      scores: s.rel.scores, findings: s.rel.findings, retrieval: s.retrieval,
+    }))
+    .sort((a, b) => (a.role === 'origin' ? 0 : 1) - (b.role === 'origin' ? 0 : 1) || b.score - a.score || a.id - b.id)
+    .slice(0, top);
+
+  return {
+    schema: 'unspun.trace/1', tool: TOOL,
+    query: { id: self?.id ?? null, title: query.title, url: query.url, published: query.published },
+    candidates, sentences: sentenceSources(query, scored, roles, new Set(candidates.map((c) => c.id))), via,
+    timings: { retrieveMs: round(t1 - t0), rerankMs: round(t2 - t1) },
+  };
+}
+
+async function assignRoles(scored: Scored[]): Promise<Map<number, TraceRole>> {
+  const roles = new Map<number, TraceRole>();
+  const reuse = scored.filter((s) => isReuse(s.rel));
+  const up = reuse.filter((s) => s.dir > 0).sort((a, b) => strength(b.rel) - strength(a.rel));
+  // An upstream candidate that another upstream one covers is itself a copy of that origin.
+  const origins: Scored[] = [];
+  const covered = new Set<number>();
+  for (const u of up) {
+    for (const v of up) {
+      if (u === v || covered.has(v.meta.id)) continue;
+      const r = await relate(v.analysis, u.analysis);
+      if (isReuse(r) && upstream(r, v.meta.published, u.meta.published) > 0) {
+        covered.add(u.meta.id);
+        break;
+      }
+    }
+    if (!covered.has(u.meta.id)) origins.push(u);
+  }
+  for (const o of origins) roles.set(o.meta.id, 'origin');
+  for (const u of up) if (covered.has(u.meta.id)) roles.set(u.meta.id, 'sibling');
+  for (const s of reuse) {
+    if (roles.has(s.meta.id)) continue;
+    let sibling = false;
+    for (const o of origins) {
+      const r = await relate(o.analysis, s.analysis);
+      if (isReuse(r) && upstream(r, o.meta.published, s.meta.published) > 0 && (s.dir === 0 || strength(r) >= strength(s.rel))) sibling = true;
+    }
+    roles.set(s.meta.id, sibling ? 'sibling' : s.dir < 0 ? 'copy' : 'related');
+  }
+  for (const s of scored) if (!roles.has(s.meta.id)) roles.set(s.meta.id, 'related');
+  return roles;
+}
+
+function sentenceSources(query: Analysis, scored: Scored[], roles: Map<number, TraceRole>, shown: Set<number>) {
+  const per = query.sentences.map(() => new Map<number, number>());
+  for (const s of scored) {
+    const role = roles.get(s.meta.id)!;
+    // Copies took from the query, so they are never where its sentences came from.
+    if (role === 'copy' || !shown.has(s.meta.id) || !isReuse(s.rel)) continue;
+    for (const l of s.rel.links) for (const d of l.derived) per[d]?.set(s.meta.id, Math.max(per[d].get(s.meta.id) ?? 0, l.score - ROLE_ORDER[role]));
+  }
+  return query.sentences.map((sent, i) => ({
+    id: sent.id,
+    sources: [...per[i].entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id),
+  }));
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
