@@ -33,12 +33,15 @@ export function extract(input: Buffer | string, opts: ExtractOptions = {}): Extr
   const decoded = decode(input, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   const { text: raw, encoding } = decoded;
   const warnings = [...decoded.warnings];
-  const format = !opts.format || opts.format === 'auto' ? sniffFormat(raw) : opts.format;
+  const auto = !opts.format || opts.format === 'auto';
+  // Wire copy first: its dashed rules would pass for Markdown setext underlines.
+  const wire = (auto || opts.format !== 'markdown') && looksLikeWire(raw);
+  const format = auto ? (wire ? 'text' : sniffFormat(raw)) : opts.format!;
   let units: Unit[];
   let found: Found = { title: null, byline: null, siteName: null, published: null };
 
   // Wire copy is plain text by nature, though some archives wrap it in a bare HTML page.
-  if (format !== 'markdown' && looksLikeWire(raw)) {
+  if (wire) {
     const w = wireUnits(raw);
     units = w.units;
     found = { title: w.headline, byline: w.byline, siteName: w.siteName, published: w.published };

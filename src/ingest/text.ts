@@ -1,16 +1,19 @@
-import { cleanInline, endsLikeSentence, looksLikeHeading, type Unit } from './units.js';
+import { lexicon } from '../lexicons.js';
+import { cleanInline, endsLikeSentence, looksLikeHeading, wordCount, type Unit } from './units.js';
 
 /**
  * Plain text → units. Paragraphs are split on blank lines; inside one, lines are joined unless the text is
- * one-paragraph-per-line. A short line standing alone without closing punctuation is a heading.
+ * one-paragraph-per-line. Paragraphs a layout broke across blank lines are rejoined; a short line standing alone
+ * without closing punctuation is a heading.
  */
 export function plainUnits(text: string): Unit[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const width = wrapWidth(lines);
-  const units: Unit[] = [];
+  const paras: string[] = [];
   let para: string[] = [];
   const flush = () => {
-    if (para.length) pushPara(units, para);
+    const t = cleanInline(para.join(' '));
+    if (t) paras.push(t);
     para = [];
   };
   for (const raw of lines) {
@@ -25,13 +28,48 @@ export function plainUnits(text: string): Unit[] {
     para.push(line);
   }
   flush();
-  return units;
+  return rejoinFragments(paras).map((t, i, all) => ({ text: t, kind: isHeading(t, all[i + 1]) ? 'heading' : 'paragraph' }));
 }
 
-function pushPara(units: Unit[], lines: string[]): void {
-  const text = cleanInline(lines.join(' '));
-  if (!text) return;
-  units.push({ text, kind: lines.length === 1 && looksLikeHeading(text) ? 'heading' : 'paragraph' });
+let functionWords: Set<string> | null = null;
+function endsWithFunctionWord(s: string): boolean {
+  functionWords ??= new Set(lexicon<string>('ingest-function-words').entries);
+  const last = /([\p{L}']+)\W*$/u.exec(s)?.[1]?.toLowerCase();
+  return !!last && functionWords.has(last);
+}
+
+/**
+ * Some newspaper exports put a blank line after every typeset line:
+ * "Deborah Price, 25, who now works as a researcher on" / "Black's programme" / "also received an apology."
+ * A paragraph is continued when it does not end a sentence and the next one starts in lower case, or it ends on a
+ * function word, a comma or a dash, or it is too long to be a heading.
+ */
+function rejoinFragments(paras: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paras) {
+    const prev = out[out.length - 1];
+    const continues =
+      prev !== undefined &&
+      !endsLikeSentence(prev) &&
+      !isAllCaps(prev) &&
+      (/^[\p{Ll}]/u.test(p) || endsWithFunctionWord(prev) || /[,;–—-]$/.test(prev) || wordCount(prev) >= 10);
+    if (continues) out[out.length - 1] = `${prev} ${p}`;
+    else out.push(p);
+  }
+  return out;
+}
+
+function isAllCaps(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase();
+}
+
+/** A heading stands alone, reads like one, has no clause commas and is followed by text starting a sentence. */
+function isHeading(t: string, next: string | undefined): boolean {
+  if (!looksLikeHeading(t) || endsWithFunctionWord(t)) return false;
+  if (!isAllCaps(t) && t.includes(',')) return false;
+  if ((t.match(/"/g)?.length ?? 0) % 2 === 1) return false; // an open quote continues on the next line
+  return next === undefined || /^[\p{Lu}\d"“'‘(]/u.test(next);
 }
 
 /** The column text was hard-wrapped at, or 0 when lines are not wrapped (most lines near one maximum, ≤ 100). */
