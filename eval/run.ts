@@ -20,8 +20,13 @@ async function loadTasks(): Promise<EvalTask[]> {
   const files = readdirSync(join(evalDir, 'tasks')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
   const tasks: EvalTask[] = [];
   for (const f of files) {
-    const mod = (await import(join(evalDir, 'tasks', f))) as { task?: EvalTask };
-    if (mod.task) tasks.push(mod.task);
+    try {
+      const mod = (await import(join(evalDir, 'tasks', f))) as { task?: EvalTask };
+      if (mod.task) tasks.push(mod.task);
+    } catch (e) {
+      // One broken task module (another helper mid-edit) must not stop the others.
+      console.error(`eval: skipping tasks/${f}: ${String((e as Error).message ?? e).split('\n')[0]}`);
+    }
   }
   return tasks;
 }
