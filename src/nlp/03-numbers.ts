@@ -1,7 +1,38 @@
 import type { Analysis, NumberMention } from '../types.js';
+import { matchDate } from './numbers/dates.js';
+import { matchQuantity } from './numbers/quantity.js';
+import type { Scan } from './numbers/scan.js';
 
-/** Step 03: STUB — to be implemented. Reads the earlier steps' results from `doc`. */
+export { describeNumber, numbersConflict, sameQuantity } from './numbers/compare.js';
+
+const YEAR_PREFIX = /^(\d{4})-/;
+
+/**
+ * Step 03: numbers normalised to values with unit and qualifier, with exact spans.
+ * "nearly 12,000 soldiers" → {value: 12000, unit: "soldier", qualifier: "approx"}; "$2bn" → {value: 2e9, unit: "usd"};
+ * "late 2028" → {kind: "date", value: 2028, datePart: "late"}. Times, phone numbers and names ("Boeing 737") are skipped.
+ */
 export function findNumbers(doc: Analysis): NumberMention[] {
-  void doc;
-  return [];
+  const lower = doc.tokens.map((t) => t.text.toLowerCase());
+  const publishedYear = yearOf(doc.published);
+  const out: NumberMention[] = [];
+  for (const s of doc.sentences) {
+    const scan: Scan = { doc, tokens: doc.tokens, lower, sentence: s.id, sentenceStart: s.tokenStart, floor: s.tokenStart, end: s.tokenEnd, publishedYear };
+    for (let i = s.tokenStart; i < s.tokenEnd; ) {
+      const m = matchDate(scan, i) ?? matchQuantity(scan, i);
+      if (!m) { i++; continue; }
+      if (m.mention) out.push(m.mention);
+      i = Math.max(m.next, i + 1);
+      scan.floor = i;
+    }
+  }
+  return out;
+}
+
+function yearOf(published: string | null): number | null {
+  if (!published) return null;
+  const m = YEAR_PREFIX.exec(published);
+  if (m) return Number(m[1]);
+  const t = Date.parse(published);
+  return Number.isNaN(t) ? null : new Date(t).getUTCFullYear();
 }

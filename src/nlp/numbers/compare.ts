@@ -1,0 +1,95 @@
+import type { NumberMention, NumberQualifier } from '../../types.js';
+import { numberTables } from './tables.js';
+
+// "hundreds of", "several thousand": only the order of magnitude is known.
+const ROUGH_RE = /\b(?:dozens|scores|hundreds|thousands|millions|billions|several|a few)\b/i;
+const BOUND: Record<NumberQualifier, 'point' | 'lower' | 'upper'> = {
+  exact: 'point', approx: 'point', above: 'lower', 'at-least': 'lower', below: 'upper', 'at-most': 'upper',
+};
+const SYMBOL: Record<NumberQualifier, string> = { exact: '', approx: '≈', above: '>', below: '<', 'at-least': '≥', 'at-most': '≤' };
+// Periods of a year that cannot describe the same time: "early 2027" vs "late 2027".
+const PERIODS = new Set(['early', 'earlier', 'mid', 'late', 'later', 'end', 'by-end', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4']);
+const LATE_PERIODS = new Set(['late', 'later', 'end', 'by-end', 'h2', 'q4']);
+
+/** What a number measures: dates, ordinals, percent, a currency/measure dimension, or a plain count. */
+function quantityClass(n: NumberMention): string {
+  if (n.kind === 'date' || n.kind === 'year') return 'date';
+  if (n.kind === 'ordinal') return 'ordinal';
+  if (n.kind === 'percent') return 'percent:' + n.unit;
+  if (n.kind === 'money' || n.kind === 'measure') return numberTables().dimensions.get(n.unit ?? '') ?? 'count';
+  return 'count';
+}
+
+/** Same kind of thing: counted nouns compare leniently ("soldiers" ~ "troops"); a bare number matches "$2bn". */
+function comparable(a: NumberMention, b: NumberMention): boolean {
+  const ca = quantityClass(a);
+  const cb = quantityClass(b);
+  if (ca === cb) return true;
+  const bare = (n: NumberMention, c: string) => c === 'count' && n.unit === null;
+  return (bare(a, ca) && cb !== 'date' && cb !== 'ordinal') || (bare(b, cb) && ca !== 'date' && ca !== 'ordinal');
+}
+
+/** Currencies and measurement units must agree; counted nouns need not. */
+function unitsDiffer(a: NumberMention, b: NumberMention): boolean {
+  const strict = (n: NumberMention) => n.kind === 'money' || n.kind === 'measure' || n.kind === 'percent';
+  return strict(a) && strict(b) && a.unit !== b.unit;
+}
+
+const near = (x: number, y: number, tolerance: number) => Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
+
+/** True when both denote the same quantity in any wording: "nearly 300" ≈ "almost 300", "$2bn" ≈ "2 billion dollars". */
+export function sameQuantity(a: NumberMention, b: NumberMention): boolean {
+  if (!comparable(a, b) || unitsDiffer(a, b)) return false;
+  if (quantityClass(a) === 'date') return a.value === b.value && a.unit === b.unit && (a.datePart ?? '') === (b.datePart ?? '');
+  return a.qualifier === b.qualifier && near(a.value, b.value, 1e-9) && near(a.valueMax ?? a.value, b.valueMax ?? b.value, 1e-9);
+}
+
+/** True when the value clearly changed: 12,000 → 1,200, "nearly 300" → "more than 300", $2bn → €2bn, early → late 2027. */
+export function numbersConflict(a: NumberMention, b: NumberMention): boolean {
+  if (!comparable(a, b)) return false;
+  if (quantityClass(a) === 'date') return datesConflict(a, b);
+  if (unitsDiffer(a, b)) return true;
+  if (BOUND[a.qualifier] !== BOUND[b.qualifier]) return true;
+  const [aLo, aHi] = interval(a);
+  const [bLo, bHi] = interval(b);
+  const tolerance = a.qualifier === 'exact' && b.qualifier === 'exact' ? 0.005 : 0.1;
+  if (aLo === aHi && bLo === bHi) return !near(aLo, bLo, tolerance);
+  // A range, or a rough "hundreds of": conflict only when they cannot overlap.
+  return aHi * (1 + tolerance) < bLo || bHi * (1 + tolerance) < aLo;
+}
+
+function interval(n: NumberMention): [number, number] {
+  if (n.valueMax !== undefined) return [n.value, n.valueMax];
+  if (n.qualifier === 'approx' && ROUGH_RE.test(n.text)) return [n.value, n.value * 10];
+  return [n.value, n.value];
+}
+
+function datesConflict(a: NumberMention, b: NumberMention): boolean {
+  if (a.unit === null && b.unit === null && a.value !== b.value) return true;
+  const pa = (a.datePart ?? '').split(' ');
+  const pb = (b.datePart ?? '').split(' ');
+  const month = (p: string[]) => p.find((x) => /^[a-z]+(?:-\d+)?$/.test(x) && !PERIODS.has(x) && !x.endsWith('-year') && x !== 'decade');
+  const ma = month(pa);
+  const mb = month(pb);
+  if (ma && mb && ma !== mb) return true;
+  const period = (p: string[]) => p.find((x) => PERIODS.has(x));
+  const xa = period(pa);
+  const xb = period(pb);
+  return xa !== undefined && xb !== undefined && xa !== xb && !(LATE_PERIODS.has(xa) && LATE_PERIODS.has(xb));
+}
+
+/** A short human form for reports: "nearly 300 (≈300)", "$2bn (2,000,000,000 USD)", "late 2028 (late 2028)". */
+export function describeNumber(n: NumberMention): string {
+  const fmt = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  if (n.kind === 'date' || n.kind === 'year') {
+    const when = [n.datePart, n.value ? String(n.value) : ''].filter(Boolean).join(' ');
+    return `${n.text} (${when || 'date'})`;
+  }
+  const value = fmt(n.value) + (n.valueMax !== undefined ? '–' + fmt(n.valueMax) : '');
+  let body: string;
+  if (n.kind === 'percent') body = value + (n.unit === '%' ? '%' : ' ' + n.unit);
+  else if (n.kind === 'money') body = `${value} ${(n.unit ?? '').toUpperCase()}`;
+  else if (n.kind === 'ordinal') body = `#${value}${n.unit ? ' ' + n.unit : ''}`;
+  else body = value + (n.unit ? ' ' + n.unit : '');
+  return `${n.text} (${SYMBOL[n.qualifier]}${body})`;
+}
