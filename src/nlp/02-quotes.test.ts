@@ -44,13 +44,13 @@ describe('findQuotes', () => {
   });
 
   it('follows the paragraph-continuation convention', () => {
-    const text = '“We will rebuild the bridge,” the mayor said. “It will take two years\n\n“and it will cost more than planned.”\n\nWork starts in May.';
+    const text = '“We will rebuild the bridge,” the mayor said. “It will take two years.\n\n“And it will cost more than planned.”\n\nWork starts in May.';
     const doc = analyzeText(text);
     expectSlicesBack(doc, doc.quotes);
     expect(doc.quotes.map((q) => q.inner.text)).toEqual([
       'We will rebuild the bridge,',
-      'It will take two years',
-      'and it will cost more than planned.',
+      'It will take two years.',
+      'And it will cost more than planned.',
     ]);
   });
 

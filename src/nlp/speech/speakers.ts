@@ -1,0 +1,194 @@
+import type { Analysis, Speaker, Span, Token } from '../../types.js';
+import { properRuns, type TokenRange } from './noun-phrases.js';
+import { genderOf, isOrgHead, isTitleWord, personWord, type Gender } from './person-words.js';
+import { plainKey, speakerKey } from './speaker-key.js';
+
+/** Someone a later pronoun can point back to. */
+interface Antecedent {
+  name: string;
+  key: string;
+  at: number;
+  sentence: number;
+  gender: Gender | null;
+}
+
+/** A capitalised run read as a name: its tokens without leading titles, and whether it names an organisation. */
+interface NameRun {
+  first: number;
+  last: number;
+  org: boolean;
+  gender: Gender | null;
+}
+
+const PRONOUN_LOOKBACK_SENTENCES = 6;
+const IT_LOOKBACK_SENTENCES = 3;
+
+/**
+ * Turns the words next to a reporting verb into a Speaker, resolving pronouns to earlier names.
+ * Example: `Transport Minister Anna Weber visited … . She added that …` → "She" → Anna Weber (via pronoun).
+ */
+export class SpeakerResolver {
+  private readonly people: Antecedent[] = [];
+  private readonly bodies: Antecedent[] = [];
+
+  constructor(private readonly doc: Analysis) {
+    if (doc.entities.length) this.collectEntities();
+    else this.collectRuns();
+  }
+
+  /** The speaker named by the tokens `range` (a pronoun, a name or a description). */
+  fromRange(range: TokenRange, via: Speaker['via'] = 'name'): Speaker | null {
+    const { tokens, text } = this.doc;
+    const mention = spanOf(text, tokens, range);
+    const [first, last] = range;
+    if (first === last && tokens[first].pos === 'PRON') return this.fromPronoun(tokens[first]);
+    const entity = this.entityIn(mention);
+    if (entity) return { name: entity.text, key: entity.key, mention, via };
+    if (!this.doc.entities.length) {
+      const runs = properRuns(tokens, range).map((r) => nameRun(tokens, r, true)).filter((r): r is NameRun => r !== null);
+      const run = runs.find((r) => !r.org) ?? runs[runs.length - 1];
+      if (run) {
+        const written = text.slice(tokens[run.first].start, tokens[run.last].end);
+        const full = this.fullName(written, tokens[run.first].start);
+        return { name: full?.name ?? written, key: full?.key ?? speakerKey(written), mention, via };
+      }
+    }
+    return this.fromDescription(mention, tokens[last], via);
+  }
+
+  /** Remembers a speaker found by description ("the ministry said") so that a later "it said" can point to it. */
+  rememberBody(speaker: Speaker, sentence: number): void {
+    if (speaker.via === 'pronoun' || !speaker.mention || this.people.some((p) => p.key === speaker.key)) return;
+    // "the spokeswoman said" names a person, not a body a later "it" can refer to.
+    const head = /(\p{L}+)\W*$/u.exec(speaker.mention.text)?.[1] ?? '';
+    const kind = personWord(head)?.kind;
+    if (kind === 'role' || kind === 'office' || kind === 'title' || kind === 'name') return;
+    this.bodies.push({ name: speaker.name, key: speaker.key, at: speaker.mention.start, sentence, gender: 'n' });
+    this.bodies.sort((a, b) => a.at - b.at);
+  }
+
+  private fromPronoun(pronoun: Token): Speaker | null {
+    const gender = genderOf(pronoun.lemma);
+    if (!gender || personWord(pronoun.lemma)?.kind !== 'pronoun') return null;
+    const found =
+      gender === 'n'
+        ? latest(this.bodies, pronoun, IT_LOOKBACK_SENTENCES, () => true)
+        : (latest(this.people, pronoun, PRONOUN_LOOKBACK_SENTENCES, (a) => a.gender === gender) ??
+          latest(this.people, pronoun, PRONOUN_LOOKBACK_SENTENCES, (a) => a.gender === null));
+    if (!found) return null;
+    return { name: found.name, key: found.key, mention: { start: pronoun.start, end: pronoun.end, text: pronoun.text }, via: 'pronoun' };
+  }
+
+  private fromDescription(mention: Span, head: Token, via: Speaker['via']): Speaker {
+    // "the spokeswoman said" after "Maria Lenz, a spokeswoman for …": the description names her.
+    const headWord = new RegExp(`\\b${escape(head.lemma)}`, 'i');
+    const described = this.doc.speakerDescriptions.filter((d) => d.end <= mention.start && headWord.test(d.description.text)).pop();
+    if (described && /^(the|this|that)\b/i.test(mention.text)) {
+      return { name: described.personName, key: described.person, mention, via: 'description' };
+    }
+    return { name: mention.text, key: plainKey(mention.text), mention, via: via === 'name' ? 'description' : via };
+  }
+
+  private entityIn(mention: Span) {
+    const inside = this.doc.entities.filter((e) => e.start >= mention.start && e.end <= mention.end && (e.type === 'person' || e.type === 'org'));
+    return inside.find((e) => e.type === 'person') ?? inside[inside.length - 1] ?? null;
+  }
+
+  /** A surname alone ("Lenz") stands for the full name seen before ("Maria Lenz"). */
+  private fullName(name: string, at: number): Antecedent | null {
+    if (name.includes(' ')) return null;
+    return [...this.people].reverse().find((p) => p.at < at && p.name.endsWith(' ' + name)) ?? null;
+  }
+
+  private keyForName(name: string, at: number): string {
+    return this.fullName(name, at)?.key ?? speakerKey(name);
+  }
+
+  private collectEntities(): void {
+    const { tokens, sentences } = this.doc;
+    for (const e of this.doc.entities) {
+      if (e.type !== 'person' && e.type !== 'org') continue;
+      const list = e.type === 'person' ? this.people : this.bodies;
+      const s = sentences[e.sentence];
+      const first = tokenAt(tokens, s.tokenStart, s.tokenEnd, e.start);
+      const gender = e.type === 'person' && first >= 0 ? genderNear(tokens, first, s.tokenStart, s.tokenEnd, e.text) : null;
+      list.push({ name: e.text, key: e.key, at: e.start, sentence: e.sentence, gender: e.type === 'org' ? 'n' : gender });
+    }
+  }
+
+  /** Without step 04's entities: capitalised runs of two or three words, or one word after a title. */
+  private collectRuns(): void {
+    const { tokens, text } = this.doc;
+    for (const s of this.doc.sentences) {
+      for (const r of properRuns(tokens, [s.tokenStart, s.tokenEnd - 1])) {
+        const run = nameRun(tokens, r);
+        if (!run) continue;
+        const name = text.slice(tokens[run.first].start, tokens[run.last].end);
+        const at = tokens[run.first].start;
+        if (run.org) this.bodies.push({ name, key: speakerKey(name), at, sentence: s.id, gender: 'n' });
+        else {
+          const gender = run.gender ?? genderNear(tokens, run.first, s.tokenStart, s.tokenEnd, name);
+          this.people.push({ name, key: this.keyForName(name, at), at, sentence: s.id, gender });
+        }
+      }
+    }
+  }
+}
+
+/** Strips leading titles ("Defence Minister Boris Pistorius" → "Boris Pistorius"); null for runs that are no name. */
+function nameRun(tokens: Token[], [first, last]: TokenRange, allowSingle = false): NameRun | null {
+  if (isOrgHead(tokens[last].lemma)) return { first, last, org: true, gender: 'n' };
+  let start = first;
+  let gender: Gender | null = null;
+  for (let i = first; i <= last; i++) {
+    if (isTitleWord(tokens[i].text)) {
+      start = i + 1;
+      gender = genderOf(tokens[i].text) ?? gender;
+    }
+  }
+  const titled = start > first || (first > 0 && isTitleWord(tokens[first - 1].text));
+  const length = last - start + 1;
+  if (length < 1 || length > 3 || (length === 1 && !titled && !allowSingle)) return null;
+  return { first: start, last, org: false, gender: gender ?? genderOf(tokens[start].text) };
+}
+
+/** Gender from a title before the name, the given name, or a role noun close after it (", a spokeswoman for …"). */
+function genderNear(tokens: Token[], first: number, from: number, to: number, name: string): Gender | null {
+  if (first - 1 >= from) {
+    const g = genderOf(tokens[first - 1].text);
+    if (g && g !== 'n') return g;
+  }
+  const given = genderOf(name.split(/\s+/)[0]);
+  if (given && given !== 'n') return given;
+  for (let i = first + 1; i < Math.min(to, first + 8); i++) {
+    const w = personWord(tokens[i].lemma);
+    if (w?.kind === 'role' && w.gender) return w.gender;
+  }
+  return null;
+}
+
+function latest(list: Antecedent[], pronoun: Token, lookback: number, ok: (a: Antecedent) => boolean): Antecedent | null {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const a = list[i];
+    if (a.at >= pronoun.start) continue;
+    if (pronoun.sentence - a.sentence > lookback) return null;
+    if (ok(a)) return a;
+  }
+  return null;
+}
+
+function tokenAt(tokens: Token[], from: number, to: number, offset: number): number {
+  for (let i = from; i < to; i++) if (tokens[i].start === offset) return i;
+  return -1;
+}
+
+export function spanOf(text: string, tokens: Token[], [first, last]: TokenRange): Span {
+  const start = tokens[first].start;
+  const end = tokens[last].end;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
