@@ -32,11 +32,16 @@ export function htmlUnits(html: string, url: string | null = null): HtmlResult {
     // Readability mutated the first parse, so parse again; navigation is never article text.
     units = walk(parse(html, url).body, new Set(['nav']));
   }
+  const title = clean(article?.title) ?? meta.title;
+  // Readability drops the <h1> that repeats the title; the headline is part of the article, so put it back.
+  const titleAt = units.findIndex((u) => u.text === title);
+  if (title && units.length && (titleAt < 0 || titleAt > 2)) units.unshift({ text: title, kind: 'heading' });
+  else if (titleAt >= 0) units[titleAt].kind = 'heading'; // an unclosed <h1> swallowed by its siblings
   return {
     units,
     warnings,
     meta: {
-      title: clean(article?.title) ?? meta.title,
+      title,
       byline: clean(article?.byline) ?? meta.byline,
       siteName: clean(article?.siteName) ?? meta.siteName,
       published: clean(article?.publishedTime) ?? meta.published,

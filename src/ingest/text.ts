@@ -1,4 +1,5 @@
 import { lexicon } from '../lexicons.js';
+import { lexiconReason } from './boilerplate.js';
 import { cleanInline, endsLikeSentence, looksLikeHeading, wordCount, type Unit } from './units.js';
 
 /**
@@ -9,17 +10,24 @@ import { cleanInline, endsLikeSentence, looksLikeHeading, wordCount, type Unit }
 export function plainUnits(text: string): Unit[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const width = wrapWidth(lines);
-  const paras: string[] = [];
+  const paras: Para[] = [];
   let para: string[] = [];
-  const flush = () => {
-    const t = cleanInline(para.join(' '));
-    if (t) paras.push(t);
+  const flush = (label = false) => {
+    const text = cleanInline(para.join(' '));
+    if (text) paras.push({ text, label });
     para = [];
   };
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) {
       flush();
+      continue;
+    }
+    // "Leave a Comment" / "Name *" / "Scroll to Top": each form or share-bar line is its own unit, never joined.
+    if (lexiconReason(line)) {
+      flush();
+      para.push(line);
+      flush(true);
       continue;
     }
     const prev = para[para.length - 1];
@@ -29,6 +37,12 @@ export function plainUnits(text: string): Unit[] {
   }
   flush();
   return rejoinFragments(paras).map((t, i, all) => ({ text: t, kind: isHeading(t, all[i + 1]) ? 'heading' : 'paragraph' }));
+}
+
+/** A paragraph; `label` marks a boilerplate-lexicon line, never joined with its neighbours. */
+interface Para {
+  text: string;
+  label: boolean;
 }
 
 let functionWords: Set<string> | null = null;
@@ -44,17 +58,21 @@ function endsWithFunctionWord(s: string): boolean {
  * A paragraph is continued when it does not end a sentence and the next one starts in lower case, or it ends on a
  * function word, a comma or a dash, or it is too long to be a heading.
  */
-function rejoinFragments(paras: string[]): string[] {
+function rejoinFragments(paras: Para[]): string[] {
   const out: string[] = [];
-  for (const p of paras) {
+  let prevLabel = true;
+  for (const { text: p, label } of paras) {
     const prev = out[out.length - 1];
     const continues =
+      !label &&
+      !prevLabel &&
       prev !== undefined &&
       !endsLikeSentence(prev) &&
       !isAllCaps(prev) &&
       (/^[\p{Ll}]/u.test(p) || endsWithFunctionWord(prev) || /[,;–—-]$/.test(prev) || wordCount(prev) >= 10);
     if (continues) out[out.length - 1] = `${prev} ${p}`;
     else out.push(p);
+    prevLabel = label;
   }
   return out;
 }
