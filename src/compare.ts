@@ -4,7 +4,7 @@ import { extract } from './ingest/index.js';
 import { analyze } from './nlp/index.js';
 import { align } from './align/index.js';
 import { runChecks } from './checks/runner.js';
-import { buildSharedFacts } from './relation/shared-facts.js';
+import { computeSharedFacts } from './checks/shared.js';
 import { computeScores } from './relation/scores.js';
 import { judgeRelation } from './relation/verdict.js';
 import { TOOL } from './version.js';
@@ -50,7 +50,7 @@ export function compareAnalyses(
   const alignment = align(source, derived);
   const scores = computeScores(source, derived, alignment);
   const relation = judgeRelation(source, derived, alignment, scores);
-  const shared = buildSharedFacts(source, derived, alignment);
+  const shared = computeSharedFacts(source, derived, alignment);
   const findings = runChecks({ source, derived, alignment, relation, shared }, options.rules ?? {});
   return {
     schema: 'unspun.compare/1',

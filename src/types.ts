@@ -62,10 +62,13 @@ export interface Token {
   stop: boolean;
 }
 
+/** A sentence is body text (a claim-bearing sentence) or a heading (context, never a claim). */
+export type SentenceKind = 'body' | 'heading';
+
 export interface Sentence extends Span {
   /** 0-based, in text order. */
   id: number;
-  kind: BlockKind;
+  kind: SentenceKind;
   /** Index into `Analysis.tokens` of the first token, and one past the last. */
   tokenStart: number;
   tokenEnd: number;

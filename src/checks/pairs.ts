@@ -78,7 +78,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 /** Body (paragraph) sentences only: headings are context, never claims. */
 export function isBody(doc: Analysis, id: number): boolean {
-  return doc.sentences[id]?.kind === 'paragraph';
+  return doc.sentences[id]?.kind === 'body';
 }
 
 /** The sentence among `ids` (e.g. the sentences a quote touches) that holds `offset`. */

@@ -8,6 +8,6 @@ import type { SharedFacts } from './types.js';
  */
 export function computeSharedFacts(source: Analysis, derived: Analysis, alignment: Alignment): SharedFacts {
   const unlinked = (doc: Analysis, by: Alignment['bySource']) =>
-    new Set(doc.sentences.filter((s) => s.kind === 'paragraph' && (by[s.id]?.length ?? 0) === 0).map((s) => s.id));
+    new Set(doc.sentences.filter((s) => s.kind === 'body' && (by[s.id]?.length ?? 0) === 0).map((s) => s.id));
   return { droppedSource: unlinked(source, alignment.bySource), unsupportedDerived: unlinked(derived, alignment.byDerived) };
 }

@@ -84,7 +84,7 @@ function segmentBlock(text: string, block: Block, blockIndex: number, sentences:
     }
     const start = block.start + starts[a];
     const end = block.start + starts[b] + values[b].length;
-    sentences.push({ id, kind: block.kind, start, end, text: text.slice(start, end), tokenStart, tokenEnd: tokens.length, block: blockIndex });
+    sentences.push({ id, kind: block.kind === 'heading' ? 'heading' : 'body', start, end, text: text.slice(start, end), tokenStart, tokenEnd: tokens.length, block: blockIndex });
   }
 }
 

@@ -17,7 +17,7 @@ export const claimDropped: Check = {
     const out: FindingDraft[] = [];
     for (const id of [...ctx.shared.droppedSource].sort((a, b) => a - b)) {
       const s = ctx.source.sentences[id];
-      if (s.kind !== 'paragraph') continue;
+      if (s.kind !== 'body') continue;
       const wordCount = ctx.source.tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
       if (wordCount < MIN_CLAIM_WORDS) continue;
       out.push({ messageId: 'dropped', source: wholeSentence(ctx.source, id), derived: null });

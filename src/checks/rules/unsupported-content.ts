@@ -22,7 +22,7 @@ export const unsupportedContent: Check = {
     const out: FindingDraft[] = [];
     for (const id of [...ctx.shared.unsupportedDerived].sort((a, b) => a - b)) {
       const s = ctx.derived.sentences[id];
-      if (s.kind === 'paragraph' && asserts(ctx.derived, s)) out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, id) });
+      if (s.kind === 'body' && asserts(ctx.derived, s)) out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, id) });
     }
     return out;
   },
