@@ -28,7 +28,9 @@ async function loadTasks(): Promise<EvalTask[]> {
       console.error(`eval: skipping tasks/${f}: ${String((e as Error).message ?? e).split('\n')[0]}`);
     }
   }
-  return tasks;
+  // METER tasks first (they share one corpus load), then the rest by name.
+  const rank = (n: string) => (n.startsWith('meter-') ? ['meter-relation', 'meter-passages', 'meter-retrieval'].indexOf(n) : 9);
+  return tasks.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
 function git(...args: string[]): string | null {
