@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addPaths } from '../../src/corpus/add.js';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixture, tempDir } from './helpers.js';
+
+const RECORDS = 400;
+
+/** Distinct articles: the wire story's paragraphs rotated and stamped with a record number. */
+function corpus(): string {
+  const paras = fixture('wire-origin.txt').split(/\n\s*\n/).slice(1);
+  const lines: string[] = [];
+  for (let i = 0; i < RECORDS; i++) {
+    const rotated = [...paras.slice(i % paras.length), ...paras.slice(0, i % paras.length)];
+    lines.push(JSON.stringify({ id: `rec-${i}`, text: `Bulletin ${i} from the Halden desk.\n\n${rotated.join('\n\n')}` }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('resume after a crash', () => {
+  const dir = tempDir('crash');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps committed chunks after SIGKILL and completes without duplicates on a re-run', async () => {
+    const db = join(dir, 'unspun.db');
+    const input = join(dir, 'batch.jsonl');
+    writeFileSync(input, corpus());
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-child.ts'), db, input], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const committedBeforeKill = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        const m = /committed (\d+)/.exec(out);
+        if (m) {
+          child.kill('SIGKILL');
+          resolve(Number(m[1]));
+        }
+        if (out.includes('done')) reject(new Error('child finished before it could be killed'));
+      });
+      child.on('error', reject);
+    });
+    await new Promise((r) => child.on('exit', r));
+    expect(child.signalCode).toBe('SIGKILL');
+
+    const store = new SqliteStore(db);
+    const survived = await store.count();
+    expect(survived).toBeGreaterThanOrEqual(committedBeforeKill);
+    expect(survived).toBeLessThan(RECORDS);
+
+    const s = await addPaths(store, [input], { workers: 0 });
+    expect(s.failed).toEqual([]);
+    expect(s.duplicates).toBe(survived);
+    expect(s.added).toBe(RECORDS - survived);
+    expect(await store.count()).toBe(RECORDS);
+    const hashes = (await store.list()).map((m) => m.hash);
+    expect(new Set(hashes).size).toBe(RECORDS);
+    const ids = new Set((await store.list()).map((m) => m.article));
+    expect(ids.size).toBe(RECORDS);
+    await store.close();
+  });
+});

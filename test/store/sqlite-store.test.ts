@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { migrations } from '../../src/store/sqlite/sqlite-migrations.js';
+import { resolveDbPath } from '../../src/store/index.js';
+import { runStoreSuite } from './store-suite.js';
+
+const only = process.env.UNSPUN_STORE_BACKENDS?.split(',');
+if (!only || only.includes('sqlite')) runStoreSuite('sqlite', async (dir) => new SqliteStore(join(dir, 'unspun.db')));
+
+describe('sqlite backend specifics', () => {
+  it('records each migration once, in WAL mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspun-mig-'));
+    const file = join(dir, 'a.db');
+    await new SqliteStore(file).close();
+    await new SqliteStore(file).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT id FROM migrations ORDER BY id').pluck().all()).toEqual(migrations.map((m) => m.id));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('resolves the database path: flag, then UNSPUN_DB, then ./unspun.db', () => {
+    expect(resolveDbPath('x.db', { UNSPUN_DB: 'y.db' })).toBe('x.db');
+    expect(resolveDbPath(null, { UNSPUN_DB: 'y.db' })).toBe('y.db');
+    expect(resolveDbPath(undefined, {})).toBe('./unspun.db');
+  });
+});

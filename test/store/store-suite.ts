@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewArticle, Store } from '../../src/store/store.js';
+
+/** Opens a store whose data lives under `dir`; opening the same dir again must see the same data. */
+export type StoreFactory = (dir: string) => Promise<Store>;
+
+function record(n: number, over: Partial<NewArticle> = {}): NewArticle {
+  return {
+    article: `https://example.test/story-${n}`, version: 1, hash: `hash-${n}`, rawHash: `raw-${n}`, url: `https://example.test/story-${n}`,
+    title: `Story ${n}`, outlet: n % 2 ? 'Morrow Gazette' : 'Halden Post', published: '2026-03-0' + ((n % 9) + 1) + 'T08:00:00.000Z',
+    source: 'suite', words: 100 + n, analysis: new Uint8Array([n, n + 1, n + 2]),
+    features: { bands: [n, 1000 + (n % 3)], anchors: [5000 + n, 7777], vector: Int8Array.of(n, -n, 3) }, lemmas: [11, 12 + n],
+    ...over,
+  };
+}
+
+/** The one suite every backend runs (Kysely style): `runStoreSuite('sqlite', (dir) => …)`. */
+export function runStoreSuite(name: string, open: StoreFactory): void {
+  describe(`Store contract: ${name}`, () => {
+    let dir: string;
+    let store: Store;
+    beforeEach(async () => {
+      dir = mkdtempSync(join(tmpdir(), `unspun-${name}-`));
+      store = await open(dir);
+    });
+    afterEach(async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('inserts a batch and finds records by hash, raw hash and id', async () => {
+      const metas = await store.insertBatch([record(1), record(2)]);
+      expect(metas.map((m) => m.title)).toEqual(['Story 1', 'Story 2']);
+      expect((await store.findByHash('hash-2'))?.id).toBe(metas[1].id);
+      expect((await store.findByRawHash('raw-1'))?.id).toBe(metas[0].id);
+      expect(await store.findByHash('nope')).toBeNull();
+      const got = await store.get(metas[0].id);
+      expect([...got!.analysis]).toEqual([1, 2, 3]);
+      expect(await store.count()).toBe(2);
+    });
+
+    it('rejects a second record with the same content hash and keeps the batch atomic', async () => {
+      await store.insertBatch([record(1)]);
+      await expect(store.insertBatch([record(2), record(3, { hash: 'hash-1' })])).rejects.toThrow();
+      expect(await store.count()).toBe(1);
+    });
+
+    it('keeps versions under one identity, newest last', async () => {
+      await store.insertBatch([record(1), record(2, { article: 'https://example.test/story-1', version: 2 })]);
+      expect((await store.latestVersion('https://example.test/story-1'))?.version).toBe(2);
+      expect((await store.versionsOf('https://example.test/story-1')).map((m) => m.version)).toEqual([1, 2]);
+    });
+
+    it('answers band, anchor, df and vector queries', async () => {
+      const [a, b, c] = await store.insertBatch([record(1), record(2), record(4)]);
+      const bands = await store.bandMatches([1, 1001]);
+      expect(bands.get(a.id)).toBe(2);
+      expect(bands.get(c.id)).toBe(1); // 1000 + 4 % 3
+      expect(bands.has(b.id)).toBe(false);
+      const postings = await store.anchorPostings([5002, 7777], 2);
+      expect(postings.get(5002)).toEqual([b.id]);
+      expect(postings.has(7777)).toBe(false); // in 3 articles, above the cap of 2
+      const df = await store.lemmaDf([11, 13, 99]);
+      expect(df.get(11)).toBe(3);
+      expect(df.get(13)).toBe(1);
+      expect(df.has(99)).toBe(false);
+      const v = await store.vectors();
+      expect(v.dim).toBe(3);
+      expect([...v.ids]).toEqual([a.id, b.id, c.id]);
+      expect([...v.data.slice(3, 6)]).toEqual([2, -2, 3]);
+      expect(await store.indexBytes()).toBeGreaterThan(0);
+    });
+
+    it('lists, filters, pages, iterates and removes with index rows', async () => {
+      await store.insertBatch([1, 2, 3, 4, 5].map((n) => record(n)));
+      expect((await store.list({ outlet: 'Halden Post' })).map((m) => m.title)).toEqual(['Story 2', 'Story 4']);
+      expect((await store.list({ limit: 2, offset: 1 })).map((m) => m.title)).toEqual(['Story 2', 'Story 3']);
+      const seen: string[] = [];
+      for await (const r of store.iterate(2)) seen.push(r.hash);
+      expect(seen).toEqual(['hash-1', 'hash-2', 'hash-3', 'hash-4', 'hash-5']);
+      const id = (await store.findByHash('hash-3'))!.id;
+      expect(await store.remove(id)).toBe(true);
+      expect(await store.remove(id)).toBe(false);
+      expect((await store.bandMatches([3])).size).toBe(0);
+      expect((await store.anchorPostings([5003], 10)).size).toBe(0);
+      expect(await store.count()).toBe(4);
+    });
+
+    it('persists data and settings across reopening', async () => {
+      await store.insertBatch([record(7)]);
+      await store.setSetting('vector.kind', 'test-kind');
+      await store.close();
+      store = await open(dir);
+      expect((await store.findByHash('hash-7'))?.title).toBe('Story 7');
+      expect(await store.getSetting('vector.kind')).toBe('test-kind');
+      expect(await store.getSetting('missing')).toBeNull();
+    });
+  });
+}
