@@ -1,0 +1,169 @@
+import type { Alignment, AlignmentLink, Analysis, LinkKind } from '../types.js';
+import { combineFeatures, isWord, sentenceFeatures, wordKey, type SentenceFeatures } from './features.js';
+import { longestCommonRun } from './runs.js';
+import { similarity } from './similarity.js';
+import { loadVectors, type Vectors } from './vectors.js';
+
+export { sharedRuns, type SharedRun } from './runs.js';
+export { sentenceSimilarity, similarity, pairEvidence } from './similarity.js';
+export { loadVectors } from './vectors.js';
+
+/**
+ * Score cut-offs (similarity() is a probability fitted on MSRP/PAN; a spun rewording of a wire sentence scores
+ * ~0.4-0.8, another sentence of the same story ~0.05-0.2).
+ */
+export const ALIGN_THRESHOLDS = {
+  /** A pair that is each other's best match links from here. */
+  mutual: 0.25,
+  /** A pair that is the best match of only one side (a split or merge piece) needs more, or must pass the combination test. */
+  oneSided: 0.4,
+  /** Any pair involving a heading: headings are short, so chance similarity runs higher. */
+  heading: 0.45,
+  /** Scores this close to a sentence's best count as tied for best. */
+  tie: 0.02,
+} as const;
+
+/** Link kinds: share of the shorter side in one shared run for `verbatim`; content-weight ratio under which a link is `partial`. */
+const VERBATIM_SHARE = 0.8;
+const VERBATIM_LONG_RUN = 12;
+const PARTIAL_RATIO = 0.5;
+
+interface Side {
+  features: SentenceFeatures[];
+  words: string[][];
+  heading: boolean[];
+}
+
+/**
+ * Aligns the sentences of a source and a derived text, many-to-many: tolerant of reordering, splits (one
+ * source → several derived) and merges. Boilerplate never takes part (it is never a sentence).
+ * Example: "The ministry said 12,000 soldiers were deployed." ~ "Nearly 12,000 troops have been sent, the
+ * ministry claims." → one `paraphrase` link although the two share no word trigram.
+ */
+export function align(source: Analysis, derived: Analysis): Alignment {
+  const vectors = loadVectors();
+  const s = sideOf(source, vectors);
+  const d = sideOf(derived, vectors);
+  const n = s.features.length;
+  const m = d.features.length;
+  const sim = new Float32Array(n * m);
+  const bestOfSource = new Float32Array(n);
+  const bestOfDerived = new Float32Array(m);
+  const argBestOfSource = new Int32Array(n).fill(-1);
+  const argBestOfDerived = new Int32Array(m).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const x = similarity(s.features[i], d.features[j]);
+      sim[i * m + j] = x;
+      if (x > bestOfSource[i]) [bestOfSource[i], argBestOfSource[i]] = [x, j];
+      if (x > bestOfDerived[j]) [bestOfDerived[j], argBestOfDerived[j]] = [x, i];
+    }
+  }
+
+  const T = ALIGN_THRESHOLDS;
+  const edges: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const x = sim[i * m + j];
+      const floor = s.heading[i] || d.heading[j] ? T.heading : T.mutual;
+      if (x < floor) continue;
+      const bestForSource = x >= bestOfSource[i] - T.tie;
+      const bestForDerived = x >= bestOfDerived[j] - T.tie;
+      if (bestForSource && bestForDerived) edges.push([i, j]);
+      else if (bestForDerived && (x >= T.oneSided || improvesCombined(s.features[i], d.features, argBestOfSource[i], j, vectors)))
+        edges.push([i, j]); // split: j is another piece of source i
+      else if (bestForSource && (x >= T.oneSided || improvesCombined(d.features[j], s.features, argBestOfDerived[j], i, vectors)))
+        edges.push([i, j]); // merge: i is another part of derived j
+    }
+  }
+  return buildAlignment(n, m, edges, s, d, sim, vectors);
+}
+
+/** Does `one` match its best partner plus `extra` better than the best partner alone? (the split/merge test) */
+function improvesCombined(one: SentenceFeatures, others: SentenceFeatures[], best: number, extra: number, vectors: Vectors): boolean {
+  if (best < 0 || best === extra) return false;
+  const alone = similarity(one, others[best]);
+  return similarity(one, combineFeatures([others[best], others[extra]], vectors)) > alone + 0.02;
+}
+
+function buildAlignment(
+  n: number,
+  m: number,
+  edges: Array<[number, number]>,
+  s: Side,
+  d: Side,
+  sim: Float32Array,
+  vectors: Vectors,
+): Alignment {
+  // Connected components over source nodes 0..n-1 and derived nodes n..n+m-1.
+  const parent = Int32Array.from({ length: n + m }, (_, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
+  for (const [i, j] of edges) parent[find(i)] = find(n + j);
+  const groups = new Map<number, Array<[number, number]>>();
+  for (const e of edges) {
+    const root = find(e[0]);
+    const g = groups.get(root);
+    if (g) g.push(e);
+    else groups.set(root, [e]);
+  }
+  const links: AlignmentLink[] = [];
+  for (const group of groups.values()) {
+    const sources = [...new Set(group.map((e) => e[0]))].sort((a, b) => a - b);
+    const deriveds = [...new Set(group.map((e) => e[1]))].sort((a, b) => a - b);
+    if (sources.length === 1 || deriveds.length === 1) links.push(makeLink(sources, deriveds, s, d, sim, m, vectors));
+    // A tangle (several sources and several derived) is kept as its pairwise links: clearer evidence for checks.
+    else for (const [i, j] of group) links.push(makeLink([i], [j], s, d, sim, m, vectors));
+  }
+  links.sort((a, b) => a.source[0] - b.source[0] || a.derived[0] - b.derived[0]);
+  const bySource: AlignmentLink[][] = Array.from({ length: n }, () => []);
+  const byDerived: AlignmentLink[][] = Array.from({ length: m }, () => []);
+  for (const link of links) {
+    for (const i of link.source) bySource[i].push(link);
+    for (const j of link.derived) byDerived[j].push(link);
+  }
+  return { links, bySource, byDerived };
+}
+
+function makeLink(sources: number[], deriveds: number[], s: Side, d: Side, sim: Float32Array, m: number, vectors: Vectors): AlignmentLink {
+  const fs = combineFeatures(sources.map((i) => s.features[i]), vectors);
+  const fd = combineFeatures(deriveds.map((j) => d.features[j]), vectors);
+  let score = similarity(fs, fd);
+  for (const i of sources) for (const j of deriveds) score = Math.max(score, sim[i * m + j]);
+  return { source: sources, derived: deriveds, kind: linkKind(sources, deriveds, s, d, fs, fd), score };
+}
+
+function linkKind(sources: number[], deriveds: number[], s: Side, d: Side, fs: SentenceFeatures, fd: SentenceFeatures): LinkKind {
+  const ws = sources.flatMap((i) => s.words[i]);
+  const wd = deriveds.flatMap((j) => d.words[j]);
+  const shorter = Math.min(ws.length, wd.length);
+  const run = longestCommonRun(ws, wd);
+  if (shorter > 0 && (run >= VERBATIM_SHARE * shorter || (run >= VERBATIM_LONG_RUN && run >= 0.5 * shorter))) return 'verbatim';
+  const ratio = Math.min(fs.contentWeight, fd.contentWeight) / Math.max(fs.contentWeight, fd.contentWeight, 1e-9);
+  return ratio < PARTIAL_RATIO ? 'partial' : 'paraphrase';
+}
+
+function sideOf(doc: Analysis, vectors: Vectors): Side {
+  const extra = agreementKeys(doc);
+  return {
+    features: doc.sentences.map((sen) => sentenceFeatures(doc.tokens.slice(sen.tokenStart, sen.tokenEnd), vectors, extra[sen.id])),
+    words: doc.sentences.map((sen) => doc.tokens.slice(sen.tokenStart, sen.tokenEnd).filter(isWord).map((t) => wordKey(t.text))),
+    heading: doc.sentences.map((sen) => sen.kind === 'heading'),
+  };
+}
+
+/** Entity keys and number values per sentence (empty until those NLP steps run): "Germany's" and "Germany" agree. */
+function agreementKeys(doc: Analysis): string[][] {
+  const keys: string[][] = doc.sentences.map(() => []);
+  for (const e of doc.entities) keys[e.sentence]?.push('entity:' + e.key);
+  for (const x of doc.numbers) keys[x.sentence]?.push(`number:${x.value}`);
+  return keys;
+}
+
+/** Unit SIF embedding of the body (headings and boilerplate left out), for retrieval and the relation verdict. */
+export function documentVector(a: Analysis): Float32Array {
+  const vectors = loadVectors();
+  const body = a.sentences.filter((sen) => sen.kind !== 'heading');
+  const parts = body.map((sen) => sentenceFeatures(a.tokens.slice(sen.tokenStart, sen.tokenEnd), vectors));
+  if (parts.length === 0) return new Float32Array(vectors.dims);
+  return Float32Array.from(combineFeatures(parts, vectors).unit);
+}
