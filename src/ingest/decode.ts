@@ -47,16 +47,34 @@ function utf8(buf: Buffer): Decoded {
   return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', warnings: [] };
 }
 
-/** Not UTF-8: trust a declared HTML charset, else chardet; Latin-1 is read as Windows-1252 as browsers do (0x93 → “). */
+/**
+ * Not UTF-8. Mostly-ASCII text with a few high bytes is Western news copy: Windows-1252 (a superset of Latin-1
+ * that browsers use for it too: 0x93 → “). Otherwise a declared HTML charset, else chardet when it is confident.
+ */
 function legacy(buf: Buffer): Decoded {
-  const head = buf.subarray(0, 4096).toString('latin1');
-  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-  let enc = declared && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared) ? declared : (chardet.detect(buf) ?? '').toLowerCase();
-  if (/^(iso-8859-1|latin1|ascii|us-ascii)$/.test(enc) || !enc) enc = 'windows-1252';
-  if (!iconv.encodingExists(enc) || /^utf-?(8|16|32)/.test(enc)) throw new InputError(`cannot decode input: not valid UTF-8 and no usable charset found (guessed "${enc || 'none'}")`);
+  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(buf.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase();
+  let enc: string | null = declared && !/^utf-?8$/.test(declared) && iconv.encodingExists(declared) ? declared : null;
+  if (!enc && asciiShare(buf) >= 0.9 && !hasUndefinedCp1252(buf)) enc = 'windows-1252';
+  if (!enc) {
+    const best = chardet.analyse(buf)[0];
+    if (best && best.confidence >= 30 && iconv.encodingExists(best.name)) enc = best.name.toLowerCase();
+  }
+  if (enc && /^(iso-8859-1|latin1|ascii|us-ascii)$/.test(enc)) enc = 'windows-1252';
+  if (!enc || /^utf-?(8|16|32)/.test(enc)) throw new InputError('cannot decode input: not valid UTF-8 and no character set recognised with confidence');
   const text = iconv.decode(buf, enc);
   if ((text.match(/\ufffd/g)?.length ?? 0) > text.length * 0.01) throw new InputError(`cannot decode input as ${enc}: too many undecodable bytes`);
   return { text, encoding: enc, warnings: [`input is not valid UTF-8; decoded as ${enc}`] };
+}
+
+function asciiShare(buf: Buffer): number {
+  let n = 0;
+  for (const b of buf) if (b < 0x80) n++;
+  return n / buf.length;
+}
+
+/** 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no character in Windows-1252. */
+function hasUndefinedCp1252(buf: Buffer): boolean {
+  return buf.some((b) => b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d);
 }
 
 /** Share of C0/C1 control characters other than tab, newlines, form feed and the wire paragraph mark 0x19. */
