@@ -5,6 +5,7 @@ import { numberTables, type UnitEntry } from './tables.js';
 
 // A 4-digit number after these is a year even before a plural noun: "the 2024 elections", "in 2024 protests".
 const YEAR_CONTEXT = new Set(['the', 'in', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'since', 'until', 'during', 'before', 'after', 'by', "'s", '’s']);
+const NATIONALITY_RE = /^\p{Lu}\p{Ll}+$/u; // "Ukrainian", not "F-16" or "NATO"
 const RANGE_JOINERS = new Set(['-', '–', '—', 'to']);
 const PLURAL_LEMMAS = new Set(['people', 'police', 'personnel', 'staff', 'cattle', 'livestock']);
 
@@ -125,7 +126,8 @@ function isNamePart(scan: Scan, start: number): boolean {
 function countedNoun(scan: Scan, j: number): { last: number } | null {
   const { tokens } = scan;
   let k = j;
-  while (k < scan.end && k - j < 2 && tokens[k].pos === 'ADJ') k++;
+  // Nationalities come tagged PROPN: "1,200 young Ukrainian soldiers".
+  while (k < scan.end && k - j < 2 && (tokens[k].pos === 'ADJ' || (tokens[k].pos === 'PROPN' && NATIONALITY_RE.test(tokens[k].text)))) k++;
   if (k >= scan.end || tokens[k].pos !== 'NOUN') return null;
   let last = k;
   while (last + 1 < scan.end && last - k < 2 && tokens[last + 1].pos === 'NOUN') last++;
