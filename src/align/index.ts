@@ -17,7 +17,7 @@ export const ALIGN_THRESHOLDS = {
   mutual: 0.25,
   /** A pair that is the best match of only one side (a split or merge piece) needs more, or must pass the combination test. */
   oneSided: 0.4,
-  /** Any pair involving a heading: headings are short, so chance similarity runs higher. */
+  /** Two headings: they are short, so chance similarity runs higher. */
   heading: 0.45,
   /** Scores this close to a sentence's best count as tied for best. */
   tie: 0.02,
@@ -53,7 +53,7 @@ export function align(source: Analysis, derived: Analysis): Alignment {
   const argBestOfDerived = new Int32Array(m).fill(-1);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      const x = similarity(s.features[i], d.features[j]);
+      const x = s.heading[i] === d.heading[j] ? similarity(s.features[i], d.features[j]) : 0;
       sim[i * m + j] = x;
       if (x > bestOfSource[i]) [bestOfSource[i], argBestOfSource[i]] = [x, j];
       if (x > bestOfDerived[j]) [bestOfDerived[j], argBestOfDerived[j]] = [x, i];
@@ -65,8 +65,9 @@ export function align(source: Analysis, derived: Analysis): Alignment {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       const x = sim[i * m + j];
-      const floor = s.heading[i] || d.heading[j] ? T.heading : T.mutual;
-      if (x < floor) continue;
+      // Headings align with headings only: they are context, and must not swell a body link.
+      if (s.heading[i] !== d.heading[j]) continue;
+      if (x < (s.heading[i] ? T.heading : T.mutual)) continue;
       const bestForSource = x >= bestOfSource[i] - T.tie;
       const bestForDerived = x >= bestOfDerived[j] - T.tie;
       if (bestForSource && bestForDerived) edges.push([i, j]);
@@ -135,11 +136,13 @@ function makeLink(sources: number[], deriveds: number[], s: Side, d: Side, sim: 
 function linkKind(sources: number[], deriveds: number[], s: Side, d: Side, fs: SentenceFeatures, fd: SentenceFeatures): LinkKind {
   const ws = sources.flatMap((i) => s.words[i]);
   const wd = deriveds.flatMap((j) => d.words[j]);
+  // Partial first: a copied clause of a long sentence still carries only part of it over.
+  const ratio = Math.min(fs.contentWeight, fd.contentWeight) / Math.max(fs.contentWeight, fd.contentWeight, 1e-9);
+  if (ratio < PARTIAL_RATIO) return 'partial';
   const shorter = Math.min(ws.length, wd.length);
   const run = longestCommonRun(ws, wd);
   if (shorter > 0 && (run >= VERBATIM_SHARE * shorter || (run >= VERBATIM_LONG_RUN && run >= 0.5 * shorter))) return 'verbatim';
-  const ratio = Math.min(fs.contentWeight, fd.contentWeight) / Math.max(fs.contentWeight, fd.contentWeight, 1e-9);
-  return ratio < PARTIAL_RATIO ? 'partial' : 'paraphrase';
+  return 'paraphrase';
 }
 
 function sideOf(doc: Analysis, vectors: Vectors): Side {
