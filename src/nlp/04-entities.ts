@@ -25,11 +25,19 @@ export function findEntities(doc: Analysis): EntityMention[] {
   const midCaps = new Set<string>();
   for (const c of candidates) if (!c.initial) for (const { w } of runWords(tokens, c.first, c.last)) midCaps.add(w);
 
+  // A name typed by evidence in one place types its bare repeats: "Lenz said" makes the "Lenz" in "Lenz, a lawyer," a person.
+  const typedElsewhere = new Map<string, Candidate['type']>();
+  for (const c of candidates) if (c.type !== 'other') typedElsewhere.set(normaliseSurface(surfaceOf(text, tokens, c.first, c.last)), c.type);
+
   const mentions: EntityMention[] = [];
   for (const c of candidates) {
     const surface = surfaceOf(text, tokens, c.first, c.last);
     const single = c.first === c.last;
     const norm = normaliseSurface(surface);
+    if (c.type === 'other' && typedElsewhere.has(norm)) {
+      c.type = typedElsewhere.get(norm)!;
+      c.evidence = 'cue';
+    }
     const fullName = single ? surnames.get(norm) : undefined;
     if (fullName) {
       mentions.push(mention(tokens, c, surface, 'person', fullName));

@@ -38,8 +38,9 @@ function touching(a: Token, b: Token): boolean {
 
 /**
  * Runs of capitalised tokens in one sentence. Inside a run we allow hyphen joins ("Mercedes-Benz"), attached dots
- * ("Maj" "." "Gen."), name particles ("von der"), "&" ("Marks & Spencer"), and "of"/"for"/"of the"/"and" only after a
- * head word or title ("Ministry of Defence", "Department of Health and Human Services", "Secretary of State").
+ * ("Maj" "." "Gen."), name particles ("von der"), "&" ("Marks & Spencer"), and "of"/"for"/"of the" only after a
+ * head word or title ("Ministry of Defence", "Secretary of State"), "and" only after such an "of" following a head word
+ * ("Department of Health and Human Services", but not "Secretary of State X and Y").
  */
 export function findRuns(tokens: Token[], s: Sentence, titleCase: boolean): Run[] {
   const runs: Run[] = [];
@@ -83,7 +84,7 @@ export function findRuns(tokens: Token[], s: Sentence, titleCase: boolean): Run[
       if ((word === 'of' || word === 'for') && joinsAfter(tokens[last])) {
         const k = after.text.toLowerCase() === 'the' && next + 2 < end ? next + 2 : next + 1;
         if (isCapWord(tokens[k], titleCase)) {
-          sawOf = true;
+          sawOf ||= entityLexicons().headCues.has(fold(tokens[last].text));
           last = k;
           continue;
         }

@@ -1,0 +1,90 @@
+import type { Analysis, Span, Token } from '../../types.js';
+import { entityLexicons, fold, normaliseSurface } from './lexicons.js';
+
+const CONTENT_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+const POSSESSIVE = /^['’]s$/;
+const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our']);
+const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'with', 'in']);
+const RELATIVES = new Set(['who', 'whose', 'which']);
+const CLOSERS = /^[,;:.!?)"”’—–]$/;
+
+/** A role noun or title that can head a person description: "spokeswoman", "executive", "Minister", "Gen.". */
+export function isRoleWord(tok: Token): boolean {
+  const lex = entityLexicons();
+  const w = fold(tok.text);
+  return lex.roles.has(tok.lemma) || lex.roles.has(w) || lex.titles.has(w);
+}
+
+/**
+ * Start of the noun phrase that ends at token `b`, walking left over adjectives, nouns, names and possessives.
+ * With `appositive`, determiners and inner prepositions belong to it too ("a spokeswoman for the authority");
+ * a name's premodifier stops at the determiner ("the [Federal Railway Authority spokeswoman] Maria Lenz").
+ */
+export function walkBack(tokens: Token[], b: number, appositive: boolean): number {
+  const s = tokens[b].sentence;
+  let a = b;
+  for (;;) {
+    const p = tokens[a - 1];
+    if (!p || p.sentence !== s) break;
+    const lower = p.text.toLowerCase();
+    if (CONTENT_POS.has(p.pos) || POSSESSIVE.test(p.text) || (p.text === '.' && tokens[a - 2]?.end === p.start) || (p.text === '-' && p.end === tokens[a].start)) {
+      a--;
+      continue;
+    }
+    if (appositive && DETERMINERS.has(lower)) {
+      a--;
+      const pp = tokens[a - 1];
+      if (pp && pp.sentence === s && INNER_PREPOSITIONS.has(pp.text.toLowerCase()) && CONTENT_POS.has(tokens[a - 2]?.pos ?? '')) {
+        a--;
+        continue;
+      }
+      break;
+    }
+    if (appositive && INNER_PREPOSITIONS.has(lower) && CONTENT_POS.has(tokens[a - 2]?.pos ?? '') && tokens[a - 2].sentence === s) {
+      a--;
+      continue;
+    }
+    break;
+  }
+  // A name's premodifier never starts with a preposition or a possessive ending.
+  while (a < b && (POSSESSIVE.test(tokens[a].text) || tokens[a].pos === 'ADP')) a++;
+  return a;
+}
+
+/**
+ * Last token of an appositive description starting at `k`, or null when it does not end cleanly
+ * (at a comma, a closing quote or the sentence end). Stops at finite verbs: "Lenz, the authority said" is no description.
+ */
+export function walkForward(tokens: Token[], k: number): number | null {
+  const lex = entityLexicons();
+  const s = tokens[k].sentence;
+  for (let i = k; i < tokens.length && i < k + 25; i++) {
+    const t = tokens[i];
+    if (t.sentence !== s) return i - 1 > k ? i - 1 : null;
+    if (CLOSERS.test(t.text) && !(t.text === '.' && tokens[i - 1]?.end === t.start && tokens[i + 1]?.sentence === s)) return i > k ? i - 1 : null;
+    const participle = t.pos === 'VERB' && /(?:ed|ing)$/.test(t.text) && !lex.personCues.has(t.lemma);
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !participle) return null;
+    // "Lenz, a former lawyer who joined the authority in 2019," → the description ends before the relative clause.
+    if (t.pos === 'PRON' && !DETERMINERS.has(t.text.toLowerCase())) return RELATIVES.has(t.text.toLowerCase()) && i > k ? i - 1 : null;
+  }
+  return null;
+}
+
+/** Organisation named in a description: an org mention inside it, or "the authority" resolved to the last org with that head. */
+export function describedOrg(doc: Analysis, description: Span): string | null {
+  const inside = doc.entities.find((e) => e.type === 'org' && e.start >= description.start && e.end <= description.end);
+  if (inside) return inside.key;
+  const lex = entityLexicons();
+  for (const t of doc.tokens) {
+    if (t.start < description.start || t.end > description.end) continue;
+    if (t.pos !== 'NOUN' || lex.headCues.get(t.lemma) !== 'org') continue;
+    const head = normaliseSurface(t.lemma);
+    let best: string | null = null;
+    for (const e of doc.entities) {
+      if (e.start >= description.start) break;
+      if (e.type === 'org' && e.key.split(' ').includes(head)) best = e.key;
+    }
+    if (best) return best;
+  }
+  return null;
+}
