@@ -76,7 +76,7 @@ export function markBoilerplate(input: Unit[]): BoilerplateResult {
     const prev = units[i - 1].boilerplate;
     const u = units[i];
     // Share bars: "Share this:" then "Facebook", "X", "Bluesky" … each its own short item.
-    if (!u.boilerplate && prev && prev !== 'byline' && !prev.startsWith('wire') && wordCount(u.text) <= 4 && !endsLikeSentence(u.text)) u.boilerplate = `${prev.split(':')[0]} (run)`;
+    if (!u.boilerplate && prev && prev !== 'byline' && !prev.startsWith('wire') && wordCount(u.text) <= 4 && !endsLikeSentence(u.text)) u.boilerplate = `${prev.replace(/:.*| \(run\)$/, '')} (run)`;
   }
   markTrailing(units);
   return { units, byline };
