@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPaths } from '../../src/corpus/add.js';
 import { families } from '../../src/corpus/families.js';
 import { familiesToDot, familiesToGraphml } from '../../src/corpus/graph-format.js';
+import { useLexicalOnly } from '../../src/corpus/relate.js';
 import { retrieveCandidates } from '../../src/corpus/retrieve.js';
 import { trace } from '../../src/corpus/trace.js';
 import { extract } from '../../src/ingest/index.js';
@@ -57,6 +58,17 @@ describe('trace and families on the fixture corpus', () => {
     const body = t.sentences.slice(1);
     expect(body.slice(0, 2).every((s) => s.sources[0] === id['wire-origin'])).toBe(true);
     expect(body.slice(2).every((s) => s.sources[0] === id['unrelated'])).toBe(true);
+  });
+
+  it('still finds the origin with the lexical fallback when the kernel is unavailable', async () => {
+    useLexicalOnly(true);
+    try {
+      const t = await trace(store, id['paper-verbatim']);
+      expect(t.via).toBe('lexical');
+      expect(t.candidates[0]).toMatchObject({ id: id['wire-origin'], role: 'origin' });
+    } finally {
+      useLexicalOnly(false);
+    }
   });
 
   it('traces an article that is not in the store', async () => {
