@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../ingest/index.js';
+import type { Analysis, Extracted } from '../types.js';
+import { analyze } from './index.js';
+
+function analyseText(text: string): Analysis {
+  return analyze(extract(text));
+}
+
+/** [type, text, key] of every mention, after checking each span slices back exactly. */
+function entities(doc: Analysis): Array<[string, string, string]> {
+  for (const e of doc.entities) expect(doc.text.slice(e.start, e.end)).toBe(e.text);
+  return doc.entities.map((e) => [e.type, e.text, e.key]);
+}
+
+const of = (text: string) => entities(analyseText(text));
+
+describe('findEntities: people', () => {
+  it('finds a full name with a given name, and later bare surnames resolve to it', () => {
+    const doc = analyseText('Maria Lenz, a spokeswoman for the Federal Railway Authority, said the delays were unacceptable. "We are sorry," said Ms Lenz. Lenz added that refunds would follow.');
+    const people = entities(doc).filter(([type]) => type === 'person');
+    expect(people).toEqual([
+      ['person', 'Maria Lenz', 'maria lenz'],
+      ['person', 'Lenz', 'maria lenz'],
+      ['person', 'Lenz', 'maria lenz'],
+    ]);
+  });
+
+  it('splits a title from the name and keeps a place before it', () => {
+    expect(of('German Chancellor Olaf Scholz arrived in Vilnius on Monday.')).toEqual([
+      ['place', 'German', 'germany'],
+      ['person', 'Olaf Scholz', 'olaf scholz'],
+      ['place', 'Vilnius', 'vilnius'],
+    ]);
+  });
+
+  it('handles abbreviated military ranks', () => {
+    expect(of('However, Maj. Gen. Peter Lenz said the brigade would be ready by 2027.')).toEqual([['person', 'Peter Lenz', 'peter lenz']]);
+  });
+
+  it('drops the description words before an office title', () => {
+    expect(of('Defence Minister Boris Pistorius visited the troops.')).toEqual([['person', 'Boris Pistorius', 'boris pistorius']]);
+  });
+
+  it('takes an unknown name next to a reporting verb as a person', () => {
+    expect(of('The line will reopen in May, said Okonkwo.')).toEqual([['person', 'Okonkwo', 'okonkwo']]);
+    expect(of('In an interview, Okonkwo told reporters the line would reopen.')).toEqual([['person', 'Okonkwo', 'okonkwo']]);
+    expect(of('The figures were checked, according to Halvorsen.')).toEqual([['person', 'Halvorsen', 'halvorsen']]);
+  });
+
+  it('takes a name after a role noun as a person', () => {
+    expect(of('The cuts were confirmed by spokeswoman Ingrid Halvorsen on Friday.')).toEqual([['person', 'Ingrid Halvorsen', 'ingrid halvorsen']]);
+  });
+
+  it('keeps name particles inside a name', () => {
+    expect(of('Ursula von der Leyen said the package was ready.')).toEqual([['person', 'Ursula von der Leyen', 'ursula von der leyen']]);
+  });
+
+  it('does not merge two titled people joined by "and"', () => {
+    const people = of('Secretary of State Antony Blinken and Prime Minister Keir Starmer met in London.').filter(([t]) => t === 'person');
+    expect(people.map(([, text]) => text)).toEqual(['Antony Blinken', 'Keir Starmer']);
+  });
+
+  it('leaves a surname shared by two people unresolved', () => {
+    const doc = analyseText('Maria Lenz and Peter Lenz both spoke. Lenz said the vote was close.');
+    expect(doc.entities.at(-1)).toMatchObject({ text: 'Lenz', type: 'person', key: 'lenz' });
+  });
+});
+
+describe('findEntities: organisations, places, events', () => {
+  it('keeps "of", "of the" and "and" inside organisation names', () => {
+    expect(of("Germany's Ministry of Defence and the Department of Health and Human Services disagreed.")).toEqual([
+      ['place', 'Germany', 'germany'],
+      ['org', 'Ministry of Defence', 'defense ministry'],
+      ['org', 'Department of Health and Human Services', 'health and human services department'],
+    ]);
+    expect(of('The Ministry of the Interior declined to comment.')).toEqual([['org', 'Ministry of the Interior', 'interior ministry']]);
+  });
+
+  it('types organisations by head word and media titles', () => {
+    expect(of('The New York Times reported that the Bank of England would raise rates, citing Federal Railway Authority data.')).toEqual([
+      ['org', 'New York Times', 'new york times'],
+      ['org', 'Bank of England', 'bank of england'],
+      ['org', 'Federal Railway Authority', 'federal railway authority'],
+    ]);
+  });
+
+  it('uses the alias lexicon for acronyms and the gazetteer for places', () => {
+    expect(of('Officials in Washington said the U.N. Security Council, NATO and the U.S. had been told.')).toEqual([
+      ['place', 'Washington', 'washington'],
+      ['org', 'U.N. Security Council', 'un security council'],
+      ['org', 'NATO', 'nato'],
+      ['place', 'U.S.', 'united states'],
+    ]);
+  });
+
+  it('types events by cue word', () => {
+    expect(of('Delegates at the Munich Security Conference discussed the Winter Olympics and Hurricane Milton.')).toEqual([
+      ['event', 'Munich Security Conference', 'munich security conference'],
+      ['event', 'Winter Olympics', 'winter olympics'],
+      ['event', 'Hurricane Milton', 'hurricane milton'],
+    ]);
+  });
+
+  it('takes an unknown name after "in" or "from" as a place', () => {
+    expect(of('Trains from Lindenhof were delayed.')).toEqual([['place', 'Lindenhof', 'lindenhof']]);
+  });
+
+  it('joins hyphenated names', () => {
+    expect(of('Flooding hit Baden-Württemberg and a Mercedes-Benz plant.')).toEqual([
+      ['place', 'Baden-Württemberg', 'baden-wurttemberg'],
+      ['other', 'Mercedes-Benz', 'mercedes-benz'],
+    ]);
+  });
+});
+
+describe('findEntities: what is not an entity', () => {
+  it('ignores capitalised words that only open a sentence or a quote', () => {
+    expect(of('Officials said the line was closed. Critics argued the repairs came too late. "Commuters deserve better," she said.')).toEqual([]);
+  });
+
+  it('ignores weekdays, months and bare head words', () => {
+    expect(of('On Tuesday the Ministry said work would resume in March.')).toEqual([]);
+  });
+
+  it('accepts a sentence-opening name that appears mid-sentence elsewhere', () => {
+    const doc = analyseText('Passengers praised Okafor for the quick response. Okafor thanked them.');
+    expect(entities(doc).map(([, text]) => text)).toEqual(['Okafor', 'Okafor']);
+  });
+});
+
+describe('findEntities: Title Case headings', () => {
+  function withHeading(heading: string, body: string): Analysis {
+    const text = `${heading}\n\n${body}`;
+    const ex: Extracted = extract(text);
+    ex.blocks[0] = { ...ex.blocks[0], kind: 'heading' };
+    return analyze(ex);
+  }
+
+  it('tags only known names in a Title Case heading', () => {
+    const doc = withHeading('New Train Timetable Angers Commuters Across Bavaria', 'The Federal Railway Authority changed the timetable.');
+    expect(entities(doc)).toEqual([
+      ['place', 'Bavaria', 'bavaria'],
+      ['org', 'Federal Railway Authority', 'federal railway authority'],
+    ]);
+  });
+
+  it('resolves a surname in a heading through the body', () => {
+    const doc = withHeading('Lenz Defends Rail Cuts In Berlin', 'Maria Lenz, a spokeswoman for the authority, said the cuts were needed.');
+    expect(entities(doc).slice(0, 2)).toEqual([
+      ['person', 'Lenz', 'maria lenz'],
+      ['place', 'Berlin', 'berlin'],
+    ]);
+  });
+});
