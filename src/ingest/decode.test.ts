@@ -67,5 +67,7 @@ describe('decode', () => {
   it('formats sizes like the CLI', () => {
     expect(mb(10 * 1024 * 1024)).toBe('10 MB');
     expect(mb(1.25 * 1024 * 1024)).toBe('1.3 MB');
+    expect(mb(2700)).toBe('2.6 kB');
+    expect(mb(900)).toBe('900 bytes');
   });
 });

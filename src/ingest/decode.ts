@@ -11,9 +11,12 @@ export interface Decoded {
   warnings: string[];
 }
 
-/** "12.3 MB" — the same wording the CLI uses for --max-bytes. */
+/** "12.3 MB" as the CLI words --max-bytes; small sizes in kB or bytes so that "0 MB over 0 MB" never happens. */
 export function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  const one = (n: number) => n.toFixed(1).replace(/\.0$/, '');
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 100 * 1024) return `${one(bytes / 1024)} kB`;
+  return `${one(bytes / 1024 / 1024)} MB`;
 }
 
 /**
