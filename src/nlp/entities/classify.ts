@@ -117,6 +117,14 @@ function personContext(tokens: Token[], run: Run): boolean {
     const after = at(run.last + 3);
     return !after || after.pos === 'PUNCT';
   }
+  // "Ingrid Halvorsen, a former prosecutor …": an appositive naming a role within a few words.
+  if (next?.text === ',' && at(run.last + 2)?.pos === 'DET') {
+    for (let i = run.last + 3; i <= run.last + 5; i++) {
+      const t = at(i);
+      if (!t || t.pos === 'PUNCT') break;
+      if (lex.roles.has(t.lemma)) return true;
+    }
+  }
   return false;
 }
 
