@@ -115,6 +115,8 @@ describe('findNumbers: years and dates', () => {
     expect(only('The 2024 elections were postponed.')).toMatchObject({ kind: 'year', value: 2024 });
     expect(only('Some 2,000 people attended.')).toMatchObject({ kind: 'cardinal', value: 2000, qualifier: 'approx' });
     expect(only('Police said 2000 people attended.')).toMatchObject({ kind: 'cardinal', value: 2000 });
+    expect(only('The volcano last erupted in 1576.')).toMatchObject({ kind: 'year', value: 1576 });
+    expect(only('Officers seized 1576 bottles.')).toMatchObject({ kind: 'cardinal', value: 1576, unit: 'bottle' });
   });
 
   it.each([
@@ -129,6 +131,8 @@ describe('findNumbers: years and dates', () => {
   it('resolves relative years against the publication date, else marks them relative', () => {
     expect(only('The plant will close early next year.', '2025-06-01')).toMatchObject({ text: 'early next year', value: 2026, datePart: 'early', unit: null });
     expect(only('The plant will close early next year.')).toMatchObject({ value: 0, unit: 'relative-year', datePart: 'early next-year' });
+    expect(only('The flat was raided in February last year.', '2025-06-01')).toMatchObject({ text: 'February last year', value: 2024, datePart: 'february' });
+    expect(only('The flat was raided in February last year.')).toMatchObject({ value: 0, unit: 'relative-year', datePart: 'february last-year' });
     expect(only('Talks resume on 3 March.', '2025-01-10T09:00:00Z')).toMatchObject({ text: '3 March', kind: 'date', value: 2025, datePart: 'march-3' });
   });
 
@@ -148,6 +152,7 @@ describe('findNumbers: numbers that are not quantities', () => {
     'Two F-16 jets escorted the plane.',
     'Hospitals reported new COVID-19 cases.',
     'Protesters gathered outside No. 10 on Monday.',
+    'The picture was first posted on 4chan last week.',
   ])('%s', (sentence) => {
     expect(numbers(sentence).filter((n) => /\d/.test(n.text))).toEqual([]);
   });

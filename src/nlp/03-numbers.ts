@@ -11,6 +11,8 @@ const YEAR_PREFIX = /^(\d{4})-/;
  * Step 03: numbers normalised to values with unit and qualifier, with exact spans.
  * "nearly 12,000 soldiers" → {value: 12000, unit: "soldier", qualifier: "approx"}; "$2bn" → {value: 2e9, unit: "usd"};
  * "late 2028" → {kind: "date", value: 2028, datePart: "late"}. Times, phone numbers and names ("Boeing 737") are skipped.
+ * Relative dates ("early next year", "3 March") resolve against the year of `doc.published`; when it is unknown the
+ * value is 0, unit "relative-year" and datePart keeps the relation: "early next-year", "march-3 this-year".
  */
 export function findNumbers(doc: Analysis): NumberMention[] {
   const lower = doc.tokens.map((t) => t.text.toLowerCase());

@@ -75,7 +75,9 @@ function matchMonth(scan: Scan, first: number, m: number, month: NumberWord, day
   }
   let year: number | null = null;
   const y = lower[k] === ',' && k + 1 < scan.end ? k + 1 : k;
+  let relative: string | null = null;
   if (y < scan.end && YEAR_RE.test(lower[y])) { year = Number(lower[y]); last = y; }
+  else if (RELATIVE_YEAR.has(lower[k]) && k + 1 < scan.end && lower[k + 1] === 'year') { relative = lower[k]; last = k + 1; } // "February last year"
   const part = numberTables().dateParts.matchBackward(lower, first, scan.floor);
   const start = part ? part.start : first;
   if (day === null && year === null && !part && !period) {
@@ -85,7 +87,9 @@ function matchMonth(scan: Scan, first: number, m: number, month: NumberWord, day
   const name = MONTH_NAMES[month.value] + (day !== null ? '-' + day : '');
   const parts = [part?.value, period ?? undefined, name].filter((p): p is string => p !== undefined);
   if (year !== null) return finish(scan, start, last, year, parts, false);
-  return finish(scan, start, last, scan.publishedYear, parts, 'this-year');
+  const offset = relative ? RELATIVE_YEAR.get(relative)! : 0;
+  const resolved = scan.publishedYear === null ? null : scan.publishedYear + offset;
+  return finish(scan, start, last, resolved, parts, `${relative ?? 'this'}-year`);
 }
 
 /** "next year", "early next year", "by the end of this year", "later this year". */

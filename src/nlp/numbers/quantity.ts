@@ -6,6 +6,8 @@ import { numberTables, type UnitEntry } from './tables.js';
 // A 4-digit number after these is a year even before a plural noun: "the 2024 elections", "in 2024 protests".
 const YEAR_CONTEXT = new Set(['the', 'in', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'since', 'until', 'during', 'before', 'after', 'by', "'s", '’s']);
 const NATIONALITY_RE = /^\p{Lu}\p{Ll}+$/u; // "Ukrainian", not "F-16" or "NATO"
+const OLD_YEAR_RE = /^1[0-7]\d\d$/;
+const LETTER_RE = /^[a-z]/;
 const RANGE_JOINERS = new Set(['-', '–', '—', 'to']);
 const PLURAL_LEMMAS = new Set(['people', 'police', 'personnel', 'staff', 'cattle', 'livestock']);
 
@@ -47,6 +49,8 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
 
   // Unit after the number: "155 mm", "12 per cent", "2 billion dollars", "a 155-mm shell", "a 45-year-old".
   let unit: UnitEntry | undefined = n.glued;
+  // "4chan", "3D": digits glued to a word that is no unit are a name.
+  const gluedWord = digit && j < scan.end && tokens[j].start === tokens[j - 1].end && LETTER_RE.test(lower[j]);
   if (!unit) {
     const hyphen = lower[j] === '-' ? 1 : 0;
     const u = t.unitsAfter.matchForward(lower, j + hyphen, scan.end);
@@ -54,7 +58,8 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
       unit = u.value;
       j = u.next;
       if (unit.unit === 'year' && hyphen && lower[j] === '-' && lower[j + 1] === 'old') j += 2;
-    } else if (hyphen && !n.words && isWord(scan, j + 1)) {
+    } else if (gluedWord) return { mention: null, next: j + 1 };
+    else if (hyphen && !n.words && isWord(scan, j + 1)) {
       // "a 27-member bloc", "a 1,200-strong force": the hyphenated word is what is counted.
       if (lower[j + 1] !== 'strong') return build(scan, n, start, j + 1, cur?.value, undefined, tokens[j + 1].lemma, q?.value, valueMax);
       j += 2;
@@ -65,9 +70,11 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
   if (n.words && !n.ordinal && n.value === 1 && n.scale === 1 && !unit && !noun) return null; // "one of them", "no one"
   if (n.ordinal && (lower[j] === 'of' || (n.words && n.value === 1 && !noun))) return null; // "a third of", "at first"
 
-  if (n.yearLike && !cur && !q && !unit && (valueMax === undefined || valueMax <= 2100)) {
+  const yearContext = start - 1 >= scan.floor && YEAR_CONTEXT.has(lower[start - 1]);
+  const yearLike = n.yearLike || (yearContext && OLD_YEAR_RE.test(lower[i]) && n.next === i + 1); // "in 1576"
+  if (yearLike && !cur && !q && !unit && (valueMax === undefined || valueMax <= 2100)) {
     const plural = noun && (tokens[noun.last].lemma !== lower[noun.last] || PLURAL_LEMMAS.has(tokens[noun.last].lemma));
-    if (!plural || (start - 1 >= scan.floor && YEAR_CONTEXT.has(lower[start - 1])))
+    if (!plural || yearContext)
       return build(scan, n, start, j - 1, undefined, undefined, null, undefined, valueMax, 'year');
   }
   return build(scan, n, start, noun ? noun.last : j - 1, cur?.value, unit, noun ? tokens[noun.last].lemma : null, q?.value, valueMax);
