@@ -223,3 +223,13 @@ describe('describeNumber', () => {
     expect(describeNumber(first('It opens in late 2028.'))).toBe('late 2028 (late 2028)');
   });
 });
+
+describe('findNumbers in the pipeline', () => {
+  it('fills doc.numbers through analyze()', async () => {
+    const { analyze } = await import('./index.js'); // dynamic: a broken later step fails this test only
+    const doc = analyze(extract('Officials said nearly 300 homes were damaged in late 2028.\n\nThe fund holds $2bn.'));
+    expect(doc.numbers.map((n) => [n.text, n.kind, n.value])).toEqual([
+      ['nearly 300 homes', 'cardinal', 300], ['late 2028', 'date', 2028], ['$2bn', 'money', 2e9],
+    ]);
+  });
+});
