@@ -37,7 +37,7 @@ export interface TraceResult {
 
 export interface TraceOptions {
   top?: number;
-  /** Short-list size handed to the re-rank (default 3 × top, at least 20). */
+  /** Short-list size handed to the re-rank (default 2 × top, at least 12). */
   shortlist?: number;
 }
 
@@ -49,6 +49,7 @@ interface Scored {
   retrieval: number;
 }
 
+const MIN_RETRIEVAL = 0.08;
 const ROLE_ORDER: Record<TraceRole, number> = { origin: 0, sibling: 1, copy: 2, related: 3 };
 
 /**
@@ -70,13 +71,15 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
     query = article;
     self = await store.findByHash(contentHash(article.text));
   }
-  const short = await retrieveCandidates(store, query, opts.shortlist ?? Math.max(20, top * 3), { exclude: self ? [self.id] : [] });
+  const short = await retrieveCandidates(store, query, opts.shortlist ?? Math.max(12, top * 2), { exclude: self ? [self.id] : [] });
   const t1 = performance.now();
 
   const metas = new Map((await store.getMeta(short.map((c) => c.id))).map((m) => [m.id, m]));
   const scored: Scored[] = [];
   let via: TraceResult['via'] = 'lexical';
   for (const c of short) {
+    // The full comparison costs ~50-100 ms a pair: skip candidates retrieval barely connects.
+    if (c.score < MIN_RETRIEVAL) continue;
     const row = await store.get(c.id);
     if (!row) continue;
     const analysis = decodeAnalysis(row.analysis);
