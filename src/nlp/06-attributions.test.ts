@@ -83,3 +83,18 @@ describe('findAttributions', () => {
     expect(list[0]).toMatchObject({ kind: 'direct', content: { text: 'I just could not believe my eyes.' }, speaker: { name: 'The composer' } });
   });
 });
+
+describe('findAttributions: inversions and edge cases', () => {
+  it('reads "…, said the study\'s author, Dr Urho Kujala" with the apposed name as speaker', () => {
+    const { list } = attributions("Regular exercise may slow the loss of brain volume, said the study's author, Dr Urho Kujala, of the University of Jyvaskyla.");
+    expect(list).toHaveLength(1);
+    expect(list[0].kind).toBe('indirect');
+    expect(list[0].speaker?.key).toBe('urho kujala');
+    expect(list[0].content.text).toBe('Regular exercise may slow the loss of brain volume');
+  });
+
+  it('does not read a participle or a noun object as a report', () => {
+    const { list } = attributions('The paper published photos showing the infant in the rubble. The minister confirmed the appointment.');
+    expect(list).toEqual([]);
+  });
+});

@@ -47,7 +47,8 @@ function reported(doc: Analysis, s: Sentence, cue: ReportingCue, quotes: Quote[]
   const inverted = before !== undefined && JOINER.test(text.slice(before.end, verbStart));
 
   // Speaker: after the verb when it directly follows a quote (`"…," said Maria Lenz`), else the subject before it.
-  const speakerRange = inverted ? npStartingAt(tokens, cue.last + 1, s.tokenEnd) : subjectBefore(tokens, s, cue.first);
+  const after = inverted ? null : invertedSpeaker(tokens, s, cue);
+  const speakerRange = inverted ? npStartingAt(tokens, cue.last + 1, s.tokenEnd) : (after ?? subjectBefore(tokens, s, cue.first));
   const speaker = speakerRange ? resolver.fromRange(speakerRange) : null;
   const mention = speakerRange ? spanOf(text, tokens, speakerRange) : null;
   const clauseStart = Math.min(verbStart, mention?.start ?? verbStart);
@@ -63,9 +64,11 @@ function reported(doc: Analysis, s: Sentence, cue: ReportingCue, quotes: Quote[]
   if (that >= 0 && that + 1 < s.tokenEnd) return indirect(doc, s, cue, speaker, tokens[that + 1].start, bodyEnd(tokens, s), quotes);
   const next = quotes.find((q) => q.start >= verbEnd && /^[^.!?;]{0,40}[:,]\s*$|^\s*$/.test(text.slice(verbEnd, q.start)) && !/\bthat\b/.test(text.slice(verbEnd, q.start)));
   if (next) return direct(doc, s, cue, speaker, next, [next]);
-  const bare = bareClauseAfter(tokens, afterVerb, s.tokenEnd, cue.lemma === 'tell');
+  const bare = isFinite(tokens, cue.first) ? bareClauseAfter(tokens, afterVerb, s.tokenEnd, cue.lemma === 'tell') : -1;
   if (bare >= 0 && speaker !== null) return indirect(doc, s, cue, speaker, tokens[bare].start, bodyEnd(tokens, s), quotes);
 
+  // "The changes may help, said the study's author, Dr Urho Kujala."
+  if (after && mention) return indirect(doc, s, cue, speaker, s.start, text.lastIndexOf(',', verbStart), quotes);
   // "The delays are evidence of mismanagement, she said." / "The delays, she said, are …"
   if (mention && text.slice(s.start, mention.start).trimEnd().endsWith(',')) {
     const rest = trimmedSpan(text, verbEnd, bodyEnd(tokens, s));
@@ -73,6 +76,23 @@ function reported(doc: Analysis, s: Sentence, cue: ReportingCue, quotes: Quote[]
     return indirect(doc, s, cue, speaker, s.start, end, quotes);
   }
   return null;
+}
+
+/**
+ * The speaker after the verb in `…, said the study's author, Dr Urho Kujala.`: a comma before the verb, and a noun phrase
+ * after it that does not go on into a clause (`…, said the delays were …` is no inversion). An apposed name wins.
+ */
+function invertedSpeaker(tokens: Token[], s: Sentence, cue: ReportingCue): TokenRange | null {
+  if (cue.first - 1 < s.tokenStart || tokens[cue.first - 1].text !== ',') return null;
+  const np = npStartingAt(tokens, cue.last + 1, s.tokenEnd);
+  if (!np) return null;
+  const next = tokens[np[1] + 1];
+  if (next && (next.pos === 'VERB' || next.pos === 'AUX')) return null;
+  if (next?.text === ',' && tokens[np[1] + 2]?.pos === 'PROPN') {
+    const name = npStartingAt(tokens, np[1] + 2, s.tokenEnd);
+    if (name) return name;
+  }
+  return np;
 }
 
 /** The subject of the verb at `verb`: skips "also"/"has"/"not", and an apposition ("Maria Lenz, a spokeswoman for …, said"). */
@@ -105,7 +125,7 @@ function indirect(doc: Analysis, s: Sentence, cue: ReportingCue, speaker: Speake
 /** "According to the ministry, 300 trains were cancelled." / "300 trains were cancelled, according to the ministry." */
 function accordingTo(doc: Analysis, s: Sentence, cue: ReportingCue, resolver: SpeakerResolver): Found | null {
   const { tokens, text } = doc;
-  const range = npStartingAt(tokens, cue.last + 1, s.tokenEnd);
+  const range = npStartingAt(tokens, cue.last + 1, s.tokenEnd) ?? wordsUntilPunct(tokens, cue.last + 1, s.tokenEnd);
   if (!range) return null;
   const speaker = resolver.fromRange(range, 'according-to');
   const npEnd = tokens[range[1]].end;
@@ -116,6 +136,18 @@ function accordingTo(doc: Analysis, s: Sentence, cue: ReportingCue, resolver: Sp
     : trimmedSpan(text, npEnd, bodyEnd(tokens, s));
   if (!content) return null;
   return { attribution: build(doc, s, cue, speaker, 'according-to', content), quotes: [] };
+}
+
+/** "photos showing the infant" is no report; "is showing" and "showed" are. */
+function isFinite(tokens: Token[], verb: number): boolean {
+  return !/ing$/.test(tokens[verb].text) || tokens[verb - 1]?.pos === 'AUX';
+}
+
+/** Fallback source phrase when POS tags mislead ("according to initial examinations", `initial` tagged VERB). */
+function wordsUntilPunct(tokens: Token[], from: number, to: number): TokenRange | null {
+  let k = from;
+  while (k < to && k < from + 8 && tokens[k].pos !== 'PUNCT') k++;
+  return k > from ? [from, k - 1] : null;
 }
 
 function build(doc: Analysis, s: Sentence, cue: ReportingCue, speaker: Speaker | null, kind: Attribution['kind'], content: Span, quote?: Quote): Attribution {

@@ -54,7 +54,8 @@ export function bareClauseAfter(tokens: Token[], from: number, to: number, skipO
   if (tokens[i].pos === 'PRON' && !/^(he|she|it|they|we|i|you|there|this|these|those|nobody|no one|everyone)$/.test(tokens[i].lemma)) return -1;
   for (let k = i + 1; k < Math.min(to, i + 12); k++) {
     if (tokens[k].pos === 'AUX' || tokens[k].pos === 'VERB') return i;
-    if (FINAL_PUNCT.test(tokens[k].text)) return -1;
+    // "confirmed Sonit's rescue, but the paper published …": the verb belongs to the next clause.
+    if (FINAL_PUNCT.test(tokens[k].text) || (tokens[k].text === ',' && tokens[k + 1]?.pos === 'CCONJ')) return -1;
   }
   return -1;
 }

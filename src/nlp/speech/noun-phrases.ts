@@ -31,7 +31,9 @@ export function npEndingAt(tokens: Token[], from: number, j: number): TokenRange
     if (isNpWord(t)) k--;
     else if (startsNp(t)) {
       k--;
-      break;
+      // "A police video of the rescue": the determiner may start a phrase inside a larger one.
+      if (k - 2 >= from && NP_LINK.has(tokens[k - 1].lemma) && isNpWord(tokens[k - 2])) k--;
+      else break;
     } else if (NP_LINK.has(t.lemma) && k - 2 >= from && isNpWord(tokens[k - 2])) k--;
     else break;
   }

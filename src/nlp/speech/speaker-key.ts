@@ -1,18 +1,12 @@
-import * as entitiesStep from '../04-entities.js';
+import type { EntityType } from '../../types.js';
+import { entityKey } from '../04-entities.js';
 
-// Step 04 exports `entityKey` once it lands; until then a lower-cased name is the key.
-const entityKey = (entitiesStep as unknown as { entityKey?: (name: string) => string }).entityKey;
-
-/** A speaker key comparable across articles: the entity key when step 04 provides one. */
-export function speakerKey(name: string): string {
-  if (entityKey) {
-    const key = entityKey(name);
-    if (typeof key === 'string' && key) return key;
-  }
-  return plainKey(name);
+/** A speaker key comparable across articles: step 04's entity key ("Defence Minister Boris Pistorius" → "boris pistorius"). */
+export function speakerKey(name: string, type: EntityType = 'person'): string {
+  return entityKey(name, type) || plainKey(name);
 }
 
-/** Lower case, no possessive, no leading article: "the Ministry's" → "ministry". */
+/** Key of a description speaker: lower case, no possessive, no leading article ("the Ministry's" → "ministry"). */
 export function plainKey(name: string): string {
   return name
     .toLowerCase()

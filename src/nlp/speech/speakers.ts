@@ -43,14 +43,16 @@ export class SpeakerResolver {
     const [first, last] = range;
     if (first === last && tokens[first].pos === 'PRON') return this.fromPronoun(tokens[first]);
     const entity = this.entityIn(mention);
-    if (entity) return { name: entity.text, key: entity.key, mention, via };
+    if (entity) {
+      return { name: this.displayName(entity.key, entity.text), key: entity.key, mention, via };
+    }
     if (!this.doc.entities.length) {
       const runs = properRuns(tokens, range).map((r) => nameRun(tokens, r, true)).filter((r): r is NameRun => r !== null);
       const run = runs.find((r) => !r.org) ?? runs[runs.length - 1];
       if (run) {
         const written = text.slice(tokens[run.first].start, tokens[run.last].end);
         const full = this.fullName(written, tokens[run.first].start);
-        return { name: full?.name ?? written, key: full?.key ?? speakerKey(written), mention, via };
+        return { name: full?.name ?? written, key: full?.key ?? speakerKey(written, run.org ? 'org' : 'person'), mention, via };
       }
     }
     return this.fromDescription(mention, tokens[last], via);
@@ -76,7 +78,7 @@ export class SpeakerResolver {
         : (latest(this.people, pronoun, PRONOUN_LOOKBACK_SENTENCES, (a) => a.gender === gender) ??
           latest(this.people, pronoun, PRONOUN_LOOKBACK_SENTENCES, (a) => a.gender === null));
     if (!found) return null;
-    return { name: found.name, key: found.key, mention: { start: pronoun.start, end: pronoun.end, text: pronoun.text }, via: 'pronoun' };
+    return { name: this.displayName(found.key, found.name), key: found.key, mention: { start: pronoun.start, end: pronoun.end, text: pronoun.text }, via: 'pronoun' };
   }
 
   private fromDescription(mention: Span, head: Token, via: Speaker['via']): Speaker {
@@ -92,6 +94,11 @@ export class SpeakerResolver {
   private entityIn(mention: Span) {
     const inside = this.doc.entities.filter((e) => e.start >= mention.start && e.end <= mention.end && (e.type === 'person' || e.type === 'org'));
     return inside.find((e) => e.type === 'person') ?? inside[inside.length - 1] ?? null;
+  }
+
+  /** The name as written where the person was first named ("Maria Lenz", not a later "Lenz"). */
+  private displayName(key: string, fallback: string): string {
+    return this.people.find((p) => p.key === key)?.name ?? fallback;
   }
 
   /** A surname alone ("Lenz") stands for the full name seen before ("Maria Lenz"). */
@@ -125,7 +132,7 @@ export class SpeakerResolver {
         if (!run) continue;
         const name = text.slice(tokens[run.first].start, tokens[run.last].end);
         const at = tokens[run.first].start;
-        if (run.org) this.bodies.push({ name, key: speakerKey(name), at, sentence: s.id, gender: 'n' });
+        if (run.org) this.bodies.push({ name, key: speakerKey(name, 'org'), at, sentence: s.id, gender: 'n' });
         else {
           const gender = run.gender ?? genderNear(tokens, run.first, s.tokenStart, s.tokenEnd, name);
           this.people.push({ name, key: this.keyForName(name, at), at, sentence: s.id, gender });
