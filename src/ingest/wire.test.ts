@@ -36,6 +36,21 @@ describe('wireUnits', () => {
     expect(w.units.map((u) => u.text)).toEqual(['10:05 02/04/26: Page 1 (HHH) COURTS Ferry', 'FERRY FIRM FINED', 'The operator was fined £9,000 today.', 'end']);
   });
 
+  it('keeps a desk note before the headline as boilerplate, unless the copy is nothing but the note', () => {
+    const copy = (body: string) => `  ${'-'.repeat(72)}\n          11:41 03/04/26: Page 1 (HHH) COURTS Quarry\n  ${'-'.repeat(72)}\n${body}`;
+    const w = wireUnits(copy("(corrected repetition, correcting the village name in second par) QUARRY FIRM FINED<\n\u0019By Sam Reid, PA News<\n\u0019A quarry firm was fined today.<\n\u0019AP<\n"));
+    expect(w.units.map((u) => [u.text, u.boilerplate ?? u.kind])).toEqual([
+      ['11:41 03/04/26: Page 1 (HHH) COURTS Quarry', 'wire-slug'],
+      ['(corrected repetition, correcting the village name in second par)', 'wire-note'],
+      ['QUARRY FIRM FINED', 'heading'],
+      ['By Sam Reid, PA News', 'byline'],
+      ['A quarry firm was fined today.', 'paragraph'],
+      ['AP', 'wire-marker: "AP"'],
+    ]);
+    const advisory = wireUnits(copy('(NOT FOR PUBLICATION: magistrates postponed reporting of the plea until the trial ends.)<\n\u0019end<\n'));
+    expect(advisory.units.filter((u) => !u.boilerplate).map((u) => u.text)).toEqual(['(NOT FOR PUBLICATION: magistrates postponed reporting of the plea until the trial ends.)']);
+  });
+
   it('is not fooled by ordinary text', () => {
     expect(looksLikeWire('The council met on Monday.\n\nIt approved the budget.')).toBe(false);
     expect(looksLikeWire('<p>x < y</p>\n<p>a</p>')).toBe(false);

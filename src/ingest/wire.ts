@@ -1,4 +1,4 @@
-import { cleanInline, looksLikeHeading, type Unit } from './units.js';
+import { cleanInline, looksLikeHeading, wordCount, type Unit } from './units.js';
 
 /**
  * Wire copy in the PA/METER teletype layout:
@@ -11,13 +11,16 @@ import { cleanInline, looksLikeHeading, type Unit } from './units.js';
  *   ^YA hard-wrapped paragraph with ``double backquote'' quotes and
  *   a #500 fine (7-bit copy has no pound sign).<
  *   ^Ymfl<                                                           ← "more follows later" marker
+ * A parenthesised desk note may open the copy: "(with pics)<", "(corrected repetition …) HEADLINE<" — boilerplate.
  */
 
 const PARA_MARK = '\u0019';
 const SLUG = /^\s*(\d{1,2}):(\d{2}) (\d{2})\/(\d{2})\/(\d{2}):\s*Page \d+.*$/;
 const RULE = /^\s*[-=_]{10,}\s*$/;
-/** Trailer markers: end, ends, mf/mfl ("more follows (later)"), more. */
-const MARKER = /^(end|ends|mf|mfl|more)$/i;
+/** Trailer markers: end, ends, mf/mfl ("more follows (later)"), more, and an agency credit line. */
+const MARKER = /^(end|ends|mf|mfl|more|AP)$/i;
+/** Desk notes before the story: "(with pics)", "(corrected repetition, correcting address in second par)". */
+const DESK_NOTE = /^\([^()]*\)[.\s]*/;
 const BYLINE = /^By (.+?),\s*(PA News|Press Association)$/;
 
 export interface WireResult {
@@ -47,9 +50,14 @@ export function wireUnits(raw: string): WireResult {
   const out: WireResult = { units: [], headline: null, byline: null, siteName: null, published: null };
   let para: string[] = [];
   const flush = () => {
-    const t = normaliseWire(cleanInline(para.join(' ')));
+    let t = normaliseWire(cleanInline(para.join(' ')));
     para = [];
-    if (t) out.units.push(classify(t, out));
+    const note = out.units.some((u) => !u.boilerplate) ? null : DESK_NOTE.exec(t);
+    if (note) {
+      out.units.push({ text: note[0].trim(), kind: 'paragraph', boilerplate: 'wire-note' });
+      t = t.slice(note[0].length);
+    }
+    if (/[\p{L}\d]/u.test(t)) out.units.push(classify(t, out)); // a lone "." or "<" is layout
   };
   for (const rawLine of text.replace(/\r\n?/g, '\n').split('\n')) {
     let line = rawLine;
@@ -71,6 +79,8 @@ export function wireUnits(raw: string): WireResult {
     if (closes) flush();
   }
   flush();
+  // An advisory is nothing but a desk note ("(STRICTLY NOT FOR PUBLICATION: …)"): then the note is the text.
+  if (!out.units.some((u) => !u.boilerplate)) for (const u of out.units) if (u.boilerplate === 'wire-note') delete u.boilerplate;
   return out;
 }
 
@@ -84,11 +94,19 @@ function classify(t: string, out: WireResult): Unit {
     out.siteName ??= by[2];
     return { text: t, kind: 'paragraph', boilerplate: 'byline' };
   }
-  if (body === 0 && !out.headline && looksLikeHeading(t) && t === t.toUpperCase()) {
+  if (body === 0 && !out.headline && looksLikeHeading(t) && upperShare(t) >= 0.7) {
     out.headline = t;
     return { text: t, kind: 'heading' };
   }
+  // Timeline and section labels inside a story: "1999", "Background".
+  if (wordCount(t) <= 3 && !/[.!?,;:"')]$/.test(t)) return { text: t, kind: 'heading' };
   return { text: t, kind: 'paragraph' };
+}
+
+/** Share of letters in capitals: headlines keep a few lower-case letters ("JAILED Pcs", "50mph"). */
+function upperShare(t: string): number {
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length ? letters.replace(/[^\p{Lu}]/gu, '').length / letters.length : 0;
 }
 
 /** 7-bit wire conventions → ordinary text: ``…'' → "…", `x' → 'x', #500 → £500, " _ " → " - ". */
@@ -97,7 +115,8 @@ export function normaliseWire(s: string): string {
     .replace(/``|''/g, '"')
     .replace(/`/g, "'")
     .replace(/#(?=\d)/g, '£')
-    .replace(/ _ /g, ' - ');
+    .replace(/ _ /g, ' - ')
+    .replace(/^::\s*/, ''); // list bullet in timelines
 }
 
 function slugDate(m: RegExpExecArray): string {
