@@ -1,6 +1,200 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { InputError, ThresholdError } from '../errors.js';
+import { extract } from '../ingest/index.js';
+import { analyze } from '../nlp/index.js';
+import { openStore, listArticles, showArticle, removeArticle, exportJsonl, resolveDbPath, type Store } from '../store/index.js';
+import { addPaths, trace, families, familiesToDot, familiesToGraphml, type AddProgress, type TraceResult, type FamiliesResult } from '../corpus/index.js';
+import { analysisToJson } from '../report/analysis.js';
+import { readInput, DEFAULT_MAX_BYTES, parseBytes } from './io.js';
+import { pct } from '../report/format.js';
 
-/** Corpus commands (add, trace, families, list, show, rm, export, demo) — registered once the store lands. */
+const dbOption = () => new Option('--db <path>', 'corpus database (default: $UNSPUN_DB or ./unspun.db)');
+
+async function withStore<T>(db: string | undefined, mustExist: boolean, fn: (store: Store) => Promise<T>): Promise<T> {
+  const path = resolveDbPath(db);
+  if (mustExist && !existsSync(path)) throw new InputError(`no corpus at ${path}: run "unspun add <paths…>" first or pass --db`);
+  const store = await openStore({ db: path });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function parseId(v: string): number {
+  if (!/^\d+$/.test(v)) throw new InputError(`"${v}" is not an article id (see "unspun list")`);
+  return Number(v);
+}
+
+/** A progress bar with rate and ETA on a TTY; plain periodic lines otherwise (stderr either way). */
+function addProgress(): { update(p: AddProgress): void; stop(): void } {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: 'adding |{bar}| {value} read · {added} added · {duplicates} dup · {failed} failed · {rate}/s · {eta_formatted}', stream: process.stderr, etaBuffer: 50 },
+      cliProgress.Presets.shades_classic,
+    );
+    const t0 = Date.now();
+    bar.start(0, 0, { added: 0, duplicates: 0, failed: 0, rate: 0 });
+    return {
+      update(p) {
+        bar.setTotal(Math.max(p.read, 1));
+        bar.update(p.read, { added: p.added, duplicates: p.duplicates, failed: p.failed, rate: Math.round(p.read / Math.max(0.001, (Date.now() - t0) / 1000)) });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update(p) {
+      if (Date.now() - last < 2000) return;
+      last = Date.now();
+      process.stderr.write(`unspun: ${p.read} read, ${p.added} added, ${p.duplicates} duplicates, ${p.failed} failed\n`);
+    },
+    stop() {},
+  };
+}
+
+/** Corpus commands: add, trace, families, list, show, rm, export. */
 export function registerCorpusCommands(program: Command): void {
-  void program;
+  program
+    .command('add')
+    .description('add articles to the corpus: files, directories, JSON Lines, RSS/Atom feeds, WARC(.gz), URLs')
+    .argument('<inputs...>', 'paths or URLs')
+    .addOption(dbOption())
+    .option('--json', 'print the summary as JSON')
+    .option('--workers <n>', 'analysis worker threads (default: cores, at most 2)')
+    .addHelpText('after', '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).')
+    .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: string }) => {
+      const summary = await withStore(opts.db, false, async (store) => {
+        const bar = addProgress();
+        try {
+          return await addPaths(store, inputs, { workers: opts.workers === undefined ? undefined : Number(opts.workers), onProgress: (p) => bar.update(p) });
+        } finally {
+          bar.stop();
+        }
+      });
+      if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.add/1', ...summary }, null, 2) + '\n');
+      else {
+        process.stdout.write(`added ${summary.added} (${summary.versions} new versions), ${summary.duplicates} duplicates, ${summary.failed.length} failed\n`);
+        for (const f of summary.failed) process.stdout.write(`  failed: ${f.source}: ${f.reason}\n`);
+      }
+      if (summary.failed.length) throw new ThresholdError(`${summary.failed.length} record(s) failed`);
+    });
+
+  program
+    .command('trace')
+    .description('where did this article come from? ranked likely sources, origin first, sibling copies marked')
+    .argument('<article>', 'a stored id, or a file path, URL or - (need not be in the corpus)')
+    .addOption(dbOption())
+    .option('--top <n>', 'candidates to show', '5')
+    .option('--json', 'print one JSON document (schema unspun.trace/1)')
+    .option('--max-bytes <size>', 'reject larger inputs', String(DEFAULT_MAX_BYTES))
+    .action(async (article: string, opts: { db?: string; top: string; json?: boolean; maxBytes: string }) => {
+      const top = Number(opts.top);
+      if (!Number.isInteger(top) || top < 1) throw new InputError(`--top must be a positive whole number, not "${opts.top}"`);
+      const result = await withStore(opts.db, true, async (store) => {
+        if (/^\d+$/.test(article) && !existsSync(article)) {
+          const id = Number(article);
+          if (!(await store.getMeta([id])).length) throw new InputError(`no article with id ${id} (see "unspun list")`);
+          return trace(store, id, { top });
+        }
+        const raw = await readInput(article, parseBytes(opts.maxBytes));
+        return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top });
+      });
+      process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
+    });
+
+  program
+    .command('families')
+    .description('group the corpus into reuse families, each a directed "copied from" graph, origin first')
+    .addOption(dbOption())
+    .option('--json', 'JSON (schema unspun.families/1)')
+    .option('--graphml', 'GraphML')
+    .option('--dot', 'Graphviz DOT')
+    .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean }) => {
+      const result = await withStore(opts.db, true, (store) => families(store, {}));
+      if (opts.graphml) process.stdout.write(familiesToGraphml(result));
+      else if (opts.dot) process.stdout.write(familiesToDot(result));
+      else if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      else process.stdout.write(familiesToText(result));
+    });
+
+  program
+    .command('list')
+    .description('list stored articles')
+    .addOption(dbOption())
+    .option('--limit <n>', 'how many', '50')
+    .option('--offset <n>', 'skip this many', '0')
+    .option('--outlet <name>', 'only this outlet')
+    .option('--json', 'JSON')
+    .action(async (opts: { db?: string; limit: string; offset: string; outlet?: string; json?: boolean }) => {
+      const rows = await withStore(opts.db, true, (store) => listArticles(store, { limit: Number(opts.limit), offset: Number(opts.offset), outlet: opts.outlet }));
+      if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.list/1', articles: rows }, null, 2) + '\n');
+      else for (const r of rows) process.stdout.write(`${String(r.id).padStart(6)}  v${r.version}  ${r.published ?? '—'.padEnd(10)}  ${r.outlet ?? '—'}  ${r.title ?? r.article}\n`);
+    });
+
+  program
+    .command('show')
+    .description('show one stored article: metadata, versions, text and analysis')
+    .argument('<id>', 'article id')
+    .addOption(dbOption())
+    .option('--json', 'JSON')
+    .action(async (idArg: string, opts: { db?: string; json?: boolean }) => {
+      const id = parseId(idArg);
+      const shown = await withStore(opts.db, true, (store) => showArticle(store, id));
+      if (!shown) throw new InputError(`no article with id ${id}`);
+      if (opts.json) process.stdout.write(JSON.stringify({ ...shown, analysis: analysisToJson(shown.analysis) }, null, 2) + '\n');
+      else {
+        process.stdout.write(`#${shown.id} ${shown.title ?? shown.article}\n  version ${shown.version} of ${shown.versions.length} · ${shown.outlet ?? 'no outlet'} · ${shown.published ?? 'no date'} · ${shown.words} words\n  ${shown.url ?? shown.source ?? ''}\n\n${shown.text}\n`);
+      }
+    });
+
+  program
+    .command('rm')
+    .description('remove one stored article version')
+    .argument('<id>', 'article id')
+    .addOption(dbOption())
+    .action(async (idArg: string, opts: { db?: string }) => {
+      const id = parseId(idArg);
+      const ok = await withStore(opts.db, true, (store) => removeArticle(store, id));
+      if (!ok) throw new InputError(`no article with id ${id}`);
+      process.stdout.write(`removed ${id}\n`);
+    });
+
+  program
+    .command('export')
+    .description('export the corpus (one JSON object per line, re-ingestable by "unspun add")')
+    .addOption(dbOption())
+    .option('--jsonl', 'JSON Lines (the default and only format)')
+    .action(async (opts: { db?: string }) => {
+      await withStore(opts.db, true, async (store) => {
+        for await (const line of exportJsonl(store)) process.stdout.write(line.endsWith('\n') ? line : line + '\n');
+      });
+    });
+}
+
+export function traceToText(r: TraceResult): string {
+  const out = [`Trace: ${r.query.title ?? (r.query.id !== null ? `#${r.query.id}` : 'article')} — ${r.candidates.length} candidate(s)`];
+  for (const c of r.candidates) {
+    out.push(`  ${c.role.padEnd(8)} #${c.id} ${c.title ?? ''}${c.outlet ? ` · ${c.outlet}` : ''}${c.published ? ` · ${c.published}` : ''}`);
+    out.push(`           ${c.relation.verdict} (${c.relation.confidence.toFixed(2)}), direction ${c.relation.direction}, score ${c.score.toFixed(3)}, support ${pct(c.scores.derivedSupport)}, ${c.findings.length} findings`);
+    for (const f of c.findings.filter((f) => f.severity === 'high' || f.severity === 'medium').slice(0, 3)) out.push(`             ${f.severity} ${f.ruleId}: ${f.message}`);
+  }
+  const stitched = new Set(r.sentences.flatMap((s) => s.sources));
+  if (stitched.size > 1) out.push(`  stitched from ${stitched.size} sources: ${r.sentences.filter((s) => s.sources.length).map((s) => `s${s.id}←${s.sources.map((x) => '#' + x).join('/')}`).join(' ')}`);
+  return out.join('\n') + '\n';
+}
+
+export function familiesToText(r: FamiliesResult): string {
+  if (!r.families.length) return 'No reuse families found.\n';
+  const out: string[] = [];
+  for (const f of r.families) {
+    out.push(`Family ${f.id}: ${f.members.length} articles, origin ${f.origins.map((o) => '#' + o).join(', ')}`);
+    for (const m of f.members) out.push(`  #${m.id} ${m.title ?? m.url ?? ''}${m.outlet ? ` · ${m.outlet}` : ''}`);
+    for (const e of f.edges) out.push(`  #${e.from} ${e.directed ? 'copied from' : 'shares text with'} #${e.to} (${e.verdict})`);
+  }
+  return out.join('\n') + '\n';
 }

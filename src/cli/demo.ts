@@ -1,6 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Command } from 'commander';
+import { openStore } from '../store/index.js';
+import { addPaths, trace, families } from '../corpus/index.js';
+import { traceToText, familiesToText } from './corpus.js';
 import { packageRoot } from '../lexicons.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
@@ -28,12 +33,13 @@ function load(name: string) {
 }
 
 /** `unspun demo`: the main job on the bundled examples — a content-farm spin and an independent report of one wire story. */
-export function registerDemo(program: Command, corpusDemo?: (dir: string) => Promise<void>): void {
+export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('run Unspun on the bundled example articles (a wire story, a content-farm spin, a copy, an independent report)')
     .option('--html <file>', 'write the HTML report of the spin to this file', 'unspun-demo.html')
-    .action(async (opts: { html: string }) => {
+    .option('--db <path>', 'corpus database for the trace/families part (default: a temporary file)')
+    .action(async (opts: { html: string; db?: string }) => {
       if (!existsSync(examplePath(EXAMPLES.wire))) throw new Error('examples/ folder is missing from the package');
       const wire = load(EXAMPLES.wire);
       const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -47,6 +53,21 @@ export function registerDemo(program: Command, corpusDemo?: (dir: string) => Pro
           process.stdout.write(`\nHTML report: ${opts.html}\n`);
         }
       }
-      if (corpusDemo) await corpusDemo(join(packageRoot, 'examples'));
+      await corpusDemo(opts.db);
     });
+}
+
+/** The corpus half of the demo: add every example to a corpus, trace the spin, group the families. */
+async function corpusDemo(db?: string): Promise<void> {
+  const path = db ?? join(mkdtempSync(join(tmpdir(), 'unspun-demo-')), 'demo.db');
+  const store = await openStore({ db: path });
+  try {
+    const summary = await addPaths(store, [join(packageRoot, 'examples')], { workers: 0 });
+    process.stdout.write(`\n=== corpus: added ${summary.added} example articles to ${path}\n\n`);
+    const farm = (await store.list({ limit: 100 })).find((m) => (m.source ?? '').endsWith(EXAMPLES.farm));
+    if (farm) process.stdout.write(traceToText(await trace(store, farm.id, { top: 4 })) + '\n');
+    process.stdout.write(familiesToText(await families(store, {})));
+  } finally {
+    await store.close();
+  }
 }
