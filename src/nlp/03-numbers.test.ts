@@ -84,6 +84,8 @@ describe('findNumbers: money, percent, measures, ordinals', () => {
     expect(only('The army asked for more 155 mm shells.')).toMatchObject({ text: '155 mm', kind: 'measure', value: 155, unit: 'mm' });
     expect(only('The army asked for more 155mm shells.')).toMatchObject({ text: '155mm', kind: 'measure', unit: 'mm' });
     expect(only('The convoy stopped 40 kilometres from the city.')).toMatchObject({ value: 40, unit: 'km' });
+    expect(only('The sprinter won the 100m final.')).toMatchObject({ text: '100m', kind: 'measure', unit: 'm' });
+    expect(only('The app has 2.5m users.')).toMatchObject({ text: '2.5m users', kind: 'cardinal', value: 2.5e6, unit: 'user' });
     expect(only('A 45-year-old man was arrested.')).toMatchObject({ text: '45-year-old', value: 45, unit: 'year' });
   });
 
@@ -115,6 +117,7 @@ describe('findNumbers: years and dates', () => {
     expect(only('The 2024 elections were postponed.')).toMatchObject({ kind: 'year', value: 2024 });
     expect(only('Some 2,000 people attended.')).toMatchObject({ kind: 'cardinal', value: 2000, qualifier: 'approx' });
     expect(only('Police said 2000 people attended.')).toMatchObject({ kind: 'cardinal', value: 2000 });
+    expect(only('The base opened in 2002 - namely in spring.')).toMatchObject({ text: '2002', kind: 'year' });
     expect(only('The volcano last erupted in 1576.')).toMatchObject({ kind: 'year', value: 1576 });
     expect(only('Officers seized 1576 bottles.')).toMatchObject({ kind: 'cardinal', value: 1576, unit: 'bottle' });
   });

@@ -51,8 +51,11 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
   let unit: UnitEntry | undefined = n.glued;
   // "4chan", "3D": digits glued to a word that is no unit are a name.
   const gluedWord = digit && j < scan.end && tokens[j].start === tokens[j - 1].end && LETTER_RE.test(lower[j]);
-  if (!unit) {
-    const hyphen = lower[j] === '-' ? 1 : 0;
+  if (!unit && gluedWord && t.glued.has(lower[j])) {
+    unit = n.glued = t.glued.get(lower[j]); // wink splits "100m" into "100" "m"
+    j++;
+  } else if (!unit) {
+    const hyphen = lower[j] === '-' && isAttached(scan, j) ? 1 : 0; // "155-mm", not "in 2002 - namely"
     const u = t.unitsAfter.matchForward(lower, j + hyphen, scan.end);
     if (u && !(cur && u.value.kind === 'money')) {
       unit = u.value;
@@ -65,7 +68,12 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
       j += 2;
     } else if (hyphen && n.words) return { mention: null, next: j }; // "one-off", "two-thirds"
   }
-  const noun = unit || cur ? null : countedNoun(scan, j);
+  let noun = unit || cur ? null : countedNoun(scan, j);
+  if (unit?.unit === 'm' && n.glued && !cur) {
+    // "2.5m people" is millions, "a 100m sprint" is metres.
+    const after = countedNoun(scan, j);
+    if (after && isPlural(scan, after.last)) { n.value *= 1e6; n.scale = 1e6; unit = undefined; noun = after; }
+  }
 
   if (n.words && !n.ordinal && n.value === 1 && n.scale === 1 && !unit && !noun) return null; // "one of them", "no one"
   if (n.ordinal && (lower[j] === 'of' || (n.words && n.value === 1 && !noun))) return null; // "a third of", "at first"
@@ -73,7 +81,7 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
   const yearContext = start - 1 >= scan.floor && YEAR_CONTEXT.has(lower[start - 1]);
   const yearLike = n.yearLike || (yearContext && OLD_YEAR_RE.test(lower[i]) && n.next === i + 1); // "in 1576"
   if (yearLike && !cur && !q && !unit && (valueMax === undefined || valueMax <= 2100)) {
-    const plural = noun && (tokens[noun.last].lemma !== lower[noun.last] || PLURAL_LEMMAS.has(tokens[noun.last].lemma));
+    const plural = noun && isPlural(scan, noun.last);
     if (!plural || yearContext)
       return build(scan, n, start, j - 1, undefined, undefined, null, undefined, valueMax, 'year');
   }
@@ -139,6 +147,16 @@ function countedNoun(scan: Scan, j: number): { last: number } | null {
   let last = k;
   while (last + 1 < scan.end && last - k < 2 && tokens[last + 1].pos === 'NOUN') last++;
   return { last };
+}
+
+/** A hyphen written without spaces on either side. */
+function isAttached(scan: Scan, k: number): boolean {
+  const { tokens } = scan;
+  return k + 1 < scan.end && tokens[k].start === tokens[k - 1].end && tokens[k + 1].start === tokens[k].end;
+}
+
+function isPlural(scan: Scan, k: number): boolean {
+  return scan.tokens[k].lemma !== scan.lower[k] || PLURAL_LEMMAS.has(scan.tokens[k].lemma);
 }
 
 function isWord(scan: Scan, k: number): boolean {
