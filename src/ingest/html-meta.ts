@@ -20,7 +20,7 @@ export function readMeta(doc: Document): HtmlMeta {
   };
   const author = meta('author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator');
   return {
-    title: meta('og:title', 'twitter:title') ?? str(ld?.headline) ?? (doc.title?.trim() || null),
+    title: meta('og:title', 'twitter:title') ?? str(ld?.headline) ?? headline(doc),
     byline: name(ld?.author) ?? (author && !/^https?:/.test(author) ? author : null),
     siteName: meta('og:site_name', 'application-name') ?? name(ld?.publisher),
     published:
@@ -28,6 +28,16 @@ export function readMeta(doc: Document): HtmlMeta {
       meta('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date') ??
       (doc.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() || null),
   };
+}
+
+/**
+ * The page's <h1> when <title> contains it ("Shocking: Rail Authority Admits Disaster – Daily Truth Wire"), which
+ * is the headline without the site name; readability's own guess cuts such titles at the colon.
+ */
+function headline(doc: Document): string | null {
+  const title = doc.title?.replace(/\s+/g, ' ').trim() ?? '';
+  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  return h1 && title.includes(h1) ? h1 : null;
 }
 
 type Json = Record<string, unknown>;

@@ -26,13 +26,14 @@ export function htmlUnits(html: string, url: string | null = null): HtmlResult {
   } catch (err) {
     warnings.push(`readability failed (${(err as Error).message}); used the page body`);
   }
-  let units = article?.content ? walk(parse(`<!DOCTYPE html><html><head></head><body>${article.content}</body></html>`, url).body) : [];
+  // Navigation is never article text, though Readability keeps it when it picks a whole-page wrapper.
+  let units = article?.content ? walk(parse(`<!DOCTYPE html><html><head></head><body>${article.content}</body></html>`, url).body, new Set(['nav'])) : [];
   if (!units.length) {
     if (!warnings.length) warnings.push('readability found no article; used the page body');
-    // Readability mutated the first parse, so parse again; navigation is never article text.
+    // Readability mutated the first parse, so parse again.
     units = walk(parse(html, url).body, new Set(['nav']));
   }
-  const title = clean(article?.title) ?? meta.title;
+  const title = meta.title ?? clean(article?.title);
   // Readability drops the <h1> that repeats the title; the headline is part of the article, so put it back.
   const titleAt = units.findIndex((u) => u.text === title);
   if (title && units.length && (titleAt < 0 || titleAt > 2)) units.unshift({ text: title, kind: 'heading' });
@@ -42,7 +43,7 @@ export function htmlUnits(html: string, url: string | null = null): HtmlResult {
     warnings,
     meta: {
       title,
-      byline: clean(article?.byline) ?? meta.byline,
+      byline: (clean(article?.byline) ?? meta.byline)?.replace(/^by\s+/i, '') || null,
       siteName: clean(article?.siteName) ?? meta.siteName,
       published: clean(article?.publishedTime) ?? meta.published,
     },

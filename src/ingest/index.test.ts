@@ -9,7 +9,7 @@ const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/inge
 const blockTexts = (ex: Extracted, kind?: 'heading' | 'paragraph') => ex.blocks.filter((b) => !kind || b.kind === kind).map((b) => ex.text.slice(b.start, b.end));
 
 describe('extract', () => {
-  it.each(['news-page.html', 'broken.html', 'article.md', 'plain.txt', 'content-farm.txt', 'cp1252.txt', 'wire.txt'])(
+  it.each(['news-page.html', 'content-farm.html', 'broken.html', 'article.md', 'plain.txt', 'content-farm.txt', 'cp1252.txt', 'wire.txt'])(
     '%s: every block and boilerplate span slices back exactly',
     (name) => {
       const ex = extract(fixture(name));
@@ -39,6 +39,16 @@ describe('extract', () => {
       'Share this:', 'Facebook', 'X', 'Leave a Comment', 'Your email address will not be published. Required fields are marked *',
       'Name *', 'Email *', 'Website', 'Save my name, email, and website in this browser for the next time I comment.', 'Post Comment', 'Scroll to Top',
     ]);
+  });
+
+  it('WordPress content-farm page: headline from <h1> not cut at the colon, nav and calls to action out of the body', () => {
+    const ex = extract(fixture('content-farm.html'));
+    expect(ex).toMatchObject({ title: 'Shocking: Rail Authority Finally Admits Upgrade Disaster', siteName: 'Daily Truth Wire', published: '2026-03-14T11:02:00+00:00' });
+    expect(blockTexts(ex, 'heading')).toEqual(['Shocking: Rail Authority Finally Admits Upgrade Disaster']);
+    expect(blockTexts(ex, 'paragraph')).toHaveLength(3);
+    expect(blockTexts(ex, 'paragraph')[2]).toMatch(/^This proves once again that the railways are broken beyond repair/);
+    expect(ex.boilerplate.map((b) => b.reason)).toEqual(['call-to-action: "Click here to"', 'navigation: "Scroll to Top"']);
+    expect(ex.text).not.toMatch(/\bHome\b|Contact/);
   });
 
   it('Markdown: headings distinct from body, markup removed, "By" line as byline', () => {
