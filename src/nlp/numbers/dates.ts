@@ -34,6 +34,14 @@ export function matchDate(scan: Scan, i: number): Match | null {
   return null;
 }
 
+/** True when a period phrase starts at `i` and a date follows: "second half of 2026" is a date, not an ordinal. */
+export function startsDatePhrase(scan: Scan, i: number): boolean {
+  const part = numberTables().dateParts.matchForward(scan.lower, i, scan.end);
+  if (!part || part.next >= scan.end) return false;
+  const l = scan.lower[part.next];
+  return YEAR_RE.test(l) || numberTables().months.has(l) || (RELATIVE_YEAR.has(l) && scan.lower[part.next + 1] === 'year');
+}
+
 /** "late 2028", "by the end of 2026", "Q1 2025": a year needs a period phrase to be a date (else it is a plain year). */
 function matchYear(scan: Scan, i: number): Match | null {
   if (!YEAR_RE.test(scan.lower[i])) return null;

@@ -1,4 +1,5 @@
 import type { NumberKind, NumberMention, NumberQualifier } from '../../types.js';
+import { startsDatePhrase } from './dates.js';
 import { NUMBER_RE, readNumeral, TIME_OR_PHONE_RE, type Numeral } from './numeral.js';
 import { isCapitalised, spanOf, type Match, type Scan } from './scan.js';
 import { numberTables, type UnitEntry } from './tables.js';
@@ -27,7 +28,7 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
 
   const cur = t.currencyBefore.matchBackward(lower, i, scan.floor);
   const n = readNumeral(scan, i, cur !== null);
-  if (!n) return null;
+  if (!n || (n.ordinal && n.words && startsDatePhrase(scan, i))) return null;
   let start = cur ? cur.start : i;
   let j = n.next;
   if (j < scan.end && t.words.get(lower[j])?.type === 'time-marker') return { mention: null, next: j + 1 }; // "5 p.m."
