@@ -28,10 +28,22 @@ export function attributedPairs(ctx: CheckContext): AttributedPair[] {
     const derivedAttributed =
       derived.length > 0 ||
       ctx.derived.quotes.some((q) => q.speaker && q.sentences.some((i) => ids.has(i))) ||
-      ctx.derived.hedges.some((h) => ids.has(h.sentence) && ATTRIBUTING_HEDGES.has(h.kind));
+      ctx.derived.hedges.some((h) => ids.has(h.sentence) && ATTRIBUTING_HEDGES.has(h.kind)) ||
+      source.some((a) => speakerNamedIn(ctx.derived, a.speaker, ids));
     out.push({ sourceSentence: s.id, derivedSentences, source, derived, derivedAttributed });
   }
   return out;
+}
+
+/**
+ * The source speaker still appears in the derived sentences ("The authority claims …"): the claim is most likely
+ * still theirs even when the speech step does not recognise the new reporting verb. Pronouns are not evidence.
+ */
+function speakerNamedIn(doc: Analysis, speaker: Speaker | null, ids: Set<number>): boolean {
+  if (!speaker || speaker.via === 'pronoun') return false;
+  if (doc.entities.some((e) => ids.has(e.sentence) && sameEntity(e.key, speaker.key))) return true;
+  const name = (speaker.mention?.text ?? speaker.name).toLowerCase();
+  return doc.sentences.some((s) => ids.has(s.id) && s.text.toLowerCase().includes(name));
 }
 
 /** Speakers named outright (not a pronoun or a bare description), which is when a change of speaker is certain. */

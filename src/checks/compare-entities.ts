@@ -1,6 +1,7 @@
 import type { Analysis, EntityMention } from '../types.js';
 import { sameEntity } from './items.js';
 import { alignedGroups, inSentences, within } from './pairs.js';
+import { creditsOf } from './credits.js';
 import type { CheckContext } from './types.js';
 
 export type EntityFate =
@@ -17,8 +18,11 @@ export type EntityFate =
 export function entityFates(ctx: CheckContext): EntityFate[] {
   const fates: EntityFate[] = [];
   const inDescription = (e: EntityMention) => ctx.source.speakerDescriptions.some((d) => within(e, d.description));
+  // The source's own outlet ("BERLIN (Reuters) -") is source-uncredited's to report.
+  const credits = new Set(creditsOf(ctx.source).map((c) => c.toLowerCase()));
+  const isCredit = (e: EntityMention) => credits.has(e.text.toLowerCase());
   for (const group of alignedGroups(ctx.alignment)) {
-    const src = inSentences(ctx.source.entities, group.source).filter((e) => !inDescription(e));
+    const src = inSentences(ctx.source.entities, group.source).filter((e) => !inDescription(e) && !isCredit(e));
     const der = inSentences(ctx.derived.entities, group.derived);
     const lost = src.filter((s) => !namedIn(ctx.derived, s));
     const fresh = der.filter((d) => !namedIn(ctx.source, d));

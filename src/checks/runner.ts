@@ -20,7 +20,7 @@ export function runChecks(ctx: CheckContext, settings: Record<string, SeveritySe
     if (check.meta.needsDerivation && !DERIVED_VERDICTS.has(ctx.relation.verdict)) continue;
     for (const draft of check.run(ctx)) findings.push(toFinding(check, draft, ctx, setting));
   }
-  return sortFindings(dedupe(findings));
+  return sortFindings(dedupeFindings(findings));
 }
 
 /** Turns a rule's draft into a Finding: message filled, spans carry their text. */
@@ -50,7 +50,8 @@ function toSide(doc: Analysis, ref: SpanRef | null): FindingSide | null {
   return { sentence: ref.sentence, start, end, text: doc.text.slice(start, end) };
 }
 
-function dedupe(findings: Finding[]): Finding[] {
+/** Drops repeated findings (same rule, message and spans), keeping the first. */
+export function dedupeFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
     const key = [f.ruleId, f.message, f.source?.start, f.source?.end, f.derived?.start, f.derived?.end].join('|');

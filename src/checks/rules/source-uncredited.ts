@@ -1,4 +1,4 @@
-import type { Analysis } from '../../types.js';
+import { creditsOf } from '../credits.js';
 import { locateWords, sentenceAt, words } from '../pairs.js';
 import type { Check } from '../types.js';
 
@@ -38,32 +38,3 @@ export const sourceUncredited: Check = {
     ];
   },
 };
-
-/** Names that would credit the source: outlet, host ("reuters.com" and "reuters"), author names and surnames. */
-export function creditsOf(doc: Analysis): string[] {
-  const out: string[] = [];
-  if (doc.siteName?.trim()) out.push(doc.siteName.trim());
-  const host = hostOf(doc.url);
-  if (host) {
-    out.push(host);
-    const label = host.split('.').slice(-2, -1)[0];
-    if (label && label.length >= 4) out.push(label);
-  }
-  for (const author of (doc.byline ?? '').replace(/^\s*by\s+/i, '').split(/\s*(?:,|\band\b|&)\s*/i)) {
-    const name = author.trim();
-    if (!name || !/\p{Lu}/u.test(name)) continue;
-    out.push(name);
-    const surname = name.split(/\s+/).pop()!;
-    if (surname !== name && surname.length >= 3) out.push(surname);
-  }
-  return [...new Set(out)];
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '').toLowerCase() || null;
-  } catch {
-    return null;
-  }
-}

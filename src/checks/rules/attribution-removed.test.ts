@@ -1,0 +1,36 @@
+import { ruleTester } from '../tester.js';
+import { attributionRemoved } from './attribution-removed.js';
+
+ruleTester(attributionRemoved, {
+  valid: [
+    {
+      name: 'attribution moved to the end of the sentence',
+      source: 'The authority said the fault was caused by a lightning strike.',
+      derived: 'The fault was caused by a lightning strike, the authority said.',
+    },
+    {
+      name: 'attribution kept with another reporting verb',
+      source: 'According to the ministry, the line will reopen in March.',
+      derived: 'The ministry said the line will reopen in March.',
+    },
+    {
+      name: 'narrator sentence on both sides',
+      source: 'The fault was caused by a lightning strike.',
+      derived: 'A lightning strike caused the fault.',
+    },
+  ],
+  invalid: [
+    {
+      name: "a spokeswoman's claim stated as fact",
+      source: 'Maria Lenz said the fault was caused by a lightning strike.',
+      derived: 'The fault was caused by a lightning strike.',
+      errors: [{ messageId: 'removed', source: 'Maria Lenz said', derived: 'The fault was caused by a lightning strike.', actual: 'no attribution' }],
+    },
+    {
+      name: 'according-to dropped',
+      source: 'According to the ministry, the line will reopen in March.',
+      derived: 'The line will reopen in March.',
+      errors: [{ messageId: 'removed', derived: 'The line will reopen in March.' }],
+    },
+  ],
+});

@@ -1,0 +1,37 @@
+import { ruleTester } from '../tester.js';
+import { entityChanged } from './entity-changed.js';
+
+ruleTester(entityChanged, {
+  valid: [
+    {
+      name: 'same places in the same sentence',
+      source: 'The fault occurred at a signal box in Frankfurt on Tuesday morning.',
+      derived: 'On Tuesday morning a signal box in Frankfurt failed.',
+    },
+    {
+      name: 'a person named elsewhere and referred to by pronoun',
+      source: 'Maria Lenz chairs the transport committee. Lenz said the report was late.',
+      derived: 'Maria Lenz chairs the transport committee. She said the report was late.',
+      links: [[0, 0], [1, 1]],
+    },
+    {
+      name: 'leading "the" and possessive do not change an entity',
+      source: "The Federal Railway Authority's board ordered an inquiry into the outage.",
+      derived: 'The board of the Federal Railway Authority ordered an inquiry into the outage.',
+    },
+  ],
+  invalid: [
+    {
+      name: 'place swapped',
+      source: 'The fault occurred at a signal box in Frankfurt on Tuesday morning.',
+      derived: 'The fault occurred at a signal box in Munich on Tuesday morning.',
+      errors: [{ messageId: 'changed', source: 'Frankfurt', derived: 'Munich', expected: 'Frankfurt', actual: 'Munich' }],
+    },
+    {
+      name: 'organisation swapped',
+      source: 'The Federal Railway Authority ordered an inquiry into the outage on Wednesday.',
+      derived: 'The Transport Ministry ordered an inquiry into the outage on Wednesday.',
+      errors: [{ messageId: 'changed', expected: 'Federal Railway Authority', actual: 'Transport Ministry' }],
+    },
+  ],
+});

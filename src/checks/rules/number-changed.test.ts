@@ -1,0 +1,50 @@
+import { ruleTester } from '../tester.js';
+import { numberChanged } from './number-changed.js';
+
+ruleTester(numberChanged, {
+  valid: [
+    {
+      name: 'same figure in other words ("nearly" → "almost")',
+      source: 'Nearly 300 trains were cancelled across Germany on Tuesday.',
+      derived: 'Almost 300 trains were cancelled across Germany on Tuesday.',
+    },
+    {
+      name: 'same value written out ("1.5 million" → "1,500,000")',
+      source: 'The authority said 1.5 million passengers were affected by the outage.',
+      derived: 'The authority said 1,500,000 passengers were affected by the outage.',
+    },
+    {
+      name: 'a figure of a dropped sentence is left to claim-dropped',
+      source: 'Nearly 300 trains were cancelled on Tuesday. The authority said 12,000 passengers were stranded overnight.',
+      derived: 'Almost 300 trains were cancelled on Tuesday.',
+      links: [[0, 0]],
+    },
+    {
+      name: 'a figure moved to another sentence is kept',
+      source: 'The exercise involved 12,000 soldiers from nine countries. It ended on Friday near the border.',
+      derived: 'The exercise ended on Friday near the border. Some 12,000 soldiers from nine countries took part.',
+      links: [[0, 1], [1, 0]],
+    },
+  ],
+  invalid: [
+    {
+      name: 'value changed (12,000 → 1,200)',
+      source: 'The authority said 12,000 passengers had been stranded overnight.',
+      derived: 'The authority said 1,200 passengers had been stranded overnight.',
+      errors: [{ messageId: 'changed', source: '12,000 passengers', derived: '1,200 passengers', expected: '12,000 passengers', actual: '1,200 passengers' }],
+    },
+    {
+      name: 'money changed (€2.5 million → €25 million)',
+      source: 'The repairs will cost €2.5 million, the ministry said on Wednesday.',
+      derived: 'The repairs will cost €25 million, the ministry said on Wednesday.',
+      errors: [{ messageId: 'changed', source: '€2.5 million', derived: '€25 million' }],
+    },
+    {
+      name: 'merged sentences compare against their union (14 → 41 people, 300 homes kept)',
+      source: 'The storm killed 14 people in the coastal province. It also destroyed 300 homes.',
+      derived: 'The storm killed 41 people in the coastal province and destroyed 300 homes.',
+      links: [[[0, 1], 0]],
+      errors: [{ messageId: 'changed', source: '14 people', derived: '41 people' }],
+    },
+  ],
+});

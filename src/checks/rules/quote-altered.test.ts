@@ -1,0 +1,37 @@
+import { ruleTester } from '../tester.js';
+import { quoteAltered } from './quote-altered.js';
+
+ruleTester(quoteAltered, {
+  valid: [
+    {
+      name: 'quote copied with other quotation marks and case',
+      source: 'Lenz said the delays were "completely unacceptable for commuters".',
+      derived: 'The delays were “Completely unacceptable for commuters,” Lenz said.',
+    },
+    {
+      name: 'quote trimmed to a run of its own words',
+      source: 'Lenz said the delays were "completely unacceptable for commuters in the region".',
+      derived: 'Lenz said the delays were "unacceptable for commuters".',
+    },
+    {
+      name: 'two consecutive source quotes joined',
+      source: '"We will not cut the budget," Wissing said. "The network needs every euro."',
+      derived: 'Wissing said: "We will not cut the budget. The network needs every euro."',
+      links: [[[0, 1], [0]]],
+    },
+  ],
+  invalid: [
+    {
+      name: 'one word changed inside the quote',
+      source: 'Lenz said the delays were "completely unacceptable for commuters".',
+      derived: 'Lenz said the delays were "totally unacceptable for commuters".',
+      errors: [{ messageId: 'altered', source: 'completely', derived: 'totally', expected: 'completely', actual: 'totally' }],
+    },
+    {
+      name: 'words in the middle replaced',
+      source: '"We will not cut the maintenance budget this year," Wissing told reporters.',
+      derived: '"We will not touch the rail budget this year," Wissing told reporters.',
+      errors: [{ messageId: 'altered', source: 'cut the maintenance', derived: 'touch the rail' }],
+    },
+  ],
+});

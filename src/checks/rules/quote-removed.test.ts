@@ -1,0 +1,43 @@
+import { ruleTester } from '../tester.js';
+import { quoteRemoved } from './quote-removed.js';
+
+ruleTester(quoteRemoved, {
+  valid: [
+    {
+      name: 'quote kept',
+      source: '"We will not cut the maintenance budget," Wissing told reporters.',
+      derived: 'Wissing told reporters: "We will not cut the maintenance budget."',
+    },
+    {
+      name: 'one-word quote paraphrased is not judged',
+      source: 'Lenz said the delays were "unacceptable" and promised a review.',
+      derived: 'Lenz criticised the delays and promised a review.',
+    },
+    {
+      name: 'a quote in a dropped sentence is left to claim-dropped',
+      source: 'Trains were cancelled on Tuesday. "We are doing everything we can," Lenz said.',
+      derived: 'Trains were cancelled on Tuesday.',
+      links: [[0, 0]],
+    },
+  ],
+  invalid: [
+    {
+      name: 'direct quote turned into paraphrase',
+      source: '"We will not cut the maintenance budget," Transport Minister Volker Wissing told reporters.',
+      derived: 'Transport Minister Volker Wissing told reporters that maintenance spending would stay the same.',
+      errors: [
+        {
+          messageId: 'paraphrased',
+          source: 'We will not cut the maintenance budget,',
+          derived: 'Transport Minister Volker Wissing told reporters that maintenance spending would stay the same.',
+        },
+      ],
+    },
+    {
+      name: 'quoted words kept without quotation marks',
+      source: 'Lenz said the delays were "unacceptable for hundreds of thousands of commuters".',
+      derived: 'Lenz said the delays were unacceptable for hundreds of thousands of commuters.',
+      errors: [{ messageId: 'unquoted', source: 'unacceptable for hundreds of thousands of commuters', derived: 'unacceptable for hundreds of thousands of commuters' }],
+    },
+  ],
+});

@@ -1,0 +1,50 @@
+import { ruleTester } from '../tester.js';
+import { speakerDescriptionChanged } from './speaker-description-changed.js';
+
+const SOURCE = 'Maria Lenz, a spokeswoman for the Federal Railway Authority, said the line would reopen on Friday.';
+
+ruleTester(speakerDescriptionChanged, {
+  valid: [
+    {
+      name: 'description kept',
+      source: SOURCE,
+      derived: 'The line would reopen on Friday, said Maria Lenz, a spokeswoman for the Federal Railway Authority.',
+    },
+    {
+      name: 'organisation kept in other words in the same sentence',
+      source: SOURCE,
+      derived: 'Maria Lenz of the Federal Railway Authority said the line would reopen on Friday.',
+    },
+    {
+      name: 'person not named in the rewrite',
+      source: SOURCE,
+      derived: 'The line will reopen on Friday, officials said.',
+    },
+  ],
+  invalid: [
+    {
+      name: 'description dropped',
+      source: SOURCE,
+      derived: 'Maria Lenz said the line would reopen on Friday.',
+      errors: [{ messageId: 'description-dropped', source: 'a spokeswoman for the Federal Railway Authority', derived: 'Maria Lenz' }],
+    },
+    {
+      name: 'organisation changed',
+      source: SOURCE,
+      derived: 'Maria Lenz, a spokeswoman for the Transport Ministry, said the line would reopen on Friday.',
+      errors: [
+        {
+          messageId: 'org-changed',
+          source: 'a spokeswoman for the Federal Railway Authority',
+          derived: 'a spokeswoman for the Transport Ministry',
+        },
+      ],
+    },
+    {
+      name: 'role changed',
+      source: SOURCE,
+      derived: 'Maria Lenz, the chief executive of the Federal Railway Authority, said the line would reopen on Friday.',
+      errors: [{ messageId: 'role-changed', derived: 'the chief executive of the Federal Railway Authority' }],
+    },
+  ],
+});
