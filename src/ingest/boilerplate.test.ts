@@ -30,6 +30,8 @@ describe('boilerplate lexicon', () => {
     ['Click here to read the full judgment.', 'call-to-action: "Click here to"'],
     ['© 2026 Harbour Courier. All rights reserved.', 'copyright: "©"'],
     ['• Name *', 'comment-form: "Name"'],
+    ['Photograph: Jane Doe/Harbour Courier', 'credit: "Photograph:"'],
+    ['Published: 14 March 2026', 'post-meta: "Published:"'],
   ])('%j → %s', (text, reason) => {
     expect(lexiconReason(text)).toBe(reason);
   });
@@ -40,6 +42,9 @@ describe('boilerplate lexicon', () => {
     'Shareholders voted to share the proceeds of the sale equally.',
     'The copyright dispute between the two publishers went to the High Court on Monday, where lawyers argued for three days.',
     'Name the date, the union told the employers.',
+    'Published figures show the deficit widened to £4bn in the year to March.',
+    'Published figures show deficit widening',
+    'Tags and labels on imported food to change',
   ])('leaves news sentences alone: %j', (text) => {
     expect(lexiconReason(text)).toBeNull();
   });

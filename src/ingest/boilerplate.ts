@@ -21,6 +21,11 @@ function normalise(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').replace(/^[\s•·*|>»–-]+/, '').replace(/[\s:*…>»|]+$/, '');
 }
 
+/** Lower case, whitespace collapsed, leading bullets dropped; trailing punctuation kept. */
+function bare(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').replace(/^[\s•·*|>»–-]+/, '');
+}
+
 /** The lexicon reason for one block, e.g. `comment-form: "Leave a Reply"`, or null. */
 export function lexiconReason(text: string): string | null {
   const norm = normalise(text);
@@ -32,7 +37,10 @@ export function lexiconReason(text: string): string | null {
     const strong = STRONG_KINDS.has(e.kind);
     // A news sentence may start "Read more than…" or contain "have your say": only short, label-like blocks qualify.
     if (words > (strong ? 60 : 15) || (!strong && endsLikeSentence(text))) continue;
-    const hit = e.match === 'prefix' ? norm.startsWith(e.key) && !/\w/.test(norm.charAt(e.key.length)) : norm.includes(e.key);
+    // A pattern ending in ':' needs the colon: "Published: 14 March" is a date line, "Published figures show" is news.
+    const key = e.pattern.endsWith(':') ? e.pattern.toLowerCase() : e.key;
+    const text0 = e.pattern.endsWith(':') ? bare(text) : norm;
+    const hit = e.match === 'prefix' ? text0.startsWith(key) && !/\w/.test(text0.charAt(key.length)) : norm.includes(e.key);
     if (hit) return `${e.kind}: "${e.pattern}"`;
   }
   return null;

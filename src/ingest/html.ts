@@ -111,7 +111,7 @@ function walk(root: Element | null, skip: Set<string> = new Set()): Unit[] {
     if (block) flush();
     for (const child of Array.from(node.childNodes)) visit(child, inLink || tag === 'a');
     if (block) flush(HEADING.test(tag) ? 'heading' : 'paragraph');
-    else if (tag === 'img' || tag === 'td') buf += ' ';
+    else if (tag === 'img') buf += ' ';
   };
   if (root) visit(root, false);
   flush();
