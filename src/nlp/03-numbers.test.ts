@@ -182,8 +182,15 @@ describe('sameQuantity', () => {
     ['The fund holds $2bn.', 'The fund holds 2 billion dollars.'],
     ['The army sent 12,000 soldiers.', 'The army sent 12,000 troops.'],
     ['More than 300 were injured.', 'Over 300 were injured.'],
+    ['The convoy drove 5 km.', 'The convoy drove 3.1 miles.'],
   ])('%s ≈ %s', (a, b) => {
     expect(sameQuantity(first(a), first(b))).toBe(true);
+  });
+
+  it('compares a resolved relative year with a plain year, not an unresolved one', () => {
+    const plain = first('The plant closes in 2026.');
+    expect(sameQuantity(plain, numbers('The plant closes next year.', '2025-03-01')[0])).toBe(true);
+    expect(sameQuantity(plain, first('The plant closes next year.'))).toBe(false);
   });
 
   it.each([
@@ -204,6 +211,8 @@ describe('numbersConflict', () => {
     ['The line opens in early 2027.', 'The line opens in late 2027.'],
     ['The line opens in 2027.', 'The line opens in 2029.'],
     ['The shells are 155 mm wide.', 'The shells are 155 cm wide.'],
+    ['Support rose 2 percentage points.', 'Support rose 2%.'],
+    ['Between 200 and 300 homes burned.', 'Some 500 homes burned.'],
   ])('%s → %s conflicts', (a, b) => {
     expect(numbersConflict(first(a), first(b))).toBe(true);
   });
@@ -215,6 +224,9 @@ describe('numbersConflict', () => {
     ['Inflation hit 12%.', 'The convoy drove 12 km.'],
     ['The line opens in late 2028.', 'The line opens by the end of 2028.'],
     ['The fund holds $2bn.', 'The fund holds 2 billion.'],
+    ['Between 200 and 300 homes burned.', 'About 250 homes burned.'],
+    ['The convoy drove 5 km.', 'The convoy drove 3.1 miles.'],
+    ['Nearly 300 were injured.', '300 were injured.'],
   ])('%s → %s does not conflict', (a, b) => {
     expect(numbersConflict(first(a), first(b))).toBe(false);
   });

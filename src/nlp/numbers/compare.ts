@@ -15,8 +15,8 @@ const LATE_PERIODS = new Set(['late', 'later', 'end', 'by-end', 'h2', 'q4']);
 function quantityClass(n: NumberMention): string {
   if (n.kind === 'date' || n.kind === 'year') return 'date';
   if (n.kind === 'ordinal') return 'ordinal';
-  if (n.kind === 'percent') return 'percent:' + n.unit;
-  if (n.kind === 'money' || n.kind === 'measure') return numberTables().dimensions.get(n.unit ?? '') ?? 'count';
+  if (n.kind === 'percent') return 'percent';
+  if (n.kind === 'money' || n.kind === 'measure') return numberTables().units.get(n.unit ?? '')?.dimension ?? 'count';
   return 'count';
 }
 
@@ -29,10 +29,21 @@ function comparable(a: NumberMention, b: NumberMention): boolean {
   return (bare(a, ca) && cb !== 'date' && cb !== 'ordinal') || (bare(b, cb) && ca !== 'date' && ca !== 'ordinal');
 }
 
-/** Currencies and measurement units must agree; counted nouns need not. */
+/** Currencies, percent and percentage points must agree; counted nouns need not; measures convert ("5 km" ~ "3.1 miles"). */
 function unitsDiffer(a: NumberMention, b: NumberMention): boolean {
   const strict = (n: NumberMention) => n.kind === 'money' || n.kind === 'measure' || n.kind === 'percent';
-  return strict(a) && strict(b) && a.unit !== b.unit;
+  return strict(a) && strict(b) && a.unit !== b.unit && !(factor(a) && factor(b));
+}
+
+/** The unit's size in its base unit when both sides are convertible measures, else 1. */
+function factor(n: NumberMention): number | undefined {
+  return n.kind === 'measure' ? numberTables().units.get(n.unit ?? '')?.factor : undefined;
+}
+
+/** Values in a common unit: measures in different units are converted, and then compared with rounding slack. */
+function inBase(a: NumberMention, b: NumberMention): { scaleA: number; scaleB: number; slack: number } {
+  if (a.unit === b.unit || !factor(a) || !factor(b)) return { scaleA: 1, scaleB: 1, slack: 0 };
+  return { scaleA: factor(a)!, scaleB: factor(b)!, slack: 0.03 }; // "5 km (3.1 miles)" is rounded
 }
 
 const near = (x: number, y: number, tolerance: number) => Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
@@ -41,7 +52,10 @@ const near = (x: number, y: number, tolerance: number) => Math.abs(x - y) <= tol
 export function sameQuantity(a: NumberMention, b: NumberMention): boolean {
   if (!comparable(a, b) || unitsDiffer(a, b)) return false;
   if (quantityClass(a) === 'date') return a.value === b.value && a.unit === b.unit && (a.datePart ?? '') === (b.datePart ?? '');
-  return a.qualifier === b.qualifier && near(a.value, b.value, 1e-9) && near(a.valueMax ?? a.value, b.valueMax ?? b.value, 1e-9);
+  const { scaleA, scaleB, slack } = inBase(a, b);
+  const tolerance = Math.max(slack, 1e-9);
+  return a.qualifier === b.qualifier && near(a.value * scaleA, b.value * scaleB, tolerance)
+    && near((a.valueMax ?? a.value) * scaleA, (b.valueMax ?? b.value) * scaleB, tolerance);
 }
 
 /** True when the value clearly changed: 12,000 → 1,200, "nearly 300" → "more than 300", $2bn → €2bn, early → late 2027. */
@@ -50,9 +64,10 @@ export function numbersConflict(a: NumberMention, b: NumberMention): boolean {
   if (quantityClass(a) === 'date') return datesConflict(a, b);
   if (unitsDiffer(a, b)) return true;
   if (BOUND[a.qualifier] !== BOUND[b.qualifier]) return true;
-  const [aLo, aHi] = interval(a);
-  const [bLo, bHi] = interval(b);
-  const tolerance = a.qualifier === 'exact' && b.qualifier === 'exact' ? 0.005 : 0.1;
+  const { scaleA, scaleB, slack } = inBase(a, b);
+  const [aLo, aHi] = interval(a).map((v) => v * scaleA);
+  const [bLo, bHi] = interval(b).map((v) => v * scaleB);
+  const tolerance = a.qualifier === 'exact' && b.qualifier === 'exact' ? Math.max(slack, 0.005) : 0.1;
   if (aLo === aHi && bLo === bHi) return !near(aLo, bLo, tolerance);
   // A range, or a rough "hundreds of": conflict only when they cannot overlap.
   return aHi * (1 + tolerance) < bLo || bHi * (1 + tolerance) < aLo;

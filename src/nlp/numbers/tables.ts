@@ -21,6 +21,8 @@ export interface UnitEntry {
   before?: string[];
   after?: string[];
   glued?: string[];
+  /** Size in the dimension's base unit (km → 1000 metres), for comparing "5 km" with "3.1 miles". */
+  factor?: number;
 }
 
 export interface QualifierEntry {
@@ -78,7 +80,8 @@ export interface NumberTables {
   glued: Map<string, UnitEntry>;
   qualifiers: PhraseTable<NumberQualifier>;
   dateParts: PhraseTable<string>;
-  dimensions: Map<string, string>;
+  /** Unit → its lexicon entry (dimension, factor). */
+  units: Map<string, UnitEntry>;
 }
 
 let tables: NumberTables | null = null;
@@ -97,9 +100,9 @@ export function numberTables(): NumberTables {
   const currencyBefore = new PhraseTable<UnitEntry>();
   const unitsAfter = new PhraseTable<UnitEntry>();
   const glued = new Map<string, UnitEntry>();
-  const dimensions = new Map<string, string>();
+  const units = new Map<string, UnitEntry>();
   for (const u of lexicon<UnitEntry>('number-units').entries) {
-    dimensions.set(u.unit, u.dimension);
+    units.set(u.unit, u);
     for (const f of u.before ?? []) currencyBefore.add(f, u);
     for (const f of u.after ?? []) unitsAfter.add(f, u);
     for (const f of u.glued ?? []) glued.set(f, u);
@@ -110,6 +113,6 @@ export function numberTables(): NumberTables {
     if (q.qualifier) qualifiers.add(q.phrase, q.qualifier);
     if (q.datePart) dateParts.add(q.phrase, q.datePart);
   }
-  tables = { words, months, currencyBefore, unitsAfter, glued, qualifiers, dateParts, dimensions };
+  tables = { words, months, currencyBefore, unitsAfter, glued, qualifiers, dateParts, units };
   return tables;
 }
