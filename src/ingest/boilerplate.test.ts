@@ -61,6 +61,11 @@ describe('markBoilerplate', () => {
     ]);
   });
 
+  it('does not swallow a subheading after a mid-article "Read more" link', () => {
+    const units = [p('The minister resigned on Friday.'), p('Read more: Cabinet row deepens'), p('What happens next', { kind: 'heading' }), p('Ministers meet on Monday.')];
+    expect(reasons(units)).toEqual([null, 'related: "Read more"', null, null]);
+  });
+
   it('marks a trailing block of label-like lines once it holds recognised boilerplate', () => {
     const units = [p('The minister resigned on Friday.'), p('Related posts'), p('Bus operator cuts evening services'), p('Port expansion wins approval'), p('Leave a Reply')];
     // The teasers are too long for a share-bar run; the trailing rule takes them.

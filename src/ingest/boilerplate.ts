@@ -8,6 +8,9 @@ interface BoilerplateEntry {
   cite?: string;
 }
 
+/** Kinds that come as a row of short items (buttons, form fields), so their short neighbours belong to them. */
+const RUN_KINDS = new Set(['share-bar', 'comment-form', 'navigation']);
+
 /** Kinds whose wording never occurs in reporting, so prefix/contains may match longer blocks and full sentences. */
 const STRONG_KINDS = new Set(['comment-form', 'cookie-notice', 'newsletter', 'copyright', 'call-to-action']);
 
@@ -83,8 +86,10 @@ export function markBoilerplate(input: Unit[]): BoilerplateResult {
   for (let i = 1; i < units.length; i++) {
     const prev = units[i - 1].boilerplate;
     const u = units[i];
-    // Share bars: "Share this:" then "Facebook", "X", "Bluesky" … each its own short item.
-    if (!u.boilerplate && prev && prev !== 'byline' && !prev.startsWith('wire') && wordCount(u.text) <= 4 && !endsLikeSentence(u.text)) u.boilerplate = `${prev.replace(/:.*| \(run\)$/, '')} (run)`;
+    // Share bars and forms: "Share this:" then "Facebook", "X", "Bluesky" … each its own short item. Not after
+    // "Read more: …", which is often followed by a real subheading.
+    const kind = prev?.replace(/:.*| \(run\)$/, '');
+    if (!u.boilerplate && kind && RUN_KINDS.has(kind) && u.kind === 'paragraph' && wordCount(u.text) <= 4 && !endsLikeSentence(u.text)) u.boilerplate = `${kind} (run)`;
   }
   markTrailing(units);
   return { units, byline };

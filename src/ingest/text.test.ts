@@ -47,6 +47,7 @@ describe('plainUnits', () => {
   it('keeps boilerplate lines apart, even without blank lines', () => {
     const units = plainUnits('The railways are broken beyond repair.\n\nShare this:\nFacebook\nLeave a Comment\nName *');
     expect(units.map((u) => u.text)).toEqual(['The railways are broken beyond repair.', 'Share this:', 'Facebook', 'Leave a Comment', 'Name *']);
+    expect(units.every((u) => u.kind === 'paragraph')).toBe(true); // labels, not headings
   });
 });
 

@@ -36,7 +36,7 @@ export function plainUnits(text: string): Unit[] {
     para.push(line);
   }
   flush();
-  return rejoinFragments(paras).map((t, i, all) => ({ text: t, kind: isHeading(t, all[i + 1]) ? 'heading' : 'paragraph' }));
+  return rejoinFragments(paras).map((p, i, all) => ({ text: p.text, kind: !p.label && isHeading(p.text, all[i + 1]?.text) ? 'heading' : 'paragraph' }));
 }
 
 /** A paragraph; `label` marks a boilerplate-lexicon line, never joined with its neighbours. */
@@ -58,21 +58,19 @@ function endsWithFunctionWord(s: string): boolean {
  * A paragraph is continued when it does not end a sentence and the next one starts in lower case, or it ends on a
  * function word, a comma or a dash, or it is too long to be a heading.
  */
-function rejoinFragments(paras: Para[]): string[] {
-  const out: string[] = [];
-  let prevLabel = true;
-  for (const { text: p, label } of paras) {
+function rejoinFragments(paras: Para[]): Para[] {
+  const out: Para[] = [];
+  for (const p of paras) {
     const prev = out[out.length - 1];
     const continues =
-      !label &&
-      !prevLabel &&
       prev !== undefined &&
-      !endsLikeSentence(prev) &&
-      !isAllCaps(prev) &&
-      (/^[\p{Ll}]/u.test(p) || endsWithFunctionWord(prev) || /[,;–—-]$/.test(prev) || wordCount(prev) >= 10);
-    if (continues) out[out.length - 1] = `${prev} ${p}`;
-    else out.push(p);
-    prevLabel = label;
+      !p.label &&
+      !prev.label &&
+      !endsLikeSentence(prev.text) &&
+      !isAllCaps(prev.text) &&
+      (/^[\p{Ll}]/u.test(p.text) || endsWithFunctionWord(prev.text) || /[,;–—-]$/.test(prev.text) || wordCount(prev.text) >= 10);
+    if (continues) prev.text = `${prev.text} ${p.text}`;
+    else out.push({ ...p });
   }
   return out;
 }
