@@ -98,3 +98,19 @@ describe('findAttributions: inversions and edge cases', () => {
     expect(list).toEqual([]);
   });
 });
+
+describe('findAttributions: speakers', () => {
+  it('maps a later "the spokeswoman said" and a bare surname to the person first named', () => {
+    const { list } = attributions(
+      'Maria Lenz, a spokeswoman for the Federal Railway Authority, said the delays were unacceptable. The spokeswoman said repairs would take weeks. Lenz added that fares would not rise.',
+    );
+    expect(list.map((a) => a.speaker?.name)).toEqual(['Maria Lenz', 'Maria Lenz', 'Maria Lenz']);
+    expect(new Set(list.map((a) => a.speaker?.key)).size).toBe(1);
+  });
+
+  it('resolves "it" to the organisation that spoke last, and skips the relative clause after "according to X"', () => {
+    const { list } = attributions('The Defence Ministry said the figures were wrong. It added that 300 trains were cancelled. According to the operator, which runs the line, fares will rise.');
+    expect(list[1].speaker).toMatchObject({ via: 'pronoun', key: list[0].speaker?.key });
+    expect(list[2].content.text).toBe('fares will rise');
+  });
+});

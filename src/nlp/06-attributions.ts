@@ -128,7 +128,10 @@ function accordingTo(doc: Analysis, s: Sentence, cue: ReportingCue, resolver: Sp
   const range = npStartingAt(tokens, cue.last + 1, s.tokenEnd) ?? wordsUntilPunct(tokens, cue.last + 1, s.tokenEnd);
   if (!range) return null;
   const speaker = resolver.fromRange(range, 'according-to');
-  const npEnd = tokens[range[1]].end;
+  let npEnd = tokens[range[1]].end;
+  // "According to the video maker, who is believed to live in Canada, the pair …": skip the relative clause.
+  const relative = /^,\s*(who|which|whose)\b[^,]*,/.exec(text.slice(npEnd, s.end));
+  if (relative) npEnd += relative[0].length;
   const cueStart = tokens[cue.first].start;
   const lead = trimmedSpan(text, s.start, cueStart);
   const content = lead && /[\p{L}\p{N}]{3}/u.test(lead.text) && !/^(but|and|yet|however)$/i.test(lead.text)

@@ -29,6 +29,7 @@ export function npEndingAt(tokens: Token[], from: number, j: number): TokenRange
   while (k - 1 >= from) {
     const t = tokens[k - 1];
     if (isNpWord(t)) k--;
+    else if (t.text === '-' && k - 2 >= from && t.start === tokens[k - 2].end && t.end === tokens[k].start) k -= 2; // "Kuziel-Zawalich"
     else if (startsNp(t)) {
       k--;
       // "A police video of the rescue": the determiner may start a phrase inside a larger one.

@@ -46,7 +46,7 @@ export class SpeakerResolver {
     if (entity) {
       return { name: this.displayName(entity.key, entity.text), key: entity.key, mention, via };
     }
-    if (!this.doc.entities.length) {
+    {
       const runs = properRuns(tokens, range).map((r) => nameRun(tokens, r, true)).filter((r): r is NameRun => r !== null);
       const run = runs.find((r) => !r.org) ?? runs[runs.length - 1];
       if (run) {
@@ -75,8 +75,7 @@ export class SpeakerResolver {
     const found =
       gender === 'n'
         ? latest(this.bodies, pronoun, IT_LOOKBACK_SENTENCES, () => true)
-        : (latest(this.people, pronoun, PRONOUN_LOOKBACK_SENTENCES, (a) => a.gender === gender) ??
-          latest(this.people, pronoun, PRONOUN_LOOKBACK_SENTENCES, (a) => a.gender === null));
+        : latest(this.people, pronoun, PRONOUN_LOOKBACK_SENTENCES, (a) => (a.gender === gender || a.gender === null) && !isAcronym(a.name));
     if (!found) return null;
     return { name: this.displayName(found.key, found.name), key: found.key, mention: { start: pronoun.start, end: pronoun.end, text: pronoun.text }, via: 'pronoun' };
   }
@@ -84,7 +83,9 @@ export class SpeakerResolver {
   private fromDescription(mention: Span, head: Token, via: Speaker['via']): Speaker {
     // "the spokeswoman said" after "Maria Lenz, a spokeswoman for …": the description names her.
     const headWord = new RegExp(`\\b${escape(head.lemma)}`, 'i');
-    const described = this.doc.speakerDescriptions.filter((d) => d.end <= mention.start && headWord.test(d.description.text)).pop();
+    // Only the description's own head counts: "leader of the group" does not make its person "the group".
+    const ownHead = (text: string) => text.split(/\s(?:of|for|at|with|from|in)\s/)[0];
+    const described = this.doc.speakerDescriptions.filter((d) => d.end <= mention.start && headWord.test(ownHead(d.description.text))).pop();
     if (described && /^(the|this|that)\b/i.test(mention.text)) {
       return { name: described.personName, key: described.person, mention, via: 'description' };
     }
@@ -193,6 +194,11 @@ export function spanOf(text: string, tokens: Token[], [first, last]: TokenRange)
   const start = tokens[first].start;
   const end = tokens[last].end;
   return { start, end, text: text.slice(start, end) };
+}
+
+/** "WKYC", "NASA": typed as a person by mistake at times, never a he or she. */
+function isAcronym(name: string): boolean {
+  return /^[\p{Lu}\d.&-]+$/u.test(name);
 }
 
 function escape(s: string): string {
