@@ -127,6 +127,8 @@ describe('findNumbers: years and dates', () => {
     ['Trials are due to start in mid-2027.', 'mid-2027', 2027, 'mid'],
     ['The fleet will be replaced by the end of 2026.', 'by the end of 2026', 2026, 'by-end'],
     ['The talks began on March 3, 2025.', 'March 3, 2025', 2025, 'march-3'],
+    ['The trials run from 24 to 26 June 2026.', '24 to 26 June 2026', 2026, 'june-24..26'],
+    ['The court sat on December 24-25, 1999.', 'December 24-25, 1999', 1999, 'december-24..25'],
     ['Sales fell in the second half of 2026.', 'the second half of 2026', 2026, 'h2'],
     ['The talks ended in late March 2024.', 'late March 2024', 2024, 'late march'],
   ])('%s', (sentence, text, value, datePart) => {

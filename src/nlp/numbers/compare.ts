@@ -83,7 +83,7 @@ function datesConflict(a: NumberMention, b: NumberMention): boolean {
   if (a.unit === null && b.unit === null && a.value !== b.value) return true;
   const pa = (a.datePart ?? '').split(' ');
   const pb = (b.datePart ?? '').split(' ');
-  const month = (p: string[]) => p.find((x) => /^[a-z]+(?:-\d+)?$/.test(x) && !PERIODS.has(x) && !x.endsWith('-year') && x !== 'decade');
+  const month = (p: string[]) => p.find((x) => /^[a-z]+(?:-\d+(?:\.\.\d+)?)?$/.test(x) && !PERIODS.has(x) && !x.endsWith('-year') && x !== 'decade');
   const ma = month(pa);
   const mb = month(pb);
   if (ma && mb && ma !== mb) return true;

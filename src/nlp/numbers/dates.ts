@@ -5,6 +5,8 @@ import { numberTables, type NumberWord } from './tables.js';
 
 const YEAR_RE = /^(?:1[89]\d\d|20\d\d|2100)$/;
 const DECADE_RE = /^(1[89]\d0|20\d0)s$/;
+const DAY_RANGE_RE = /^(\d{1,2})[-–](\d{1,2})$/;
+const DAY_JOINERS = new Set(['to', '-', '–']);
 const PERIOD_TOKEN_RE = /^(mid|early|late)-(.+)$/; // "mid-2027", "mid-March"
 const RELATIVE_YEAR = new Map([['next', 1], ['this', 0], ['last', -1]]);
 // A bare month name is a date only after one of these: "in March", not "the March on Washington".
@@ -61,10 +63,10 @@ function matchDecade(scan: Scan, i: number): Match | null {
 
 /** "3 March", "3rd of March", "the 3rd of March 2025". */
 function matchDayFirst(scan: Scan, i: number): Match | null {
-  const day = dayNumber(scan.lower[i]);
+  const day = readDay(scan, i);
   if (day === null) return null;
   const { months } = numberTables();
-  let k = i + 1;
+  let k = day.next;
   if (scan.lower[k] === 'of' && ORDINAL_RE.test(scan.lower[i])) k++;
   const month = k < scan.end ? months.get(scan.lower[k]) : undefined;
   if (!month || !isCapitalised(scan.tokens[k])) return null;
@@ -72,14 +74,14 @@ function matchDayFirst(scan: Scan, i: number): Match | null {
 }
 
 /** Month at token `m` (the date starts at `first`), then optional day and year: "March 3, 2025", "March 2025". */
-function matchMonth(scan: Scan, first: number, m: number, month: NumberWord, day: number | null, period: string | null): Match | null {
+function matchMonth(scan: Scan, first: number, m: number, month: NumberWord, day: Day | null, period: string | null): Match | null {
   const { lower } = scan;
   // "Mar", "Jan" without a period or a number are too ambiguous ("Jan" the name).
   let last = m;
   let k = m + 1;
-  if (day === null && k < scan.end) {
-    const d = dayNumber(lower[k]);
-    if (d !== null) { day = d; last = k; k++; }
+  if (day === null) {
+    day = readDay(scan, k);
+    if (day) { last = day.next - 1; k = day.next; }
   }
   let year: number | null = null;
   const y = lower[k] === ',' && k + 1 < scan.end ? k + 1 : k;
@@ -92,7 +94,7 @@ function matchMonth(scan: Scan, first: number, m: number, month: NumberWord, day
     if (month.abbrev && !lower[m].endsWith('.')) return null;
     if (!(first - 1 >= scan.floor && MONTH_CONTEXT.has(lower[first - 1]))) return null;
   }
-  const name = MONTH_NAMES[month.value] + (day !== null ? '-' + day : '');
+  const name = MONTH_NAMES[month.value] + (day ? '-' + day.day + (day.dayMax ? '..' + day.dayMax : '') : '');
   const parts = [part?.value, period ?? undefined, name].filter((p): p is string => p !== undefined);
   if (year !== null) return finish(scan, start, last, year, parts, false);
   const offset = relative ? RELATIVE_YEAR.get(relative)! : 0;
@@ -121,6 +123,30 @@ function finish(scan: Scan, first: number, last: number, year: number | null, pa
     ...(datePart ? { datePart } : {}),
   };
   return { mention, next: last + 1 };
+}
+
+interface Day {
+  day: number;
+  dayMax?: number;
+  next: number;
+}
+
+/** A day of the month or a span of days: "3", "3rd", "24-25", "24 to 26". */
+function readDay(scan: Scan, k: number): Day | null {
+  if (k >= scan.end) return null;
+  const l = scan.lower[k];
+  const m = DAY_RANGE_RE.exec(l);
+  if (m) {
+    const [a, b] = [dayNumber(m[1]), dayNumber(m[2])];
+    return a !== null && b !== null && a < b ? { day: a, dayMax: b, next: k + 1 } : null;
+  }
+  const day = dayNumber(l);
+  if (day === null) return null;
+  if (k + 2 < scan.end && DAY_JOINERS.has(scan.lower[k + 1])) {
+    const max = dayNumber(scan.lower[k + 2]);
+    if (max !== null && max > day) return { day, dayMax: max, next: k + 3 };
+  }
+  return { day, next: k + 1 };
 }
 
 function dayNumber(l: string): number | null {
