@@ -44,6 +44,12 @@ describe('htmlUnits', () => {
     expect(meta.published).toBe('2026-02-02T08:00:00Z');
   });
 
+  it('cleans whitespace in a title taken from meta tags', () => {
+    const { units, meta } = htmlUnits('<html><head><meta property="og:title" content="  Port deal\n   signed  "></head><body><article><p>The port authority signed a 30-year lease with a shipping group on Friday.</p></article></body></html>');
+    expect(meta.title).toBe('Port deal signed');
+    expect(units[0]).toEqual({ text: 'Port deal signed', kind: 'heading' });
+  });
+
   it('falls back to the page body when Readability finds no article', () => {
     const { units, warnings } = htmlUnits('<html><body><div hidden><p>The council voted on Tuesday to close the library.</p></div></body></html>');
     expect(warnings).toEqual(['readability found no article; used the page body']);

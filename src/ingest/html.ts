@@ -33,7 +33,7 @@ export function htmlUnits(html: string, url: string | null = null): HtmlResult {
     // Readability mutated the first parse, so parse again.
     units = walk(parse(html, url).body, new Set(['nav']));
   }
-  const title = meta.title ?? clean(article?.title);
+  const title = clean(meta.title) ?? clean(article?.title);
   // Readability drops the <h1> that repeats the title; the headline is part of the article, so put it back.
   const titleAt = units.findIndex((u) => u.text === title);
   if (title && units.length && (titleAt < 0 || titleAt > 2)) units.unshift({ text: title, kind: 'heading' });
