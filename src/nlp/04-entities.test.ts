@@ -67,7 +67,54 @@ describe('findEntities: people', () => {
   });
 });
 
+describe('findEntities: people named several ways in one article', () => {
+  it('strips stacked titles and post-nominals from keys', () => {
+    expect(of('Mr Justice Forbes told Peter Hughes QC to sit down.')).toEqual([
+      ['person', 'Forbes', 'forbes'],
+      ['person', 'Peter Hughes QC', 'peter hughes'],
+    ]);
+  });
+
+  it('resolves a given name alone and a shorter form of a double-barrelled name', () => {
+    const doc = analyseText('Lisa Taylor-Lloyd said her son Matthew Young had been ill. Taylor Lloyd wept as Matthew was named.');
+    expect(entities(doc).map(([, text, key]) => [text, key])).toEqual([
+      ['Lisa Taylor-Lloyd', 'lisa taylor lloyd'],
+      ['Matthew Young', 'matthew young'],
+      ['Taylor Lloyd', 'lisa taylor lloyd'],
+      ['Matthew', 'matthew young'],
+    ]);
+  });
+
+  it('types an unknown two-word name as a person once its surname is seen speaking', () => {
+    const doc = analyseText('The court heard from Kevan Okafor on Monday. The decision was wrong, Okafor said.');
+    expect(entities(doc).map(([type, text]) => [type, text])).toEqual([
+      ['person', 'Kevan Okafor'],
+      ['person', 'Okafor'],
+    ]);
+  });
+
+  it('drops a capitalised sentence opener before a known name', () => {
+    const doc = analyseText('The jury heard from witness Ziad Okafor. Composer Ziad Okafor denied the claim. Tireless Okafor appealed.');
+    expect(entities(doc).map(([, text, key]) => [text, key])).toEqual([
+      ['Ziad Okafor', 'ziad okafor'],
+      ['Ziad Okafor', 'ziad okafor'],
+      ['Okafor', 'ziad okafor'],
+    ]);
+  });
+
+  it('does not take a bare title for a name', () => {
+    expect(of('The Prime Minister said the Secretary of State would reply.')).toEqual([]);
+  });
+});
+
 describe('findEntities: organisations, places, events', () => {
+  it('takes a compass word before a known place as part of it', () => {
+    expect(of('Flooding closed roads across West Yorkshire and North Wales.')).toEqual([
+      ['place', 'West Yorkshire', 'west yorkshire'],
+      ['place', 'North Wales', 'north wales'],
+    ]);
+  });
+
   it('keeps "of", "of the" and "and" inside organisation names', () => {
     expect(of("Germany's Ministry of Defence and the Department of Health and Human Services disagreed.")).toEqual([
       ['place', 'Germany', 'germany'],

@@ -21,24 +21,18 @@ export function findEntities(doc: Analysis): EntityMention[] {
     else for (const run of findRuns(tokens, s, false)) candidates.push(...classifyRun(text, tokens, run));
   }
 
-  const surnames = surnameIndex(text, tokens, candidates);
+  retypeFromElsewhere(text, tokens, candidates);
+  dropSentenceOpeners(text, tokens, candidates);
+  const shortNames = nameIndex(text, tokens, candidates);
   const midCaps = new Set<string>();
   for (const c of candidates) if (!c.initial) for (const { w } of runWords(tokens, c.first, c.last)) midCaps.add(w);
-
-  // A name typed by evidence in one place types its bare repeats: "Lenz said" makes the "Lenz" in "Lenz, a lawyer," a person.
-  const typedElsewhere = new Map<string, Candidate['type']>();
-  for (const c of candidates) if (c.type !== 'other') typedElsewhere.set(normaliseSurface(surfaceOf(text, tokens, c.first, c.last)), c.type);
 
   const mentions: EntityMention[] = [];
   for (const c of candidates) {
     const surface = surfaceOf(text, tokens, c.first, c.last);
     const single = c.first === c.last;
     const norm = normaliseSurface(surface);
-    if (c.type === 'other' && typedElsewhere.has(norm)) {
-      c.type = typedElsewhere.get(norm)!;
-      c.evidence = 'cue';
-    }
-    const fullName = single ? surnames.get(norm) : undefined;
+    const fullName = shortNames.get(c.type === 'person' ? entityKey(surface, 'person') : single ? norm : '');
     if (fullName) {
       mentions.push(mention(tokens, c, surface, 'person', fullName));
       continue;
@@ -53,7 +47,7 @@ export function findEntities(doc: Analysis): EntityMention[] {
   if (titled.length) {
     const known: KnownSurfaces = new Map();
     for (const m of mentions) known.set(normaliseSurface(m.text), { type: m.type, key: m.key });
-    for (const [surname, key] of surnames) known.set(surname, { type: 'person', key });
+    for (const [short, key] of shortNames) known.set(short, { type: 'person', key });
     for (const s of titled) {
       for (const run of findRuns(tokens, s, true)) {
         for (const c of matchKnown(text, tokens, run, known)) {
@@ -72,24 +66,84 @@ function mention(tokens: Token[], c: Candidate, surface: string, type: EntityMen
 }
 
 /**
- * Surname → full-name key for persons named with two or more words in this document ("lenz" → "maria lenz").
- * Surnames shared by two different people are left out: "Lenz" alone is then ambiguous.
+ * A name typed by evidence in one place types its untyped repeats: "Lenz said" makes the "Lenz" in "Lenz, a lawyer,"
+ * a person, and "Kevan Roberts" a person once "Roberts said" is seen.
  */
-function surnameIndex(text: string, tokens: Token[], candidates: Candidate[]): Map<string, string> {
-  const lex = entityLexicons();
-  const index = new Map<string, string>();
-  const ambiguous = new Set<string>();
+function retypeFromElsewhere(text: string, tokens: Token[], candidates: Candidate[]): void {
+  const typed = new Map<string, Candidate['type']>();
+  for (const c of candidates) if (c.type !== 'other' && c.evidence !== 'weak') typed.set(normaliseSurface(surfaceOf(text, tokens, c.first, c.last)), c.type);
   for (const c of candidates) {
-    if (c.type !== 'person' || c.first === c.last) continue;
+    if (c.type !== 'other' && c.evidence !== 'weak') continue;
+    const words = runWords(tokens, c.first, c.last);
+    const whole = typed.get(normaliseSurface(surfaceOf(text, tokens, c.first, c.last)));
+    const tail = words.length > 1 && words.length <= 3 ? typed.get(normaliseSurface(tokens[words[words.length - 1].i].text)) : undefined;
+    if (whole) c.type = whole;
+    else if (tail === 'person') c.type = 'person';
+    else continue;
+    c.evidence = 'cue';
+  }
+}
+
+/** "Depraved Roberts said": a capitalised sentence opener before a name the document knows is no part of the name. */
+function dropSentenceOpeners(text: string, tokens: Token[], candidates: Candidate[]): void {
+  const lex = entityLexicons();
+  const names = new Set<string>();
+  for (const c of candidates) {
+    if (c.type !== 'person' || c.initial) continue;
     const key = entityKey(surfaceOf(text, tokens, c.first, c.last), 'person');
+    names.add(key).add(key.split(' ').at(-1)!);
+  }
+  for (const c of candidates) {
+    if (!c.initial || c.type === 'place' || c.type === 'org' || c.type === 'event') continue;
+    const words = runWords(tokens, c.first, c.last);
+    if (words.length < 2 || lex.firstNames.has(words[0].w)) continue;
+    if (!names.has(entityKey(surfaceOf(text, tokens, words[1].i, c.last), 'person'))) continue;
+    c.first = words[1].i;
+    c.initial = false;
+    c.type = 'person';
+  }
+}
+
+/**
+ * Short forms → full-name key for persons named with two or more words in this document:
+ * surname ("lenz" → "maria lenz"), a shorter tail ("taylor lloyd" → "lisa taylor lloyd") and given name
+ * ("matthew" → "matthew young"; a surname reading wins: "Thomas" is Richard Thomas before Thomas Marshall).
+ * A short form shared by two different people is left out: it is ambiguous.
+ */
+function nameIndex(text: string, tokens: Token[], candidates: Candidate[]): Map<string, string> {
+  const lex = entityLexicons();
+  const keys = new Set<string>();
+  for (const c of candidates) {
+    if (c.type === 'person' && c.first !== c.last) keys.add(entityKey(surfaceOf(text, tokens, c.first, c.last), 'person'));
+  }
+  const surnames = new ShortForms();
+  const given = new ShortForms();
+  // Longest names first, so "taylor lloyd" itself maps to "lisa taylor lloyd".
+  for (const key of [...keys].sort((a, b) => b.length - a.length)) {
     const words = key.split(' ');
     if (words.length < 2) continue;
+    const full = surnames.get(key) ?? key;
     const surname = words[words.length - 1];
-    if (lex.known.has(surname)) continue;
-    const seen = index.get(surname);
-    if (seen && seen !== key) ambiguous.add(surname);
-    else index.set(surname, key);
+    if (!lex.known.has(surname)) surnames.add(surname, full);
+    for (let k = 1; k < words.length - 1; k++) surnames.add(words.slice(k).join(' '), full);
+    if (lex.firstNames.has(words[0])) given.add(words[0], full);
   }
-  for (const s of ambiguous) index.delete(s);
-  return index;
+  return new Map([...given.resolved(), ...surnames.resolved()]);
+}
+
+/** Short form → full key, forgetting forms that point at two different people. */
+class ShortForms {
+  private readonly index = new Map<string, string>();
+  private readonly ambiguous = new Set<string>();
+  add(short: string, key: string): void {
+    const seen = this.index.get(short);
+    if (seen && seen !== key) this.ambiguous.add(short);
+    else this.index.set(short, key);
+  }
+  get(short: string): string | undefined {
+    return this.ambiguous.has(short) ? undefined : this.index.get(short);
+  }
+  resolved(): Array<[string, string]> {
+    return [...this.index].filter(([short]) => !this.ambiguous.has(short));
+  }
 }

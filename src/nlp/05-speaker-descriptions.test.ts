@@ -33,6 +33,12 @@ describe('findSpeakerDescriptions: appositive after the name', () => {
     expect(of('Ingrid Halvorsen, a former prosecutor who joined the agency in 2019, declined to comment.')).toEqual([['ingrid halvorsen', 'a former prosecutor', null]]);
   });
 
+  it('does not read the next clause as a description', () => {
+    expect(of("After questions from the ministry's lawyer, Anna Schmidt, Mr Ode withdrew the claim.")).toEqual([
+      ['anna schmidt', "the ministry's lawyer", null],
+    ]);
+  });
+
   it('does not read a clause as a description', () => {
     expect(of('Maria Lenz, however, said the trains would run. Tom Ode, the authority said, had resigned.')).toEqual([]);
   });

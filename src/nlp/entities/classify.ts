@@ -12,6 +12,7 @@ export interface Candidate extends Run {
   evidence: Evidence;
 }
 
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west', 'greater', 'inner', 'outer', 'upper', 'lower']);
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'outside', 'inside']);
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 
@@ -32,6 +33,7 @@ export function surfaceOf(text: string, tokens: Token[], first: number, last: nu
 
 /** Longest title starting at word index `p`: its length in words, or 0. */
 export function titleAt(words: Array<{ w: string }>, p: number): { length: number; kind: string } | null {
+  if (p >= words.length) return null;
   for (const t of entityLexicons().titles.get(words[p].w) ?? []) {
     if (p + t.words.length <= words.length && t.words.every((w, k) => words[p + k].w === w)) return { length: t.words.length, kind: t.kind };
   }
@@ -46,10 +48,15 @@ export function classifyRun(text: string, tokens: Token[], run: Run): Candidate[
   const lex = entityLexicons();
   const words = runWords(tokens, run.first, run.last);
   if (!words.length) return [];
+  const norm = normaliseSurface(surfaceOf(text, tokens, run.first, run.last));
+  if (lex.known.has(norm) || lex.demonyms.has(norm)) return [typeWhole(text, tokens, run)];
   for (let p = 0; p < words.length; p++) {
     const title = titleAt(words, p);
     if (!title) continue;
+    if (p === 0 && title.length === words.length) return []; // "the Prime Minister" names no one by itself
     let rest = words.slice(p + title.length);
+    // "Mr Justice Forbes": titles may stack.
+    for (let more = titleAt(rest, 0); more && rest.length > more.length; more = titleAt(rest, 0)) rest = rest.slice(more.length);
     if (!rest.length) continue;
     if (rest.some((x) => lex.headCues.has(x.w))) break; // "Justice Department", "General Motors"
     if (rest[0].w === 'of' || rest[0].w === 'for') {
@@ -65,6 +72,10 @@ export function classifyRun(text: string, tokens: Token[], run: Run): Candidate[
     }
     out.push({ ...run, first: rest[0].i, last: rest[rest.length - 1].i, initial: false, type: 'person', evidence: 'title' });
     return out;
+  }
+  // "Composer Keith Burstein", "Prosecuting Peter Hughes": a capitalised sentence opener before a given name is no part of it.
+  if (run.initial && words.length > 2 && lex.firstNames.has(words[1].w) && !lex.firstNames.has(words[0].w)) {
+    return [{ ...run, first: words[1].i, initial: false, type: 'person', evidence: 'lexicon' }];
   }
   const whole = typeWhole(text, tokens, run);
   return whole.type === 'other' && whole.evidence !== 'weak' ? [] : [whole];
@@ -90,11 +101,15 @@ function typeWhole(text: string, tokens: Token[], run: Run): Candidate {
   const prefixType = lex.prefixCues.get(words[0].w);
   if (prefixType && words.length > 1) return typed(prefixType, 'cue');
 
-  if (words.length > 1 && lex.firstNames.has(words[0].w)) return typed('person', 'lexicon');
+  if (lex.firstNames.has(words[0].w) && (words.length > 1 || !run.initial)) return typed('person', 'lexicon');
+  // "West London", "Northern Bavaria": a compass word before a known place.
+  if (words.length > 1 && COMPASS.has(words[0].w) && lex.known.get(normaliseSurface(surfaceOf(text, tokens, words[1].i, run.last)))?.type === 'place') {
+    return typed('place', 'lexicon');
+  }
   if (words.length <= 3 && personContext(tokens, run)) return typed('person', 'cue');
   const prev = tokens[run.first - 1];
   if (words.length <= 2 && prev && prev.sentence === tokens[run.first].sentence && PLACE_PREPOSITIONS.has(prev.text.toLowerCase())) {
-    return typed('place', 'cue');
+    return typed('place', 'weak'); // "heard from Kevan Okafor": a later "Okafor said" can still make it a person
   }
   if (words.length === 1 && ACRONYM.test(tokens[run.first].text)) return typed('org', 'cue');
   return typed('other', 'weak');

@@ -12,7 +12,9 @@ const CLOSERS = /^[,;:.!?)"”’—–]$/;
 export function isRoleWord(tok: Token): boolean {
   const lex = entityLexicons();
   const w = fold(tok.text);
-  return lex.roles.has(tok.lemma) || lex.roles.has(w) || lex.titles.has(w);
+  if (lex.roles.has(tok.lemma) || lex.roles.has(w)) return true;
+  // "Mr" names a person but describes nothing.
+  return lex.titles.get(w)?.some((t) => t.kind !== 'honorific') ?? false;
 }
 
 /**
@@ -62,7 +64,8 @@ export function walkForward(tokens: Token[], k: number): number | null {
     const t = tokens[i];
     if (t.sentence !== s) return i - 1 > k ? i - 1 : null;
     if (CLOSERS.test(t.text) && !(t.text === '.' && tokens[i - 1]?.end === t.start && tokens[i + 1]?.sentence === s)) return i > k ? i - 1 : null;
-    const participle = t.pos === 'VERB' && /(?:ed|ing)$/.test(t.text) && !lex.personCues.has(t.lemma);
+    // "a spokeswoman based in Berlin" goes on; "Mr Hamilton abandoned …" is a clause.
+    const participle = t.pos === 'VERB' && /(?:ed|ing)$/.test(t.text) && !lex.personCues.has(t.lemma) && tokens[i - 1]?.pos === 'NOUN';
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !participle) return null;
     // "Lenz, a former lawyer who joined the authority in 2019," → the description ends before the relative clause.
     if (t.pos === 'PRON' && !DETERMINERS.has(t.text.toLowerCase())) return RELATIVES.has(t.text.toLowerCase()) && i > k ? i - 1 : null;

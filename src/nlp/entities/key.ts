@@ -1,7 +1,8 @@
 import type { EntityType } from '../../types.js';
 import { entityLexicons, normaliseSurface } from './lexicons.js';
 
-const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+// Post-nominals: "Peter Hughes QC" is "peter hughes".
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'qc', 'kc', 'mp', 'mep', 'msp', 'obe', 'mbe', 'cbe', 'phd']);
 const LEGAL_SUFFIXES = new Set(['inc', 'ltd', 'corp', 'plc', 'ag', 'gmbh', 'llc', 'co', 'sa', 'nv', 'se']);
 // "Ministry of Defence" and "Defence Ministry" name the same body: key both as "defense ministry".
 const OF_FORM = /^(ministry|department|office) (?:of|for) (?:the )?(.+)$/;
@@ -32,7 +33,8 @@ export function entityKey(surface: string, type: EntityType): string {
 
 function personKey(s: string): string {
   const lex = entityLexicons();
-  let words = s.split(' ').filter(Boolean);
+  // "Taylor-Lloyd" and "Taylor Lloyd" are the same person written two ways.
+  let words = s.replace(/-/g, ' ').split(' ').filter(Boolean);
   // Drop leading titles, longest match first: "maj gen peter lenz" → "peter lenz".
   for (let stripped = true; stripped && words.length > 1; ) {
     stripped = false;
