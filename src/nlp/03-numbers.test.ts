@@ -129,6 +129,7 @@ describe('findNumbers: years and dates', () => {
     ['The talks began on March 3, 2025.', 'March 3, 2025', 2025, 'march-3'],
     ['The trials run from 24 to 26 June 2026.', '24 to 26 June 2026', 2026, 'june-24..26'],
     ['The court sat on December 24-25, 1999.', 'December 24-25, 1999', 1999, 'december-24..25'],
+    ['The law took effect Sept. 12, 2024.', 'Sept. 12, 2024', 2024, 'september-12'],
     ['Sales fell in the second half of 2026.', 'the second half of 2026', 2026, 'h2'],
     ['The talks ended in late March 2024.', 'late March 2024', 2024, 'late march'],
   ])('%s', (sentence, text, value, datePart) => {
@@ -146,6 +147,7 @@ describe('findNumbers: years and dates', () => {
   it('needs context before a bare month name', () => {
     expect(only('The vote is expected in May.')).toMatchObject({ kind: 'date', datePart: 'may this-year' });
     expect(numbers('May the best team win.')).toEqual([]);
+    expect(numbers('Jan Novak, the coach, resigned.')).toEqual([]);
   });
 });
 

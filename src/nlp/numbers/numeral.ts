@@ -92,7 +92,7 @@ function readWords(scan: Scan, i: number): Numeral | null {
   while (j < scan.end) {
     const x = at(j);
     if (x && (x.type === 'unit' || x.type === 'tens')) {
-      if ((prev === 'num') || (prev === 'tens' && !(x.type === 'unit' && x.value < 10))) break;
+      if (prev === 'num' || (prev === 'tens' && !(x.type === 'unit' && x.value < 10))) break;
       current += x.value;
       prev = x.type === 'tens' ? 'tens' : 'num';
       j++;
