@@ -1,63 +1,35 @@
 import type { Alignment, Analysis, Direction, Relation, Scores, Verdict } from '../types.js';
+import { relationFeatures, type RelationFeatures } from './features.js';
+import { CLASSES, predict, vectorOf } from './model.js';
+import { FITTED } from './fitted.js';
+import { specificsShared } from './specifics.js';
 
-/**
- * Thresholds of the relation verdict. Tuned on the METER 1999 folders only (`npm run eval`); the 2000 folders are the test set.
- */
 export const THRESHOLDS = {
-  /** verbatimShare at or above which the copy is verbatim. */
+  /** A derived text this much inside ≥5-word shared runs is a verbatim copy rather than a rewrite. */
   verbatimCopy: 0.6,
-  /** derivedSupport at or above which the whole derived text rests on the source. */
-  rewrite: 0.6,
-  /** derivedSupport at or above which part of it does. */
-  partial: 0.25,
-  /** Share of the derived text's specifics (entity keys, numbers) found in the source: same event. */
+  /** Share of the derived text's specifics (entity keys, numbers) found in the source: the same event. */
   sameStory: 0.25,
-  /** Coverage asymmetry below which direction is unclear. */
+  /** Information asymmetry below which direction is unclear. */
   direction: 0.08,
 };
 
-/** Verdict, direction and confidences from the scores and the two documents' specifics. */
+/**
+ * Verdict, direction and confidences. The model (fitted on the METER 1999 folders by eval/tune-relation.ts)
+ * tells wholly / partially / not derived; document evidence then names the kind of reuse.
+ */
 export function judgeRelation(source: Analysis, derived: Analysis, alignment: Alignment, scores: Scores): Relation {
-  const t = THRESHOLDS;
-  const shared = specificsShared(source, derived);
-  let verdict: Verdict;
-  let margin: number;
-  if (scores.verbatimShare >= t.verbatimCopy) {
-    verdict = 'verbatim-copy';
-    margin = (scores.verbatimShare - t.verbatimCopy) / (1 - t.verbatimCopy);
-  } else if (scores.derivedSupport >= t.rewrite) {
-    verdict = 'rewrite';
-    margin = Math.min(scores.derivedSupport - t.rewrite, t.verbatimCopy - scores.verbatimShare) / (1 - t.rewrite);
-  } else if (scores.derivedSupport >= t.partial) {
-    verdict = 'partial-reuse';
-    margin = Math.min(scores.derivedSupport - t.partial, t.rewrite - scores.derivedSupport) / (t.rewrite - t.partial);
-  } else if (shared >= t.sameStory || alignment.links.length > 0) {
-    verdict = shared >= t.sameStory ? 'same-story' : 'unrelated';
-    margin = Math.abs(shared - t.sameStory) / Math.max(t.sameStory, 1 - t.sameStory);
-  } else {
-    verdict = 'unrelated';
-    margin = 1 - shared / t.sameStory;
-  }
+  const features = relationFeatures(source, derived, alignment, scores);
+  const probs = predict(FITTED, vectorOf(features));
+  const best = probs.indexOf(Math.max(...probs));
+  const verdict = verdictOf(CLASSES[best], features);
   const { direction, directionConfidence } = judgeDirection(source, derived, scores, verdict);
-  return { verdict, confidence: confidence(margin), direction, directionConfidence };
+  return { verdict, confidence: round2(probs[best]), direction, directionConfidence };
 }
 
-/** Maps a normalised margin from the nearest threshold to a confidence in [0.5, 1]. */
-function confidence(margin: number): number {
-  const m = Math.max(0, Math.min(1, margin));
-  return Math.round((0.5 + 0.5 * Math.sqrt(m)) * 100) / 100;
-}
-
-/** Share of the derived text's specifics (entity keys and number values) that the source has too. */
-export function specificsShared(source: Analysis, derived: Analysis): number {
-  const keys = (a: Analysis) =>
-    new Set([...a.entities.map((e) => 'e:' + e.key), ...a.numbers.filter((n) => n.kind !== 'year').map((n) => 'n:' + n.value)]);
-  const s = keys(source);
-  const d = keys(derived);
-  if (d.size === 0) return 0;
-  let n = 0;
-  for (const k of d) if (s.has(k)) n++;
-  return n / d.size;
+function verdictOf(cls: (typeof CLASSES)[number], f: RelationFeatures): Verdict {
+  if (cls === 'wholly') return f.verbatimShare >= THRESHOLDS.verbatimCopy ? 'verbatim-copy' : 'rewrite';
+  if (cls === 'partially') return 'partial-reuse';
+  return f.specificsShared >= THRESHOLDS.sameStory ? 'same-story' : 'unrelated';
 }
 
 /**
