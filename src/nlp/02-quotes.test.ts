@@ -35,6 +35,7 @@ describe('findQuotes', () => {
 
   it('does not take apostrophes for quote marks', () => {
     expect(inners("Germany's rail network, built in the '90s, doesn't cope, the farmers' union said.")).toEqual([]);
+    expect(inners("The rock 'n' roll star told the court he was 'deeply upset'.")).toEqual(['deeply upset']);
     expect(inners('Germany’s rail chief said it wasn’t ‘a question of money’ but of staff.')).toEqual(['a question of money']);
   });
 

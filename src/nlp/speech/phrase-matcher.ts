@@ -37,9 +37,10 @@ export class PhraseMatcher<E extends PhraseEntry> {
     for (let i = from; i < to; i++) {
       const t = tokens[i];
       const lower = t.text.toLowerCase();
-      const candidates = [...(this.byFirst.get(t.lemma) ?? []), ...(lower !== t.lemma ? (this.byFirst.get(lower) ?? []) : [])];
-      if (!candidates.length) continue;
-      candidates.sort((a, b) => b.words.length - a.words.length);
+      const byLemma = this.byFirst.get(t.lemma);
+      const byForm = lower !== t.lemma ? this.byFirst.get(lower) : undefined;
+      if (!byLemma && !byForm) continue;
+      const candidates = byLemma && byForm ? [...byLemma, ...byForm].sort((a, b) => b.words.length - a.words.length) : (byLemma ?? byForm)!;
       for (const { words, entry } of candidates) {
         if (entry.pos && !entry.pos.includes(t.pos)) continue;
         const last = matchRest(tokens, i, to, words);

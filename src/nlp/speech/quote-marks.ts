@@ -27,6 +27,8 @@ function isApostrophe(text: string, i: number): boolean {
   const before = text[i - 1];
   const after = text[i + 1];
   if (isWordChar(before) && isWordChar(after)) return true; // don't, Germany's
+  // "rock 'n' roll": both marks of 'n' are elisions.
+  if (/^['’]n['’]\s/.test(text.slice(i, i + 4)) || (/[\s]/.test(text[i + 1] ?? '') && /\s['‘’]n$/.test(text.slice(i - 3, i)))) return true;
   // Decade or year elision: '90s, ’05
   if (!isWordChar(before) && /^\d\d(s\b|\b)/.test(text.slice(i + 1, i + 4))) return true;
   return false;
