@@ -48,6 +48,11 @@ describe('findEntities: people', () => {
     expect(of('The figures were checked, according to Halvorsen.')).toEqual([['person', 'Halvorsen', 'halvorsen']]);
   });
 
+  it('takes a name before an age or "who" as a person, also at the start of a sentence', () => {
+    expect(of('Halvorsen, 45, said the talks had failed.')).toEqual([['person', 'Halvorsen', 'halvorsen']]);
+    expect(of('Nkemelu, who chairs the panel, said the report was late.')).toEqual([['person', 'Nkemelu', 'nkemelu']]);
+  });
+
   it('takes a name after a role noun as a person', () => {
     expect(of('The cuts were confirmed by spokeswoman Ingrid Halvorsen on Friday.')).toEqual([['person', 'Ingrid Halvorsen', 'ingrid halvorsen']]);
   });

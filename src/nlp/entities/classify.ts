@@ -117,7 +117,7 @@ function typeWhole(text: string, tokens: Token[], run: Run): Candidate {
 
 /**
  * Person cues around a run: a reporting verb right before or after ("said Lenz", "Lenz told"), "according to",
- * a role noun before ("spokeswoman Maria Lenz"), or an age after ("Lenz, 54,").
+ * a role noun before ("spokeswoman Maria Lenz"), an age, "who" or a role appositive after ("Lenz, 54,", "Lenz, who", "Lenz, a lawyer").
  */
 function personContext(tokens: Token[], run: Run): boolean {
   const lex = entityLexicons();
@@ -132,6 +132,8 @@ function personContext(tokens: Token[], run: Run): boolean {
     const after = at(run.last + 3);
     return !after || after.pos === 'PUNCT';
   }
+  // "Nkemelu, who chairs the panel," — "who" is only said of people.
+  if (next?.text === ',' && at(run.last + 2)?.text.toLowerCase() === 'who') return true;
   // "Ingrid Halvorsen, a former prosecutor …": an appositive naming a role within a few words.
   if (next?.text === ',' && at(run.last + 2)?.pos === 'DET') {
     for (let i = run.last + 3; i <= run.last + 5; i++) {

@@ -78,8 +78,15 @@ export function describedOrg(doc: Analysis, description: Span): string | null {
   const inside = doc.entities.find((e) => e.type === 'org' && e.start >= description.start && e.end <= description.end);
   if (inside) return inside.key;
   const lex = entityLexicons();
-  for (const t of doc.tokens) {
-    if (t.start < description.start || t.end > description.end) continue;
+  const { tokens } = doc;
+  let lo = 0;
+  for (let hi = tokens.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < description.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tokens.length && tokens[i].end <= description.end; i++) {
+    const t = tokens[i];
     if (t.pos !== 'NOUN' || lex.headCues.get(t.lemma) !== 'org') continue;
     const head = normaliseSurface(t.lemma);
     let best: string | null = null;

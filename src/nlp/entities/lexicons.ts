@@ -85,6 +85,18 @@ export function entityLexicons(): EntityLexicons {
  * "the Ministry of Defence's" → "ministry of defense".
  */
 export function normaliseSurface(surface: string): string {
+  let hit = normalised.get(surface);
+  if (hit === undefined) {
+    if (normalised.size > 50_000) normalised.clear(); // bound the memo on huge corpora
+    hit = normaliseUncached(surface);
+    normalised.set(surface, hit);
+  }
+  return hit;
+}
+
+const normalised = new Map<string, string>();
+
+function normaliseUncached(surface: string): string {
   const lex = compiled ?? entityLexicons();
   let s = fold(surface)
     .replace(/['’]s$|(?<=s)'$/u, '')
