@@ -35,6 +35,9 @@ describe('entityKey', () => {
     expect(entityKey('Maj. Gen. Peter Lenz', 'person')).toBe('peter lenz');
     expect(entityKey('Ms Lenz', 'person')).toBe('lenz');
     expect(entityKey('Martin Luther King Jr.', 'person')).toBe('martin luther king');
+    expect(entityKey('Mohamed Al Fayed', 'person')).toBe(entityKey('Mohamed al-Fayed', 'person'));
+    expect(entityKey('Mohamed al-Fayed', 'person')).toBe('mohamed fayed');
+    expect(entityKey('Ursula von der Leyen', 'person')).toBe('ursula leyen');
   });
 
   it('drops a legal suffix from company keys', () => {
