@@ -1,29 +1,56 @@
-import type { Alignment, Analysis, Direction, Relation, Scores, Verdict } from '../types.js';
+import type { Alignment, AlignmentLink, Analysis, Direction, Relation, Scores, Verdict } from '../types.js';
 import { relationFeatures, type RelationFeatures } from './features.js';
 import { CLASSES, predict, vectorOf } from './model.js';
 import { FITTED } from './fitted.js';
-import { specificsShared } from './specifics.js';
+import { computeScores } from './scores.js';
 
 export const THRESHOLDS = {
   /** A derived text this much inside ≥5-word shared runs is a verbatim copy rather than a rewrite. */
   verbatimCopy: 0.6,
   /** Share of the derived text's specifics (entity keys, numbers) found in the source: the same event. */
   sameStory: 0.25,
-  /** Information asymmetry below which direction is unclear. */
-  direction: 0.08,
+  /** Mean difference of the direction evidence between the two readings below which direction is unclear. */
+  direction: 0.02,
 };
 
+/** Evidence whose difference between the two readings orders a pair (see eval/tune-relation.ts for each one's accuracy on METER 1999). */
+export const DIRECTION_FEATURES = ['containment', 'derivedSupport', 'runs3Share'] as const;
+
+interface Reading {
+  features: RelationFeatures;
+  probs: number[];
+}
+
 /**
- * Verdict, direction and confidences. The model (fitted on the METER 1999 folders by eval/tune-relation.ts)
- * tells wholly / partially / not derived; document evidence then names the kind of reuse.
+ * Verdict, direction and confidences. The relation is judged both ways — the derived text as a copy of the
+ * source, and the source as a copy of the derived text — and the likelier reading sets verdict and direction.
+ * The model (fitted on the METER 1999 folders by eval/tune-relation.ts) tells wholly / partially / not derived.
+ * Direction uses publication dates when both are known and differ, never file names, outlets or layout.
  */
 export function judgeRelation(source: Analysis, derived: Analysis, alignment: Alignment, scores: Scores): Relation {
-  const features = relationFeatures(source, derived, alignment, scores);
+  const asGiven = reading(relationFeatures(source, derived, alignment, scores));
+  const flipped = transpose(alignment);
+  const reversed = reading(relationFeatures(derived, source, flipped, computeScores(derived, source, flipped)));
+  const dated = dateDirection(source, derived);
+  // Antisymmetric evidence: positive when the derived text rests on the source more than the other way round.
+  const lean = DIRECTION_FEATURES.reduce((acc, name) => acc + asGiven.features[name] - reversed.features[name], 0) / DIRECTION_FEATURES.length;
+  const useReversed = dated ? dated === 'reversed' : lean < 0;
+  const best = useReversed ? reversed : asGiven;
+  const cls = best.probs.indexOf(Math.max(...best.probs));
+  const verdict = verdictOf(CLASSES[cls], best.features);
+  let direction: Direction = 'unclear';
+  let directionConfidence = 0;
+  if (verdict !== 'same-story' && verdict !== 'unrelated') {
+    if (dated) [direction, directionConfidence] = [dated, 0.9];
+    else if (Math.abs(lean) >= THRESHOLDS.direction) [direction, directionConfidence] = [useReversed ? 'reversed' : 'as-given', round2(Math.min(0.95, 0.6 + Math.abs(lean)))];
+    else directionConfidence = round2(0.5 - Math.abs(lean));
+  }
+  return { verdict, confidence: round2(best.probs[cls]), direction, directionConfidence };
+}
+
+function reading(features: RelationFeatures): Reading {
   const probs = predict(FITTED, vectorOf(features));
-  const best = probs.indexOf(Math.max(...probs));
-  const verdict = verdictOf(CLASSES[best], features);
-  const { direction, directionConfidence } = judgeDirection(source, derived, scores, verdict);
-  return { verdict, confidence: round2(probs[best]), direction, directionConfidence };
+  return { features, probs };
 }
 
 function verdictOf(cls: (typeof CLASSES)[number], f: RelationFeatures): Verdict {
@@ -32,23 +59,18 @@ function verdictOf(cls: (typeof CLASSES)[number], f: RelationFeatures): Verdict 
   return f.specificsShared >= THRESHOLDS.sameStory ? 'same-story' : 'unrelated';
 }
 
-/**
- * Which text copied which. Evidence: publication dates when both are known and differ; otherwise information
- * asymmetry — a copy rests on its source (high support) while covering only part of it and dropping specifics.
- * Never file names, outlets or wire formatting.
- */
-function judgeDirection(source: Analysis, derived: Analysis, scores: Scores, verdict: Verdict): { direction: Direction; directionConfidence: number } {
-  if (verdict === 'unrelated' || verdict === 'same-story') return { direction: 'unclear', directionConfidence: 0 };
+function dateDirection(source: Analysis, derived: Analysis): Direction | null {
   const ds = Date.parse(source.published ?? '');
   const dd = Date.parse(derived.published ?? '');
-  if (Number.isFinite(ds) && Number.isFinite(dd) && ds !== dd) {
-    return { direction: ds < dd ? 'as-given' : 'reversed', directionConfidence: 0.9 };
-  }
-  const specificsOnlyInSource = 1 - specificsShared(derived, source); // share of source specifics the derived lacks
-  const specificsOnlyInDerived = 1 - specificsShared(source, derived);
-  const asymmetry = scores.derivedSupport - scores.sourceCoverage + 0.5 * (specificsOnlyInSource - specificsOnlyInDerived);
-  if (Math.abs(asymmetry) < THRESHOLDS.direction) return { direction: 'unclear', directionConfidence: round2(0.5 - Math.abs(asymmetry)) };
-  return { direction: asymmetry > 0 ? 'as-given' : 'reversed', directionConfidence: round2(Math.min(0.95, 0.5 + Math.abs(asymmetry))) };
+  if (!Number.isFinite(ds) || !Number.isFinite(dd) || ds === dd) return null;
+  return ds < dd ? 'as-given' : 'reversed';
+}
+
+/** The same alignment seen from the other side. */
+export function transpose(a: Alignment): Alignment {
+  const flip = (l: AlignmentLink): AlignmentLink => ({ ...l, source: l.derived, derived: l.source });
+  const map = new Map(a.links.map((l) => [l, flip(l)]));
+  return { links: a.links.map((l) => map.get(l)!), bySource: a.byDerived.map((ls) => ls.map((l) => map.get(l)!)), byDerived: a.bySource.map((ls) => ls.map((l) => map.get(l)!)) };
 }
 
 function round2(x: number): number {
