@@ -53,6 +53,10 @@ describe('findEntities: people', () => {
     expect(of('Nkemelu, who chairs the panel, said the report was late.')).toEqual([['person', 'Nkemelu', 'nkemelu']]);
   });
 
+  it('takes a capitalised role word before a name as a title', () => {
+    expect(of('Investigator Phil Yochum said the fire was set deliberately.')).toEqual([['person', 'Phil Yochum', 'phil yochum']]);
+  });
+
   it('takes a name after a role noun as a person', () => {
     expect(of('The cuts were confirmed by spokeswoman Ingrid Halvorsen on Friday.')).toEqual([['person', 'Ingrid Halvorsen', 'ingrid halvorsen']]);
   });

@@ -77,6 +77,10 @@ export function classifyRun(text: string, tokens: Token[], run: Run): Candidate[
   if (run.initial && words.length > 2 && lex.firstNames.has(words[1].w) && !lex.firstNames.has(words[0].w)) {
     return [{ ...run, first: words[1].i, initial: false, type: 'person', evidence: 'lexicon' }];
   }
+  // "Investigator Phil Yochum": a capitalised role word before a two-word name works like a title.
+  if (words.length >= 3 && lex.roles.has(words[0].w) && !words.slice(1).some((x) => lex.headCues.has(x.w) || x.w === 'of' || x.w === 'for')) {
+    return [{ ...run, first: words[1].i, initial: false, type: 'person', evidence: 'title' }];
+  }
   const whole = typeWhole(text, tokens, run);
   return whole.type === 'other' && whole.evidence !== 'weak' ? [] : [whole];
 }

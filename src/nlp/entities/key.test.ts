@@ -38,6 +38,7 @@ describe('entityKey', () => {
     expect(entityKey('Mohamed Al Fayed', 'person')).toBe(entityKey('Mohamed al-Fayed', 'person'));
     expect(entityKey('Mohamed al-Fayed', 'person')).toBe('mohamed fayed');
     expect(entityKey('Ursula von der Leyen', 'person')).toBe('ursula leyen');
+    expect(entityKey('Neal R. Sonnett', 'person')).toBe(entityKey('Neal Sonnett', 'person'));
   });
 
   it('drops a legal suffix from company keys', () => {
@@ -57,6 +58,14 @@ describe('sameEntity', () => {
     expect(sameEntity('york', 'new york')).toBe(false);
     expect(sameEntity('authority', 'federal railway authority')).toBe(false);
     expect(sameEntity('lenz', 'lenzburg')).toBe(false);
+  });
+
+  it('matches a name with and without a place qualifier, and hyphen variants', () => {
+    expect(sameEntity('us supreme court', 'supreme court')).toBe(true);
+    expect(sameEntity('russian foreign ministry', 'foreign ministry')).toBe(true);
+    expect(sameEntity('afl-cio', 'afl cio')).toBe(true);
+    expect(sameEntity('federal court', 'supreme court')).toBe(false);
+    expect(sameEntity('court', 'supreme court')).toBe(false);
   });
 
   it('matches equal keys', () => {

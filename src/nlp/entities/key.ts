@@ -48,21 +48,32 @@ function personKey(s: string): string {
     }
   }
   while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1])) words = words.slice(0, -1);
-  // "Mohamed Al Fayed" and "Mohamed Fayed", "Ursula von der Leyen" and "Von der Leyen" are written both ways.
-  return words.filter((w, i) => i === words.length - 1 || !NAME_PARTICLES.has(w)).join(' ');
+  // Written both ways: "Mohamed Al Fayed"/"Mohamed Fayed", "Ursula von der Leyen"/"Von der Leyen", "Neal R. Sonnett"/"Neal Sonnett".
+  return words.filter((w, i) => i === words.length - 1 || (!NAME_PARTICLES.has(w) && !(i > 0 && w.length === 1))).join(' ');
 }
 
 /**
  * Whether two entity keys (from two articles) name the same entity: equal keys, or a surname against a full name
- * ("lenz" vs "maria lenz"). A multi-word key that is a known place/org or ends in a head word is not a person,
- * so "york" does not match "new york".
+ * ("lenz" vs "maria lenz"), or a multi-word name against the same name with a place qualifier ("supreme court" vs
+ * "us supreme court"). A multi-word key that is a known place/org or ends in a head word is not a person,
+ * so "york" does not match "new york", nor "court" "supreme court".
  */
 export function sameEntity(a: string, b: string): boolean {
   if (a === b) return true;
+  // "afl-cio" and "afl cio": hyphens are spelling, not identity.
+  a = a.replace(/-/g, ' ');
+  b = b.replace(/-/g, ' ');
+  if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (!short || short.includes(' ')) return false;
+  if (!short) return false;
+  const lex = entityLexicons();
+  // "us supreme court" vs "supreme court", "russian foreign ministry" vs "foreign ministry": a place qualifier added.
+  if (long.endsWith(' ' + short)) {
+    const qualifier = long.slice(0, long.length - short.length - 1);
+    if ((lex.known.get(qualifier)?.type === 'place' || lex.demonyms.has(qualifier)) && short.includes(' ')) return true;
+  }
+  if (short.includes(' ')) return false;
   const words = long.split(' ');
   if (words.length < 2 || words[words.length - 1] !== short) return false;
-  const lex = entityLexicons();
   return !lex.known.has(long) && !lex.headCues.has(short);
 }
