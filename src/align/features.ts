@@ -1,6 +1,8 @@
 import type { Token } from '../types.js';
 import { commonDirection, removeCommonAndNormalise, sifWeight } from './sif.js';
 import type { Vectors } from './vectors.js';
+import { hashWord } from './vectors-paths.js';
+import type { SoftWords } from './soft.js';
 
 /** What similarity needs from one sentence (or from several merged), computed once per sentence. */
 export interface SentenceFeatures {
@@ -15,6 +17,22 @@ export interface SentenceFeatures {
   contentWeight: number;
   /** Names, numbers and words missing from the vector table: strong evidence when shared. */
   anchors: Set<string>;
+  /** Content words for soft matching (soft.ts). */
+  soft: SoftWords;
+  /** Sorted distinct hashes of every word's lemma, stop words included (all-word Jaccard). */
+  lemmaIds: Int32Array;
+  /** People named and exact quantities stated (from the NLP steps; absent for raw text). */
+  facts?: SentenceFacts;
+}
+
+/** What two sentences can visibly disagree on: "Kask told supporters" is not "Tamm told supporters". */
+export interface SentenceFacts {
+  /** Keys of the people named, each also by its last word ("kadri tamm" and "tamm" agree). */
+  people: Set<string>;
+  /** Keys of the organisations named. */
+  orgs: Set<string>;
+  /** Unit (or number kind) → exact values: "31.2 percent" and "17.8 percent" disagree, "nearly 300" and "hundreds" do not. */
+  quantities: Map<string, Set<number>>;
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
@@ -45,6 +63,10 @@ export function sentenceFeatures(tokens: Token[], vectors: Vectors, agreementKey
   const anchors = new Set<string>();
   let words = 0;
   let contentWeight = 0;
+  const softRows: number[] = [];
+  const softKeys: number[] = [];
+  const softWeights: number[] = [];
+  const lemmaIds: number[] = [];
   for (const key of agreementKeys) {
     anchors.add(key);
     if (!content.has(key)) {
@@ -58,16 +80,21 @@ export function sentenceFeatures(tokens: Token[], vectors: Vectors, agreementKey
     const weight = sifWeight(row >= 0 ? vectors.rank(row) : null);
     if (row >= 0) vectors.addTo(sum, row, weight);
     words++;
+    lemmaIds.push(hashWord(t.lemma) | 0);
     if (t.stop) continue;
     const key = t.pos === 'NUM' ? wordKey(t.text) : t.lemma.replace(/[’‘`]/g, "'");
     if (!content.has(key)) {
       content.set(key, weight);
       contentWeight += weight;
+      softRows.push(row);
+      softKeys.push(hashWord(key) | 0);
+      softWeights.push(weight);
     }
     // Proper nouns and numbers survive paraphrase; so do rare words (including any the vector table lacks).
     if (t.pos === 'PROPN' || t.pos === 'NUM' || row < 0) anchors.add(key);
   }
-  return finish({ sum, words, unit: sum, content, contentWeight, anchors }, vectors);
+  const soft = { rows: Int32Array.from(softRows), keys: Int32Array.from(softKeys), weights: Float32Array.from(softWeights), total: sumOf(softWeights) };
+  return finish({ sum, words, unit: sum, content, contentWeight, anchors, soft, lemmaIds: distinctSorted(lemmaIds) }, vectors);
 }
 
 /** Features of several sentences read as one (a merge or a split side of a link). */
@@ -88,7 +115,86 @@ export function combineFeatures(parts: SentenceFeatures[], vectors: Vectors): Se
     }
     for (const a of p.anchors) anchors.add(a);
   }
-  return finish({ sum, words, unit: sum, content, contentWeight, anchors }, vectors);
+  const soft = concatSoft(parts.map((p) => p.soft));
+  const facts = mergeFacts(parts.map((p) => p.facts));
+  const lemmaIds = distinctSorted(parts.flatMap((p) => [...p.lemmaIds]));
+  return finish({ sum, words, unit: sum, content, contentWeight, anchors, soft, lemmaIds, facts }, vectors);
+}
+
+function mergeFacts(parts: Array<SentenceFacts | undefined>): SentenceFacts | undefined {
+  if (parts.some((p) => !p)) return undefined;
+  const people = new Set<string>();
+  const orgs = new Set<string>();
+  const quantities = new Map<string, Set<number>>();
+  for (const p of parts as SentenceFacts[]) {
+    for (const x of p.people) people.add(x);
+    for (const x of p.orgs) orgs.add(x);
+    for (const [unit, values] of p.quantities) {
+      const set = quantities.get(unit) ?? new Set<number>();
+      for (const v of values) set.add(v);
+      quantities.set(unit, set);
+    }
+  }
+  return { people, orgs, quantities };
+}
+
+/** Kinds of fact (people, organisations, each quantity unit) both sentences state with nothing in common. */
+export function factConflicts(a: SentenceFacts | undefined, b: SentenceFacts | undefined): number {
+  if (!a || !b) return 0;
+  let conflicts = 0;
+  const disjoint = (x: Set<unknown>, y: Set<unknown>) => x.size > 0 && y.size > 0 && ![...x].some((v) => y.has(v));
+  if (disjoint(a.people, b.people)) conflicts++;
+  if (disjoint(a.orgs, b.orgs)) conflicts++;
+  for (const [unit, values] of a.quantities) {
+    const other = b.quantities.get(unit);
+    if (other && disjoint(values, other)) conflicts++;
+  }
+  return conflicts;
+}
+
+function concatSoft(parts: SoftWords[]): SoftWords {
+  const seen = new Set<number>();
+  const rows: number[] = [];
+  const keys: number[] = [];
+  const weights: number[] = [];
+  for (const p of parts) {
+    for (let k = 0; k < p.keys.length; k++) {
+      if (seen.has(p.keys[k])) continue;
+      seen.add(p.keys[k]);
+      rows.push(p.rows[k]);
+      keys.push(p.keys[k]);
+      weights.push(p.weights[k]);
+    }
+  }
+  return { rows: Int32Array.from(rows), keys: Int32Array.from(keys), weights: Float32Array.from(weights), total: sumOf(weights) };
+}
+
+function sumOf(xs: number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+function distinctSorted(ids: number[]): Int32Array {
+  const out = Int32Array.from(new Set(ids));
+  return out.sort();
+}
+
+/** Jaccard of two sorted id lists (one merge pass, no allocation). */
+export function sortedJaccard(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
+  return union > 0 ? shared / union : 0;
 }
 
 function finish(f: SentenceFeatures, vectors: Vectors): SentenceFeatures {

@@ -1,7 +1,9 @@
 import type { Alignment, AlignmentLink, Analysis, LinkKind } from '../types.js';
-import { combineFeatures, isWord, sentenceFeatures, wordKey, type SentenceFeatures } from './features.js';
+import { combineFeatures, isWord, sentenceFeatures, wordKey, type SentenceFacts, type SentenceFeatures } from './features.js';
 import { longestCommonRun } from './runs.js';
-import { similarity } from './similarity.js';
+import { pairEvidence, scoreEvidence, similarity } from './similarity.js';
+import { contextEdges } from './context.js';
+import { memoWordSimilarity, type WordSimilarity } from './soft.js';
 import { loadVectors, type Vectors } from './vectors.js';
 
 export { sharedRuns, type SharedRun } from './runs.js';
@@ -9,14 +11,19 @@ export { sentenceSimilarity, similarity, pairEvidence } from './similarity.js';
 export { loadVectors } from './vectors.js';
 
 /**
- * Score cut-offs (similarity() is a probability fitted on MSRP/PAN; a spun rewording of a wire sentence scores
- * ~0.4-0.8, another sentence of the same story ~0.05-0.2).
+ * Score cut-offs (similarity() is a probability: a spun rewording of a wire sentence mostly scores 0.1-0.7, another
+ * sentence of the same story under 0.1; being each other's best match is what makes a low score a link).
+ * Gaps between links are filled by order in context.ts.
  */
 export const ALIGN_THRESHOLDS = {
   /** A pair that is each other's best match links from here. */
-  mutual: 0.25,
+  mutual: 0.15,
   /** A pair that is the best match of only one side (a split or merge piece) needs more, or must pass the combination test. */
-  oneSided: 0.4,
+  oneSided: 0.6,
+  /** A split or merge piece scores at least this share of the other side's best match (a piece is not a passing mention). */
+  piece: 0.5,
+  /** A split or merge piece must raise the combined score by this much. */
+  combineGain: 0.05,
   /** Two headings: they are short, so chance similarity runs higher. */
   heading: 0.45,
   /** Scores this close to a sentence's best count as tied for best. */
@@ -30,6 +37,8 @@ const PARTIAL_RATIO = 0.5;
 
 interface Side {
   features: SentenceFeatures[];
+  /** Every vector row the side's content words use (for the memoised word similarity). */
+  rows: Int32Array;
   words: string[][];
   heading: boolean[];
 }
@@ -44,22 +53,45 @@ export function align(source: Analysis, derived: Analysis): Alignment {
   const vectors = loadVectors();
   const s = sideOf(source, vectors);
   const d = sideOf(derived, vectors);
+  const wordSim = memoWordSimilarity(vectors, s.rows, d.rows);
+  const { sim, n, m } = scoreMatrix(s, d, wordSim);
+  const edges = anchorEdges(sim, n, m, s, d, vectors, wordSim);
+  const covered = (i: number, j: number) => Math.max(sim[i * m + j], scoreEvidence(pairEvidence(s.features[i], d.features[j], wordSim, true)));
+  edges.push(...contextEdges(sim, n, m, edges, s.heading, d.heading, covered));
+  return buildAlignment(n, m, edges, s, d, sim, vectors, wordSim);
+}
+
+/** similarity() of every source × derived sentence pair (row-major, source rows); heading × body pairs score 0. */
+export function similarityMatrix(source: Analysis, derived: Analysis): { sim: Float32Array; n: number; m: number } {
+  const vectors = loadVectors();
+  const s = sideOf(source, vectors);
+  const d = sideOf(derived, vectors);
+  return scoreMatrix(s, d, memoWordSimilarity(vectors, s.rows, d.rows));
+}
+
+function scoreMatrix(s: Side, d: Side, wordSim: WordSimilarity): { sim: Float32Array; n: number; m: number } {
   const n = s.features.length;
   const m = d.features.length;
   const sim = new Float32Array(n * m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) sim[i * m + j] = s.heading[i] === d.heading[j] ? similarity(s.features[i], d.features[j], wordSim) : 0;
+  }
+  return { sim, n, m };
+}
+
+/** Links that stand on their own score: mutual best matches, and split/merge pieces. */
+function anchorEdges(sim: Float32Array, n: number, m: number, s: Side, d: Side, vectors: Vectors, wordSim: WordSimilarity): Array<[number, number]> {
   const bestOfSource = new Float32Array(n);
   const bestOfDerived = new Float32Array(m);
   const argBestOfSource = new Int32Array(n).fill(-1);
   const argBestOfDerived = new Int32Array(m).fill(-1);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      const x = s.heading[i] === d.heading[j] ? similarity(s.features[i], d.features[j]) : 0;
-      sim[i * m + j] = x;
+      const x = sim[i * m + j];
       if (x > bestOfSource[i]) [bestOfSource[i], argBestOfSource[i]] = [x, j];
       if (x > bestOfDerived[j]) [bestOfDerived[j], argBestOfDerived[j]] = [x, i];
     }
   }
-
   const T = ALIGN_THRESHOLDS;
   const edges: Array<[number, number]> = [];
   for (let i = 0; i < n; i++) {
@@ -71,20 +103,20 @@ export function align(source: Analysis, derived: Analysis): Alignment {
       const bestForSource = x >= bestOfSource[i] - T.tie;
       const bestForDerived = x >= bestOfDerived[j] - T.tie;
       if (bestForSource && bestForDerived) edges.push([i, j]);
-      else if (bestForDerived && (x >= T.oneSided || improvesCombined(s.features[i], d.features, argBestOfSource[i], j, vectors)))
+      else if (bestForDerived && x >= T.piece * bestOfSource[i] && (x >= T.oneSided || improvesCombined(s.features[i], d.features, argBestOfSource[i], j, vectors, wordSim)))
         edges.push([i, j]); // split: j is another piece of source i
-      else if (bestForSource && (x >= T.oneSided || improvesCombined(d.features[j], s.features, argBestOfDerived[j], i, vectors)))
+      else if (bestForSource && x >= T.piece * bestOfDerived[j] && (x >= T.oneSided || improvesCombined(d.features[j], s.features, argBestOfDerived[j], i, vectors, wordSim)))
         edges.push([i, j]); // merge: i is another part of derived j
     }
   }
-  return buildAlignment(n, m, edges, s, d, sim, vectors);
+  return edges;
 }
 
 /** Does `one` match its best partner plus `extra` better than the best partner alone? (the split/merge test) */
-function improvesCombined(one: SentenceFeatures, others: SentenceFeatures[], best: number, extra: number, vectors: Vectors): boolean {
+function improvesCombined(one: SentenceFeatures, others: SentenceFeatures[], best: number, extra: number, vectors: Vectors, wordSim: WordSimilarity): boolean {
   if (best < 0 || best === extra) return false;
-  const alone = similarity(one, others[best]);
-  return similarity(one, combineFeatures([others[best], others[extra]], vectors)) > alone + 0.02;
+  const alone = similarity(one, others[best], wordSim);
+  return similarity(one, combineFeatures([others[best], others[extra]], vectors), wordSim) > alone + ALIGN_THRESHOLDS.combineGain;
 }
 
 function buildAlignment(
@@ -95,6 +127,7 @@ function buildAlignment(
   d: Side,
   sim: Float32Array,
   vectors: Vectors,
+  wordSim: WordSimilarity,
 ): Alignment {
   // Connected components over source nodes 0..n-1 and derived nodes n..n+m-1.
   const parent = Int32Array.from({ length: n + m }, (_, k) => k);
@@ -111,9 +144,9 @@ function buildAlignment(
   for (const group of groups.values()) {
     const sources = [...new Set(group.map((e) => e[0]))].sort((a, b) => a - b);
     const deriveds = [...new Set(group.map((e) => e[1]))].sort((a, b) => a - b);
-    if (sources.length === 1 || deriveds.length === 1) links.push(makeLink(sources, deriveds, s, d, sim, m, vectors));
+    if (sources.length === 1 || deriveds.length === 1) links.push(makeLink(sources, deriveds, s, d, sim, m, vectors, wordSim));
     // A tangle (several sources and several derived) is kept as its pairwise links: clearer evidence for checks.
-    else for (const [i, j] of group) links.push(makeLink([i], [j], s, d, sim, m, vectors));
+    else for (const [i, j] of group) links.push(makeLink([i], [j], s, d, sim, m, vectors, wordSim));
   }
   links.sort((a, b) => a.source[0] - b.source[0] || a.derived[0] - b.derived[0]);
   const bySource: AlignmentLink[][] = Array.from({ length: n }, () => []);
@@ -125,10 +158,10 @@ function buildAlignment(
   return { links, bySource, byDerived };
 }
 
-function makeLink(sources: number[], deriveds: number[], s: Side, d: Side, sim: Float32Array, m: number, vectors: Vectors): AlignmentLink {
+function makeLink(sources: number[], deriveds: number[], s: Side, d: Side, sim: Float32Array, m: number, vectors: Vectors, wordSim: WordSimilarity): AlignmentLink {
   const fs = combineFeatures(sources.map((i) => s.features[i]), vectors);
   const fd = combineFeatures(deriveds.map((j) => d.features[j]), vectors);
-  let score = similarity(fs, fd);
+  let score = sources.length === 1 && deriveds.length === 1 ? 0 : similarity(fs, fd, wordSim);
   for (const i of sources) for (const j of deriveds) score = Math.max(score, sim[i * m + j]);
   return { source: sources, derived: deriveds, kind: linkKind(sources, deriveds, s, d, fs, fd), score };
 }
@@ -147,8 +180,14 @@ function linkKind(sources: number[], deriveds: number[], s: Side, d: Side, fs: S
 
 function sideOf(doc: Analysis, vectors: Vectors): Side {
   const extra = agreementKeys(doc);
+  const facts = sentenceFacts(doc);
+  const features = doc.sentences.map((sen) => ({
+    ...sentenceFeatures(doc.tokens.slice(sen.tokenStart, sen.tokenEnd), vectors, extra[sen.id]),
+    facts: facts[sen.id],
+  }));
   return {
-    features: doc.sentences.map((sen) => sentenceFeatures(doc.tokens.slice(sen.tokenStart, sen.tokenEnd), vectors, extra[sen.id])),
+    features,
+    rows: Int32Array.from(features.flatMap((f) => [...f.soft.rows])),
     words: doc.sentences.map((sen) => doc.tokens.slice(sen.tokenStart, sen.tokenEnd).filter(isWord).map((t) => wordKey(t.text))),
     heading: doc.sentences.map((sen) => sen.kind === 'heading'),
   };
@@ -160,6 +199,23 @@ function agreementKeys(doc: Analysis): string[][] {
   for (const e of doc.entities) keys[e.sentence]?.push('entity:' + e.key);
   for (const x of doc.numbers) keys[x.sentence]?.push(`number:${x.value}`);
   return keys;
+}
+
+/** People, organisations and exact quantities per sentence, for fact conflicts. */
+function sentenceFacts(doc: Analysis): SentenceFacts[] {
+  const facts: SentenceFacts[] = doc.sentences.map(() => ({ people: new Set(), orgs: new Set(), quantities: new Map() }));
+  for (const e of doc.entities) {
+    const f = facts[e.sentence];
+    if (f && e.type === 'org') f.orgs.add(e.key);
+    if (f && e.type === 'person') f.people.add(e.key).add(e.key.split(' ').pop() ?? e.key);
+  }
+  for (const x of doc.numbers) {
+    if (x.qualifier !== 'exact' || x.kind === 'date' || x.kind === 'year') continue;
+    const q = facts[x.sentence]?.quantities;
+    const unit = x.unit ?? x.kind;
+    q?.set(unit, (q.get(unit) ?? new Set()).add(x.value));
+  }
+  return facts;
 }
 
 /** Unit SIF embedding of the body (headings and boilerplate left out), for retrieval and the relation verdict. */
