@@ -1,5 +1,6 @@
 import type { Analysis, Attribution, Speaker } from '../types.js';
 import { sameEntity } from './items.js';
+import { coverage, derivedCounterparts, lemmasIn, lemmasOf } from './pairs.js';
 import type { CheckContext } from './types.js';
 
 /** Hedge classes that keep a claim off the narrator's voice ("reportedly", "allegedly"). */
@@ -15,14 +16,22 @@ export interface AttributedPair {
   derivedAttributed: boolean;
 }
 
-/** Each attributed, carried-over source sentence with its counterpart's attributions (union over splits and merges). */
+/** Share of an attributed claim's content words the derived sentences must carry for the claim to count as carried over. */
+const CLAIM_CARRIED = 0.5;
+
+/**
+ * Each attributed source sentence with its counterpart's attributions (union over splits and merges).
+ * Only attributions whose claim the derived sentences carry (half its content words) take part: the alignment may
+ * link sentences that share a topic but not the claim, and then there is nothing to compare.
+ */
 export function attributedPairs(ctx: CheckContext): AttributedPair[] {
   const out: AttributedPair[] = [];
   for (const s of ctx.source.sentences) {
-    const source = ctx.source.attributions.filter((a) => a.sentence === s.id);
-    const links = ctx.alignment.bySource[s.id] ?? [];
-    if (!source.length || !links.length) continue;
-    const derivedSentences = [...new Set(links.flatMap((l) => l.derived))].sort((a, b) => a - b);
+    const derivedSentences = derivedCounterparts(ctx.alignment, s.id);
+    if (!derivedSentences.length) continue;
+    const derivedLemmas = lemmasOf(ctx.derived, derivedSentences);
+    const source = ctx.source.attributions.filter((a) => a.sentence === s.id && coverage(lemmasIn(ctx.source, a.content), derivedLemmas) >= CLAIM_CARRIED);
+    if (!source.length) continue;
     const ids = new Set(derivedSentences);
     const derived = ctx.derived.attributions.filter((a) => ids.has(a.sentence));
     const derivedAttributed =
@@ -39,17 +48,24 @@ export function attributedPairs(ctx: CheckContext): AttributedPair[] {
  * The source speaker still appears in the derived sentences ("The authority claims …"): the claim is most likely
  * still theirs even when the speech step does not recognise the new reporting verb. Pronouns are not evidence.
  */
-function speakerNamedIn(doc: Analysis, speaker: Speaker | null, ids: Set<number>): boolean {
+export function speakerNamedIn(doc: Analysis, speaker: Speaker | null, ids: Set<number>): boolean {
   if (!speaker || speaker.via === 'pronoun') return false;
   if (doc.entities.some((e) => ids.has(e.sentence) && sameEntity(e.key, speaker.key))) return true;
   const name = (speaker.mention?.text ?? speaker.name).toLowerCase();
   return doc.sentences.some((s) => ids.has(s.id) && s.text.toLowerCase().includes(name));
 }
 
-/** Speakers named outright (not a pronoun or a bare description), which is when a change of speaker is certain. */
+/**
+ * Speakers named outright, which is when a change of speaker is certain: the mention is the name itself
+ * ("Maria Lenz", "Mr Dowding"), not a pronoun or a description containing a name ("a friend of Ricky's").
+ */
 export function isNamed(doc: Analysis, speaker: Speaker | null): speaker is Speaker {
-  if (!speaker || (speaker.via !== 'name' && speaker.via !== 'according-to')) return false;
-  return doc.entities.some((e) => sameEntity(e.key, speaker.key));
+  if (!speaker?.mention || (speaker.via !== 'name' && speaker.via !== 'according-to')) return false;
+  const m = speaker.mention;
+  // Up to 5 characters of title before the name ("Mrs ", "Dr "), nothing after it.
+  return doc.entities.some(
+    (e) => (e.type === 'person' || e.type === 'org') && e.start >= m.start && e.start - m.start <= 5 && e.end === m.end && sameEntity(e.key, speaker.key),
+  );
 }
 
 /** True when `b` is the same speaker as `a`, or the organisation `a` speaks for ("Maria Lenz, a spokeswoman for X" → "X said"). */

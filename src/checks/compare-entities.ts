@@ -1,7 +1,7 @@
 import type { Analysis, EntityMention } from '../types.js';
-import { sameEntity } from './items.js';
-import { alignedGroups, inSentences, within } from './pairs.js';
 import { creditsOf } from './credits.js';
+import { sameEntity } from './items.js';
+import { derivedCounterparts, inSentences, sameSlot, within, words } from './pairs.js';
 import type { CheckContext } from './types.js';
 
 export type EntityFate =
@@ -9,46 +9,62 @@ export type EntityFate =
   | { kind: 'dropped'; source: EntityMention; derivedSentences: number[] };
 
 /**
- * Compares the named entities of each aligned group. An entity named anywhere in the rewrite is kept
- * (a later "she" for "Maria Lenz" is no loss). A lost entity pairs with the one new derived entity of the
- * same type that the source never names ("Federal Railway Authority" → "Transport Ministry": changed);
- * with no candidate it is dropped; with several it is skipped.
- * Organisations inside a speaker's appositive are left to speaker-description-changed.
+ * Compares the named entities of each carried-over source sentence with its derived counterparts.
+ * An entity named anywhere in the rewrite is kept (a later "she" for "Maria Lenz" is no loss). A lost entity pairs
+ * with the one new derived entity of the same type in the same slot (shared neighbouring words:
+ * "The Federal Railway Authority ordered" → "The Transport Ministry ordered"): changed. With no new entity of its
+ * type it is dropped; otherwise skipped. Each entity is reported once.
+ * Left to other rules: organisations in a speaker's appositive (speaker-description-changed) and the source's own
+ * outlet, e.g. a "(Reuters)" dateline (source-uncredited).
  */
 export function entityFates(ctx: CheckContext): EntityFate[] {
   const fates: EntityFate[] = [];
-  const inDescription = (e: EntityMention) => ctx.source.speakerDescriptions.some((d) => within(e, d.description));
-  // The source's own outlet ("BERLIN (Reuters) -") is source-uncredited's to report.
+  const reported = new Set<string>();
   const credits = new Set(creditsOf(ctx.source).map((c) => c.toLowerCase()));
-  const isCredit = (e: EntityMention) => credits.has(e.text.toLowerCase());
-  for (const group of alignedGroups(ctx.alignment)) {
-    const src = inSentences(ctx.source.entities, group.source).filter((e) => !inDescription(e) && !isCredit(e));
-    const der = inSentences(ctx.derived.entities, group.derived);
-    const lost = src.filter((s) => !namedIn(ctx.derived, s));
-    const fresh = der.filter((d) => !namedIn(ctx.source, d));
+  const skip = (e: EntityMention) => credits.has(e.text.toLowerCase()) || ctx.source.speakerDescriptions.some((d) => within(e, d.description));
+  for (const sentence of ctx.source.sentences) {
+    const derivedSentences = derivedCounterparts(ctx.alignment, sentence.id);
+    if (!derivedSentences.length) continue;
+    const lost = inSentences(ctx.source.entities, [sentence.id]).filter((e) => !skip(e) && !namedIn(ctx.derived, e));
+    const fresh = inSentences(ctx.derived.entities, derivedSentences).filter((d) => !namedIn(ctx.source, d));
     for (const s of lost) {
-      const partners = fresh.filter((d) => d.type === s.type);
+      if (reported.has(s.key)) continue;
+      reported.add(s.key);
+      const sameType = fresh.filter((d) => d.type === s.type);
+      const inSlot = sameType.filter((d) => sameSlot(ctx.source, s, ctx.derived, d) && !sharesWord(s, d));
       const rivals = lost.filter((o) => o !== s && o.type === s.type && o.key !== s.key);
-      if (partners.length === 1 && rivals.length === 0) fates.push({ kind: 'changed', source: s, derived: partners[0] });
-      else if (partners.length === 0) fates.push({ kind: 'dropped', source: s, derivedSentences: group.derived });
+      if (inSlot.length === 1 && sameType.length === 1 && rivals.length === 0) fates.push({ kind: 'changed', source: s, derived: inSlot[0] });
+      else if (sameType.length === 0) fates.push({ kind: 'dropped', source: s, derivedSentences });
     }
   }
-  return dedupeByKey(fates);
+  return fates;
 }
 
-/** Named in the other document, as an entity or, when the other side's entity step missed it, as plain text. */
+/** "County Durham" / "Co Durham": a shared name word means a variant, not a replacement. */
+function sharesWord(a: EntityMention, b: EntityMention): boolean {
+  const mine = new Set(words(a.text).filter((w) => w.length >= 3));
+  return words(b.text).some((w) => mine.has(w));
+}
+
+/**
+ * Named in the other document: as an entity with the same key, as plain text when the other side's entity step
+ * missed it, or for people by surname ("Anthony Chambers" / "Anthony Junior Chambers").
+ */
 function namedIn(doc: Analysis, e: EntityMention): boolean {
   if (doc.entities.some((o) => sameEntity(o.key, e.key))) return true;
-  return doc.text.toLowerCase().includes(e.text.toLowerCase().replace(/['’]s$/, ''));
+  const text = wordText(doc);
+  const own = words(e.text.replace(/['’]s$/, ''));
+  if (own.length && text.includes(' ' + own.join(' ') + ' ')) return true;
+  if (e.type !== 'person' || own.length < 2) return false;
+  const surname = own[own.length - 1];
+  return doc.entities.some((o) => o.type === 'person' && words(o.text).pop() === surname);
 }
 
-/** One finding per entity and pair, even when the source names it twice in the group. */
-function dedupeByKey(fates: EntityFate[]): EntityFate[] {
-  const seen = new Set<string>();
-  return fates.filter((f) => {
-    const key = f.kind + '|' + f.source.key + '|' + (f.kind === 'changed' ? f.derived.key : f.derivedSentences[0]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+const wordTexts = new WeakMap<Analysis, string>();
+
+/** The document's words joined by single spaces, padded, for whole-word phrase search (memoised per document). */
+function wordText(doc: Analysis): string {
+  let text = wordTexts.get(doc);
+  if (text === undefined) wordTexts.set(doc, (text = ' ' + words(doc.text).join(' ') + ' '));
+  return text;
 }

@@ -1,6 +1,6 @@
 import type { Analysis, NumberMention } from '../types.js';
 import { numbersConflict, sameQuantity } from './items.js';
-import { alignedGroups, inSentences } from './pairs.js';
+import { derivedCounterparts, inSentences, sameSlot, words } from './pairs.js';
 import type { CheckContext } from './types.js';
 
 /** What became of one source figure in its aligned derived sentences. */
@@ -10,58 +10,63 @@ export type NumberFate =
   | { kind: 'dropped'; source: NumberMention; derivedSentences: number[] };
 
 /**
- * Compares the figures of each aligned group (source sentences ∪ vs derived sentences ∪).
- * A figure found in the same quantity anywhere in the rewrite is kept; otherwise it is paired with the one
- * unmatched derived figure of the same kind and unit, if exactly one exists ("12,000" → "1,200": changed;
- * "12,000" → "thousands": blurred); with no such partner it is dropped. Ambiguous pairings are skipped.
+ * Compares the figures of each carried-over source sentence with those of its derived counterparts.
+ * A figure the rewrite states anywhere (even in another sentence) is kept. A lost figure pairs with the one new
+ * derived figure standing in its place (same kind, same unit or same neighbouring words): "12,000" → "1,200" is
+ * changed, "3,500" → "thousands" blurred. With no candidate it is dropped; ambiguous pairings are skipped.
+ * A quantity lost in several source sentences (a wire story in several versions) is reported once.
  */
 export function numberFates(ctx: CheckContext): NumberFate[] {
   const fates: NumberFate[] = [];
-  for (const group of alignedGroups(ctx.alignment)) {
-    const src = inSentences(ctx.source.numbers, group.source);
-    const der = inSentences(ctx.derived.numbers, group.derived);
-    // A figure the rewrite states anywhere (even moved to another sentence) is kept.
-    const lostSrc = src.filter((s) => !ctx.derived.numbers.some((d) => sameQuantity(s, d)));
-    const newDer = der.filter((d) => !src.some((s) => sameQuantity(s, d)));
-    const picks = new Map(lostSrc.map((s) => [s, partnerOf(s, newDer)]));
-    for (const s of lostSrc) {
+  const reported: NumberMention[] = [];
+  for (const sentence of ctx.source.sentences) {
+    const derivedSentences = derivedCounterparts(ctx.alignment, sentence.id);
+    if (!derivedSentences.length) continue; // dropped sentence: claim-dropped's
+    const lost = inSentences(ctx.source.numbers, [sentence.id]).filter((s) => !ctx.derived.numbers.some((d) => sameQuantity(s, d)));
+    const fresh = inSentences(ctx.derived.numbers, derivedSentences).filter((d) => !ctx.source.numbers.some((s) => sameQuantity(s, d)));
+    const picks = new Map(lost.map((s) => [s, partnerOf(ctx, s, fresh)]));
+    for (const s of lost) {
+      if (reported.some((r) => sameQuantity(r, s))) continue;
+      reported.push(s);
       const d = picks.get(s);
-      const contested = [...picks].some(([o, p]) => o !== s && p !== null && p === d);
-      if (d && !contested) {
-        fates.push({ kind: numbersConflict(s, d) ? 'changed' : 'blurred', source: s, derived: d, derivedSentences: group.derived });
-      } else if (d === undefined) {
-        fates.push({ kind: 'dropped', source: s, derivedSentences: group.derived });
-      }
+      const contested = [...picks].some(([o, p]) => o !== s && p === d);
+      if (d && !contested) fates.push({ kind: numbersConflict(s, d) && !lessPrecise(s, d) ? 'changed' : 'blurred', source: s, derived: d, derivedSentences });
+      else if (d === undefined) fates.push({ kind: 'dropped', source: s, derivedSentences });
     }
   }
   return fates;
 }
 
 /**
- * The one derived figure that can stand for `s`: the only comparable one, or the only one counting the same unit.
- * `undefined` when none is comparable, `null` when it is ambiguous.
+ * The one derived figure that can stand for `s`, `undefined` when none can, `null` when several can.
+ * It must be the same kind of figure and fill the same slot: the same unit ("12,000 passengers" → "1,200 passengers")
+ * or, when units differ or are missing, the same neighbouring words ("killed 14 people" → "killed 41").
+ * Why the slot test: "two women" and an age "33" are both cardinals, but one does not replace the other.
  */
-function partnerOf(s: NumberMention, candidates: NumberMention[]): NumberMention | null | undefined {
-  const comparableOnes = candidates.filter((d) => comparable(s, d));
-  if (comparableOnes.length <= 1) return comparableOnes[0];
-  const sameUnit = comparableOnes.filter((d) => s.unit !== null && d.unit === s.unit);
-  return sameUnit.length === 1 ? sameUnit[0] : null;
+function partnerOf(ctx: CheckContext, s: NumberMention, candidates: NumberMention[]): NumberMention | null | undefined {
+  const fits = candidates.filter((d) => d.kind === s.kind && (countsSameUnit(s, d) || sameSlot(ctx.source, s, ctx.derived, d)));
+  if (fits.length <= 1) return fits[0];
+  return null;
 }
 
-/** Same kind, and units that agree or are unknown on one side (a counted noun may be paraphrased). */
-function comparable(a: NumberMention, b: NumberMention): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'money' || a.kind === 'measure' || a.kind === 'percent') return a.unit === b.unit || !a.unit || !b.unit;
-  return true;
+/** Same unit of a count, sum or measure; a date's unit says nothing about which event it dates. */
+function countsSameUnit(a: NumberMention, b: NumberMention): boolean {
+  return a.kind !== 'date' && a.kind !== 'year' && a.unit !== null && a.unit === b.unit;
+}
+
+/** "July 4, 1998" → "July 1998": the rewrite's words are all in the source's, it only says less. */
+function lessPrecise(s: NumberMention, d: NumberMention): boolean {
+  const mine = new Set(words(s.text));
+  const theirs = words(d.text);
+  return theirs.length < mine.size && theirs.every((w) => mine.has(w) || w === 'in' || w === 'on');
 }
 
 /** The figure with its counted noun when that follows it: "12,000" → "12,000 soldiers", "thousands" → "thousands of troops". */
 export function numberPhrase(doc: Analysis, n: NumberMention): { start: number; end: number } {
-  const next = doc.tokens.findIndex((t) => t.start >= n.end);
-  if (next < 0 || !n.unit) return { start: n.start, end: n.end };
-  for (let i = next; i < Math.min(next + 2, doc.tokens.length); i++) {
-    const t = doc.tokens[i];
-    if (t.sentence !== n.sentence) break;
+  if (!n.unit) return { start: n.start, end: n.end };
+  const sentence = doc.sentences[n.sentence];
+  const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => t.start >= n.end).slice(0, 2);
+  for (const t of tokens) {
     if (t.lemma === n.unit || t.text.toLowerCase() === n.unit) return { start: n.start, end: t.end };
     if (t.lemma !== 'of') break;
   }

@@ -1,4 +1,4 @@
-import type { Alignment, Analysis, Sentence, Span } from '../types.js';
+import type { Alignment, Analysis, Sentence, Span, Token } from '../types.js';
 
 /**
  * A group of sentences the alignment ties together: one link, or several sharing sentences
@@ -110,4 +110,76 @@ export function locateWords(text: string, target: string[]): { start: number; en
     return { start: spans[i].start, end: spans[i + target.length - 1].end };
   }
   return null;
+}
+
+/** Derived sentences linked to source sentence `s` (the union over its links: a split gives several). */
+export function derivedCounterparts(alignment: Alignment, s: number): number[] {
+  return [...new Set((alignment.bySource[s] ?? []).flatMap((l) => l.derived))].sort((a, b) => a - b);
+}
+
+/** Source sentences linked to derived sentence `d` (a merge gives several). */
+export function sourceCounterparts(alignment: Alignment, d: number): number[] {
+  return [...new Set((alignment.byDerived[d] ?? []).flatMap((l) => l.source))].sort((a, b) => a - b);
+}
+
+const isContent = (t: Token) => !t.stop && /[\p{L}\p{N}]/u.test(t.text);
+
+/** Tokens of the sentence holding a span (empty for boilerplate). */
+function sentenceTokens(doc: Analysis, span: Pick<Span, 'start' | 'end'>): Token[] {
+  const s = sentenceAt(doc, span.start);
+  return s ? doc.tokens.slice(s.tokenStart, s.tokenEnd) : [];
+}
+
+/** Content lemmas of the tokens inside a range within one sentence (a claim, a quote's part). */
+export function lemmasIn(doc: Analysis, range: Pick<Span, 'start' | 'end'>): Set<string> {
+  const tokens = doc.sentences
+    .filter((s) => s.end > range.start && s.start < range.end)
+    .flatMap((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd));
+  return new Set(tokens.filter((t) => t.start >= range.start && t.end <= range.end && isContent(t)).map((t) => t.lemma));
+}
+
+/** Content lemmas of whole sentences. */
+export function lemmasOf(doc: Analysis, ids: number[]): Set<string> {
+  const out = new Set<string>();
+  for (const id of ids) {
+    const s = doc.sentences[id];
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (isContent(doc.tokens[i])) out.add(doc.tokens[i].lemma);
+  }
+  return out;
+}
+
+/** Share of `part` found in `whole` (1 for an empty part: nothing to miss). */
+export function coverage(part: Set<string>, whole: Set<string>): number {
+  if (!part.size) return 1;
+  let n = 0;
+  for (const x of part) if (whole.has(x)) n++;
+  return n / part.size;
+}
+
+/**
+ * True when two items fill the same slot of their sentences: a content word just before both, or just after both
+ * (up to two content words each side). "a signal box in Frankfurt on Tuesday" / "a signal box in Munich on Tuesday"
+ * share a slot; "headquarters near Guildford" / "the Mount Browne headquarters" do not.
+ */
+export function sameSlot(a: Analysis, spanA: Pick<Span, 'start' | 'end'>, b: Analysis, spanB: Pick<Span, 'start' | 'end'>, n = 2): boolean {
+  const side = (doc: Analysis, span: Pick<Span, 'start' | 'end'>) => {
+    const tokens = sentenceTokens(doc, span).filter(isContent);
+    return {
+      before: new Set(tokens.filter((t) => t.end <= span.start).slice(-n).map((t) => t.lemma)),
+      after: new Set(tokens.filter((t) => t.start >= span.end).slice(0, n).map((t) => t.lemma)),
+    };
+  };
+  const [x, y] = [side(a, spanA), side(b, spanB)];
+  return [...x.before].some((l) => y.before.has(l)) || [...x.after].some((l) => y.after.has(l));
+}
+
+/**
+ * True when what a cue bears on ("will not cut the budget" → cut, budget; "may need until Friday" → need, friday)
+ * is present in `lemmas`: the first content word after the cue and at least two of the first three.
+ * Otherwise the aligned sentence does not carry this claim and a missing cue proves nothing.
+ */
+export function scopeCarried(doc: Analysis, cue: Pick<Span, 'start' | 'end'>, lemmas: Set<string>): boolean {
+  const scope = sentenceTokens(doc, cue).filter((t) => t.start >= cue.end && isContent(t)).slice(0, 3).map((t) => t.lemma);
+  if (!scope.length || !lemmas.has(scope[0])) return false;
+  return scope.filter((l) => lemmas.has(l)).length >= Math.min(2, scope.length);
 }

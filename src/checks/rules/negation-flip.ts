@@ -1,6 +1,6 @@
 import { lexicon } from '../../lexicons.js';
-import type { Analysis } from '../../types.js';
-import { alignedGroups, inSentences, ref, wholeSentence } from '../pairs.js';
+import type { Analysis, Negation } from '../../types.js';
+import { derivedCounterparts, inSentences, lemmasOf, ref, scopeCarried, sourceCounterparts, wholeSentence } from '../pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 let implicit: Set<string> | null = null;
@@ -29,20 +29,31 @@ export const negationFlip: Check = {
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const g of alignedGroups(ctx.alignment)) {
-      const src = inSentences(ctx.source.negations, g.source);
-      const der = inSentences(ctx.derived.negations, g.derived);
-      if (src.length === 1 && !der.length && !hasImplicitNegation(ctx.derived, g.derived) && !doubleNegative(ctx.source, g.source)) {
-        const n = src[0];
-        out.push({ messageId: 'removed', data: { expected: n.text }, source: ref(n.sentence, n), derived: wholeSentence(ctx.derived, g.derived[0]), expected: n.text });
-      } else if (der.length === 1 && !src.length && !hasImplicitNegation(ctx.source, g.source) && !doubleNegative(ctx.derived, g.derived)) {
-        const n = der[0];
-        out.push({ messageId: 'added', data: { actual: n.text }, source: wholeSentence(ctx.source, g.source[0]), derived: ref(n.sentence, n), actual: n.text });
-      }
+    for (const s of ctx.source.sentences) {
+      const d = derivedCounterparts(ctx.alignment, s.id);
+      const n = flipped(ctx.source, [s.id], ctx.derived, d);
+      if (n) out.push({ messageId: 'removed', data: { expected: n.text }, source: ref(n.sentence, n), derived: wholeSentence(ctx.derived, d[0]), expected: n.text });
+    }
+    for (const d of ctx.derived.sentences) {
+      const s = sourceCounterparts(ctx.alignment, d.id);
+      const n = flipped(ctx.derived, [d.id], ctx.source, s);
+      if (n) out.push({ messageId: 'added', data: { actual: n.text }, source: wholeSentence(ctx.source, s[0]), derived: ref(n.sentence, n), actual: n.text });
     }
     return out;
   },
 };
+
+/**
+ * The one negation of `mine` (sentences `ids`) that the aligned `other` sentences lack, if the word it bears on
+ * is there ("will not cut" → "will cut") and no lexical negation or double negative explains the difference.
+ */
+function flipped(mine: Analysis, ids: number[], other: Analysis, otherIds: number[]): Negation | null {
+  if (!otherIds.length) return null;
+  const here = inSentences(mine.negations, ids);
+  if (here.length !== 1 || inSentences(other.negations, otherIds).length) return null;
+  if (hasImplicitNegation(other, otherIds) || doubleNegative(mine, ids)) return null;
+  return scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
+}
 
 /** "did not deny": a negation plus a lexical negation; counted by tokens beyond the negation cue itself. */
 function doubleNegative(doc: Analysis, ids: number[]): boolean {

@@ -1,6 +1,9 @@
 import { pairQuotes } from '../compare-quotes.js';
-import { locateWords, sentenceAt, sentenceOf, wholeSentence, words } from '../pairs.js';
+import { coverage, derivedCounterparts, lemmasIn, lemmasOf, locateWords, sentenceAt, sentenceOf, wholeSentence, words } from '../pairs.js';
 import type { Check, FindingDraft } from '../types.js';
+
+/** Share of the quote's content words an aligned sentence must carry to count as its paraphrase. */
+const PARAPHRASE_SHARE = 0.3;
 
 /** A direct quote of the source that the rewrite turns into paraphrase, or carries without its quotation marks. */
 export const quoteRemoved: Check = {
@@ -11,6 +14,7 @@ export const quoteRemoved: Check = {
     messages: {
       paraphrased: 'The direct quote "{expected}" is paraphrased in the rewrite.',
       unquoted: 'The quoted words "{expected}" appear without quotation marks in the rewrite.',
+      dropped: 'The direct quote "{expected}" is gone from the rewrite, though its sentence was carried over.',
     },
   },
   run(ctx) {
@@ -25,9 +29,14 @@ export const quoteRemoved: Check = {
         continue;
       }
       // A quote whose sentences all lack a counterpart is claim-dropped's to report.
-      const counterpart = q.sentences.flatMap((i) => ctx.alignment.bySource[i] ?? []).flatMap((l) => l.derived)[0];
-      if (counterpart === undefined) continue;
-      out.push({ messageId: 'paraphrased', data: { expected }, source, derived: wholeSentence(ctx.derived, counterpart), expected });
+      const counterparts = [...new Set(q.sentences.flatMap((i) => derivedCounterparts(ctx.alignment, i)))];
+      if (!counterparts.length) continue;
+      const quoted = lemmasIn(ctx.source, q.inner);
+      const [best] = counterparts
+        .map((id) => ({ id, share: coverage(quoted, lemmasOf(ctx.derived, [id])) }))
+        .sort((a, b) => b.share - a.share || a.id - b.id);
+      if (best.share >= PARAPHRASE_SHARE) out.push({ messageId: 'paraphrased', data: { expected }, source, derived: wholeSentence(ctx.derived, best.id), expected });
+      else out.push({ messageId: 'dropped', data: { expected }, source, derived: null, expected });
     }
     return out;
   },
