@@ -61,9 +61,11 @@ function personKey(s: string): string {
 export function sameEntity(a: string, b: string): boolean {
   if (a === b) return true;
   // "afl-cio" and "afl cio": hyphens are spelling, not identity.
-  a = a.replace(/-/g, ' ');
-  b = b.replace(/-/g, ' ');
-  if (a === b) return true;
+  if (a.includes('-') || b.includes('-')) {
+    a = a.replace(/-/g, ' ');
+    b = b.replace(/-/g, ' ');
+    if (a === b) return true;
+  }
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (!short) return false;
   const lex = entityLexicons();
