@@ -58,3 +58,16 @@ describe('wrapWidth', () => {
     expect(wrapWidth(['short line', 'x'.repeat(300), 'another', 'four'])).toBe(0);
   });
 });
+
+describe('plain-text headline and byline', () => {
+  it('keeps a long first line with a comma as the headline and a "By …" line apart', () => {
+    const units = plainUnits(
+      'Signal faults behind weeks of delays on Berlin-Hamburg line, rail authority says\n\nBy Anna Keller, Unspun Wire\n\nBERLIN, March 12 - Faulty signalling equipment caused most of the delays, the authority said.\n',
+    );
+    expect(units.map((u) => [u.kind, u.text.slice(0, 16)])).toEqual([
+      ['heading', 'Signal faults be'],
+      ['paragraph', 'By Anna Keller, '],
+      ['paragraph', 'BERLIN, March 12'],
+    ]);
+  });
+});

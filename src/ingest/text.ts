@@ -14,7 +14,7 @@ export function plainUnits(text: string): Unit[] {
   let para: string[] = [];
   const flush = (label = false) => {
     const text = cleanInline(para.join(' '));
-    if (text) paras.push({ text, label });
+    if (text) paras.push({ text, label, lines: para.length });
     para = [];
   };
   for (const raw of lines) {
@@ -36,14 +36,20 @@ export function plainUnits(text: string): Unit[] {
     para.push(line);
   }
   flush();
-  return rejoinFragments(paras).map((p, i, all) => ({ text: p.text, kind: !p.label && isHeading(p.text, all[i + 1]?.text) ? 'heading' : 'paragraph' }));
+  const isTitle = (p: Para, i: number) => i === 0 && p.lines === 1 && !endsLikeSentence(p.text) && wordCount(p.text) <= 25;
+  return rejoinFragments(paras).map((p, i, all) => ({ text: p.text, kind: !p.label && (isTitle(p, i) || isHeading(p.text, all[i + 1]?.text)) ? 'heading' : 'paragraph' }));
 }
 
 /** A paragraph; `label` marks a boilerplate-lexicon line, never joined with its neighbours. */
 interface Para {
   text: string;
   label: boolean;
+  /** Source lines joined into it: a lone first line is a headline candidate. */
+  lines: number;
 }
+
+/** "By Anna Keller, Unspun Wire": a byline stands alone, never part of a paragraph. */
+const isByline = (t: string) => /^By\s+\p{Lu}/u.test(t) && wordCount(t) <= 12 && !endsLikeSentence(t);
 
 let functionWords: Set<string> | null = null;
 function endsWithFunctionWord(s: string): boolean {
@@ -60,17 +66,24 @@ function endsWithFunctionWord(s: string): boolean {
  */
 function rejoinFragments(paras: Para[]): Para[] {
   const out: Para[] = [];
+  let prevSource: Para | undefined;
   for (const p of paras) {
     const prev = out[out.length - 1];
+    // The text's first line standing alone is its headline, however long: "Signal faults behind delays, authority says".
+    const headline = out.length === 1 && prev?.lines === 1 && paras[0] === prevSource && !endsWithFunctionWord(prev.text) && !/[,;–—-]$/.test(prev.text) && !/^\p{Ll}/u.test(p.text);
     const continues =
       prev !== undefined &&
       !p.label &&
       !prev.label &&
+      !headline &&
+      !isByline(prev.text) &&
+      !isByline(p.text) &&
       !endsLikeSentence(prev.text) &&
       !isAllCaps(prev.text) &&
       (/^[\p{Ll}]/u.test(p.text) || endsWithFunctionWord(prev.text) || /[,;–—-]$/.test(prev.text) || wordCount(prev.text) >= 10);
     if (continues) prev.text = `${prev.text} ${p.text}`;
     else out.push({ ...p });
+    prevSource = p;
   }
   return out;
 }
