@@ -162,6 +162,13 @@ describe('findEntities: organisations, places, events', () => {
     expect(of('Trains from Lindenhof were delayed.')).toEqual([['place', 'Lindenhof', 'lindenhof']]);
   });
 
+  it('does not join a lower-case word after a hyphen', () => {
+    expect(of('The U.S.-backed plan was rejected by President Bashar al-Assad.')).toEqual([
+      ['place', 'U.S.', 'united states'],
+      ['person', 'Bashar al-Assad', 'bashar assad'],
+    ]);
+  });
+
   it('joins hyphenated names', () => {
     expect(of('Flooding hit Baden-Württemberg and a Mercedes-Benz plant.')).toEqual([
       ['place', 'Baden-Württemberg', 'baden-wurttemberg'],

@@ -63,14 +63,15 @@ export function findRuns(tokens: Token[], s: Sentence, titleCase: boolean): Run[
       }
       const after = tokens[next + 1];
       if (!after || next + 1 >= end) break;
-      if ((t.text === '-' || t.text === '.') && touching(tokens[last], t) && (t.text === '.' ? CAPITAL.test(after.text) : touching(t, after) && HAS_LETTER.test(after.text))) {
+      if ((t.text === '-' || t.text === '.') && touching(tokens[last], t) && CAPITAL.test(after.text) && (t.text === '.' || touching(t, after))) {
         last = next + 1;
         continue;
       }
       const word = t.text.toLowerCase();
       if (NAME_PARTICLES.has(word) && !titleCase) {
         let k = next;
-        while (k < end && NAME_PARTICLES.has(tokens[k].text.toLowerCase())) k++;
+        // "Bashar al-Assad": a particle may be hyphenated to the name.
+        while (k < end && (NAME_PARTICLES.has(tokens[k].text.toLowerCase()) || (tokens[k].text === '-' && touching(tokens[k - 1], tokens[k])))) k++;
         if (k < end && isCapWord(tokens[k], titleCase)) {
           last = k;
           continue;
