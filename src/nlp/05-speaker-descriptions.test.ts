@@ -50,6 +50,11 @@ describe('findSpeakerDescriptions: appositive before the name', () => {
     expect(of(text)).toEqual([['tom ode', "The authority's chief executive", 'federal railway authority']]);
   });
 
+  it('resolves "the ministry" to an org named only later', () => {
+    const text = '"The timetable is final," said Anna Schmidt, the ministry\'s spokeswoman. The Transport Ministry will publish it on Friday.';
+    expect(of(text)).toEqual([['anna schmidt', "the ministry's spokeswoman", 'transport ministry']]);
+  });
+
   it('reads "a role for the org, Name, said"', () => {
     expect(of('A spokeswoman for the Interior Ministry, Anna Schmidt, said the talks would continue.')).toEqual([
       ['anna schmidt', 'A spokeswoman for the Interior Ministry', 'interior ministry'],

@@ -73,7 +73,7 @@ export function walkForward(tokens: Token[], k: number): number | null {
   return null;
 }
 
-/** Organisation named in a description: an org mention inside it, or "the authority" resolved to the last org with that head. */
+/** Organisation named in a description: an org mention inside it, or "the authority" resolved to the nearest earlier (else later) org with that head. */
 export function describedOrg(doc: Analysis, description: Span): string | null {
   const inside = doc.entities.find((e) => e.type === 'org' && e.start >= description.start && e.end <= description.end);
   if (inside) return inside.key;
@@ -89,10 +89,15 @@ export function describedOrg(doc: Analysis, description: Span): string | null {
     const t = tokens[i];
     if (t.pos !== 'NOUN' || lex.headCues.get(t.lemma) !== 'org') continue;
     const head = normaliseSurface(t.lemma);
+    // The last such org before the description, else the first after it ("…, the authority's spokeswoman. The Federal Railway Authority …").
     let best: string | null = null;
     for (const e of doc.entities) {
-      if (e.start >= description.start) break;
-      if (e.type === 'org' && e.key.split(' ').includes(head)) best = e.key;
+      if (e.type !== 'org' || !e.key.split(' ').includes(head)) continue;
+      if (e.start < description.start) best = e.key;
+      else if (e.start >= description.end) {
+        best ??= e.key;
+        break;
+      }
     }
     if (best) return best;
   }
