@@ -3,6 +3,9 @@
  * `trace` (store) can be measured on the same queries. Documents carry only an id and text: no outlet,
  * path or layout may be used as a feature.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { words } from './data.js';
 
@@ -38,9 +41,40 @@ export function bm25Retriever(): Retriever {
 }
 
 /**
- * Unspun's own candidate search (the store's `trace`), or null and why.
- * TODO(store): plug the store's retrieve(queryText, k) in here once `trace` exists.
+ * Unspun's own candidate search: the texts go into a real corpus store (a temporary SQLite file) through
+ * `addPaths`, and each query is answered by `trace` (retrieval, then the compare re-rank; origin first).
  */
 export async function unspunRetriever(): Promise<{ make: (() => Retriever) | null; reason: string }> {
-  return { make: null, reason: 'TODO: store trace retrieve(queryText, k) not available yet' };
+  try {
+    const { openStore } = await import('../src/store/index.js');
+    const { addPaths, trace } = await import('../src/corpus/index.js');
+    const { extract } = await import('../src/ingest/index.js');
+    const { analyze } = await import('../src/nlp/index.js');
+    const make = (): Retriever => {
+      const dir = mkdtempSync(join(tmpdir(), 'unspun-eval-'));
+      let store: Awaited<ReturnType<typeof openStore>> | null = null;
+      const articleOf = new Map<number, string>();
+      return {
+        name: 'Unspun trace',
+        async index(docs) {
+          const jsonl = join(dir, 'docs.jsonl');
+          writeFileSync(jsonl, docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join('\n') + '\n');
+          store = await openStore({ db: join(dir, 'eval.db') });
+          await addPaths(store, [jsonl], {});
+          for (const m of await store.list({ limit: 1e9 })) articleOf.set(m.id, m.article);
+        },
+        async retrieve(queryText, k) {
+          const r = await trace(store!, analyze(extract(queryText, { format: 'text' })), { top: k });
+          return r.candidates.map((c) => ({ id: articleOf.get(c.id) ?? String(c.id), score: c.score }));
+        },
+        close() {
+          void store?.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    };
+    return { make, reason: '' };
+  } catch (e) {
+    return { make: null, reason: 'store unavailable: ' + String((e as Error).message ?? e).split('\n')[0] };
+  }
 }
