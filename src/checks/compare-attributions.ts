@@ -1,3 +1,4 @@
+import { lexicon } from '../lexicons.js';
 import type { Analysis, Attribution, Speaker } from '../types.js';
 import { sameEntity } from './items.js';
 import { coverage, derivedCounterparts, lemmasIn, lemmasOf } from './pairs.js';
@@ -14,6 +15,23 @@ export interface AttributedPair {
   derived: Attribution[];
   /** The derived sentences keep the claim on someone: an attribution, a quote with a speaker, or "reportedly". */
   derivedAttributed: boolean;
+}
+
+let cues: Set<string> | null = null;
+
+/**
+ * A reporting verb or court formula in the sentences ("he was told that …", "the court heard …"): the claim is still
+ * attributed even where the speech step found no speaker.
+ */
+function hasAttributionCue(doc: Analysis, ids: number[]): boolean {
+  cues ??= new Set([
+    ...lexicon<{ lemma: string }>('reporting-verbs').entries.map((e) => e.lemma),
+    ...lexicon<string>('checks-attribution-cues').entries,
+  ]);
+  return ids.some((id) => {
+    const s = doc.sentences[id];
+    return doc.tokens.slice(s.tokenStart, s.tokenEnd).some((t) => cues!.has(t.lemma));
+  });
 }
 
 /** Share of an attributed claim's content words the derived sentences must carry for the claim to count as carried over. */
@@ -38,7 +56,8 @@ export function attributedPairs(ctx: CheckContext): AttributedPair[] {
       derived.length > 0 ||
       ctx.derived.quotes.some((q) => q.speaker && q.sentences.some((i) => ids.has(i))) ||
       ctx.derived.hedges.some((h) => ids.has(h.sentence) && ATTRIBUTING_HEDGES.has(h.kind)) ||
-      source.some((a) => speakerNamedIn(ctx.derived, a.speaker, ids));
+      source.some((a) => speakerNamedIn(ctx.derived, a.speaker, ids)) ||
+      hasAttributionCue(ctx.derived, derivedSentences);
     out.push({ sourceSentence: s.id, derivedSentences, source, derived, derivedAttributed });
   }
   return out;
@@ -66,6 +85,11 @@ export function isNamed(doc: Analysis, speaker: Speaker | null): speaker is Spea
   return doc.entities.some(
     (e) => (e.type === 'person' || e.type === 'org') && e.start >= m.start && e.start - m.start <= 5 && e.end === m.end && sameEntity(e.key, speaker.key),
   );
+}
+
+/** The derived attribution reports the source's claim: half the claim's content words are in its content. */
+export function sameClaim(ctx: CheckContext, a: Attribution, b: Attribution): boolean {
+  return coverage(lemmasIn(ctx.source, a.content), lemmasIn(ctx.derived, b.content)) >= CLAIM_CARRIED;
 }
 
 /** True when `b` is the same speaker as `a`, or the organisation `a` speaks for ("Maria Lenz, a spokeswoman for X" → "X said"). */

@@ -54,12 +54,18 @@ function countsSameUnit(a: NumberMention, b: NumberMention): boolean {
   return a.kind !== 'date' && a.kind !== 'year' && a.unit !== null && a.unit === b.unit;
 }
 
-/** "July 4, 1998" → "July 1998": the rewrite's words are all in the source's, it only says less. */
+/**
+ * "July 4, 1998" → "July 1998": the rewrite's words are all in the source's, it only says less.
+ * "February 21" → "February last year": a relative date cannot be checked against an absolute one.
+ */
 function lessPrecise(s: NumberMention, d: NumberMention): boolean {
+  if ((s.kind === 'date' || s.kind === 'year') && [s, d].some((n) => RELATIVE_DATE.test(n.text))) return true;
   const mine = new Set(words(s.text));
   const theirs = words(d.text);
   return theirs.length < mine.size && theirs.every((w) => mine.has(w) || w === 'in' || w === 'on');
 }
+
+const RELATIVE_DATE = /\b(?:last|next|this|ago|yesterday|today|tomorrow)\b/i;
 
 /** The figure with its counted noun when that follows it: "12,000" → "12,000 soldiers", "thousands" → "thousands of troops". */
 export function numberPhrase(doc: Analysis, n: NumberMention): { start: number; end: number } {

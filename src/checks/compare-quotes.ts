@@ -20,19 +20,17 @@ export interface QuotePairing {
 
 /** Pairs the quotes of both texts by their words, wherever they sit (quotes move in rewrites). */
 export function pairQuotes(ctx: CheckContext): QuotePairing {
-  const src = ctx.source.quotes.map((q) => ({ q, words: quoteWords(q) }));
-  const joined = src.flatMap((s) => s.words.map((x) => x.w));
+  const src = ctx.source.quotes.filter((q) => !isTitle(q)).map((q) => ({ q, words: quoteWords(q) }));
   const out: QuotePairing = { faithful: [], altered: [], unmatched: [], lost: [] };
   const carried = new Set<Quote>();
-  for (const d of ctx.derived.quotes) {
+  for (const d of ctx.derived.quotes.filter((q) => !isTitle(q))) {
     const dw = quoteWords(d);
     if (!dw.length) continue;
     const inner = dw.map((x) => x.w);
-    const home = src.find((s) => isRun(inner, s.words.map((x) => x.w)));
-    if (home || isRun(inner, joined)) {
+    const pieces = segment(inner, src.map((s) => s.words.map((x) => x.w)));
+    if (pieces) {
       out.faithful.push(d);
-      if (home) carried.add(home.q);
-      else src.filter((s) => overlap(inner, s.words.map((x) => x.w)) > 0).forEach((s) => carried.add(s.q));
+      pieces.forEach((i) => carried.add(src[i].q));
       continue;
     }
     const best = src
@@ -44,22 +42,73 @@ export function pairQuotes(ctx: CheckContext): QuotePairing {
       out.altered.push({ quote: best.s.q, derivedQuote: d, source: sw, derived: dww });
     } else if (dw.length >= MIN_QUOTE_WORDS) out.unmatched.push(d);
   }
-  out.lost = src.filter((s) => !carried.has(s.q) && s.words.length >= MIN_QUOTE_WORDS).map((s) => s.q);
+  // A wire story in several versions repeats its quotes: a quote counts as carried when any derived quote shares a
+  // run of its words, and a lost quote is reported once.
+  const derivedWords = ctx.derived.quotes.map((d) => quoteWords(d).map((x) => x.w));
+  const seen = new Set<string>();
+  out.lost = src
+    .filter((s) => !carried.has(s.q) && s.words.length >= MIN_QUOTE_WORDS)
+    .filter((s) => !derivedWords.some((d) => sharedRun(s.words.map((x) => x.w), d) >= MIN_QUOTE_WORDS))
+    .filter((s) => {
+      const key = s.words.map((x) => x.w).join(' ');
+      return !seen.has(key) && Boolean(seen.add(key));
+    })
+    .map((s) => s.q);
   return out;
 }
 
-function quoteWords(q: Quote): Word[] {
-  return wordSpans(q.inner.text, q.inner.start);
+/** Quotation marks around a name or title ("Reclaim the Streets" protesters), not around someone's words. */
+function isTitle(q: Quote): boolean {
+  const long = q.inner.text.split(/\s+/).filter((w) => /\p{L}{4,}/u.test(w));
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && !/[.!?]/.test(q.inner.text);
 }
 
-/** True when `part` occurs as a contiguous run in `whole`. */
-function isRun(part: string[], whole: string[]): boolean {
-  outer: for (let i = 0; i + part.length <= whole.length; i++) {
-    for (let j = 0; j < part.length; j++) if (whole[i + j] !== part[j]) continue outer;
-    return true;
-  }
-  return false;
+/** The quote's words, without editorial insertions in brackets or parentheses ("arrest Junior (Chambers)"). */
+function quoteWords(q: Quote): Word[] {
+  const inserted = [...q.inner.text.matchAll(/[([][^)\]]*[)\]]/g)].map((m) => [q.inner.start + m.index, q.inner.start + m.index + m[0].length]);
+  return wordSpans(q.inner.text, q.inner.start).filter((w) => !inserted.some(([a, b]) => w.start >= a && w.end <= b));
 }
+
+/**
+ * Splits a derived quote into runs of the source's quotes, longest first from the left: a quote trimmed, cut with
+ * an ellipsis or joined from two statements is still the speaker's words. Returns the source quotes used, or null
+ * when some piece (shorter than MIN_QUOTE_WORDS unless it is all that is left) is not the speaker's.
+ */
+function segment(words: string[], sources: string[][]): number[] | null {
+  const used = new Set<number>();
+  let i = 0;
+  while (i < words.length) {
+    let best = 0;
+    let from = -1;
+    sources.forEach((s, k) => {
+      const n = longestRunAt(words, i, s);
+      if (n > best) [best, from] = [n, k];
+    });
+    if (best === 0 || (best < MIN_QUOTE_WORDS && i + best < words.length)) return null;
+    used.add(from);
+    i += best;
+  }
+  return [...used];
+}
+
+/** Length of the longest run of words the two share. */
+function sharedRun(a: string[], b: string[]): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++) best = Math.max(best, longestRunAt(a, i, b));
+  return best;
+}
+
+/** Length of the longest prefix of `words[i…]` found as a contiguous run in `source`. */
+function longestRunAt(words: string[], i: number, source: string[]): number {
+  let best = 0;
+  for (let j = 0; j < source.length; j++) {
+    let n = 0;
+    while (i + n < words.length && j + n < source.length && words[i + n] === source[j + n]) n++;
+    if (n > best) best = n;
+  }
+  return best;
+}
+
 
 /** Size of the multiset intersection. */
 function overlap(a: string[], b: string[]): number {

@@ -148,9 +148,9 @@ export function lemmasOf(doc: Analysis, ids: number[]): Set<string> {
   return out;
 }
 
-/** Share of `part` found in `whole` (1 for an empty part: nothing to miss). */
+/** Share of `part` found in `whole`; 0 for an empty part ("he was not": no content words, no evidence). */
 export function coverage(part: Set<string>, whole: Set<string>): number {
-  if (!part.size) return 1;
+  if (!part.size) return 0;
   let n = 0;
   for (const x of part) if (whole.has(x)) n++;
   return n / part.size;
@@ -175,11 +175,10 @@ export function sameSlot(a: Analysis, spanA: Pick<Span, 'start' | 'end'>, b: Ana
 
 /**
  * True when what a cue bears on ("will not cut the budget" → cut, budget; "may need until Friday" → need, friday)
- * is present in `lemmas`: the first content word after the cue and at least two of the first three.
+ * is present in `lemmas`: the first three content words after the cue (fewer at the end of a sentence).
  * Otherwise the aligned sentence does not carry this claim and a missing cue proves nothing.
  */
 export function scopeCarried(doc: Analysis, cue: Pick<Span, 'start' | 'end'>, lemmas: Set<string>): boolean {
   const scope = sentenceTokens(doc, cue).filter((t) => t.start >= cue.end && isContent(t)).slice(0, 3).map((t) => t.lemma);
-  if (!scope.length || !lemmas.has(scope[0])) return false;
-  return scope.filter((l) => lemmas.has(l)).length >= Math.min(2, scope.length);
+  return scope.length > 0 && scope.every((l) => lemmas.has(l));
 }

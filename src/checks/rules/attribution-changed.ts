@@ -1,4 +1,4 @@
-import { attributedPairs, isNamed, sameSpeaker, speakerNamedIn } from '../compare-attributions.js';
+import { attributedPairs, isNamed, sameClaim, sameSpeaker, speakerNamedIn } from '../compare-attributions.js';
 import { ref } from '../pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
@@ -18,6 +18,7 @@ export const attributionChanged: Check = {
       if (src.length !== 1 || der.length !== 1) continue; // several speakers: which claim went where is ambiguous
       const [a, b] = [src[0], der[0]];
       if (sameSpeaker(ctx, a.speaker!, b.speaker!)) continue;
+      if (!sameClaim(ctx, a, b)) continue;
       // "Mrs Hillier's daughter, Jacqueline Gee, said": the source speaker is still there, whoever the speech step picked.
       if (speakerNamedIn(ctx.derived, a.speaker, new Set(pair.derivedSentences))) continue;
       if (ctx.source.attributions.some((o) => o.sentence === a.sentence && o.speaker && sameSpeaker(ctx, o.speaker, b.speaker!))) continue;

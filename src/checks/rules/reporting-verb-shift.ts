@@ -1,4 +1,4 @@
-import { attributedPairs, sameSpeaker } from '../compare-attributions.js';
+import { attributedPairs, sameClaim, sameSpeaker } from '../compare-attributions.js';
 import { ref } from '../pairs.js';
 import type { Attribution } from '../../types.js';
 import type { Check, FindingDraft } from '../types.js';
@@ -40,5 +40,5 @@ function counterpart(ctx: Parameters<Check['run']>[0], a: Attribution, source: A
     if (same.length === 1) return same[0];
     if (same.length > 1) return undefined;
   }
-  return source.length === 1 && derived.length === 1 ? derived[0] : undefined;
+  return source.length === 1 && derived.length === 1 && sameClaim(ctx, a, derived[0]) ? derived[0] : undefined;
 }

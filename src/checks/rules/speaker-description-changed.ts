@@ -37,8 +37,9 @@ export const speakerDescriptionChanged: Check = {
         out.push({ messageId, data: { ...data, actual }, source, derived: ref(sentenceOfSpan(ctx.derived, dd.description), dd.description), expected, actual });
         continue;
       }
-      const mention = ctx.derived.entities.find((e) => e.type === 'person' && sameEntity(e.key, sd.person));
-      if (!mention || describedInline(ctx.source, sd, ctx.derived, mention.sentence)) continue;
+      const mentions = ctx.derived.entities.filter((e) => e.type === 'person' && sameEntity(e.key, sd.person));
+      const mention = mentions[0];
+      if (!mention || mentions.some((m) => describedInline(ctx.source, sd, ctx.derived, m.sentence))) continue;
       out.push({ messageId: 'description-dropped', data, source, derived: ref(mention.sentence, mention), expected, actual: mention.text });
     }
     return out;
@@ -64,7 +65,7 @@ function roleLemmas(doc: Analysis, d: SpeakerDescription): Set<string> {
   );
 }
 
-/** The rewrite still says who the person is in the sentence naming them: the organisation or the role word appears. */
+/** The rewrite still says who the person is in a sentence naming them: the organisation or a role word appears. */
 function describedInline(src: Analysis, sd: SpeakerDescription, der: Analysis, sentence: number): boolean {
   const text = der.sentences[sentence].text.toLowerCase();
   if (sd.org && der.entities.some((e) => e.sentence === sentence && sameEntity(e.key, sd.org!))) return true;
