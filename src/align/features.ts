@@ -142,7 +142,6 @@ function mergeFacts(parts: Array<SentenceFacts | undefined>): SentenceFacts | un
 export function factConflicts(a: SentenceFacts | undefined, b: SentenceFacts | undefined): number {
   if (!a || !b) return 0;
   let conflicts = 0;
-  const disjoint = (x: Set<unknown>, y: Set<unknown>) => x.size > 0 && y.size > 0 && ![...x].some((v) => y.has(v));
   if (disjoint(a.people, b.people)) conflicts++;
   if (disjoint(a.orgs, b.orgs)) conflicts++;
   for (const [unit, values] of a.quantities) {
@@ -150,6 +149,13 @@ export function factConflicts(a: SentenceFacts | undefined, b: SentenceFacts | u
     if (other && disjoint(values, other)) conflicts++;
   }
   return conflicts;
+}
+
+/** Both non-empty and sharing nothing (a loop, not a spread: this runs for every candidate sentence pair). */
+function disjoint<T>(x: Set<T>, y: Set<T>): boolean {
+  if (x.size === 0 || y.size === 0) return false;
+  for (const v of x) if (y.has(v)) return false;
+  return true;
 }
 
 function concatSoft(parts: SoftWords[]): SoftWords {

@@ -1,9 +1,10 @@
 import type { Alignment, AlignmentLink, Analysis, LinkKind } from '../types.js';
-import { combineFeatures, isWord, sentenceFeatures, wordKey, type SentenceFacts, type SentenceFeatures } from './features.js';
+import { combineFeatures, isWord, sentenceFeatures, sortedJaccard, wordKey, type SentenceFacts, type SentenceFeatures } from './features.js';
 import { longestCommonRun } from './runs.js';
 import { pairEvidence, scoreEvidence, similarity } from './similarity.js';
 import { contextEdges } from './context.js';
-import { memoWordSimilarity, type WordSimilarity } from './soft.js';
+import { dot } from './sif.js';
+import { localWords, type WordSimilarity } from './soft.js';
 import { loadVectors, type Vectors } from './vectors.js';
 
 export { sharedRuns, type SharedRun } from './runs.js';
@@ -30,6 +31,9 @@ export const ALIGN_THRESHOLDS = {
   tie: 0.02,
 } as const;
 
+/** Partners per sentence that get the full similarity (see candidatePairs). */
+const CANDIDATES = 4;
+
 /** Link kinds: share of the shorter side in one shared run for `verbatim`; content-weight ratio under which a link is `partial`. */
 const VERBATIM_SHARE = 0.8;
 const VERBATIM_LONG_RUN = 12;
@@ -37,8 +41,6 @@ const PARTIAL_RATIO = 0.5;
 
 interface Side {
   features: SentenceFeatures[];
-  /** Every vector row the side's content words use (for the memoised word similarity). */
-  rows: Int32Array;
   words: string[][];
   heading: boolean[];
 }
@@ -51,9 +53,7 @@ interface Side {
  */
 export function align(source: Analysis, derived: Analysis): Alignment {
   const vectors = loadVectors();
-  const s = sideOf(source, vectors);
-  const d = sideOf(derived, vectors);
-  const wordSim = memoWordSimilarity(vectors, s.rows, d.rows);
+  const { s, d, wordSim } = sides(source, derived, vectors);
   const { sim, n, m } = scoreMatrix(s, d, wordSim);
   const edges = anchorEdges(sim, n, m, s, d, vectors, wordSim);
   const covered = (i: number, j: number) => Math.max(sim[i * m + j], scoreEvidence(pairEvidence(s.features[i], d.features[j], wordSim, true)));
@@ -61,22 +61,65 @@ export function align(source: Analysis, derived: Analysis): Alignment {
   return buildAlignment(n, m, edges, s, d, sim, vectors, wordSim);
 }
 
-/** similarity() of every source × derived sentence pair (row-major, source rows); heading × body pairs score 0. */
+/** similarity() of source × derived sentence pairs (row-major, source rows); heading × body pairs and pairs far from either side's best few score 0. */
 export function similarityMatrix(source: Analysis, derived: Analysis): { sim: Float32Array; n: number; m: number } {
-  const vectors = loadVectors();
+  const { s, d, wordSim } = sides(source, derived, loadVectors());
+  return scoreMatrix(s, d, wordSim);
+}
+
+/** Both sides featurised, their soft words renumbered into one word-similarity table (similarity(source, derived) only). */
+function sides(source: Analysis, derived: Analysis, vectors: Vectors): { s: Side; d: Side; wordSim: WordSimilarity } {
   const s = sideOf(source, vectors);
   const d = sideOf(derived, vectors);
-  return scoreMatrix(s, d, memoWordSimilarity(vectors, s.rows, d.rows));
+  const local = localWords(vectors, s.features.map((f) => f.soft), d.features.map((f) => f.soft));
+  s.features = s.features.map((f, i) => ({ ...f, soft: local.source[i] }));
+  d.features = d.features.map((f, j) => ({ ...f, soft: local.derived[j] }));
+  return { s, d, wordSim: local.sim };
 }
 
 function scoreMatrix(s: Side, d: Side, wordSim: WordSimilarity): { sim: Float32Array; n: number; m: number } {
   const n = s.features.length;
   const m = d.features.length;
   const sim = new Float32Array(n * m);
+  const candidate = candidatePairs(s, d);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) sim[i * m + j] = s.heading[i] === d.heading[j] ? similarity(s.features[i], d.features[j], wordSim) : 0;
+    for (let j = 0; j < m; j++) {
+      if (candidate[i * m + j] && s.heading[i] === d.heading[j]) sim[i * m + j] = similarity(s.features[i], d.features[j], wordSim);
+    }
   }
   return { sim, n, m };
+}
+
+/**
+ * Pairs worth the full similarity: each sentence's CANDIDATES best partners by SIF cosine + all-lemma Jaccard (cheap,
+ * and cosine alone ranks the true rewording first on most spun pairs). Soft word matching is most of the cost of
+ * aligning, and a sentence only ever links to one of its best few; the other pairs keep similarity 0.
+ */
+function candidatePairs(s: Side, d: Side): Uint8Array {
+  const n = s.features.length;
+  const m = d.features.length;
+  const quick = new Float32Array(n * m);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) quick[i * m + j] = dot(s.features[i].unit, d.features[j].unit) + sortedJaccard(s.features[i].lemmaIds, d.features[j].lemmaIds);
+  }
+  const keep = new Uint8Array(n * m);
+  const best = new Int32Array(CANDIDATES);
+  // Insertion into a short best-first list of positions: no sort, no allocation per sentence.
+  const top = (count: number, first: number, step: number) => {
+    let size = 0;
+    for (let k = 0; k < count; k++) {
+      const at = first + k * step;
+      let p = Math.min(size, CANDIDATES - 1);
+      if (size === CANDIDATES && quick[at] <= quick[best[p]]) continue;
+      while (p > 0 && quick[best[p - 1]] < quick[at]) best[p] = best[--p];
+      best[p] = at;
+      if (size < CANDIDATES) size++;
+    }
+    for (let k = 0; k < size; k++) keep[best[k]] = 1;
+  };
+  for (let i = 0; i < n; i++) top(m, i * m, 1);
+  for (let j = 0; j < m; j++) top(n, j, m);
+  return keep;
 }
 
 /** Links that stand on their own score: mutual best matches, and split/merge pieces. */
@@ -103,9 +146,9 @@ function anchorEdges(sim: Float32Array, n: number, m: number, s: Side, d: Side, 
       const bestForSource = x >= bestOfSource[i] - T.tie;
       const bestForDerived = x >= bestOfDerived[j] - T.tie;
       if (bestForSource && bestForDerived) edges.push([i, j]);
-      else if (bestForDerived && x >= T.piece * bestOfSource[i] && (x >= T.oneSided || improvesCombined(s.features[i], d.features, argBestOfSource[i], j, vectors, wordSim)))
+      else if (bestForDerived && x >= T.piece * bestOfSource[i] && (x >= T.oneSided || improvesCombined(s.features[i], d.features, argBestOfSource[i], j, vectors, (a, b) => similarity(a, b, wordSim))))
         edges.push([i, j]); // split: j is another piece of source i
-      else if (bestForSource && x >= T.piece * bestOfDerived[j] && (x >= T.oneSided || improvesCombined(d.features[j], s.features, argBestOfDerived[j], i, vectors, wordSim)))
+      else if (bestForSource && x >= T.piece * bestOfDerived[j] && (x >= T.oneSided || improvesCombined(d.features[j], s.features, argBestOfDerived[j], i, vectors, (a, b) => similarity(b, a, wordSim))))
         edges.push([i, j]); // merge: i is another part of derived j
     }
   }
@@ -113,10 +156,17 @@ function anchorEdges(sim: Float32Array, n: number, m: number, s: Side, d: Side, 
 }
 
 /** Does `one` match its best partner plus `extra` better than the best partner alone? (the split/merge test) */
-function improvesCombined(one: SentenceFeatures, others: SentenceFeatures[], best: number, extra: number, vectors: Vectors, wordSim: WordSimilarity): boolean {
+function improvesCombined(
+  one: SentenceFeatures,
+  others: SentenceFeatures[],
+  best: number,
+  extra: number,
+  vectors: Vectors,
+  score: (one: SentenceFeatures, other: SentenceFeatures) => number,
+): boolean {
   if (best < 0 || best === extra) return false;
-  const alone = similarity(one, others[best], wordSim);
-  return similarity(one, combineFeatures([others[best], others[extra]], vectors), wordSim) > alone + ALIGN_THRESHOLDS.combineGain;
+  const alone = score(one, others[best]);
+  return score(one, combineFeatures([others[best], others[extra]], vectors)) > alone + ALIGN_THRESHOLDS.combineGain;
 }
 
 function buildAlignment(
@@ -178,7 +228,18 @@ function linkKind(sources: number[], deriveds: number[], s: Side, d: Side, fs: S
   return 'paraphrase';
 }
 
+const sideCache = new WeakMap<Analysis, { vectors: Vectors; side: Side }>();
+
+/** Features of a document's sentences, computed once per Analysis (a trace compares one query with many candidates). */
 function sideOf(doc: Analysis, vectors: Vectors): Side {
+  const hit = sideCache.get(doc);
+  if (hit && hit.vectors === vectors) return { ...hit.side };
+  const side = computeSide(doc, vectors);
+  sideCache.set(doc, { vectors, side });
+  return { ...side };
+}
+
+function computeSide(doc: Analysis, vectors: Vectors): Side {
   const extra = agreementKeys(doc);
   const facts = sentenceFacts(doc);
   const features = doc.sentences.map((sen) => ({
@@ -187,7 +248,6 @@ function sideOf(doc: Analysis, vectors: Vectors): Side {
   }));
   return {
     features,
-    rows: Int32Array.from(features.flatMap((f) => [...f.soft.rows])),
     words: doc.sentences.map((sen) => doc.tokens.slice(sen.tokenStart, sen.tokenEnd).filter(isWord).map((t) => wordKey(t.text))),
     heading: doc.sentences.map((sen) => sen.kind === 'heading'),
   };

@@ -56,8 +56,12 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, wordSim: 
 export const SIMILARITY_WEIGHTS = { bias: -7, cosine: 6, soft: 6, jaccard: 6, conflicts: -2.5 } as const;
 
 /** Similarity in [0,1] of two featurised sentences: the fitted probability that one rewords the other. */
-export function similarity(a: SentenceFeatures, b: SentenceFeatures, wordSim?: WordSimilarity): number {
-  return scoreEvidence(pairEvidence(a, b, wordSim));
+export function similarity(a: SentenceFeatures, b: SentenceFeatures, wordSim: WordSimilarity = directWordSimilarity(loadVectors())): number {
+  // Only the weighted evidence, no PairEvidence object: align calls this for every candidate sentence pair.
+  const w = SIMILARITY_WEIGHTS;
+  const soft = softMatch(a.soft, b.soft, wordSim).f1;
+  const z = w.bias + w.cosine * dot(a.unit, b.unit) + w.soft * soft + w.jaccard * sortedJaccard(a.lemmaIds, b.lemmaIds) + w.conflicts * factConflicts(a.facts, b.facts);
+  return 1 / (1 + Math.exp(-z));
 }
 
 export function scoreEvidence(e: PairEvidence): number {
