@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extract } from '../ingest/index.js';
+import { analyze } from '../nlp/index.js';
 import type { Alignment, Analysis } from '../types.js';
 import { align, documentVector, sentenceSimilarity, sharedRuns } from './index.js';
 import { plainAnalysis } from './plain-analysis.js';
@@ -142,5 +146,46 @@ describe('documentVector', () => {
     const v = documentVector(src);
     expect(Math.hypot(...v)).toBeCloseTo(1, 4);
     expect(cos(src, der)).toBeGreaterThan(cos(src, other) + 0.2);
+  });
+});
+
+describe('align on the rail example articles (examples/)', () => {
+  const read = (name: string) => analyze(extract(readFileSync(join(import.meta.dirname, '../../examples', name))));
+  const wire = read('wire-rail-delays.txt');
+  /** Source sentence texts linked to the derived sentence that starts with `start`. */
+  const sourcesOf = (al: Alignment, derived: Analysis, start: string) => {
+    const j = derived.sentences.findIndex((s) => s.text.startsWith(start));
+    expect(j, start).toBeGreaterThanOrEqual(0);
+    return al.byDerived[j].flatMap((l) => l.source.map((i) => wire.sentences[i].text));
+  };
+
+  it('links nearly every sentence of the content-farm spin, but not its invented conclusion', () => {
+    const farm = read('farm-rail-delays.html');
+    const al = align(wire, farm);
+    const body = farm.sentences.filter((s) => s.kind === 'body');
+    expect(body.filter((s) => al.byDerived[s.id].length > 0).length).toBeGreaterThanOrEqual(body.length - 1);
+    expect(sourcesOf(al, farm, 'Officials at the national railway regulator')).toEqual([expect.stringContaining('The delays are unacceptable')]);
+    expect(sourcesOf(al, farm, 'Dozens of defective signal')).toEqual([expect.stringContaining('17 faulty signal boxes')]);
+    expect(sourcesOf(al, farm, 'Thousands of services')).toEqual([expect.stringContaining('1,240 trains')]);
+    expect(sourcesOf(al, farm, 'Hundreds of travellers')).toEqual([expect.stringContaining('nearly 300 commuters')]);
+    expect(sourcesOf(al, farm, 'Clearly, the rail network')).toEqual([]);
+  });
+
+  it('links only a few same-fact sentences of an independent report', () => {
+    const other = read('independent-rail-delays.txt');
+    const al = align(wire, other);
+    expect(sourcesOf(al, other, 'The Federal Railway Authority blamed')).toContainEqual(expect.stringContaining('17 faulty signal boxes'));
+    expect(sourcesOf(al, other, 'At Hamburg central station')).toEqual([]);
+    expect(sourcesOf(al, other, '"I have stopped trusting')).toEqual([]);
+    expect(sourcesOf(al, other, 'Its regional chair')).toEqual([]);
+    expect(al.links.length).toBeLessThanOrEqual(4);
+  });
+
+  it('links a trimmed verbatim copy sentence by sentence as verbatim', () => {
+    const copy = read('copy-rail-delays.txt');
+    const al = align(wire, copy);
+    for (const s of copy.sentences.filter((x) => x.kind === 'body')) {
+      expect(al.byDerived[s.id].map((l) => l.kind), s.text).toContain('verbatim');
+    }
   });
 });
