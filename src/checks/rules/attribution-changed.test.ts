@@ -4,6 +4,12 @@ import { attributionChanged } from './attribution-changed.js';
 ruleTester(attributionChanged, {
   valid: [
     {
+      name: 'a different claim by another speaker in the aligned sentence',
+      source: 'Maria Lenz said the inquiry would examine every signal box on the line.',
+      derived: 'The inquiry will examine the signal boxes, but Volker Wissing said it was unnecessary.',
+      links: [[0, 0]],
+    },
+    {
       name: 'same speaker by surname',
       source: 'Maria Lenz said the repairs would take until Friday.',
       derived: 'Lenz said the repairs would take until Friday.',

@@ -4,6 +4,16 @@ import { attributionRemoved } from './attribution-removed.js';
 ruleTester(attributionRemoved, {
   valid: [
     {
+      name: 'a passive reporting formula keeps the attribution',
+      source: 'Judge Ellen Marsh told the defendant that his trial would start on March 27.',
+      derived: 'The defendant was told that his trial would start on March 27.',
+    },
+    {
+      name: 'a court formula keeps the attribution',
+      source: 'The prosecution alleges the defendant met the victim at a party in Ilford.',
+      derived: 'The court heard the defendant met the victim at a party in Ilford.',
+    },
+    {
       name: 'attribution moved to the end of the sentence',
       source: 'The authority said the fault was caused by a lightning strike.',
       derived: 'The fault was caused by a lightning strike, the authority said.',

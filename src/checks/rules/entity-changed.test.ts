@@ -4,6 +4,16 @@ import { entityChanged } from './entity-changed.js';
 ruleTester(entityChanged, {
   valid: [
     {
+      name: 'an abbreviated place name is a variant ("County Durham" → "Co Durham")',
+      source: 'The nurse worked at a care home in Seaham, County Durham, for six years.',
+      derived: 'The nurse worked at a care home in Seaham, Co Durham, for six years.',
+    },
+    {
+      name: 'a place named in another slot is added detail, not a replacement',
+      source: 'The alleged assaults took place at the force headquarters near Guildford.',
+      derived: 'The alleged assaults took place at the Mount Browne headquarters.',
+    },
+    {
       name: 'same places in the same sentence',
       source: 'The fault occurred at a signal box in Frankfurt on Tuesday morning.',
       derived: 'On Tuesday morning a signal box in Frankfurt failed.',

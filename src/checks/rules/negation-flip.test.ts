@@ -4,6 +4,12 @@ import { negationFlip } from './negation-flip.js';
 ruleTester(negationFlip, {
   valid: [
     {
+      name: 'a negated claim the aligned sentence does not carry',
+      source: 'The officer warned the footballer not to intervene in the arrest of his friend.',
+      derived: 'The officer arrested the footballer for shouting at colleagues.',
+      links: [[0, 0]],
+    },
+    {
       name: 'negation kept',
       source: 'The minister said the government will not cut the maintenance budget.',
       derived: 'The government will not cut the maintenance budget, the minister said.',

@@ -22,6 +22,12 @@ ruleTester(numberDropped, {
   ],
   invalid: [
     {
+      name: 'a date given less precisely is blurred',
+      source: 'The fire broke out at the warehouse on July 4, 2024, police said.',
+      derived: 'The fire broke out at the warehouse in July 2024, police said.',
+      errors: [{ messageId: 'blurred', source: 'July 4, 2024', derived: 'July 2024' }],
+    },
+    {
       name: 'figure left out of the carried-over sentence',
       source: 'The fire destroyed 40 homes in the village of Bramley, police said.',
       derived: 'The fire destroyed homes in the village of Bramley, police said.',

@@ -4,6 +4,16 @@ import { quoteAltered } from './quote-altered.js';
 ruleTester(quoteAltered, {
   valid: [
     {
+      name: 'a quote cut with an ellipsis',
+      source: 'Judge Patel said: "The defendant showed no remorse at any point during this long trial, and that weighs heavily."',
+      derived: 'Judge Patel said: "The defendant showed no remorse ... and that weighs heavily."',
+    },
+    {
+      name: "the source's editorial parenthesis left out",
+      source: '"I knew the officer wanted to arrest Tom (Hughes) that night," the witness said.',
+      derived: '"I knew the officer wanted to arrest Tom that night," the witness said.',
+    },
+    {
       name: 'quote copied with other quotation marks and case',
       source: 'Lenz said the delays were "completely unacceptable for commuters".',
       derived: 'The delays were “Completely unacceptable for commuters,” Lenz said.',

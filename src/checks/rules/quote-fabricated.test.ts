@@ -4,6 +4,11 @@ import { quoteFabricated } from './quote-fabricated.js';
 ruleTester(quoteFabricated, {
   valid: [
     {
+      name: 'quotation marks around a campaign name',
+      source: 'A protester from the Save Our Libraries campaign was cleared on Monday.',
+      derived: 'A "Save Our Libraries" protester was cleared on Monday.',
+    },
+    {
       name: 'quote copied faithfully',
       source: '"We will not cut the budget," Wissing told reporters in Berlin.',
       derived: 'Wissing told reporters: "We will not cut the budget."',

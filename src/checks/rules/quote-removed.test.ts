@@ -22,6 +22,14 @@ ruleTester(quoteRemoved, {
   ],
   invalid: [
     {
+      name: 'a quote repeated by two versions of the wire story is reported once',
+      source:
+        '"We are doing everything we can to restore services," Lenz said on Tuesday.\n\nUPDATE: "We are doing everything we can to restore services," Lenz said, adding that crews worked overnight.',
+      derived: 'Lenz said crews were working overnight to restore services.',
+      links: [[0, 0], [1, 0]],
+      errors: [{ messageId: 'paraphrased', source: 'We are doing everything we can to restore services,' }],
+    },
+    {
       name: 'direct quote turned into paraphrase',
       source: '"We will not cut the maintenance budget," Transport Minister Volker Wissing told reporters.',
       derived: 'Transport Minister Volker Wissing told reporters that maintenance spending would stay the same.',

@@ -6,6 +6,11 @@ const SOURCE = 'Maria Lenz, a spokeswoman for the Federal Railway Authority, sai
 ruleTester(speakerDescriptionChanged, {
   valid: [
     {
+      name: 'the role given in another sentence naming the person',
+      source: 'Smith, a martial arts instructor, thanked the jury as he left court.',
+      derived: 'David Smith thanked the jury as he left court. Smith, who worked as a martial arts instructor, had denied the charge.',
+    },
+    {
       name: 'description kept',
       source: SOURCE,
       derived: 'The line would reopen on Friday, said Maria Lenz, a spokeswoman for the Federal Railway Authority.',
