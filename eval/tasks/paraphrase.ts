@@ -1,6 +1,6 @@
 /**
  * Sentence similarity on paraphrase pairs: MSRP test, PAN-10 (MT-metrics) test, Webis-CPC-11 sample.
- * Scorer: sentenceSimilarity() from src/align (SIF GloVe cosine + weighted lemma overlap).
+ * Scorer: sentenceSimilarity() from src/align (SIF GloVe cosine + soft GloVe word matching + all-lemma Jaccard).
  * Baseline: lemma-unigram Jaccard. Accuracy uses the cut that is best on the train split (MSRP train, PAN train);
  * Webis has none, so its cut is tuned on one half and applied to the other (2-fold, averaged).
  * Webis negatives are mostly near-copies rejected as "not a paraphrase", so similarity ranks them *above*
@@ -132,6 +132,6 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
 
 export const task: EvalTask = {
   name: 'paraphrase',
-  description: 'Sentence similarity (SIF GloVe + lemma overlap) on MSRP, PAN-10 and Webis-CPC-11 paraphrase pairs',
+  description: 'Sentence similarity (SIF GloVe cosine + soft word matching + lemma Jaccard) on MSRP, PAN-10 and Webis-CPC-11 paraphrase pairs',
   run,
 };
