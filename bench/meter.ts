@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Root of the shared datasets: UNSPUN_DATA or ../shared/data beside the repo. */
@@ -16,7 +16,8 @@ export function meterFiles(dir = dataDir()): Buffer[] {
   const out: Buffer[] = [];
   for (const side of ['PA/rawtexts/courts', 'newspapers/rawtexts/courts']) {
     const root = join(dir, 'meter-courts', side);
-    for (const date of readdirSync(root)) {
+    // Skip the readme.txt files beside the date folders.
+    for (const date of readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory())) {
       for (const story of readdirSync(join(root, date))) {
         for (const f of readdirSync(join(root, date, story))) out.push(readFileSync(join(root, date, story, f)));
       }

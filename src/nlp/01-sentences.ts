@@ -32,25 +32,12 @@ function segmentBlock(text: string, block: Block, blockIndex: number, sentences:
   const blockText = text.slice(block.start, block.end);
   if (!blockText.trim()) return;
   const doc = nlp.readDoc(blockText);
-  const values = doc.tokens().out(its.value) as string[];
-  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma as never) as unknown as string[];
-  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
-
-  // Offsets: walk the block, skipping the preceding spaces wink recorded; fall back to indexOf if they disagree.
-  const starts: number[] = [];
-  let at = 0;
-  for (let i = 0; i < values.length; i++) {
-    at += spaces[i].length;
-    if (blockText.startsWith(values[i], at)) starts.push(at);
-    else {
-      const found = blockText.indexOf(values[i], at);
-      at = found < 0 ? at : found;
-      starts.push(at);
-    }
-    at += values[i].length;
-  }
+  const all = doc.tokens();
+  const values = all.out(its.value) as string[];
+  const pos = all.out(its.pos) as string[];
+  const stops = all.out(its.stopWordFlag) as unknown as boolean[];
+  const lemmas = lemmasOf(all, values, pos);
+  const starts = tokenStarts(blockText, values);
 
   // Sentence spans as token ranges, with breaks after abbreviations undone.
   const ranges: Array<[number, number]> = [];
@@ -64,28 +51,91 @@ function segmentBlock(text: string, block: Block, blockIndex: number, sentences:
     // Trim leading/trailing whitespace-only tokens (wink keeps line breaks as tokens in some inputs).
     let a = first;
     let b = last;
-    while (a <= b && !values[a].trim()) a++;
-    while (b >= a && !values[b].trim()) b--;
+    while (a <= b && isBlank(values[a])) a++;
+    while (b >= a && isBlank(values[b])) b--;
     if (a > b) continue;
     const id = sentences.length;
     const tokenStart = tokens.length;
     for (let i = a; i <= b; i++) {
-      if (!values[i].trim()) continue;
+      const value = values[i];
+      if (isBlank(value)) continue;
       const start = block.start + starts[i];
-      tokens.push({
-        start,
-        end: start + values[i].length,
-        text: values[i],
-        lemma: (lemmas[i] ?? values[i]).toLowerCase(),
-        pos: pos[i],
-        sentence: id,
-        stop: Boolean(stops[i]) || STOP_POS.has(pos[i]),
-      });
+      const tag = pos[i];
+      tokens.push({ start, end: start + value.length, text: value, lemma: lemmas[i], pos: tag, sentence: id, stop: stops[i] || STOP_POS.has(tag) });
     }
     const start = block.start + starts[a];
     const end = block.start + starts[b] + values[b].length;
     sentences.push({ id, kind: block.kind === 'heading' ? 'heading' : 'body', start, end, text: text.slice(start, end), tokenStart, tokenEnd: tokens.length, block: blockIndex });
   }
+}
+
+/** True for a whitespace-only token; most tokens start with a visible character, so test that first. */
+function isBlank(value: string): boolean {
+  const c = value.charCodeAt(0);
+  return value.length === 0 || c <= 32 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000 ? !value.trim() : false;
+}
+
+/**
+ * Start of each token in the block. wink only drops whitespace between tokens, so skip whitespace until the token
+ * matches (cheaper than asking wink for its preceding spaces); fall back to indexOf if they ever disagree.
+ * Whitespace-only tokens are never emitted, so their start does not matter.
+ */
+function tokenStarts(blockText: string, values: string[]): number[] {
+  const starts = new Array<number>(values.length);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (isBlank(value)) {
+      starts[i] = at;
+      continue;
+    }
+    while (at < blockText.length && !blockText.startsWith(value, at) && isBlank(blockText[at])) at++;
+    if (!blockText.startsWith(value, at)) {
+      const found = blockText.indexOf(value, at);
+      at = found < 0 ? at : found;
+    }
+    starts[i] = at;
+    at += value.length;
+  }
+  return starts;
+}
+
+/**
+ * Lower-cased lemmas. wink lemmatises on every call; outside contractions ("ca|n't") the lemma depends only on the
+ * token's value and POS, so remember it per (POS, value). Bounded: cleared when it grows past LEMMA_CACHE_MAX.
+ */
+const LEMMA_CACHE_MAX = 200_000;
+const lemmaCache = new Map<string, Map<string, string>>();
+let lemmaCacheSize = 0;
+type WinkTokens = ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>;
+function lemmasOf(all: WinkTokens, values: string[], pos: string[]): string[] {
+  const contractions = all.out(its.contractionFlag as never) as unknown as boolean[];
+  const lemmas = new Array<string>(values.length);
+  if (lemmaCacheSize > LEMMA_CACHE_MAX) {
+    lemmaCache.clear();
+    lemmaCacheSize = 0;
+  }
+  for (let i = 0; i < values.length; i++) {
+    if (contractions[i]) {
+      lemmas[i] = winkLemma(all, i, values[i]);
+      continue;
+    }
+    let byValue = lemmaCache.get(pos[i]);
+    if (!byValue) lemmaCache.set(pos[i], (byValue = new Map()));
+    let lemma = byValue.get(values[i]);
+    if (lemma === undefined) {
+      lemma = winkLemma(all, i, values[i]);
+      byValue.set(values[i], lemma);
+      lemmaCacheSize++;
+    }
+    lemmas[i] = lemma;
+  }
+  return lemmas;
+}
+
+function winkLemma(all: WinkTokens, i: number, value: string): string {
+  const lemma = all.itemAt(i).out(its.lemma as never) as unknown as string | undefined;
+  return (lemma ?? value).toLowerCase();
 }
 
 /** Undo a break when the previous sentence ends in a title abbreviation ("Maj.", "Dr") followed by a capital or digit. */
