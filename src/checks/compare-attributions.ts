@@ -1,7 +1,7 @@
 import { lexicon } from '../lexicons.js';
 import type { Analysis, Attribution, Speaker } from '../types.js';
 import { sameEntity } from './items.js';
-import { coverage, derivedCounterparts, lemmasIn, lemmasOf } from './pairs.js';
+import { coverage, derivedCounterparts, lemmasIn, lemmasOf, perContext } from './pairs.js';
 import type { CheckContext } from './types.js';
 
 /** Hedge classes that keep a claim off the narrator's voice ("reportedly", "allegedly"). */
@@ -42,7 +42,7 @@ const CLAIM_CARRIED = 0.5;
  * Only attributions whose claim the derived sentences carry (half its content words) take part: the alignment may
  * link sentences that share a topic but not the claim, and then there is nothing to compare.
  */
-export function attributedPairs(ctx: CheckContext): AttributedPair[] {
+export const attributedPairs = perContext((ctx: CheckContext): AttributedPair[] => {
   const out: AttributedPair[] = [];
   for (const s of ctx.source.sentences) {
     const derivedSentences = derivedCounterparts(ctx.alignment, s.id);
@@ -61,7 +61,7 @@ export function attributedPairs(ctx: CheckContext): AttributedPair[] {
     out.push({ sourceSentence: s.id, derivedSentences, source, derived, derivedAttributed });
   }
   return out;
-}
+});
 
 /**
  * The source speaker still appears in the derived sentences ("The authority claims …"): the claim is most likely

@@ -1,7 +1,7 @@
 import type { Analysis, EntityMention } from '../types.js';
 import { creditsOf } from './credits.js';
 import { sameEntity } from './items.js';
-import { derivedCounterparts, inSentences, sameSlot, within, words } from './pairs.js';
+import { derivedCounterparts, inSentences, sameSlot, within, words, perContext } from './pairs.js';
 import type { CheckContext } from './types.js';
 
 export type EntityFate =
@@ -17,7 +17,7 @@ export type EntityFate =
  * Left to other rules: organisations in a speaker's appositive (speaker-description-changed) and the source's own
  * outlet, e.g. a "(Reuters)" dateline (source-uncredited).
  */
-export function entityFates(ctx: CheckContext): EntityFate[] {
+export const entityFates = perContext((ctx: CheckContext): EntityFate[] => {
   const fates: EntityFate[] = [];
   const reported = new Set<string>();
   const credits = new Set(creditsOf(ctx.source).map((c) => c.toLowerCase()));
@@ -38,7 +38,7 @@ export function entityFates(ctx: CheckContext): EntityFate[] {
     }
   }
   return fates;
-}
+});
 
 /** "County Durham" / "Co Durham": a shared name word means a variant, not a replacement. */
 function sharesWord(a: EntityMention, b: EntityMention): boolean {

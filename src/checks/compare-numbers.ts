@@ -1,6 +1,6 @@
 import type { Analysis, NumberMention } from '../types.js';
 import { numbersConflict, sameQuantity } from './items.js';
-import { derivedCounterparts, inSentences, sameSlot, words } from './pairs.js';
+import { derivedCounterparts, inSentences, sameSlot, words, perContext } from './pairs.js';
 import type { CheckContext } from './types.js';
 
 /** What became of one source figure in its aligned derived sentences. */
@@ -16,7 +16,7 @@ export type NumberFate =
  * changed, "3,500" → "thousands" blurred. With no candidate it is dropped; ambiguous pairings are skipped.
  * A quantity lost in several source sentences (a wire story in several versions) is reported once.
  */
-export function numberFates(ctx: CheckContext): NumberFate[] {
+export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
   const fates: NumberFate[] = [];
   const reported: NumberMention[] = [];
   for (const sentence of ctx.source.sentences) {
@@ -35,7 +35,7 @@ export function numberFates(ctx: CheckContext): NumberFate[] {
     }
   }
   return fates;
-}
+});
 
 /**
  * The one derived figure that can stand for `s`, `undefined` when none can, `null` when several can.

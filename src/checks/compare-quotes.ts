@@ -1,5 +1,5 @@
 import type { Quote } from '../types.js';
-import { type Word, wordSpans } from './pairs.js';
+import { type Word, wordSpans, perContext } from './pairs.js';
 import type { CheckContext } from './types.js';
 
 /** Quotes shorter than this are often scare quotes or titles ("so-called “reform”"): not judged. */
@@ -19,7 +19,7 @@ export interface QuotePairing {
 }
 
 /** Pairs the quotes of both texts by their words, wherever they sit (quotes move in rewrites). */
-export function pairQuotes(ctx: CheckContext): QuotePairing {
+export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
   const src = ctx.source.quotes.filter((q) => !isTitle(q)).map((q) => ({ q, words: quoteWords(q) }));
   const out: QuotePairing = { faithful: [], altered: [], unmatched: [], lost: [] };
   const carried = new Set<Quote>();
@@ -55,7 +55,7 @@ export function pairQuotes(ctx: CheckContext): QuotePairing {
     })
     .map((s) => s.q);
   return out;
-}
+});
 
 /** Quotation marks around a name or title ("Reclaim the Streets" protesters), not around someone's words. */
 function isTitle(q: Quote): boolean {

@@ -49,7 +49,17 @@ export function inSentences<T extends { sentence: number }>(items: T[], ids: num
 
 /** The sentence holding a character offset (or undefined for boilerplate and gaps). */
 export function sentenceAt(doc: Analysis, offset: number): Sentence | undefined {
-  return doc.sentences.find((s) => s.start <= offset && offset < s.end);
+  // Binary search: sentences are in text order and do not overlap.
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 /** True when `inner` lies within `outer`. */
@@ -132,9 +142,10 @@ function sentenceTokens(doc: Analysis, span: Pick<Span, 'start' | 'end'>): Token
 
 /** Content lemmas of the tokens inside a range within one sentence (a claim, a quote's part). */
 export function lemmasIn(doc: Analysis, range: Pick<Span, 'start' | 'end'>): Set<string> {
-  const tokens = doc.sentences
-    .filter((s) => s.end > range.start && s.start < range.end)
-    .flatMap((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd));
+  const first = sentenceAt(doc, range.start);
+  const last = sentenceAt(doc, Math.max(range.start, range.end - 1));
+  if (!first || !last) return new Set();
+  const tokens = doc.tokens.slice(first.tokenStart, last.tokenEnd);
   return new Set(tokens.filter((t) => t.start >= range.start && t.end <= range.end && isContent(t)).map((t) => t.lemma));
 }
 
@@ -181,4 +192,13 @@ export function sameSlot(a: Analysis, spanA: Pick<Span, 'start' | 'end'>, b: Ana
 export function scopeCarried(doc: Analysis, cue: Pick<Span, 'start' | 'end'>, lemmas: Set<string>): boolean {
   const scope = sentenceTokens(doc, cue).filter((t) => t.start >= cue.end && isContent(t)).slice(0, 3).map((t) => t.lemma);
   return scope.length > 0 && scope.every((l) => lemmas.has(l));
+}
+
+/** Computes a per-context result once: several rules share one comparison (numbers, entities, quotes, attributions). */
+export function perContext<C extends object, T>(compute: (ctx: C) => T): (ctx: C) => T {
+  const cache = new WeakMap<C, T>();
+  return (ctx) => {
+    if (!cache.has(ctx)) cache.set(ctx, compute(ctx));
+    return cache.get(ctx)!;
+  };
 }
