@@ -33,6 +33,14 @@ export class SqliteStore implements Store {
   readonly backend = 'sqlite';
   readonly capabilities: StoreCapabilities;
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once per SQL text: preparing costs more than running the small lookups ingest makes per record. */
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) this.statements.set(text, (st = this.db.prepare(text)));
+    return st;
+  }
 
   constructor(path: string) {
     const file = path === ':memory:' ? path : resolve(path);
@@ -49,14 +57,14 @@ export class SqliteStore implements Store {
 
   async insertBatch(records: NewArticle[]): Promise<ArticleMeta[]> {
     const now = new Date().toISOString();
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT INTO articles (article, version, hash, raw_hash, url, title, outlet, published, source, added_at, words, analysis)
        VALUES (@article, @version, @hash, @rawHash, @url, @title, @outlet, @published, @source, @addedAt, @words, @analysis)`,
     );
-    const band = this.db.prepare('INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)');
-    const anchor = this.db.prepare('INSERT OR IGNORE INTO anchors (key, doc) VALUES (?, ?)');
-    const vector = this.db.prepare('INSERT INTO vectors (doc, v) VALUES (?, ?)');
-    const df = this.db.prepare('INSERT INTO lemma_df (lemma, n) VALUES (?, 1) ON CONFLICT (lemma) DO UPDATE SET n = n + 1');
+    const band = this.sql('INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)');
+    const anchor = this.sql('INSERT OR IGNORE INTO anchors (key, doc) VALUES (?, ?)');
+    const vector = this.sql('INSERT INTO vectors (doc, v) VALUES (?, ?)');
+    const df = this.sql('INSERT INTO lemma_df (lemma, n) VALUES (?, 1) ON CONFLICT (lemma) DO UPDATE SET n = n + 1');
     const run = this.db.transaction((batch: NewArticle[]) =>
       batch.map((r) => {
         const id = Number(insert.run({ ...r, addedAt: now, analysis: Buffer.from(r.analysis) }).lastInsertRowid);
@@ -72,12 +80,12 @@ export class SqliteStore implements Store {
   }
 
   async findByHash(hash: string): Promise<ArticleMeta | null> {
-    const r = this.db.prepare(`SELECT ${META_COLUMNS} FROM articles WHERE hash = ?`).get(hash) as Row | undefined;
+    const r = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE hash = ?`).get(hash) as Row | undefined;
     return r ? toMeta(r) : null;
   }
 
   async findByRawHash(rawHash: string): Promise<ArticleMeta | null> {
-    const r = this.db.prepare(`SELECT ${META_COLUMNS} FROM articles WHERE raw_hash = ? LIMIT 1`).get(rawHash) as Row | undefined;
+    const r = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE raw_hash = ? LIMIT 1`).get(rawHash) as Row | undefined;
     return r ? toMeta(r) : null;
   }
 
@@ -89,12 +97,12 @@ export class SqliteStore implements Store {
   }
 
   async versionsOf(article: string): Promise<ArticleMeta[]> {
-    const rows = this.db.prepare(`SELECT ${META_COLUMNS} FROM articles WHERE article = ? ORDER BY version`).all(article) as Row[];
+    const rows = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE article = ? ORDER BY version`).all(article) as Row[];
     return rows.map(toMeta);
   }
 
   async get(id: number): Promise<StoredArticle | null> {
-    const r = this.db.prepare(`SELECT ${META_COLUMNS}, analysis FROM articles WHERE id = ?`).get(id) as Row | undefined;
+    const r = this.sql(`SELECT ${META_COLUMNS}, analysis FROM articles WHERE id = ?`).get(id) as Row | undefined;
     return r ? { ...toMeta(r), analysis: new Uint8Array(r.analysis!) } : null;
   }
 
@@ -116,20 +124,20 @@ export class SqliteStore implements Store {
   }
 
   async count(): Promise<number> {
-    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
   }
 
   async remove(id: number): Promise<boolean> {
     return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM bands WHERE doc = ?').run(id);
-      this.db.prepare('DELETE FROM anchors WHERE doc = ?').run(id);
-      this.db.prepare('DELETE FROM vectors WHERE doc = ?').run(id);
-      return this.db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
+      this.sql('DELETE FROM bands WHERE doc = ?').run(id);
+      this.sql('DELETE FROM anchors WHERE doc = ?').run(id);
+      this.sql('DELETE FROM vectors WHERE doc = ?').run(id);
+      return this.sql('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
     })();
   }
 
   async *iterate(pageSize = 500): AsyncIterable<StoredArticle> {
-    const page = this.db.prepare(`SELECT ${META_COLUMNS}, analysis FROM articles WHERE id > ? ORDER BY id LIMIT ?`);
+    const page = this.sql(`SELECT ${META_COLUMNS}, analysis FROM articles WHERE id > ? ORDER BY id LIMIT ?`);
     for (let after = 0; ; ) {
       const rows = page.all(after, pageSize) as Row[];
       if (!rows.length) return;
@@ -151,7 +159,7 @@ export class SqliteStore implements Store {
   async anchorPostings(anchors: number[], maxPerAnchor: number): Promise<Map<number, number[]>> {
     const out = new Map<number, number[]>();
     // LIMIT max+1 tells a too-common anchor apart without reading its whole posting list.
-    const q = this.db.prepare('SELECT doc FROM anchors WHERE key = ? LIMIT ?').pluck();
+    const q = this.sql('SELECT doc FROM anchors WHERE key = ? LIMIT ?').pluck();
     for (const a of new Set(anchors)) {
       const docs = q.all(a, maxPerAnchor + 1) as number[];
       if (docs.length && docs.length <= maxPerAnchor) out.set(a, docs);
@@ -170,7 +178,7 @@ export class SqliteStore implements Store {
   }
 
   async vectors(): Promise<{ ids: Int32Array; data: Int8Array; dim: number }> {
-    const rows = this.db.prepare('SELECT doc, v FROM vectors ORDER BY doc').all() as Array<{ doc: number; v: Buffer }>;
+    const rows = this.sql('SELECT doc, v FROM vectors ORDER BY doc').all() as Array<{ doc: number; v: Buffer }>;
     const dim = rows[0]?.v.length ?? 0;
     const ids = new Int32Array(rows.length);
     const data = new Int8Array(rows.length * dim);
@@ -182,12 +190,12 @@ export class SqliteStore implements Store {
   }
 
   async getSetting(key: string): Promise<string | null> {
-    const r = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
+    const r = this.sql('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
     return r ?? null;
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   async indexBytes(): Promise<number> {
