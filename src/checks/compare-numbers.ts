@@ -30,7 +30,10 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
       reported.push(s);
       const d = picks.get(s);
       const contested = [...picks].some(([o, p]) => o !== s && p === d);
-      if (d && !contested) fates.push({ kind: numbersConflict(s, d) && !lessPrecise(s, d) ? 'changed' : 'blurred', source: s, derived: d, derivedSentences });
+      if (d && !contested) {
+        const kind = fateOf(s, d);
+        if (kind) fates.push({ kind, source: s, derived: d, derivedSentences });
+      }
       else if (d === undefined) fates.push({ kind: 'dropped', source: s, derivedSentences });
     }
   }
@@ -47,6 +50,31 @@ function partnerOf(ctx: CheckContext, s: NumberMention, candidates: NumberMentio
   const fits = candidates.filter((d) => d.kind === s.kind && (countsSameUnit(s, d) || sameSlot(ctx.source, s, ctx.derived, d)));
   if (fits.length <= 1) return fits[0];
   return null;
+}
+
+/**
+ * Changed, blurred, or (null) consistent. A figure within the other's bound is consistent, not changed:
+ * "more than 20 years" → "22 years" is more precise (not judged); "12,000" → "more than 10,000" is blurred.
+ */
+function fateOf(s: NumberMention, d: NumberMention): 'changed' | 'blurred' | null {
+  if (lessPrecise(s, d)) return 'blurred';
+  if (within(s, d)) return d.qualifier === 'approx' ? null : 'blurred'; // "300" → "about 300" survives
+  if (within(d, s)) return null;
+  return numbersConflict(s, d) ? 'changed' : 'blurred';
+}
+
+/** True when exact figure `point` satisfies the bound `range` states ("22" within "more than 20"). */
+function within(point: NumberMention, range: NumberMention): boolean {
+  if (point.qualifier !== 'exact' || point.valueMax !== undefined || range.qualifier === 'exact' || point.kind !== range.kind) return false;
+  const v = point.value;
+  const b = range.value;
+  switch (range.qualifier) {
+    case 'above': return v > b;
+    case 'below': return v < b;
+    case 'at-least': return v >= b;
+    case 'at-most': return v <= b;
+    default: return Math.abs(v - b) <= 0.1 * Math.abs(b);
+  }
 }
 
 /** Same unit of a count, sum or measure; a date's unit says nothing about which event it dates. */

@@ -202,3 +202,27 @@ export function perContext<C extends object, T>(compute: (ctx: C) => T): (ctx: C
     return cache.get(ctx)!;
   };
 }
+
+/** Both sentences must share this much of each other's content words to count as one claim, said two ways. */
+const CLOSE_SOURCE_SHARE = 0.5;
+const CLOSE_DERIVED_SHARE = 0.3;
+
+/**
+ * The counterparts of sentence `id` (of `side`) that say the same thing: the other sentence carries half its content
+ * words and it carries a third of the other's. Most similar first. Why: a loose or many-to-many alignment also links
+ * sentences that merely share a topic, and a missing "not" proves nothing there.
+ */
+export function closeCounterparts(ctx: { source: Analysis; derived: Analysis; alignment: Alignment }, side: 'source' | 'derived', id: number): number[] {
+  const [mine, other] = side === 'source' ? [ctx.source, ctx.derived] : [ctx.derived, ctx.source];
+  const ids = side === 'source' ? derivedCounterparts(ctx.alignment, id) : sourceCounterparts(ctx.alignment, id);
+  const here = lemmasOf(mine, [id]);
+  const [hereShare, thereShare] = side === 'source' ? [CLOSE_SOURCE_SHARE, CLOSE_DERIVED_SHARE] : [CLOSE_DERIVED_SHARE, CLOSE_SOURCE_SHARE];
+  return ids
+    .map((o) => {
+      const there = lemmasOf(other, [o]);
+      return { o, a: coverage(here, there), b: coverage(there, here) };
+    })
+    .filter((x) => x.a >= hereShare && x.b >= thereShare)
+    .sort((x, y) => y.a + y.b - (x.a + x.b) || x.o - y.o)
+    .map((x) => x.o);
+}

@@ -4,6 +4,12 @@ import { negationFlip } from './negation-flip.js';
 ruleTester(negationFlip, {
   valid: [
     {
+      name: 'a short negated sentence aligned to a longer one about something else',
+      source: 'The defendant said it was not a relationship. He denied the charge.',
+      derived: 'Over the summer a secret relationship developed between the two men, the court heard.',
+      links: [[0, 0]],
+    },
+    {
       name: 'a negated claim the aligned sentence does not carry',
       source: 'The officer warned the footballer not to intervene in the arrest of his friend.',
       derived: 'The officer arrested the footballer for shouting at colleagues.',

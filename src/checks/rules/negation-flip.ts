@@ -1,6 +1,6 @@
 import { lexicon } from '../../lexicons.js';
 import type { Analysis, Negation } from '../../types.js';
-import { derivedCounterparts, inSentences, lemmasOf, ref, scopeCarried, sourceCounterparts, wholeSentence } from '../pairs.js';
+import { closeCounterparts, inSentences, lemmasOf, ref, scopeCarried, wholeSentence } from '../pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 let implicit: Set<string> | null = null;
@@ -30,25 +30,26 @@ export const negationFlip: Check = {
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const s of ctx.source.sentences) {
-      const d = derivedCounterparts(ctx.alignment, s.id);
-      const n = flipped(ctx.source, [s.id], ctx.derived, d);
-      if (n) out.push({ messageId: 'removed', data: { expected: n.text }, source: ref(n.sentence, n), derived: wholeSentence(ctx.derived, d[0]), expected: n.text });
+      const d = closeCounterparts(ctx, 'source', s.id).find((o) => flipped(ctx.source, s.id, ctx.derived, o));
+      const n = d === undefined ? null : flipped(ctx.source, s.id, ctx.derived, d);
+      if (n) out.push({ messageId: 'removed', data: { expected: n.text }, source: ref(n.sentence, n), derived: wholeSentence(ctx.derived, d!), expected: n.text });
     }
     for (const d of ctx.derived.sentences) {
-      const s = sourceCounterparts(ctx.alignment, d.id);
-      const n = flipped(ctx.derived, [d.id], ctx.source, s);
-      if (n) out.push({ messageId: 'added', data: { actual: n.text }, source: wholeSentence(ctx.source, s[0]), derived: ref(n.sentence, n), actual: n.text });
+      const s = closeCounterparts(ctx, 'derived', d.id).find((o) => flipped(ctx.derived, d.id, ctx.source, o));
+      const n = s === undefined ? null : flipped(ctx.derived, d.id, ctx.source, s);
+      if (n) out.push({ messageId: 'added', data: { actual: n.text }, source: wholeSentence(ctx.source, s!), derived: ref(n.sentence, n), actual: n.text });
     }
     return out;
   },
 };
 
 /**
- * The one negation of `mine` (sentences `ids`) that the aligned `other` sentences lack, if the word it bears on
- * is there ("will not cut" → "will cut") and no lexical negation or double negative explains the difference.
+ * The one negation of sentence `id` that the close counterpart `otherId` lacks, if the words it bears on are there
+ * ("will not cut" → "will cut") and no lexical negation or double negative explains the difference.
  */
-function flipped(mine: Analysis, ids: number[], other: Analysis, otherIds: number[]): Negation | null {
-  if (!otherIds.length) return null;
+function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): Negation | null {
+  const ids = [id];
+  const otherIds = [otherId];
   const here = inSentences(mine.negations, ids);
   if (here.length !== 1 || inSentences(other.negations, otherIds).length) return null;
   if (hasImplicitNegation(other, otherIds) || doubleNegative(mine, ids)) return null;

@@ -4,6 +4,11 @@ import { numberChanged } from './number-changed.js';
 ruleTester(numberChanged, {
   valid: [
     {
+      name: 'a more precise figure within the source bound ("more than 20 years" → "22 years")',
+      source: 'The couple had run the corner shop for more than 20 years before the fire.',
+      derived: 'The couple had run the corner shop for 22 years before the fire.',
+    },
+    {
       name: 'a date given less precisely is not a changed date',
       source: 'The fire broke out at the warehouse on July 4, 2024, police said.',
       derived: 'The fire broke out at the warehouse in July 2024, police said.',

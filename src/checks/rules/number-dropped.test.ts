@@ -4,6 +4,11 @@ import { numberDropped } from './number-dropped.js';
 ruleTester(numberDropped, {
   valid: [
     {
+      name: 'an exact figure given as "about" the same figure survives',
+      source: 'The council said 300 homes were without power on Sunday night.',
+      derived: 'The council said about 300 homes were without power on Sunday night.',
+    },
+    {
       name: 'figure kept in other words',
       source: 'Nearly 300 trains were cancelled across Germany on Tuesday.',
       derived: 'Almost 300 trains were cancelled across Germany on Tuesday.',
