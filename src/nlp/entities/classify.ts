@@ -89,7 +89,8 @@ export function classifyRun(text: string, tokens: Token[], run: Run): Candidate[
 function typeWhole(text: string, tokens: Token[], run: Run): Candidate {
   const lex = entityLexicons();
   const words = runWords(tokens, run.first, run.last);
-  const typed = (type: EntityType, evidence: Evidence): Candidate => ({ ...run, type, evidence });
+  // Plain fields, not a spread: typeWhole runs for most capitalised runs.
+  const typed = (type: EntityType, evidence: Evidence): Candidate => ({ first: run.first, last: run.last, sentence: run.sentence, initial: run.initial, type, evidence });
   if (words.every((x) => lex.nonNames.has(x.w))) return typed('other', 'lexicon'); // dropped by the caller
   const norm = normaliseSurface(surfaceOf(text, tokens, run.first, run.last));
   const known = lex.known.get(norm);

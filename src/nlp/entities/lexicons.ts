@@ -32,8 +32,17 @@ let compiled: EntityLexicons | null = null;
 
 /** Lower-case, fold diacritics and drop dots: "U.S." → "us", "Württemberg" → "wurttemberg". */
 export function fold(word: string): string {
-  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/[’`]/g, "'");
+  let hit = folded.get(word);
+  if (hit === undefined) {
+    if (folded.size > 50_000) folded.clear(); // bound the memo on huge corpora
+    hit = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/[’`]/g, "'");
+    folded.set(word, hit);
+  }
+  return hit;
 }
+
+// fold runs on every capitalised token several times over; memoised like normaliseSurface.
+const folded = new Map<string, string>();
 
 export function entityLexicons(): EntityLexicons {
   if (compiled) return compiled;
