@@ -1,11 +1,16 @@
 import type { Quote } from '../types.js';
-import { type Word, wordSpans, perContext } from './pairs.js';
+import { lemmasIn, perContext, type Word, wordSpans } from './pairs.js';
 import type { CheckContext } from './types.js';
 
 /** Quotes shorter than this are often scare quotes or titles ("so-called “reform”"): not judged. */
 export const MIN_QUOTE_WORDS = 3;
-/** Share of a derived quote's words found in one source quote for the two to count as the same quote. */
-const SAME_QUOTE_OVERLAP = 0.5;
+/**
+ * A derived quote is the same quote as a source quote, with other words, when half its content words (and at least
+ * two) or 80% of all its words are the source quote's. Function words alone make any two quotes look alike.
+ */
+const SAME_QUOTE_CONTENT = 0.5;
+const MIN_SHARED_CONTENT = 2;
+const SAME_QUOTE_WORDS = 0.8;
 
 export interface QuotePairing {
   /** Derived quotes whose words are a run of the source's quoted words (possibly trimmed or joined). */
@@ -33,13 +38,23 @@ export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
       pieces.forEach((i) => carried.add(src[i].q));
       continue;
     }
+    // Same quote, other words: judged on content words ("I", "the", "not" make any two quotes look alike).
+    const dLemmas = lemmasIn(ctx.derived, d.inner);
     const best = src
-      .map((s) => ({ s, score: overlap(inner, s.words.map((x) => x.w)) / inner.length }))
+      .map((s) => {
+        const sLemmas = lemmasIn(ctx.source, s.q.inner);
+        const shared = [...dLemmas].filter((l) => sLemmas.has(l)).length;
+        const content = dLemmas.size ? shared / dLemmas.size : 0;
+        const all = wordOverlap(inner, s.words.map((x) => x.w)) / inner.length;
+        return { s, same: (content >= SAME_QUOTE_CONTENT && shared >= MIN_SHARED_CONTENT) || all >= SAME_QUOTE_WORDS, score: content + all };
+      })
+      .filter((x) => x.same)
       .sort((a, b) => b.score - a.score)[0];
-    if (best && best.score >= SAME_QUOTE_OVERLAP) {
+    if (best) {
       carried.add(best.s.q);
       const [sw, dww] = differingWords(best.s.words, dw);
-      out.altered.push({ quote: best.s.q, derivedQuote: d, source: sw, derived: dww });
+      // "without" / "with out": the same letters, only spaced differently.
+      if (sw.map((x) => x.w).join('') !== dww.map((x) => x.w).join('')) out.altered.push({ quote: best.s.q, derivedQuote: d, source: sw, derived: dww });
     } else if (dw.length >= MIN_QUOTE_WORDS) out.unmatched.push(d);
   }
   // A wire story in several versions repeats its quotes: a quote counts as carried when any derived quote shares a
@@ -66,7 +81,18 @@ function isTitle(q: Quote): boolean {
 /** The quote's words, without editorial insertions in brackets or parentheses ("arrest Junior (Chambers)"). */
 function quoteWords(q: Quote): Word[] {
   const inserted = [...q.inner.text.matchAll(/[([][^)\]]*[)\]]/g)].map((m) => [q.inner.start + m.index, q.inner.start + m.index + m[0].length]);
-  return wordSpans(q.inner.text, q.inner.start).filter((w) => !inserted.some(([a, b]) => w.start >= a && w.end <= b));
+  return wordSpans(q.inner.text, q.inner.start)
+    .filter((w) => !inserted.some(([a, b]) => w.start >= a && w.end <= b))
+    .flatMap((w) => expandContraction(w));
+}
+
+/** "didn't" → did + not, "I'm" → i + am: a contraction spelled out is the same quote. Both parts keep the word's span. */
+function expandContraction(w: Word): Word[] {
+  const m = /^(\p{L}+?)(n't|'m|'re|'ve|'ll)$/u.exec(w.w);
+  if (!m) return [w];
+  const full = { "n't": 'not', "'m": 'am', "'re": 'are', "'ve": 'have', "'ll": 'will' }[m[2]]!;
+  const stem = m[1] === 'ca' ? 'can' : m[1] === 'wo' ? 'will' : m[1];
+  return [{ ...w, w: stem }, { ...w, w: full }];
 }
 
 /**
@@ -110,21 +136,6 @@ function longestRunAt(words: string[], i: number, source: string[]): number {
 }
 
 
-/** Size of the multiset intersection. */
-function overlap(a: string[], b: string[]): number {
-  const counts = new Map<string, number>();
-  for (const w of b) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let n = 0;
-  for (const w of a) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) {
-      n++;
-      counts.set(w, c - 1);
-    }
-  }
-  return n;
-}
-
 /**
  * The words between the common prefix and suffix: “the delays are unacceptable” vs “the delays are outrageous”
  * → [unacceptable] / [outrageous]. A pure insertion or deletion keeps the whole quotes (nothing to point at).
@@ -137,4 +148,19 @@ function differingWords(a: Word[], b: Word[]): [Word[], Word[]] {
   const da = a.slice(p, a.length - s);
   const db = b.slice(p, b.length - s);
   return da.length && db.length ? [da, db] : [a, b];
+}
+
+/** Size of the multiset intersection of two word lists. */
+function wordOverlap(a: string[], b: string[]): number {
+  const counts = new Map<string, number>();
+  for (const w of b) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let n = 0;
+  for (const w of a) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) {
+      n++;
+      counts.set(w, c - 1);
+    }
+  }
+  return n;
 }

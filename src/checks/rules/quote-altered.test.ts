@@ -4,6 +4,16 @@ import { quoteAltered } from './quote-altered.js';
 ruleTester(quoteAltered, {
   valid: [
     {
+      name: 'a contraction spelled out is the same quote',
+      source: '"I\'m quite happy to drop that specific point," the former minister said.',
+      derived: '"I am quite happy to drop that specific point," the former minister said.',
+    },
+    {
+      name: 'another short quote sharing only function words is not this quote',
+      source: '"I am disappointed that the hearing did not continue to the end," White said.',
+      derived: '"That is not the way I operate," White said.',
+    },
+    {
       name: 'a quote cut with an ellipsis',
       source: 'Judge Patel said: "The defendant showed no remorse at any point during this long trial, and that weighs heavily."',
       derived: 'Judge Patel said: "The defendant showed no remorse ... and that weighs heavily."',
