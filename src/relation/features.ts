@@ -1,9 +1,12 @@
 import type { Alignment, Analysis, Scores } from '../types.js';
 import { sharedRuns } from '../align/index.js';
-import { specificsShared } from './specifics.js';
+import { novelSpecificsRate, specificsShared } from './specifics.js';
 
 /** The document-level evidence the relation model weighs; names are stable (the fitted weights refer to them). */
-export const FEATURE_NAMES = ['derivedSupport', 'sourceCoverage', 'verbatimShare', 'runs3Share', 'containment', 'meanLinkScore', 'specificsShared'] as const;
+export const FEATURE_NAMES = [
+  'derivedSupport', 'sourceCoverage', 'verbatimShare', 'runs3Share', 'containment', 'meanLinkScore', 'specificsShared',
+  'narrationRuns', 'strongSupport', 'lengthRatio', 'runs8Share', 'novelSpecifics',
+] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type RelationFeatures = Record<FeatureName, number>;
 
@@ -13,9 +16,16 @@ const isContentWord = (pos: string) => pos === 'NOUN' || pos === 'PROPN' || pos 
 export function relationFeatures(source: Analysis, derived: Analysis, alignment: Alignment, scores: Scores): RelationFeatures {
   const body = new Set(derived.sentences.filter((s) => s.kind === 'body').map((s) => s.id));
   const words = derived.tokens.filter((t) => body.has(t.sentence) && /[\p{L}\p{N}]/u.test(t.text));
-  const inRun = new Uint8Array(derived.text.length + 1);
-  for (const r of sharedRuns(source, derived, 3)) inRun.fill(1, r.derived.start, r.derived.end);
-  const runs3 = words.length ? words.filter((t) => inRun[t.start]).length / words.length : 0;
+  // Run length per character: 3-word runs, and how long the run holding each word is.
+  const runLen = new Uint16Array(derived.text.length + 1);
+  for (const r of sharedRuns(source, derived, 3)) runLen.fill(Math.min(r.words, 65535), r.derived.start, r.derived.end);
+  const inQuote = new Uint8Array(derived.text.length + 1);
+  for (const q of derived.quotes) inQuote.fill(1, q.start, q.end);
+  const share = (pred: (t: (typeof words)[number]) => boolean) => (words.length ? words.filter(pred).length / words.length : 0);
+  const runs3 = share((t) => runLen[t.start] > 0);
+  // Shared quotes are common to independent reports of one hearing; shared narration is the mark of a copy.
+  const narrationRuns = share((t) => runLen[t.start] > 0 && !inQuote[t.start]);
+  const runs8Share = share((t) => runLen[t.start] >= 8);
 
   const sourceLemmas = new Set(source.tokens.filter((t) => isContentWord(t.pos)).map((t) => t.lemma));
   const content = [...new Set(words.filter((t) => isContentWord(t.pos)).map((t) => t.lemma))];
@@ -23,12 +33,16 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
 
   let chars = 0;
   let weighted = 0;
+  let strong = 0;
   for (const s of derived.sentences) {
     if (s.kind !== 'body') continue;
     const len = s.end - s.start;
     chars += len;
-    weighted += len * Math.max(0, ...(alignment.byDerived[s.id] ?? []).map((l) => l.score));
+    const best = Math.max(0, ...(alignment.byDerived[s.id] ?? []).map((l) => l.score));
+    weighted += len * best;
+    if (best >= 0.5) strong += len;
   }
+  const wordsOf = (a: Analysis) => a.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
   return {
     derivedSupport: scores.derivedSupport,
     sourceCoverage: scores.sourceCoverage,
@@ -37,5 +51,11 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
     containment,
     meanLinkScore: chars ? weighted / chars : 0,
     specificsShared: specificsShared(source, derived),
+    narrationRuns,
+    strongSupport: chars ? strong / chars : 0,
+    lengthRatio: Math.min(1, wordsOf(derived) / Math.max(1, wordsOf(source))),
+    runs8Share,
+    // Capped so one name-heavy sentence cannot dominate: 2 new specifics a sentence is already plainly independent.
+    novelSpecifics: Math.min(2, novelSpecificsRate(source, derived)) / 2,
   };
 }

@@ -1,13 +1,39 @@
-import type { Analysis } from '../types.js';
+import type { Analysis, NumberMention } from '../types.js';
 
-/** Share of the derived text's specifics (entity keys and number values) that the source has too. */
+/** Only figures written with digits are specifics: "thousands of", "a dozen", "seven days" are what a spin blurs them into. */
+const isFigure = (n: NumberMention) => n.kind !== 'year' && /\d/.test(n.text);
+
+interface Specifics {
+  keys: Set<string>;
+  words: Set<string>;
+}
+
+function specificsOf(a: Analysis): Specifics {
+  return {
+    keys: new Set([...a.entities.map((e) => 'e:' + e.key), ...a.numbers.filter(isFigure).map((n) => 'n:' + n.value)]),
+    words: new Set(a.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
+  };
+}
+
+/** Derived specifics the source lacks; an entity the source names in another form ("Hamburg" in "Berlin-Hamburg line") is not new. */
+function novel(source: Specifics, derived: Specifics): string[] {
+  return [...derived.keys].filter(
+    (k) => !source.keys.has(k) && !(k.startsWith('e:') && (k.slice(2).match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => source.words.has(w))),
+  );
+}
+
+/** Share of the derived text's specifics (entity keys and figures) that the source has too. */
 export function specificsShared(source: Analysis, derived: Analysis): number {
-  const keys = (a: Analysis) =>
-    new Set([...a.entities.map((e) => 'e:' + e.key), ...a.numbers.filter((n) => n.kind !== 'year').map((n) => 'n:' + n.value)]);
-  const s = keys(source);
-  const d = keys(derived);
-  if (d.size === 0) return 0;
-  let n = 0;
-  for (const k of d) if (s.has(k)) n++;
-  return n / d.size;
+  const d = specificsOf(derived);
+  if (d.keys.size === 0) return 0;
+  return 1 - novel(specificsOf(source), d).length / d.keys.size;
+}
+
+/**
+ * New specifics per derived body sentence: an independent report brings its own people, places and figures
+ * (about one a sentence); a spin brings almost none.
+ */
+export function novelSpecificsRate(source: Analysis, derived: Analysis): number {
+  const sentences = derived.sentences.filter((s) => s.kind === 'body').length;
+  return sentences ? novel(specificsOf(source), specificsOf(derived)).length / sentences : 0;
 }

@@ -9,6 +9,13 @@ export const THRESHOLDS = {
   verbatimCopy: 0.6,
   /** Share of the derived text's specifics (entity keys, numbers) found in the source: the same event. */
   sameStory: 0.25,
+  /**
+   * A spun copy shares almost no runs with its source, which METER's copies (the model's training data) always do.
+   * It is recognised by what it lacks instead: most of it aligns to the source, it covers much of the source,
+   * and it brings few specifics (names, figures) of its own — an independent report brings about one a sentence.
+   * `novelSpecifics` is the feature's scale: new specifics per sentence, halved.
+   */
+  spin: { derivedSupport: 0.6, sourceCoverage: 0.5, novelSpecifics: 0.1, maxVerbatim: 0.3 },
   /** Mean difference of the direction evidence between the two readings below which direction is unclear. */
   direction: 0.02,
 };
@@ -37,7 +44,9 @@ export function judgeRelation(source: Analysis, derived: Analysis, alignment: Al
   const useReversed = dated ? dated === 'reversed' : lean < 0;
   const best = useReversed ? reversed : asGiven;
   const cls = best.probs.indexOf(Math.max(...best.probs));
-  const verdict = verdictOf(CLASSES[cls], best.features);
+  const spun = CLASSES[cls] === 'non' && looksSpun(best.features);
+  const verdict = spun ? 'rewrite' : verdictOf(CLASSES[cls], best.features);
+  const confidence = spun ? spinConfidence(best.features) : round2(best.probs[cls]);
   let direction: Direction = 'unclear';
   let directionConfidence = 0;
   if (verdict !== 'same-story' && verdict !== 'unrelated') {
@@ -45,7 +54,25 @@ export function judgeRelation(source: Analysis, derived: Analysis, alignment: Al
     else if (Math.abs(lean) >= THRESHOLDS.direction) [direction, directionConfidence] = [useReversed ? 'reversed' : 'as-given', round2(Math.min(0.95, 0.6 + Math.abs(lean)))];
     else directionConfidence = round2(0.5 - Math.abs(lean));
   }
-  return { verdict, confidence: round2(best.probs[cls]), direction, directionConfidence };
+  return { verdict, confidence, direction, directionConfidence };
+}
+
+/** The spin rule (see THRESHOLDS.spin); applied where the model sees no textual dependence. */
+export function looksSpun(f: RelationFeatures): boolean {
+  const t = THRESHOLDS.spin;
+  return f.derivedSupport >= t.derivedSupport && f.sourceCoverage >= t.sourceCoverage && f.novelSpecifics <= t.novelSpecifics && f.verbatimShare < t.maxVerbatim;
+}
+
+/** How far past the spin rule's nearest threshold the features lie, as a confidence in [0.5, 1]. */
+function spinConfidence(f: RelationFeatures): number {
+  const t = THRESHOLDS.spin;
+  const margin = Math.min(
+    (f.derivedSupport - t.derivedSupport) / (1 - t.derivedSupport),
+    (f.sourceCoverage - t.sourceCoverage) / (1 - t.sourceCoverage),
+    (t.novelSpecifics - f.novelSpecifics) / t.novelSpecifics,
+    (t.maxVerbatim - f.verbatimShare) / t.maxVerbatim,
+  );
+  return round2(0.5 + 0.5 * Math.sqrt(Math.max(0, Math.min(1, margin))));
 }
 
 function reading(features: RelationFeatures): Reading {
