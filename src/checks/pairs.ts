@@ -151,12 +151,25 @@ export function lemmasIn(doc: Analysis, range: Pick<Span, 'start' | 'end'>): Set
 
 /** Content lemmas of whole sentences. */
 export function lemmasOf(doc: Analysis, ids: number[]): Set<string> {
+  if (ids.length === 1) return sentenceLemmas(doc, ids[0]);
   const out = new Set<string>();
-  for (const id of ids) {
-    const s = doc.sentences[id];
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (isContent(doc.tokens[i])) out.add(doc.tokens[i].lemma);
-  }
+  for (const id of ids) for (const l of sentenceLemmas(doc, id)) out.add(l);
   return out;
+}
+
+const lemmaCache = new WeakMap<Analysis, Array<Set<string>>>();
+
+/** One sentence's content lemmas, computed once per document (callers must not mutate the set). */
+function sentenceLemmas(doc: Analysis, id: number): Set<string> {
+  let perSentence = lemmaCache.get(doc);
+  if (!perSentence) lemmaCache.set(doc, (perSentence = []));
+  let set = perSentence[id];
+  if (!set) {
+    const s = doc.sentences[id];
+    set = new Set(doc.tokens.slice(s.tokenStart, s.tokenEnd).filter(isContent).map((t) => t.lemma));
+    perSentence[id] = set;
+  }
+  return set;
 }
 
 /** Share of `part` found in `whole`; 0 for an empty part ("he was not": no content words, no evidence). */

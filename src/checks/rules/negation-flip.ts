@@ -8,8 +8,10 @@ let implicit: Set<string> | null = null;
 /** True when the sentences hold a word that negates without "not" ("failed", "refused", "without"). */
 function hasImplicitNegation(doc: Analysis, ids: number[]): boolean {
   implicit ??= new Set(lexicon<string>('checks-implicit-negation').entries);
-  const set = new Set(ids);
-  return doc.tokens.some((t) => set.has(t.sentence) && (implicit!.has(t.lemma) || implicit!.has(t.text.toLowerCase())));
+  return ids.some((id) => {
+    const s = doc.sentences[id];
+    return doc.tokens.slice(s.tokenStart, s.tokenEnd).some((t) => implicit!.has(t.lemma) || implicit!.has(t.text.toLowerCase()));
+  });
 }
 
 /**
@@ -59,10 +61,8 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
 /** "did not deny": a negation plus a lexical negation; counted by tokens beyond the negation cue itself. */
 function doubleNegative(doc: Analysis, ids: number[]): boolean {
   implicit ??= new Set(lexicon<string>('checks-implicit-negation').entries);
-  const set = new Set(ids);
-  const cues = doc.negations.filter((n) => set.has(n.sentence));
-  const lexical = doc.tokens.filter(
-    (t) => set.has(t.sentence) && implicit!.has(t.lemma) && !cues.some((n) => n.start <= t.start && t.end <= n.end),
-  );
+  const cues = inSentences(doc.negations, ids);
+  const tokens = ids.flatMap((id) => doc.tokens.slice(doc.sentences[id].tokenStart, doc.sentences[id].tokenEnd));
+  const lexical = tokens.filter((t) => implicit!.has(t.lemma) && !cues.some((n) => n.start <= t.start && t.end <= n.end));
   return lexical.length > 0;
 }
