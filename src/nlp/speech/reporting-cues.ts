@@ -55,10 +55,14 @@ export function findReportingCues(tokens: Token[], from: number, to: number): Re
 function isVerb(tokens: Token[], from: number, to: number, i: number): boolean {
   const t = tokens[i];
   if (t.pos === 'VERB') return true;
-  if (t.pos !== 'NOUN' || !/s$/.test(t.text) || i === from || i + 1 >= to) return false;
+  if (t.pos !== 'NOUN' || i === from || i + 1 >= to) return false;
   const prev = tokens[i - 1].pos;
   const next = tokens[i + 1];
-  return (prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON') && (next.lemma === 'that' || /^(DET|PRON|PROPN)$/.test(next.pos) || /^["“«]$/.test(next.text));
+  const afterSubject = prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON';
+  // "Officials … claim that …": a bare noun form right after the subject and before "that" is the verb
+  // (the noun reads "the claim that …", with a determiner before it).
+  if (afterSubject && next.lemma === 'that') return true;
+  return afterSubject && /s$/.test(t.text) && (/^(DET|PRON|PROPN|NUM)$/.test(next.pos) || /^["“«]$/.test(next.text));
 }
 
 // Phrases are listed by lemma, except where wink's lemma is unhelpful ("according" → "accord").
