@@ -1,3 +1,5 @@
+import { loadVectors } from '../align/index.js';
+import { directWordSimilarity } from '../align/soft.js';
 import type { Alignment, Analysis, Sentence, Span, Token } from '../types.js';
 
 /**
@@ -177,6 +179,29 @@ export function coverage(part: Set<string>, whole: Set<string>): number {
   if (!part.size) return 0;
   let n = 0;
   for (const x of part) if (whole.has(x)) n++;
+  return n / part.size;
+}
+
+/** Rescaled GloVe cosine from which two words count as the same idea ("delays" ~ "hold-ups", "faulty" ~ "defective"). */
+const NEAR_SYNONYM = 0.45;
+
+/**
+ * coverage() that also accepts a near-synonym from the word vectors: a spun copy rewords every claim,
+ * so exact lemmas alone would miss the carried claim ("engineers were not responsible" for "the contract was not ours").
+ */
+export function softCoverage(part: Set<string>, whole: Set<string>): number {
+  if (!part.size) return 0;
+  const vectors = loadVectors();
+  const sim = directWordSimilarity(vectors);
+  const rows = [...whole].map((w) => vectors.indexOf(w)).filter((r) => r >= 0);
+  let n = 0;
+  for (const x of part) {
+    if (whole.has(x)) n++;
+    else {
+      const r = vectors.indexOf(x);
+      if (r >= 0 && rows.some((q) => sim(r, q) >= NEAR_SYNONYM)) n++;
+    }
+  }
   return n / part.size;
 }
 
