@@ -9,7 +9,7 @@ import { extract } from '../src/ingest/index.js';
 import { analyze } from '../src/nlp/index.js';
 import { align } from '../src/align/index.js';
 import { computeScores } from '../src/relation/scores.js';
-import { transpose, DIRECTION_FEATURES, looksSpun } from '../src/relation/verdict.js';
+import { transpose, DIRECTION_FEATURES, looksSpun, THRESHOLDS } from '../src/relation/verdict.js';
 import { relationFeatures, FEATURE_NAMES, type RelationFeatures } from '../src/relation/features.js';
 import { CLASSES, fit, predict, vectorOf, type RelationModel } from '../src/relation/model.js';
 import type { Analysis } from '../src/types.js';
@@ -52,7 +52,9 @@ function macroF1(model: RelationModel, rows: Row[]): number {
   const pred = rows.map((r) => {
     const p = predict(model, vectorOf(r.features));
     const cls = CLASSES[p.indexOf(Math.max(...p))];
-    return cls === 'non' && looksSpun(r.features) ? 'wholly' : cls; // the spin rule, as judgeRelation applies it
+    // The spin rule and the verbatim floor, as judgeRelation applies them.
+    if (cls === 'non' && looksSpun(r.features)) return 'wholly';
+    return cls === 'non' && r.features.verbatimShare >= THRESHOLDS.reuseFloor ? 'partially' : cls;
   });
   return classify(rows.map((r) => CLASSES[r.label]), pred, [...CLASSES]).macroF1;
 }

@@ -85,7 +85,7 @@ describe('unspun compare', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Verdict: (rewrite|partial-reuse)/);
     expect(r.stdout).toMatch(/^MEDIUM \(\d+\)/m);
-    expect(r.stdout).toMatch(/source \[\d+,\d+\) “/);
+    expect(r.stdout).toMatch(/source\s+\[\d+,\d+\) “/);
   });
 
   it('--format markdown', () => {

@@ -16,6 +16,8 @@ export const THRESHOLDS = {
    * `novelSpecifics` is the feature's scale: new specifics per sentence, halved.
    */
   spin: { derivedSupport: 0.6, sourceCoverage: 0.5, novelSpecifics: 0.1, maxVerbatim: 0.3 },
+  /** Verbatim share from which a text reuses its source whatever the model says (a stitched article, a lifted paragraph). */
+  reuseFloor: 0.3,
   /** Mean difference of the direction evidence between the two readings below which direction is unclear. */
   direction: 0.02,
 };
@@ -45,7 +47,8 @@ export function judgeRelation(source: Analysis, derived: Analysis, alignment: Al
   const best = useReversed ? reversed : asGiven;
   const cls = best.probs.indexOf(Math.max(...best.probs));
   const spun = CLASSES[cls] === 'non' && looksSpun(best.features);
-  const verdict = spun ? 'rewrite' : verdictOf(CLASSES[cls], best.features);
+  const lifted = CLASSES[cls] === 'non' && best.features.verbatimShare >= THRESHOLDS.reuseFloor;
+  const verdict = spun ? 'rewrite' : lifted ? 'partial-reuse' : verdictOf(CLASSES[cls], best.features);
   const confidence = spun ? spinConfidence(best.features) : round2(best.probs[cls]);
   let direction: Direction = 'unclear';
   let directionConfidence = 0;
