@@ -27,13 +27,15 @@ export function predict(model: RelationModel, x: number[]): number[] {
 }
 
 /** Fits the model by full-batch gradient descent with L2 and class weights that balance the classes. */
-export function fit(xs: number[][], ys: number[], opts: { l2?: number; steps?: number; rate?: number } = {}): RelationModel {
+export function fit(xs: number[][], ys: number[], opts: { l2?: number; steps?: number; rate?: number; balance?: number } = {}): RelationModel {
   const k = CLASSES.length;
   const d = xs[0].length;
   const mean = Array.from({ length: d }, (_, i) => xs.reduce((a, x) => a + x[i], 0) / xs.length);
   const std = Array.from({ length: d }, (_, i) => Math.sqrt(xs.reduce((a, x) => a + (x[i] - mean[i]) ** 2, 0) / xs.length) || 1);
   const counts = Array.from({ length: k }, (_, c) => ys.filter((y) => y === c).length);
-  const classWeight = counts.map((n) => (n ? xs.length / (k * n) : 0));
+  // balance 1: classes weigh equally (inverse frequency); 0: as sampled.
+  const balance = opts.balance ?? 1;
+  const classWeight = counts.map((n) => (n ? (xs.length / (k * n)) ** balance : 0));
   const model: RelationModel = { mean, std, weights: Array.from({ length: k }, () => new Array(d).fill(0)), bias: new Array(k).fill(0) };
   const l2 = opts.l2 ?? 0.01;
   const rate = opts.rate ?? 0.5;
