@@ -29,29 +29,52 @@ export interface SoftScore {
   f1: number;
 }
 
-/** Greedy soft match of `a` against `b` (no allocation: two passes over the word pairs). */
+/**
+ * Greedy soft match of `a` against `b`. Each word pair is looked up once and serves both directions (the lookups
+ * are most of the cost of aligning); an equal key is a match of 1 whatever the vectors say.
+ */
 export function softMatch(a: SoftWords, b: SoftWords, sim: WordSimilarity): SoftScore {
   if (a.total <= 0 || b.total <= 0) return { recall: 0, precision: 0, f1: 0 };
+  const na = a.rows.length;
+  const nb = b.rows.length;
+  const bestA = scratch(0, na);
+  const bestB = scratch(1, nb);
+  for (let i = 0; i < na; i++) {
+    const key = a.keys[i];
+    for (let j = 0; j < nb; j++) if (b.keys[j] === key) bestA[i] = bestB[j] = EXACT;
+  }
+  for (let i = 0; i < na; i++) {
+    const row = a.rows[i];
+    if (row < 0) continue;
+    const exactA = bestA[i] === EXACT;
+    for (let j = 0; j < nb; j++) {
+      const r = b.rows[j];
+      if (r < 0 || (exactA && bestB[j] === EXACT)) continue;
+      const x = sim(row, r);
+      if (!exactA && x > bestA[i]) bestA[i] = x;
+      if (bestB[j] !== EXACT && x > bestB[j]) bestB[j] = x;
+    }
+  }
   let recall = 0;
-  for (let i = 0; i < a.rows.length; i++) recall += a.weights[i] * bestMatch(a.rows[i], a.keys[i], b, sim, false);
+  for (let i = 0; i < na; i++) recall += a.weights[i] * (bestA[i] === EXACT ? 1 : bestA[i]);
   let precision = 0;
-  for (let j = 0; j < b.rows.length; j++) precision += b.weights[j] * bestMatch(b.rows[j], b.keys[j], a, sim, true);
+  for (let j = 0; j < nb; j++) precision += b.weights[j] * (bestB[j] === EXACT ? 1 : bestB[j]);
   recall /= a.total;
   precision /= b.total;
   const f1 = recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0;
   return { recall, precision, f1 };
 }
 
-function bestMatch(row: number, key: number, other: SoftWords, sim: WordSimilarity, swapped: boolean): number {
-  let best = 0;
-  for (let k = 0; k < other.rows.length; k++) {
-    if (other.keys[k] === key) return 1;
-    const r = other.rows[k];
-    if (row < 0 || r < 0) continue;
-    const x = swapped ? sim(r, row) : sim(row, r);
-    if (x > best) best = x;
-  }
-  return best;
+/** Marks a word whose key the other side has (similarities are never negative, so -1 is free). */
+const EXACT = -1;
+const buffers = [new Float64Array(64), new Float64Array(64)];
+
+/** A zeroed reusable buffer: softMatch runs for every candidate sentence pair and must not allocate. */
+function scratch(which: 0 | 1, size: number): Float64Array {
+  if (buffers[which].length < size) buffers[which] = new Float64Array(size * 2);
+  const buf = buffers[which];
+  buf.fill(0, 0, size);
+  return buf;
 }
 
 /** Floor-rescaled cosine: 0 up to SOFT_FLOOR, then linear to 1. */
