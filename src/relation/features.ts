@@ -5,7 +5,7 @@ import { novelSpecificsRate, specificsShared } from './specifics.js';
 /** The document-level evidence the relation model weighs; names are stable (the fitted weights refer to them). */
 export const FEATURE_NAMES = [
   'derivedSupport', 'sourceCoverage', 'verbatimShare', 'runs3Share', 'containment', 'meanLinkScore', 'specificsShared',
-  'narrationRuns', 'strongSupport', 'lengthRatio', 'runs8Share', 'novelSpecifics',
+  'narrationRuns', 'strongSupport', 'lengthRatio', 'runs8Share', 'novelSpecifics', 'reusedSentences', 'newSentences',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type RelationFeatures = Record<FeatureName, number>;
@@ -34,6 +34,10 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
   let chars = 0;
   let weighted = 0;
   let strong = 0;
+  // METER's own definition counts sentences: partly derived = some sentences from the wire, some new.
+  let bodySentences = 0;
+  let reused = 0;
+  let unlinked = 0;
   for (const s of derived.sentences) {
     if (s.kind !== 'body') continue;
     const len = s.end - s.start;
@@ -41,6 +45,10 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
     const best = Math.max(0, ...(alignment.byDerived[s.id] ?? []).map((l) => l.score));
     weighted += len * best;
     if (best >= 0.5) strong += len;
+    bodySentences++;
+    if ((alignment.byDerived[s.id] ?? []).length === 0) unlinked++;
+    const lifted = words.some((t) => t.sentence === s.id && runLen[t.start] >= 5 && !inQuote[t.start]);
+    if (lifted) reused++;
   }
   const wordsOf = (a: Analysis) => a.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
   return {
@@ -57,5 +65,7 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
     runs8Share,
     // Capped so one name-heavy sentence cannot dominate: 2 new specifics a sentence is already plainly independent.
     novelSpecifics: Math.min(2, novelSpecificsRate(source, derived)) / 2,
+    reusedSentences: bodySentences ? reused / bodySentences : 0,
+    newSentences: bodySentences ? unlinked / bodySentences : 0,
   };
 }
