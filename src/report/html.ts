@@ -28,13 +28,18 @@ export function compareToHtml(r: CompareResult, labels: { source: string; derive
 ${r.findings.map((f, i) => findingItem(f, i)).join('\n')}
 </ol></section>
 <main>
-  <article id="source" class="doc"><h2>Source: ${esc(r.source.title ?? labels.source)}</h2>${renderDoc(r.source, r.findings, 'source')}</article>
-  <article id="derived" class="doc"><h2>Derived: ${esc(r.derived.title ?? labels.derived)}</h2>${renderDoc(r.derived, r.findings, 'derived')}</article>
+  <article id="source" class="doc"><h2>Source <small>${esc(meta(r.source, labels.source))}</small></h2>${renderDoc(r.source, r.findings, 'source')}</article>
+  <article id="derived" class="doc"><h2>Derived <small>${esc(meta(r.derived, labels.derived))}</small></h2>${renderDoc(r.derived, r.findings, 'derived')}</article>
 </main>
 <script id="unspun-links" type="application/json">${json(links)}</script>
 <script>${SCRIPT}</script>
 </body></html>
 `;
+}
+
+/** The column caption: where the text came from (its title is already the first line of the text). */
+function meta(a: ArticleReport, label: string): string {
+  return [a.url ?? label, a.siteName, a.byline, a.published].filter(Boolean).join(' · ');
 }
 
 function findingItem(f: Finding, i: number): string {
