@@ -56,6 +56,6 @@ describe('registry', () => {
       expect(Object.keys(r.meta.messages).length, r.meta.id).toBeGreaterThan(0);
       expect(r.meta.description.length, r.meta.id).toBeGreaterThan(20);
     }
-    expect(rules.filter((r) => r.meta.needsDerivation).map((r) => r.meta.id).sort()).toEqual(['claim-dropped', 'quote-fabricated', 'source-uncredited', 'unsupported-content']);
+    expect(rules.filter((r) => r.meta.needsDerivation).map((r) => r.meta.id).sort()).toEqual(['claim-dropped', 'quote-fabricated', 'source-uncredited']);
   });
 });

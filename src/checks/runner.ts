@@ -29,7 +29,7 @@ export function toFinding(check: Check, draft: FindingDraft, ctx: Pick<CheckCont
   if (template === undefined) throw new Error(`${check.meta.id}: unknown message id "${draft.messageId}"`);
   const finding: Finding = {
     ruleId: check.meta.id,
-    severity: severity ?? check.meta.severity,
+    severity: draft.weaker ? lower(severity ?? check.meta.severity) : (severity ?? check.meta.severity),
     message: fillTemplate(template, draft.data ?? {}),
     source: toSide(ctx.source, draft.source),
     derived: toSide(ctx.derived, draft.derived),
@@ -37,6 +37,12 @@ export function toFinding(check: Check, draft: FindingDraft, ctx: Pick<CheckCont
   if (draft.actual !== undefined) finding.actual = draft.actual;
   if (draft.expected !== undefined) finding.expected = draft.expected;
   return finding;
+}
+
+const LOWER: Record<Severity, Severity> = { high: 'medium', medium: 'low', low: 'info', info: 'info' };
+/** One step down: a weaker form of a finding stays visible, below the rule's usual severity. */
+function lower(s: Severity): Severity {
+  return LOWER[s];
 }
 
 /** `{name}` placeholders; a missing value stays visible as `{name}` rather than silently vanishing. */

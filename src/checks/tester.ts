@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
-import type { Alignment, AlignmentLink, Analysis, Finding, Verdict } from '../types.js';
+import type { Alignment, AlignmentLink, Analysis, Finding, Severity, Verdict } from '../types.js';
 import { compareFindings, sortFindings, toFinding } from './runner.js';
 import { computeSharedFacts } from './shared.js';
 import type { Check, CheckContext } from './types.js';
@@ -30,6 +30,8 @@ export interface ExpectedFinding {
   derived?: string | null;
   actual?: string;
   expected?: string;
+  /** The finding's severity (the rule's default, one lower for a weaker form). */
+  severity?: Severity;
 }
 
 export interface InvalidCase extends CheckCase {
@@ -114,6 +116,7 @@ function summarise(check: Check, c: CheckCase): Array<Record<string, unknown>> {
       messageId: id,
       source: f.source?.text ?? null,
       derived: f.derived?.text ?? null,
+      severity: f.severity,
       ...(f.actual !== undefined ? { actual: f.actual } : {}),
       ...(f.expected !== undefined ? { expected: f.expected } : {}),
     };

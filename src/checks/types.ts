@@ -45,6 +45,8 @@ export interface FindingDraft {
   derived: SpanRef | null;
   actual?: string;
   expected?: string;
+  /** A weaker form of the finding (e.g. a quote paraphrased in a summary): reported one severity lower. */
+  weaker?: boolean;
 }
 
 export interface Check {

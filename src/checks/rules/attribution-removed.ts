@@ -1,4 +1,5 @@
-import { attributedPairs, attributionCue } from '../compare-attributions.js';
+import { attributedPairs, attributionCue, speakerNamedIn } from '../compare-attributions.js';
+import { isSummary } from '../support.js';
 import { ref, wholeSentence } from '../pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
@@ -17,7 +18,10 @@ export const attributionRemoved: Check = {
       const a = pair.source[0];
       const cue = attributionCue(a);
       const expected = ctx.source.text.slice(cue.start, cue.end);
-      out.push({ messageId: 'removed', data: { expected }, source: ref(a.sentence, cue), derived: wholeSentence(ctx.derived, pair.derivedSentences[0]), expected, actual: 'no attribution' });
+      // A summary drops "X said" by design; a speaker named in the next sentence still owns the claim: weaker.
+      const d = pair.derivedSentences[0];
+      const weaker = isSummary(ctx) || speakerNamedIn(ctx.derived, a.speaker, new Set([d - 1, d + 1]));
+      out.push({ messageId: 'removed', data: { expected }, source: ref(a.sentence, cue), derived: wholeSentence(ctx.derived, d), expected, actual: 'no attribution', weaker });
     }
     return out;
   },

@@ -30,7 +30,13 @@ ruleTester(quoteRemoved, {
       errors: [{ messageId: 'paraphrased', source: 'We are doing everything we can to restore services,' }],
     },
     {
-      name: 'direct quote turned into paraphrase',
+      name: 'direct quote turned into paraphrase without its speaker',
+      source: '"We will not cut the maintenance budget," Transport Minister Volker Wissing told reporters.',
+      derived: 'The government will keep the maintenance budget as it is, officials said.',
+      errors: [{ messageId: 'paraphrased', source: 'We will not cut the maintenance budget,', severity: 'medium' }],
+    },
+    {
+      name: 'indirect speech that keeps the speaker is the weaker form',
       source: '"We will not cut the maintenance budget," Transport Minister Volker Wissing told reporters.',
       derived: 'Transport Minister Volker Wissing told reporters that maintenance spending would stay the same.',
       errors: [
@@ -38,14 +44,29 @@ ruleTester(quoteRemoved, {
           messageId: 'paraphrased',
           source: 'We will not cut the maintenance budget,',
           derived: 'Transport Minister Volker Wissing told reporters that maintenance spending would stay the same.',
+          severity: 'low',
         },
       ],
     },
     {
-      name: 'quoted words kept without quotation marks',
+      name: 'quoted words turned into narration',
+      source: 'The union leader said the delays were "unacceptable for hundreds of thousands of commuters".',
+      derived: 'The delays are unacceptable for hundreds of thousands of commuters.',
+      errors: [{ messageId: 'unquoted', derived: 'unacceptable for hundreds of thousands of commuters', severity: 'medium' }],
+    },
+    {
+      name: 'quoted words kept without quotation marks by the named speaker',
       source: 'Lenz said the delays were "unacceptable for hundreds of thousands of commuters".',
       derived: 'Lenz said the delays were unacceptable for hundreds of thousands of commuters.',
-      errors: [{ messageId: 'unquoted', source: 'unacceptable for hundreds of thousands of commuters', derived: 'unacceptable for hundreds of thousands of commuters' }],
+      errors: [{ messageId: 'unquoted', source: 'unacceptable for hundreds of thousands of commuters', derived: 'unacceptable for hundreds of thousands of commuters', severity: 'low' }],
+    },
+    {
+      name: 'a summary that paraphrases a quote is the weaker form',
+      source:
+        'Hundreds of trains were cancelled across Germany on Tuesday after a fire damaged a signal box near Frankfurt. "We are doing everything we can to restore services by the weekend," Maria Lenz, a spokeswoman for the rail operator, told reporters. Engineers worked through the night to replace damaged cables. Commuters queued for buses at the main station for most of the morning.',
+      derived: 'The rail operator hopes to restore services by the weekend after a signal box fire.',
+      links: [[[0, 1], 0]],
+      errors: [{ messageId: 'paraphrased', severity: 'low' }],
     },
   ],
 });

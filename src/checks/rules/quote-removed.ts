@@ -1,6 +1,9 @@
 import { pairQuotes } from '../compare-quotes.js';
 import { coverage, derivedCounterparts, lemmasIn, lemmasOf, locateWords, sentenceAt, sentenceOf, wholeSentence, words } from '../pairs.js';
-import type { Check, FindingDraft } from '../types.js';
+import { speakerNamedIn } from '../compare-attributions.js';
+import { isSummary } from '../support.js';
+import type { Analysis, Quote } from '../../types.js';
+import type { Check, CheckContext, FindingDraft } from '../types.js';
 
 /** Share of the quote's content words an aligned sentence must carry to count as its paraphrase. */
 const PARAPHRASE_SHARE = 0.3;
@@ -25,7 +28,8 @@ export const quoteRemoved: Check = {
       const bare = locateWords(ctx.derived.text, words(expected));
       const bareSentence = bare && sentenceAt(ctx.derived, bare.start);
       if (bare && bareSentence) {
-        out.push({ messageId: 'unquoted', data: { expected }, source, derived: { sentence: bareSentence.id, span: bare }, expected });
+        const weaker = faithfulForm(ctx, q, bareSentence.id) || quoteMarked(ctx.derived, bare);
+        out.push({ messageId: 'unquoted', data: { expected }, source, derived: { sentence: bareSentence.id, span: bare }, expected, weaker });
         continue;
       }
       // A quote whose sentences all lack a counterpart is claim-dropped's to report.
@@ -35,9 +39,25 @@ export const quoteRemoved: Check = {
       const [best] = counterparts
         .map((id) => ({ id, share: coverage(quoted, lemmasOf(ctx.derived, [id])) }))
         .sort((a, b) => b.share - a.share || a.id - b.id);
-      if (best.share >= PARAPHRASE_SHARE) out.push({ messageId: 'paraphrased', data: { expected }, source, derived: wholeSentence(ctx.derived, best.id), expected });
+      if (best.share >= PARAPHRASE_SHARE) out.push({ messageId: 'paraphrased', data: { expected }, source, derived: wholeSentence(ctx.derived, best.id), expected, weaker: faithfulForm(ctx, q, best.id) });
       else out.push({ messageId: 'dropped', data: { expected }, source, derived: null, expected });
     }
     return out;
   },
 };
+
+/**
+ * Indirect speech that keeps the speaker ("Lenz said the delays were unacceptable", named in this sentence or next
+ * to it), or any summary, which compresses quotes by design: the words are still the speaker's, so it is weaker.
+ */
+function faithfulForm(ctx: CheckContext, q: Quote, derivedSentence: number): boolean {
+  const nearby = new Set([derivedSentence - 1, derivedSentence, derivedSentence + 1]);
+  return isSummary(ctx) || speakerNamedIn(ctx.derived, q.speaker, nearby);
+}
+
+/** The words sit inside quotation marks the quote step did not pair (`` … '' or ` … ' in tokenised text). */
+function quoteMarked(doc: Analysis, span: { start: number; end: number }): boolean {
+  const before = doc.text.slice(Math.max(0, span.start - 3), span.start).trim();
+  const after = doc.text.slice(span.end, span.end + 3).trim();
+  return /[`'"‘“]$/.test(before) && /^[,.]?\s*[`'"’”]/.test(after);
+}

@@ -3,6 +3,11 @@ import { unsupportedContent } from './unsupported-content.js';
 
 const SOURCE = 'Nearly 300 trains were cancelled across Germany on Tuesday.';
 const KEPT = 'Almost 300 trains were cancelled across Germany on Tuesday.';
+const ARTICLE =
+  'Hundreds of trains were cancelled across Germany on Tuesday after a fire damaged a signal box near Frankfurt. ' +
+  'Maria Lenz, a spokeswoman for the rail operator, said engineers hoped to restore services by Thursday. ' +
+  'Commuters queued for buses at the main station for most of the morning. ' +
+  'Police said the fire was not thought to be arson.';
 
 ruleTester(unsupportedContent, {
   valid: [
@@ -10,6 +15,21 @@ ruleTester(unsupportedContent, {
     { name: 'a call to action asserts nothing', source: SOURCE, derived: `${KEPT} Let us know your thoughts in the comments below.`, links: [[0, 0]] },
     { name: 'an imperative asserts nothing', source: SOURCE, derived: `${KEPT} Share this story with your friends and family.`, links: [[0, 0]] },
     { name: 'an added heading is not content', source: SOURCE, derived: `# Rail Chaos Hits Germany\n\n${KEPT}`, links: [[0, 1]] },
+    {
+      name: 'a summary sentence merging two source sentences is supported',
+      source: ARTICLE,
+      derived: 'Trains were cancelled across Germany after a fire near Frankfurt, and engineers hoped to restore services by Thursday.',
+      links: [[[0, 1], 0]],
+    },
+    {
+      name: 'an independent report of the same event owes no support',
+      source: ARTICLE,
+      derived:
+        'Travellers in Hesse faced long waits on Tuesday as rail staff battled a blaze. Regional lines were worst hit. ' +
+        'Several schools reported pupils arriving late. The operator apologised and promised refunds for season ticket holders.',
+      links: [[0, 0]],
+      verdict: 'same-story',
+    },
   ],
   invalid: [
     {
@@ -18,6 +38,21 @@ ruleTester(unsupportedContent, {
       derived: `${KEPT} This is clear proof that the railway has been mismanaged for years.`,
       links: [[0, 0]],
       errors: [{ messageId: 'unsupported', source: null, derived: 'This is clear proof that the railway has been mismanaged for years.' }],
+    },
+    {
+      name: 'a name the source never gives, in a carried-over sentence',
+      source: ARTICLE,
+      derived: 'Engineer Klaus Berger hoped to restore services by Thursday.',
+      links: [[1, 0]],
+      errors: [{ messageId: 'unsupported-words', derived: 'Klaus Berger', actual: 'Klaus Berger', severity: 'medium' }],
+    },
+    {
+      name: 'a one-sentence summary the verdict calls unrelated is still checked',
+      source: ARTICLE,
+      derived: 'Police arrested 17 teenagers after the fire near Frankfurt.',
+      links: [[[0, 3], 0]],
+      verdict: 'unrelated',
+      errors: [{ messageId: 'unsupported-words', derived: '17 teenagers' }],
     },
   ],
 });

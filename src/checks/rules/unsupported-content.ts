@@ -1,32 +1,63 @@
 import { lexicon } from '../../lexicons.js';
-import type { Analysis, Sentence } from '../../types.js';
-import { wholeSentence } from '../pairs.js';
-import type { Check, FindingDraft } from '../types.js';
+import type { Analysis, Sentence, Verdict } from '../../types.js';
+import { entityFates } from '../compare-entities.js';
+import { numberFates } from '../compare-numbers.js';
+import { ref, wholeSentence, within } from '../pairs.js';
+import { isSummary, tokenRuns, unsupportedTokens } from '../support.js';
+import type { Check, CheckContext, FindingDraft } from '../types.js';
 
 const MIN_ASSERTION_WORDS = 4;
+/** Verdicts under which the derived text is a copy (the runner's needsDerivation set). */
+const DERIVED_VERDICTS = new Set<Verdict>(['verbatim-copy', 'rewrite', 'partial-reuse']);
+
 let prompts: string[] | null = null;
 
 /**
- * A derived body sentence the source does not support: an added fact, evaluation or conclusion.
+ * What the rewrite asserts that the source does not carry. A derived sentence is supported when its content words
+ * (or their GloVe near-synonyms) and figures are found anywhere in the source: summaries merge several sentences.
+ * An unaligned sentence with unsupported words is reported whole (an added fact or conclusion); in an aligned
+ * sentence each run of added words is reported ("ian wright" where the source has another presenter).
  * Questions, calls to action ("Let us know in the comments"), fragments and headings assert nothing.
  */
 export const unsupportedContent: Check = {
   meta: {
     id: 'unsupported-content',
     severity: 'medium',
-    description: 'A sentence of the rewrite asserts something the source does not support (added facts, evaluations, conclusions).',
-    messages: { unsupported: 'This sentence of the rewrite has no support in the source.' },
-    needsDerivation: true,
+    description: 'The rewrite asserts something the source does not support: an added sentence, or added words in a carried-over one.',
+    messages: {
+      unsupported: 'This sentence of the rewrite has no support in the source.',
+      'unsupported-words': 'The rewrite adds "{actual}", which the source does not support.',
+    },
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const id of [...ctx.shared.unsupportedDerived].sort((a, b) => a - b)) {
-      const s = ctx.derived.sentences[id];
-      if (s.kind === 'body' && asserts(ctx.derived, s)) out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, id) });
+    if (!DERIVED_VERDICTS.has(ctx.relation.verdict) && !isSummary(ctx)) return out;
+    const elsewhere = reportedElsewhere(ctx);
+    for (const s of ctx.derived.sentences) {
+      if (s.kind !== 'body' || !asserts(ctx.derived, s)) continue;
+      const added = unsupportedTokens(ctx.source, ctx.derived, s.id).filter((i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)));
+      if (!added.length) continue;
+      if (ctx.shared.unsupportedDerived.has(s.id)) {
+        out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, s.id) });
+        continue;
+      }
+      for (const run of tokenRuns(ctx.derived, added)) {
+        const actual = ctx.derived.text.slice(run.start, run.end);
+        out.push({ messageId: 'unsupported-words', data: { actual }, source: null, derived: ref(s.id, run), actual });
+      }
     }
     return out;
   },
 };
+
+/** Derived spans the item rules already report (a changed name or figure, a quote): one finding per fault. */
+function reportedElsewhere(ctx: CheckContext): Array<{ start: number; end: number }> {
+  return [
+    ...entityFates(ctx).flatMap((f) => (f.kind === 'changed' ? [f.derived] : [])),
+    ...numberFates(ctx).flatMap((f) => (f.kind === 'changed' ? [f.derived] : [])),
+    ...ctx.derived.quotes.map((q) => q.inner),
+  ];
+}
 
 /** A statement: long enough, has a verb, is not a question, an imperative or a reader prompt. */
 export function asserts(doc: Analysis, s: Sentence): boolean {

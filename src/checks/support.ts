@@ -1,0 +1,88 @@
+import { loadVectors } from '../align/index.js';
+import { directWordSimilarity } from '../align/soft.js';
+import type { Analysis, Token } from '../types.js';
+import type { CheckContext } from './types.js';
+import { sameQuantity } from './items.js';
+import { within } from './pairs.js';
+
+/** Rescaled GloVe cosine from which a word counts as carried by a near-synonym (as in softCoverage). */
+const NEAR_SYNONYM = 0.45;
+
+interface SourceVocabulary {
+  lemmas: Set<string>;
+  forms: Set<string>;
+  /** Word-vector rows of the source lemmas, for near-synonym look-up. */
+  rows: number[];
+}
+
+const vocabularies = new WeakMap<Analysis, SourceVocabulary>();
+
+const isContent = (t: Token) => !t.stop && /[\p{L}\p{N}]/u.test(t.text);
+
+/** The whole source's words: a summary sentence may merge facts from several source sentences. */
+function vocabulary(doc: Analysis): SourceVocabulary {
+  let v = vocabularies.get(doc);
+  if (!v) {
+    const content = doc.tokens.filter(isContent);
+    const lemmas = new Set(content.map((t) => t.lemma));
+    const vectors = loadVectors();
+    v = { lemmas, forms: new Set(content.map((t) => t.text.toLowerCase())), rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0) };
+    vocabularies.set(doc, v);
+  }
+  return v;
+}
+
+/**
+ * Content tokens of a derived sentence that the source carries nowhere: not as lemma or word form, not as a GloVe
+ * near-synonym ("faulty" ~ "defective"), and, for figures, not as the same quantity ("12,000" ~ "12000").
+ * Why the whole source and not the aligned sentence: summaries and rewrites merge facts from several sentences.
+ */
+export function unsupportedTokens(source: Analysis, derived: Analysis, sentence: number): number[] {
+  const vocab = vocabulary(source);
+  const vectors = loadVectors();
+  const sim = directWordSimilarity(vectors);
+  const s = derived.sentences[sentence];
+  const figures = derived.numbers.filter((n) => n.sentence === sentence);
+  const out: number[] = [];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (unsupported(derived.tokens[i])) out.push(i);
+  return out;
+
+  function unsupported(t: Token): boolean {
+    if (!isContent(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase())) return false;
+    const figure = figures.find((n) => within(t, n));
+    if (figure) return !source.numbers.some((n) => sameQuantity(n, figure));
+    const row = vectors.indexOf(t.lemma);
+    return !(row >= 0 && vocab.rows.some((r) => sim(row, r) >= NEAR_SYNONYM));
+  }
+}
+
+/** Adjacent unsupported tokens as one run ("ian wright"), so one finding names one added detail. */
+export function tokenRuns(doc: Analysis, indexes: number[]): Array<{ start: number; end: number }> {
+  const runs: Array<{ start: number; end: number; last: number }> = [];
+  for (const index of indexes) {
+    const t = doc.tokens[index];
+    const prev = runs[runs.length - 1];
+    if (prev && prev.last === index - 1) Object.assign(prev, { end: t.end, last: index });
+    else runs.push({ start: t.start, end: t.end, last: index });
+  }
+  return runs.map(({ start, end }) => ({ start, end }));
+}
+
+/** A summary: a few sentences, much shorter than the source. */
+const SUMMARY_SENTENCES = 3;
+const SUMMARY_SHARE = 0.3;
+
+/**
+ * A short text every body sentence of which the aligner ties to the source: a summary or excerpt, derived whatever the
+ * document-level verdict says (a one-sentence summary shares too little text to look like a copy).
+ */
+export function isSummary(ctx: Pick<CheckContext, 'source' | 'derived' | 'alignment'>): boolean {
+  const body = ctx.derived.sentences.filter((s) => s.kind === 'body');
+  return (
+    body.length > 0 &&
+    body.length <= SUMMARY_SENTENCES &&
+    ctx.derived.text.length <= SUMMARY_SHARE * ctx.source.text.length &&
+    body.every((s) => (ctx.alignment.byDerived[s.id]?.length ?? 0) > 0)
+  );
+}
+
