@@ -135,6 +135,17 @@ describe('sharedRuns', () => {
     const der = plainAnalysis('Analysts noted that prices rose sharply in May.');
     expect(sharedRuns(src, der, 3)).toHaveLength(1);
   });
+
+  it('gives the same runs for a document reused against several partners (word ids are cached per document)', () => {
+    const wire = 'Fire crews fought the blaze at the timber yard for six hours before it was under control, a spokesman said.';
+    const src = plainAnalysis(wire);
+    const first = plainAnalysis('Crews fought the blaze at the timber yard for six hours, officials said.');
+    const second = plainAnalysis('The fire was under control by the evening, a spokesman said.');
+    expect(sharedRuns(src, first, 3).map((r) => r.derived.text)).toEqual(['Crews fought the blaze at the timber yard for six hours']);
+    expect(sharedRuns(src, second, 3)).toEqual(sharedRuns(plainAnalysis(wire), plainAnalysis(second.text), 3));
+    expect(sharedRuns(src, second, 3).map((r) => r.source.text)).toEqual(['a spokesman said']);
+    expect(sharedRuns(second, src, 3).map((r) => r.derived.text)).toEqual(['a spokesman said']);
+  });
 });
 
 describe('documentVector', () => {

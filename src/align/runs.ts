@@ -18,21 +18,22 @@ const MAX_OCCURRENCES = 64;
  * so `"said, adding"` matches `"said adding"`; spans run from the first word's start to the last word's end.
  */
 export function sharedRuns(source: Analysis, derived: Analysis, minWords = 3): SharedRun[] {
-  const a = source.tokens.filter(isWord);
-  const b = derived.tokens.filter(isWord);
-  const ka = a.map((t) => wordKey(t.text));
-  const kb = b.map((t) => wordKey(t.text));
+  let sa = wordsOf(source);
+  const sb = wordsOf(derived);
+  if (sa.table !== sb.table) sa = wordsOf(source); // the id table was renewed in between
+  const { tokens: a, ids: ka } = sa;
+  const { tokens: b, ids: kb } = sb;
   const n = Math.max(1, minWords);
   const gramsB = new Map<string, number[]>();
   for (let j = 0; j + n <= kb.length; j++) {
-    const g = kb.slice(j, j + n).join(' ');
+    const g = gramKey(kb, j, n);
     const list = gramsB.get(g);
     if (!list) gramsB.set(g, [j]);
     else if (list.length < MAX_OCCURRENCES) list.push(j);
   }
   const candidates: Array<{ i: number; j: number; len: number }> = [];
   for (let i = 0; i + n <= ka.length; i++) {
-    const list = gramsB.get(ka.slice(i, i + n).join(' '));
+    const list = gramsB.get(gramKey(ka, i, n));
     if (!list) continue;
     for (const j of list) {
       if (i > 0 && j > 0 && ka[i - 1] === kb[j - 1]) continue; // not the start of a maximal run
@@ -52,6 +53,38 @@ export function sharedRuns(source: Analysis, derived: Analysis, minWords = 3): S
     runs.push({ source: spanOf(source.text, a, c.i, c.len), derived: spanOf(derived.text, b, c.j, c.len), words: c.len });
   }
   return runs.sort((x, y) => x.derived.start - y.derived.start);
+}
+
+/** Word keys as small integers, shared by all documents (equal key, equal id): runs compare numbers, not strings. */
+let wordIds = new Map<string, number>();
+/** Past this many distinct words a new table starts (documents cached with the old one re-read their ids). */
+const MAX_WORD_IDS = 1_000_000;
+
+const wordCache = new WeakMap<Analysis, { tokens: Token[]; ids: Int32Array; table: Map<string, number> }>();
+
+/** Word tokens of a document and their ids, once per Analysis (relation features ask for runs four times per pair). */
+function wordsOf(doc: Analysis): { tokens: Token[]; ids: Int32Array; table: Map<string, number> } {
+  const hit = wordCache.get(doc);
+  if (hit && hit.table === wordIds) return hit;
+  if (wordIds.size > MAX_WORD_IDS) wordIds = new Map();
+  const table = wordIds;
+  const tokens = hit?.tokens ?? doc.tokens.filter(isWord);
+  const ids = Int32Array.from(tokens, (t) => {
+    const key = wordKey(t.text);
+    let id = table.get(key);
+    if (id === undefined) table.set(key, (id = table.size));
+    return id;
+  });
+  const entry = { tokens, ids, table };
+  wordCache.set(doc, entry);
+  return entry;
+}
+
+/** The n ids from `at` as a short string (two UTF-16 units per id): an exact Map key, unlike a numeric hash. */
+function gramKey(ids: Int32Array, at: number, n: number): string {
+  let key = '';
+  for (let k = at; k < at + n; k++) key += String.fromCharCode(ids[k] & 0xffff, ids[k] >>> 16);
+  return key;
 }
 
 function overlaps(used: Uint8Array, from: number, len: number): boolean {
