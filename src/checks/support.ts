@@ -1,4 +1,5 @@
 import { loadVectors } from '../align/index.js';
+import { lexicon } from '../lexicons.js';
 import { directWordSimilarity } from '../align/soft.js';
 import type { Analysis, Token } from '../types.js';
 import type { CheckContext } from './types.js';
@@ -11,11 +12,24 @@ const NEAR_SYNONYM = 0.45;
 interface SourceVocabulary {
   lemmas: Set<string>;
   forms: Set<string>;
+  /** The text lower-cased without spaces: "8 pm" is carried by "8pm". */
+  compact: string;
   /** Word-vector rows of the source lemmas, for near-synonym look-up. */
   rows: number[];
 }
 
 const vocabularies = new WeakMap<Analysis, SourceVocabulary>();
+let placeholders: Set<string> | null = null;
+
+/** Tokens that carry no claim: "UNK" and "-lrb-" in tokenised summaries, honorifics ("Dr") that describe nothing. */
+function placeholder(t: Token): boolean {
+  placeholders ??= new Set([
+    ...lexicon<string>('checks-placeholder-tokens').entries,
+    ...lexicon<{ title: string; kind: string }>('titles').entries.filter((e) => e.kind === 'honorific').map((e) => e.title),
+  ]);
+  const w = t.text.toLowerCase();
+  return placeholders.has(w) || placeholders.has(w.replace(/\.$/, ''));
+}
 
 const isContent = (t: Token) => !t.stop && /[\p{L}\p{N}]/u.test(t.text);
 
@@ -26,7 +40,7 @@ function vocabulary(doc: Analysis): SourceVocabulary {
     const content = doc.tokens.filter(isContent);
     const lemmas = new Set(content.map((t) => t.lemma));
     const vectors = loadVectors();
-    v = { lemmas, forms: new Set(content.map((t) => t.text.toLowerCase())), rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0) };
+    v = { lemmas, compact: compact(doc.text), forms: new Set(content.map((t) => t.text.toLowerCase())), rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0) };
     vocabularies.set(doc, v);
   }
   return v;
@@ -48,13 +62,15 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
   return out;
 
   function unsupported(t: Token): boolean {
-    if (!isContent(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase())) return false;
+    if (!isContent(t) || placeholder(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase())) return false;
     const figure = figures.find((n) => within(t, n));
-    if (figure) return !source.numbers.some((n) => sameQuantity(n, figure));
+    if (figure) return !source.numbers.some((n) => sameQuantity(n, figure)) && !vocab.compact.includes(compact(figure.text));
     const row = vectors.indexOf(t.lemma);
     return !(row >= 0 && vocab.rows.some((r) => sim(row, r) >= NEAR_SYNONYM));
   }
 }
+
+const compact = (text: string) => text.toLowerCase().replace(/\s+/g, '');
 
 /** Adjacent unsupported tokens as one run ("ian wright"), so one finding names one added detail. */
 export function tokenRuns(doc: Analysis, indexes: number[]): Array<{ start: number; end: number }> {

@@ -22,6 +22,12 @@ ruleTester(unsupportedContent, {
       links: [[[0, 1], 0]],
     },
     {
+      name: "a tokenised summary's placeholders and a courtesy title add nothing",
+      source: ARTICLE,
+      derived: 'dr maria UNK -lrb- a spokeswoman -rrb- said engineers hoped to restore services by thursday .',
+      links: [[1, 0]],
+    },
+    {
       name: 'an independent report of the same event owes no support',
       source: ARTICLE,
       derived:
