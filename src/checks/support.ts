@@ -58,8 +58,18 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
   const s = derived.sentences[sentence];
   const figures = derived.numbers.filter((n) => n.sentence === sentence);
   const out: number[] = [];
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (unsupported(derived.tokens[i])) out.push(i);
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (unsupported(derived.tokens[i]) && !spacedFigure(i)) out.push(i);
   return out;
+
+  /** "8 pm" / "8pm", "9 / 11" / "9/11": a figure with its neighbour, spaces aside, is in the source. */
+  function spacedFigure(i: number): boolean {
+    return [i - 1, i + 1].some((j) => {
+      const o = derived.tokens[j];
+      if (!o || o.sentence !== sentence) return false;
+      const joined = compact(derived.text.slice(Math.min(o.start, derived.tokens[i].start), Math.max(o.end, derived.tokens[i].end)));
+      return /\d/.test(joined) && vocab.compact.includes(joined);
+    });
+  }
 
   function unsupported(t: Token): boolean {
     if (!isContent(t) || placeholder(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase())) return false;
@@ -85,7 +95,7 @@ export function tokenRuns(doc: Analysis, indexes: number[]): Array<{ start: numb
 }
 
 /** A summary: a few sentences, much shorter than the source. */
-const SUMMARY_SENTENCES = 3;
+const SUMMARY_SENTENCES = 5;
 const SUMMARY_SHARE = 0.3;
 
 /**
