@@ -43,14 +43,19 @@ export function softMatch(a: SoftWords, b: SoftWords, sim: WordSimilarity): Soft
     const key = a.keys[i];
     for (let j = 0; j < nb; j++) if (b.keys[j] === key) bestA[i] = bestB[j] = EXACT;
   }
+  // A local table is read inline: a call per word pair costs as much as the lookup itself.
+  const local = localTables.get(sim);
+  const table = local?.table;
   for (let i = 0; i < na; i++) {
     const row = a.rows[i];
     if (row < 0) continue;
     const exactA = bestA[i] === EXACT;
+    const base = local ? row * local.width : 0;
     for (let j = 0; j < nb; j++) {
       const r = b.rows[j];
       if (r < 0 || (exactA && bestB[j] === EXACT)) continue;
-      const x = sim(row, r);
+      const known = table ? table[base + r] : -1;
+      const x = known >= 0 ? known : sim(row, r);
       if (!exactA && x > bestA[i]) bestA[i] = x;
       if (bestB[j] !== EXACT && x > bestB[j]) bestB[j] = x;
     }
@@ -64,6 +69,9 @@ export function softMatch(a: SoftWords, b: SoftWords, sim: WordSimilarity): Soft
   const f1 = recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0;
   return { recall, precision, f1 };
 }
+
+/** The filled-as-asked table behind each localWords similarity (-1: not computed yet). */
+const localTables = new WeakMap<WordSimilarity, { table: Float32Array; width: number }>();
 
 /** Marks a word whose key the other side has (similarities are never negative, so -1 is free). */
 const EXACT = -1;
@@ -144,6 +152,7 @@ export function localWords(vectors: Vectors, source: SoftWords[], derived: SoftW
     for (let k = tail; k < dims; k++) s0 += ua[x + k] * ub[y + k];
     return (table[at] = rescaleCosine(s0 + s1 + s2 + s3));
   };
+  localTables.set(sim, { table, width });
   return { source: a.words, derived: b.words, sim };
 }
 
