@@ -4,6 +4,8 @@ import type { Analysis, Finding, Relation, Scores } from '../types.js';
 import { TOOL } from '../version.js';
 import { contentHash } from './prepare.js';
 import { isReuse, relate, strength, upstream, type PairRelation } from './relate.js';
+import { fingerprint } from './fingerprint.js';
+import { lexicalSupport, weightedTerms, type WeightedTerms } from './lexical.js';
 import { retrieveCandidates } from './retrieve.js';
 
 export type TraceRole = 'origin' | 'sibling' | 'copy' | 'related';
@@ -47,6 +49,10 @@ interface Scored {
   rel: PairRelation;
   dir: number;
   retrieval: number;
+  /** IDF-weighted share of the query's content lemmas the candidate holds. */
+  lexical: number;
+  /** How much more the candidate holds of the other leading candidates than they hold of it (origin > copies). */
+  upstreamness: number;
 }
 
 const MIN_RETRIEVAL = 0.08;
@@ -75,6 +81,7 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
   const t1 = performance.now();
 
   const metas = new Map((await store.getMeta(short.map((c) => c.id))).map((m) => [m.id, m]));
+  const terms = await weightedTerms(store, query);
   const scored: Scored[] = [];
   let via: TraceResult['via'] = 'lexical';
   for (const c of short) {
@@ -86,15 +93,16 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
     const rel = await relate(analysis, query);
     via = rel.via;
     if (rel.relation.verdict === 'unrelated') continue;
-    scored.push({ meta: metas.get(c.id) ?? row, analysis, rel, dir: upstream(rel, row.published, query.published), retrieval: c.score });
+    scored.push({ meta: metas.get(c.id) ?? row, analysis, rel, dir: upstream(rel, row.published, query.published), retrieval: c.score, lexical: lexicalSupport(terms, analysis), upstreamness: 0 });
   }
+  scoreUpstreamness(terms, scored);
   const roles = await assignRoles(scored);
   const t2 = performance.now();
 
   const candidates = scored
     .map((s): TraceCandidate => ({
       id: s.meta.id, title: s.meta.title, url: s.meta.url, outlet: s.meta.outlet, published: s.meta.published,
-      score: round(0.85 * strength(s.rel) + 0.15 * s.retrieval), role: roles.get(s.meta.id)!, relation: s.rel.relation,
+      score: round(rankScore(s)), role: roles.get(s.meta.id)!, relation: s.rel.relation,
       scores: s.rel.scores, findings: s.rel.findings, retrieval: s.retrieval,
     }))
     .sort((a, b) => (a.role === 'origin' ? 0 : 1) - (b.role === 'origin' ? 0 : 1) || b.score - a.score || a.id - b.id)
@@ -153,6 +161,46 @@ function sentenceSources(query: Analysis, scored: Scored[], roles: Map<number, T
     id: sent.id,
     sources: [...per[i].entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id),
   }));
+}
+
+// Tuned on the METER 1999 folders (PA + newspapers indexed): lexical support outranks the sentence alignment,
+// which pairs formulaic court sentences across unrelated stories.
+const W = 0.7;
+const BETA = 1;
+const HEAD = 5;
+const MARGIN = 0.25;
+function supportScore(s: Scored): number {
+  return W * s.lexical + (1 - W) * s.rel.scores.derivedSupport;
+}
+function rankScore(s: Scored): number {
+  return supportScore(s) + BETA * s.upstreamness;
+}
+
+/**
+ * Among the candidates that best support the query, the origin holds what the others share and more:
+ * a sibling's rare lemmas are mostly in the origin, the origin's are not all in the sibling.
+ */
+function scoreUpstreamness(terms: WeightedTerms, scored: Scored[]): void {
+  const ranked = [...scored].sort((a, b) => supportScore(b) - supportScore(a));
+  const best = ranked.length ? supportScore(ranked[0]) : 0;
+  const head = ranked.slice(0, HEAD).filter((s) => supportScore(s) >= best - MARGIN);
+  if (head.length < 2) return;
+  // Each candidate's share of the query: only what it has in common with the query counts, not what it added.
+  const sets = head.map((s) => new Set(fingerprint(s.analysis).lemmas));
+  const shared = sets.map((set) => restrict(terms, set));
+  for (const [i, a] of head.entries()) {
+    let sum = 0;
+    for (let j = 0; j < head.length; j++) if (j !== i) sum += lexicalSupport(shared[j], sets[i]) - lexicalSupport(shared[i], sets[j]);
+    a.upstreamness = sum / (head.length - 1);
+  }
+}
+
+/** The query terms a candidate holds, with the query's weights. */
+function restrict(terms: WeightedTerms, held: Set<number>): WeightedTerms {
+  const weights = new Map<number, number>();
+  let total = 0;
+  for (const [l, w] of terms.weights) if (held.has(l)) (weights.set(l, w), (total += w));
+  return { weights, total };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
