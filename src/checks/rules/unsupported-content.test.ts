@@ -53,6 +53,13 @@ ruleTester(unsupportedContent, {
       errors: [{ messageId: 'unsupported-words', derived: 'Klaus Berger', actual: 'Klaus Berger', severity: 'medium' }],
     },
     {
+      name: 'in a full rewrite only added specifics count, not reworded verbs',
+      source: SOURCE,
+      derived: 'Almost 300 trains were cancelled across Germany on Tuesday, transport minister Klaus Berger confirmed.',
+      links: [[0, 0]],
+      errors: [{ messageId: 'unsupported-words', derived: 'Klaus Berger' }],
+    },
+    {
       name: 'a one-sentence summary the verdict calls unrelated is still checked',
       source: ARTICLE,
       derived: 'Police arrested 17 teenagers after the fire near Frankfurt.',

@@ -33,6 +33,9 @@ export const unsupportedContent: Check = {
     const out: FindingDraft[] = [];
     if (!DERIVED_VERDICTS.has(ctx.relation.verdict) && !isSummary(ctx)) return out;
     const elsewhere = reportedElsewhere(ctx);
+    // A summary compresses and keeps the source's words; a full rewrite swaps in synonyms the vectors miss
+    // ("misery" for "chaos"), so there only added specifics (names, figures) count as added words.
+    const summary = isSummary(ctx);
     for (const s of ctx.derived.sentences) {
       if (s.kind !== 'body' || !asserts(ctx.derived, s)) continue;
       const added = unsupportedTokens(ctx.source, ctx.derived, s.id).filter((i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)));
@@ -41,7 +44,8 @@ export const unsupportedContent: Check = {
         out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, s.id) });
         continue;
       }
-      for (const run of tokenRuns(ctx.derived, added)) {
+      const judged = summary ? added : added.filter((i) => specific(ctx.derived, s, i));
+      for (const run of tokenRuns(ctx.derived, judged)) {
         const actual = ctx.derived.text.slice(run.start, run.end);
         out.push({ messageId: 'unsupported-words', data: { actual }, source: null, derived: ref(s.id, run), actual });
       }
@@ -49,6 +53,12 @@ export const unsupportedContent: Check = {
     return out;
   },
 };
+
+/** A figure, or a capitalised word inside the sentence (a name: "Klaus Berger"), not its first word. */
+function specific(doc: Analysis, s: Sentence, i: number): boolean {
+  const t = doc.tokens[i];
+  return /\d/.test(t.text) || (i > s.tokenStart && /^\p{Lu}/u.test(t.text) && doc.tokens[i - 1].text !== '"');
+}
 
 /** Derived spans the item rules already report (a changed name or figure, a quote): one finding per fault. */
 function reportedElsewhere(ctx: CheckContext): Array<{ start: number; end: number }> {
