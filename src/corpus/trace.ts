@@ -105,7 +105,8 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
       score: round(rankScore(s)), role: roles.get(s.meta.id)!, relation: s.rel.relation,
       scores: s.rel.scores, findings: s.rel.findings, retrieval: s.retrieval,
     }))
-    .sort((a, b) => (a.role === 'origin' ? 0 : 1) - (b.role === 'origin' ? 0 : 1) || b.score - a.score || a.id - b.id)
+    // The pairwise roles are a weaker signal than the score on news corpora (METER): they only nudge the order.
+    .sort((a, b) => sortKey(b) - sortKey(a) || a.id - b.id)
     .slice(0, top);
 
   return {
@@ -169,6 +170,8 @@ const W = 0.7;
 const BETA = 1;
 const HEAD = 5;
 const MARGIN = 0.25;
+const ORIGIN_NUDGE = 0.15;
+const sortKey = (c: TraceCandidate) => c.score + (c.role === 'origin' ? ORIGIN_NUDGE : 0);
 function supportScore(s: Scored): number {
   return W * s.lexical + (1 - W) * s.rel.scores.derivedSupport;
 }
