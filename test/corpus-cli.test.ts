@@ -52,7 +52,7 @@ describe('unspun corpus commands on a real SQLite file', () => {
 
     expect(cli(['rm', String(idOf('unrelated-harbour-festival.txt')), '--db', db]).code).toBe(0);
     expect(JSON.parse(cli(['list', '--db', db, '--json']).stdout).articles).toHaveLength(4);
-  });
+  }, 240_000); // a dozen CLI processes, each loading the NLP model and vectors
 
   it('bad input: missing corpus, unknown id, malformed id, a bad JSON line is skipped with exit 1', () => {
     expect(cli(['list', '--db', join(tmp, 'none.db')]).code).toBe(2);
