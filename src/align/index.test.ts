@@ -6,19 +6,12 @@ import { analyze } from '../nlp/index.js';
 import type { Alignment, Analysis } from '../types.js';
 import { align, documentVector, sentenceSimilarity, sharedRuns } from './index.js';
 import { plainAnalysis } from './plain-analysis.js';
+import { sharedNgrams } from '../../test/helpers.js';
 
 /** Sentence ids linked to source sentence `i`, as [sources, deriveds, kind] per link. */
 const linksOf = (al: Alignment, i: number) => al.bySource[i].map((l) => [l.source, l.derived, l.kind]);
 
-/** Word trigrams shared by two texts, to prove a paraphrase fixture really shares none. */
-function sharedTrigrams(a: string, b: string): string[] {
-  const grams = (t: string) => {
-    const w = t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    return new Set(w.slice(2).map((_, i) => w.slice(i, i + 3).join(' ')));
-  };
-  const gb = grams(b);
-  return [...grams(a)].filter((g) => gb.has(g));
-}
+const sharedTrigrams = (a: string, b: string) => sharedNgrams(a, b, 3);
 
 const WIRE = `Germany will send 12,000 soldiers to the eastern border by late 2028, Defence Minister Maria Lenz said on Tuesday.
 

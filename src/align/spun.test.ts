@@ -5,6 +5,7 @@ import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
 import type { Analysis } from '../types.js';
 import { align } from './index.js';
+import { sharedNgrams } from '../../test/helpers.js';
 
 /** Spun test pairs (test/fixtures/spun/README.md): a wire story, its spin and an independent report of the event. */
 interface SpunFixture {
@@ -25,15 +26,7 @@ const fixtures: SpunFixture[] = readdirSync(DIR)
 
 const docOf = (sentences: string[]): Analysis => analyze(extract(sentences.join('\n\n'), { format: 'text' }));
 
-/** Word trigrams two texts share (the spin must share none with the wire). */
-function sharedTrigrams(a: string, b: string): string[] {
-  const grams = (t: string) => {
-    const w = t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    return new Set(w.slice(2).map((_, i) => w.slice(i, i + 3).join(' ')));
-  };
-  const gb = grams(b);
-  return [...grams(a)].filter((g) => gb.has(g));
-}
+const sharedTrigrams = (a: string, b: string) => sharedNgrams(a, b, 3);
 
 interface Tally { found: number; missed: string[]; wrong: string[] }
 

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { fetchArticle } from '../ingest/fetch.js';
+import { mb } from '../ingest/decode.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -50,10 +51,6 @@ async function readStdin(maxBytes: number): Promise<Buffer> {
     if (n > maxBytes) throw new InputError(`stdin is over --max-bytes ${mb(maxBytes)}`);
   }
   return Buffer.concat(chunks);
-}
-
-export function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
 }
 
 /** Parses `--max-bytes` values like `10MB`, `500k`, `1048576`. */

@@ -4,20 +4,8 @@ import { dirname, resolve } from 'node:path';
 import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle } from '../store.js';
 import { migrate } from './sqlite-migrations.js';
 
-interface Row {
-  id: number;
-  article: string;
-  version: number;
-  hash: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  source: string | null;
-  added_at: string;
-  words: number;
-  analysis?: Buffer;
-}
+/** An `articles` row: the meta with its column names. */
+type Row = Omit<ArticleMeta, 'addedAt'> & { added_at: string; analysis?: Buffer };
 
 const META_COLUMNS = 'id, article, version, hash, url, title, outlet, published, source, added_at, words';
 
