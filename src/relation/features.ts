@@ -1,6 +1,6 @@
 import type { Alignment, Analysis, Scores } from '../types.js';
 import { sharedRuns } from '../align/index.js';
-import { novelSpecificsRate, specificsShared } from './specifics.js';
+import { compareSpecifics } from './specifics.js';
 
 /** The document-level evidence the relation model weighs; names are stable (the fitted weights refer to them). */
 export const FEATURE_NAMES = [
@@ -36,8 +36,8 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
   let strong = 0;
   // METER's own definition counts sentences: partly derived = some sentences from the wire, some new.
   let bodySentences = 0;
-  let reused = 0;
   let unlinked = 0;
+  const liftedSentences = new Set(words.filter((t) => runLen[t.start] >= 5 && !inQuote[t.start]).map((t) => t.sentence));
   for (const s of derived.sentences) {
     if (s.kind !== 'body') continue;
     const len = s.end - s.start;
@@ -47,9 +47,9 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
     if (best >= 0.5) strong += len;
     bodySentences++;
     if ((alignment.byDerived[s.id] ?? []).length === 0) unlinked++;
-    const lifted = words.some((t) => t.sentence === s.id && runLen[t.start] >= 5 && !inQuote[t.start]);
-    if (lifted) reused++;
   }
+  const reused = derived.sentences.filter((s) => s.kind === 'body' && liftedSentences.has(s.id)).length;
+  const specifics = compareSpecifics(source, derived);
   const wordsOf = (a: Analysis) => a.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
   return {
     derivedSupport: scores.derivedSupport,
@@ -58,13 +58,13 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
     runs3Share: runs3,
     containment,
     meanLinkScore: chars ? weighted / chars : 0,
-    specificsShared: specificsShared(source, derived),
+    specificsShared: specifics.shared,
     narrationRuns,
     strongSupport: chars ? strong / chars : 0,
     lengthRatio: Math.min(1, wordsOf(derived) / Math.max(1, wordsOf(source))),
     runs8Share,
     // Capped so one name-heavy sentence cannot dominate: 2 new specifics a sentence is already plainly independent.
-    novelSpecifics: Math.min(2, novelSpecificsRate(source, derived)) / 2,
+    novelSpecifics: Math.min(2, specifics.novelRate) / 2,
     reusedSentences: bodySentences ? reused / bodySentences : 0,
     newSentences: bodySentences ? unlinked / bodySentences : 0,
   };

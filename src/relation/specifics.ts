@@ -22,18 +22,14 @@ function novel(source: Specifics, derived: Specifics): string[] {
   );
 }
 
-/** Share of the derived text's specifics (entity keys and figures) that the source has too. */
-export function specificsShared(source: Analysis, derived: Analysis): number {
-  const d = specificsOf(derived);
-  if (d.keys.size === 0) return 0;
-  return 1 - novel(specificsOf(source), d).length / d.keys.size;
-}
-
 /**
- * New specifics per derived body sentence: an independent report brings its own people, places and figures
- * (about one a sentence); a spin brings almost none.
+ * Specifics compared once for both features: the share of the derived text's specifics (entity keys and figures)
+ * the source has too, and new specifics per derived body sentence — an independent report brings its own people,
+ * places and figures (about one a sentence); a spin brings almost none.
  */
-export function novelSpecificsRate(source: Analysis, derived: Analysis): number {
+export function compareSpecifics(source: Analysis, derived: Analysis): { shared: number; novelRate: number } {
+  const d = specificsOf(derived);
+  const fresh = novel(specificsOf(source), d).length;
   const sentences = derived.sentences.filter((s) => s.kind === 'body').length;
-  return sentences ? novel(specificsOf(source), specificsOf(derived)).length / sentences : 0;
+  return { shared: d.keys.size ? 1 - fresh / d.keys.size : 0, novelRate: sentences ? fresh / sentences : 0 };
 }
