@@ -12,7 +12,9 @@ export function resolveDbPath(flag?: string | null, env: NodeJS.ProcessEnv = pro
   return flag || env.UNSPUN_DB || DEFAULT_DB;
 }
 
-/** Opens (and migrates) the store. Only the embedded SQLite backend exists for now. */
-export async function openStore(opts: { db?: string | null } = {}): Promise<Store> {
-  return new SqliteStore(resolveDbPath(opts.db));
+export { storeError } from './sqlite/sqlite-store.js';
+
+/** Opens (and migrates, unless `readonly`) the store. Only the embedded SQLite backend exists for now. */
+export async function openStore(opts: { db?: string | null; readonly?: boolean } = {}): Promise<Store> {
+  return new SqliteStore(resolveDbPath(opts.db), { readonly: opts.readonly });
 }
