@@ -205,7 +205,15 @@ export interface Alignment {
 
 // ---------------------------------------------------------------- relation and findings
 
-export type Verdict = 'verbatim-copy' | 'rewrite' | 'partial-reuse' | 'same-story' | 'unrelated';
+/** Document-level verdicts, from most to least reuse. */
+export const VERDICTS = ['verbatim-copy', 'rewrite', 'partial-reuse', 'same-story', 'unrelated'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+const DERIVED_VERDICTS: ReadonlySet<Verdict> = new Set(['verbatim-copy', 'rewrite', 'partial-reuse']);
+/** A verdict under which the derived text is a copy, so "what it dropped and added" is meaningful (not same-story, unrelated). */
+export function isDerivedVerdict(v: Verdict): boolean {
+  return DERIVED_VERDICTS.has(v);
+}
 export type Direction = 'as-given' | 'reversed' | 'unclear';
 
 export interface Relation {
@@ -224,7 +232,9 @@ export interface Scores {
   verbatimShare: number;
 }
 
-export type Severity = 'high' | 'medium' | 'low' | 'info';
+/** Finding severities, most severe first: the order reports group and sort by. */
+export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 export type SeveritySetting = Severity | 'off';
 
 export interface FindingSide {

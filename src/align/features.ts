@@ -1,7 +1,7 @@
 import type { Token } from '../types.js';
 import { commonDirection, removeCommonAndNormalise, sifWeight } from './sif.js';
 import type { Vectors } from './vectors.js';
-import { hashWord } from './vectors-paths.js';
+import { fnv1a as hashWord } from '../hash.js';
 import type { SoftWords } from './soft.js';
 
 /** What similarity needs from one sentence (or from several merged), computed once per sentence. */

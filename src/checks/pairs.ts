@@ -1,4 +1,4 @@
-import { loadVectors } from '../align/index.js';
+import type { Vectors } from '../align/vectors.js';
 import { directWordSimilarity } from '../align/soft.js';
 import type { Alignment, Analysis, Sentence, Span, Token } from '../types.js';
 
@@ -189,9 +189,8 @@ const NEAR_SYNONYM = 0.45;
  * coverage() that also accepts a near-synonym from the word vectors: a spun copy rewords every claim,
  * so exact lemmas alone would miss the carried claim ("engineers were not responsible" for "the contract was not ours").
  */
-export function softCoverage(part: Set<string>, whole: Set<string>): number {
+export function softCoverage(part: Set<string>, whole: Set<string>, vectors: Vectors): number {
   if (!part.size) return 0;
-  const vectors = loadVectors();
   const sim = directWordSimilarity(vectors);
   const rows = [...whole].map((w) => vectors.indexOf(w)).filter((r) => r >= 0);
   let n = 0;

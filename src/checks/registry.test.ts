@@ -56,6 +56,7 @@ describe('registry', () => {
       expect(Object.keys(r.meta.messages).length, r.meta.id).toBeGreaterThan(0);
       expect(r.meta.description.length, r.meta.id).toBeGreaterThan(20);
     }
-    expect(rules.filter((r) => r.meta.needsDerivation).map((r) => r.meta.id).sort()).toEqual(['claim-dropped', 'quote-fabricated', 'source-uncredited']);
+    expect(rules.filter((r) => r.meta.appliesTo === 'derived').map((r) => r.meta.id).sort()).toEqual(['claim-dropped', 'quote-fabricated', 'source-uncredited']);
+    expect(rules.filter((r) => r.meta.appliesTo === 'derived-or-summary').map((r) => r.meta.id)).toEqual(['unsupported-content']);
   });
 });

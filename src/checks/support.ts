@@ -1,4 +1,4 @@
-import { loadVectors } from '../align/index.js';
+import type { Vectors } from '../align/vectors.js';
 import { lexicon } from '../lexicons.js';
 import { directWordSimilarity } from '../align/soft.js';
 import type { Analysis, Token } from '../types.js';
@@ -18,7 +18,7 @@ interface SourceVocabulary {
   rows: number[];
 }
 
-const vocabularies = new WeakMap<Analysis, SourceVocabulary>();
+const vocabularies = new WeakMap<Analysis, SourceVocabulary & { vectors: Vectors }>();
 let placeholders: Set<string> | null = null;
 
 /** Tokens that carry no claim: "UNK" and "-lrb-" in tokenised summaries, honorifics ("Dr") that describe nothing. */
@@ -34,13 +34,12 @@ function placeholder(t: Token): boolean {
 const isContent = (t: Token) => !t.stop && /[\p{L}\p{N}]/u.test(t.text);
 
 /** The whole source's words: a summary sentence may merge facts from several source sentences. */
-function vocabulary(doc: Analysis): SourceVocabulary {
+function vocabulary(doc: Analysis, vectors: Vectors): SourceVocabulary {
   let v = vocabularies.get(doc);
-  if (!v) {
+  if (!v || v.vectors !== vectors) {
     const content = doc.tokens.filter(isContent);
     const lemmas = new Set(content.map((t) => t.lemma));
-    const vectors = loadVectors();
-    v = { lemmas, compact: compact(doc.text), forms: new Set(content.map((t) => t.text.toLowerCase())), rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0) };
+    v = { vectors, lemmas, compact: compact(doc.text), forms: new Set(content.map((t) => t.text.toLowerCase())), rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0) };
     vocabularies.set(doc, v);
   }
   return v;
@@ -51,9 +50,8 @@ function vocabulary(doc: Analysis): SourceVocabulary {
  * near-synonym ("faulty" ~ "defective"), and, for figures, not as the same quantity ("12,000" ~ "12000").
  * Why the whole source and not the aligned sentence: summaries and rewrites merge facts from several sentences.
  */
-export function unsupportedTokens(source: Analysis, derived: Analysis, sentence: number): number[] {
-  const vocab = vocabulary(source);
-  const vectors = loadVectors();
+export function unsupportedTokens(source: Analysis, derived: Analysis, sentence: number, vectors: Vectors): number[] {
+  const vocab = vocabulary(source, vectors);
   const sim = directWordSimilarity(vectors);
   const s = derived.sentences[sentence];
   const figures = derived.numbers.filter((n) => n.sentence === sentence);

@@ -1,3 +1,4 @@
+import { loadVectors } from '../align/vectors.js';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -71,7 +72,7 @@ export function registerCorpusCommands(program: Command): void {
       const summary = await withStore(opts.db, false, async (store) => {
         const bar = addProgress();
         try {
-          return await addPaths(store, inputs, { workers: opts.workers === undefined ? undefined : Number(opts.workers), onProgress: (p) => bar.update(p) });
+          return await addPaths(store, inputs, { vectors: loadVectors(), workers: opts.workers === undefined ? undefined : Number(opts.workers), onProgress: (p) => bar.update(p) });
         } finally {
           bar.stop();
         }
@@ -90,7 +91,7 @@ export function registerCorpusCommands(program: Command): void {
     .argument('<article>', 'a stored id, or a file path, URL or - (need not be in the corpus)')
     .addOption(dbOption())
     .option('--top <n>', 'candidates to show', '5')
-    .option('--json', 'print one JSON document (schema unspun.trace/1)')
+    .option('--json', 'print one JSON document (schema unspun.trace/2)')
     .option('--max-bytes <size>', 'reject larger inputs', String(DEFAULT_MAX_BYTES))
     .action(async (article: string, opts: { db?: string; top: string; json?: boolean; maxBytes: string }) => {
       const top = Number(opts.top);
@@ -99,10 +100,10 @@ export function registerCorpusCommands(program: Command): void {
         if (/^\d+$/.test(article) && !existsSync(article)) {
           const id = Number(article);
           if (!(await store.getMeta([id])).length) throw new InputError(`no article with id ${id} (see "unspun list")`);
-          return trace(store, id, { top });
+          return trace(store, id, { top, vectors: loadVectors() });
         }
         const raw = await readInput(article, parseBytes(opts.maxBytes));
-        return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top });
+        return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top, vectors: loadVectors() });
       });
       process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
     });
@@ -115,7 +116,7 @@ export function registerCorpusCommands(program: Command): void {
     .option('--graphml', 'GraphML')
     .option('--dot', 'Graphviz DOT')
     .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean }) => {
-      const result = await withStore(opts.db, true, (store) => families(store, {}));
+      const result = await withStore(opts.db, true, (store) => families(store, { vectors: loadVectors() }));
       if (opts.graphml) process.stdout.write(familiesToGraphml(result));
       else if (opts.dot) process.stdout.write(familiesToDot(result));
       else if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');

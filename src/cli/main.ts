@@ -1,3 +1,4 @@
+import { loadVectors } from '../align/vectors.js';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, ThresholdError } from '../errors.js';
@@ -78,7 +79,7 @@ export function buildProgram(): Command {
       const [sa, da] = [analyseRaw(s), analyseRaw(d)];
       warn(sa, s.label);
       warn(da, d.label);
-      const result = compareAnalyses(sa, da, { rules, sourceBytes: s.bytes, derivedBytes: d.bytes });
+      const result = compareAnalyses(sa, da, { vectors: loadVectors(), rules, sourceBytes: s.bytes, derivedBytes: d.bytes });
       const labels = { source: s.label, derived: d.label };
       const format = opts.json ? 'json' : opts.format;
       if (format === 'json') process.stdout.write(JSON.stringify(result, null, 2) + '\n');

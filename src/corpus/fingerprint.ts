@@ -1,5 +1,5 @@
 import type { Analysis } from '../types.js';
-import { hash32, mix32 } from './hash.js';
+import { hash32, mix32 } from '../hash.js';
 
 export const SHINGLE = 5;
 export const MINHASH_SIZE = 64;

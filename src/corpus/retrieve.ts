@@ -1,6 +1,7 @@
+import type { Vectors } from '../align/vectors.js';
 import type { Store } from '../store/store.js';
 import type { Analysis } from '../types.js';
-import { quantise, vectorFnFor } from './doc-vector.js';
+import { storedVector, VECTOR_KIND } from './doc-vector.js';
 import { fingerprint, queryAnchors, MINHASH_SIZE, BAND_ROWS } from './fingerprint.js';
 
 export interface Candidate {
@@ -14,6 +15,8 @@ export interface Candidate {
 export interface RetrieveOptions {
   /** Store ids never returned (the query's own record). */
   exclude?: number[];
+  /** Word vectors for the query's document vector (from `loadVectors()`). */
+  vectors: Vectors;
 }
 
 const BANDS = MINHASH_SIZE / BAND_ROWS;
@@ -37,7 +40,7 @@ async function vectorTable(store: Store): Promise<VectorTable> {
  * (entities, numbers, rare lemmas: survive rewording) ∪ nearest document vectors (survive synonyms).
  * The eval plugs in here; trace re-ranks the list with the full comparison.
  */
-export async function retrieveCandidates(store: Store, analysis: Analysis, k: number, opts: RetrieveOptions = {}): Promise<Candidate[]> {
+export async function retrieveCandidates(store: Store, analysis: Analysis, k: number, opts: RetrieveOptions): Promise<Candidate[]> {
   const n = await store.count();
   if (!n || k <= 0) return [];
   const exclude = new Set(opts.exclude ?? []);
@@ -66,9 +69,10 @@ export async function retrieveCandidates(store: Store, analysis: Analysis, k: nu
   for (const [id, s] of anchorSum) if (s / norm >= 0.1 || parts.has(id)) get(id).anchors = Math.min(1, s / norm);
 
   const table = await vectorTable(store);
+  // A store written with other vectors (an old build) is searched without them rather than with meaningless cosines.
   const kind = await store.getSetting('vector.kind');
-  if (table.dim) {
-    const q = quantise((await vectorFnFor(kind)).fn(analysis));
+  if (table.dim && (kind === null || kind === VECTOR_KIND)) {
+    const q = storedVector(analysis, opts.vectors);
     if (q.length === table.dim) {
       const scored: Array<[number, number]> = [];
       for (let i = 0; i < table.ids.length; i++) {

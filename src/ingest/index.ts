@@ -10,7 +10,7 @@ import { plainUnits } from './text.js';
 import type { Unit } from './units.js';
 import { looksLikeWire, wireUnits } from './wire.js';
 
-export { sha256 } from './hash.js';
+export { sha256 } from '../hash.js';
 
 export interface ExtractOptions {
   /** Force a format; default: sniff (HTML if it looks like markup). */

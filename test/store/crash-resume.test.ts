@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { addPaths } from '../../src/corpus/add.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fixture, tempDir } from './helpers.js';
+import { loadVectors } from '../../src/align/vectors.js';
+
+const vectors = loadVectors();
 
 const RECORDS = 400;
 
@@ -49,7 +52,7 @@ describe('resume after a crash', () => {
     expect(survived).toBeGreaterThanOrEqual(committedBeforeKill);
     expect(survived).toBeLessThan(RECORDS);
 
-    const s = await addPaths(store, [input], { workers: 0 });
+    const s = await addPaths(store, [input], { vectors, workers: 0 });
     expect(s.failed).toEqual([]);
     expect(s.duplicates).toBe(survived);
     expect(s.added).toBe(RECORDS - survived);

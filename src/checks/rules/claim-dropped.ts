@@ -11,7 +11,7 @@ export const claimDropped: Check = {
     severity: 'low',
     description: 'A sentence of the source body has no counterpart in the rewrite. Headings are never claims.',
     messages: { dropped: 'This source sentence has no counterpart in the rewrite.' },
-    needsDerivation: true,
+    appliesTo: 'derived',
   },
   run(ctx) {
     const out: FindingDraft[] = [];

@@ -1,5 +1,5 @@
 import { lexicon } from '../../lexicons.js';
-import type { Analysis, Sentence, Verdict } from '../../types.js';
+import type { Analysis, Sentence } from '../../types.js';
 import { entityFates } from '../compare-entities.js';
 import { numberFates } from '../compare-numbers.js';
 import { ref, wholeSentence, within } from '../pairs.js';
@@ -7,8 +7,6 @@ import { isSummary, tokenRuns, unsupportedTokens } from '../support.js';
 import type { Check, CheckContext, FindingDraft } from '../types.js';
 
 const MIN_ASSERTION_WORDS = 4;
-/** Verdicts under which the derived text is a copy (the runner's needsDerivation set). */
-const DERIVED_VERDICTS = new Set<Verdict>(['verbatim-copy', 'rewrite', 'partial-reuse']);
 
 let prompts: string[] | null = null;
 
@@ -24,6 +22,7 @@ export const unsupportedContent: Check = {
     id: 'unsupported-content',
     severity: 'medium',
     description: 'The rewrite asserts something the source does not support: an added sentence, or added words in a carried-over one.',
+    appliesTo: 'derived-or-summary',
     messages: {
       unsupported: 'This sentence of the rewrite has no support in the source.',
       'unsupported-words': 'The rewrite adds "{actual}", which the source does not support.',
@@ -31,14 +30,13 @@ export const unsupportedContent: Check = {
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    if (!DERIVED_VERDICTS.has(ctx.relation.verdict) && !isSummary(ctx)) return out;
     const elsewhere = reportedElsewhere(ctx);
     // A summary compresses and keeps the source's words; a full rewrite swaps in synonyms the vectors miss
     // ("misery" for "chaos"), so there only added specifics (names, figures) count as added words.
     const summary = isSummary(ctx);
     for (const s of ctx.derived.sentences) {
       if (s.kind !== 'body' || !asserts(ctx.derived, s)) continue;
-      const added = unsupportedTokens(ctx.source, ctx.derived, s.id).filter((i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)));
+      const added = unsupportedTokens(ctx.source, ctx.derived, s.id, ctx.vectors).filter((i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)));
       if (!added.length) continue;
       if (ctx.shared.unsupportedDerived.has(s.id)) {
         out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, s.id) });
