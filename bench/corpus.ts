@@ -11,7 +11,7 @@ import { addPaths } from '../src/corpus/add.js';
 import { retrieveCandidates } from '../src/corpus/retrieve.js';
 import { trace } from '../src/corpus/trace.js';
 import { decodeAnalysis } from '../src/store/codec.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { openStore, type Store } from '../src/store/index.js';
 import { loadVectors } from '../src/align/vectors.js';
 
 const vectors = loadVectors();
@@ -69,7 +69,7 @@ const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rs
 try {
   (await import('node:fs')).mkdirSync(dir, { recursive: true });
   buildCorpus(input);
-  const store = new SqliteStore(db);
+  const store = await openStore(db);
   const t0 = performance.now();
   const summary = await addPaths(store, [input], { vectors, workers: 2 });
   const ingestS = (performance.now() - t0) / 1000;

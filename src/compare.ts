@@ -5,7 +5,7 @@ import { align } from './align/index.js';
 import type { Vectors } from './align/vectors.js';
 import { sha256 } from './hash.js';
 import { runChecks } from './checks/runner.js';
-import { computeSharedFacts } from './checks/shared.js';
+import { computeSharedFacts } from './checks/evidence/shared.js';
 import { computeScores } from './relation/scores.js';
 import { judgeRelation } from './relation/verdict.js';
 import { TOOL } from './version.js';
@@ -14,7 +14,7 @@ import { TOOL } from './version.js';
 export type ArticleInput =
   | string
   | Buffer
-  | { text?: string; html?: string; title?: string; byline?: string; siteName?: string; url?: string; published?: string };
+  | { text?: string; html?: string; title?: string; byline?: string; outlet?: string; url?: string; published?: string };
 
 export interface CompareOptions {
   /** Word vectors from `loadVectors()`: loaded once by the caller, so compare() itself reads no files. */
@@ -26,7 +26,7 @@ export interface CompareOptions {
 /** Reads an ArticleInput into the extracted model (no network: URLs are the CLI's job). */
 export function extractInput(input: ArticleInput): { extracted: Extracted; bytes: Buffer | string } {
   if (typeof input === 'string' || Buffer.isBuffer(input)) return { extracted: extract(input), bytes: input };
-  const meta = { title: input.title ?? null, byline: input.byline ?? null, siteName: input.siteName ?? null, published: input.published ?? null };
+  const meta = { title: input.title ?? null, byline: input.byline ?? null, outlet: input.outlet ?? null, published: input.published ?? null };
   const clean = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== null));
   if (input.html !== undefined) return { extracted: extract(input.html, { format: 'html', url: input.url ?? null, meta: clean }), bytes: input.html };
   const text = input.text ?? '';
@@ -58,7 +58,7 @@ export function compareAnalyses(
   const shared = computeSharedFacts(source, derived, alignment);
   const findings = runChecks({ source, derived, alignment, relation, shared, vectors }, options.rules ?? {});
   return {
-    schema: 'unspun.compare/1',
+    schema: 'unspun.compare/2',
     tool: TOOL,
     source: articleReport(source, options.sourceBytes ?? source.text),
     derived: articleReport(derived, options.derivedBytes ?? derived.text),
@@ -73,7 +73,7 @@ function articleReport(a: Analysis, bytes: Buffer | string): ArticleReport {
   return {
     title: a.title,
     byline: a.byline,
-    siteName: a.siteName,
+    outlet: a.outlet,
     published: a.published,
     url: a.url,
     sha256: sha256(bytes),

@@ -12,7 +12,7 @@ import { ALIGN_THRESHOLDS } from '../../src/align/index.js';
 import { plainAnalysis } from '../../src/align/plain-analysis.js';
 import { sentenceSimilarity } from '../../src/align/similarity.js';
 import { loadVectors } from '../../src/align/vectors.js';
-import { isWord } from '../../src/align/features.js';
+import { isWord } from '../../src/nlp/words.js';
 import { rocAuc } from '../metrics.js';
 import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 

@@ -51,6 +51,17 @@ describe('registry', () => {
     }
   });
 
+  it('lists every rule in the docs/checks table, in registry order, with its severity, scope and description', () => {
+    const index = readFileSync(join(docsDir, 'README.md'), 'utf8');
+    const rows = [...index.matchAll(/^\| \[([\w-]+)\]\(\1\.md\) \| (\w+)(?: \(([^)]+)\))? \| (.+) \|$/gm)];
+    const scope = { all: undefined, derived: 'copies only', 'derived-or-summary': 'copies and summaries' } as const;
+    expect(rows.map((r) => r[1])).toEqual(ids);
+    for (const [, id, severity, applies, description] of rows) {
+      const { meta } = rules.find((r) => r.meta.id === id)!;
+      expect([severity, applies, description], id).toEqual([meta.severity, scope[meta.appliesTo ?? 'all'], meta.description]);
+    }
+  });
+
   it('declares messages and marks only whole-copy rules as needing a derivation verdict', () => {
     for (const r of rules) {
       expect(Object.keys(r.meta.messages).length, r.meta.id).toBeGreaterThan(0);

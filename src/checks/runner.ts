@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { type Analysis, type Finding, type FindingSide, isDerivedVerdict, SEVERITIES, type Severity, type SeveritySetting } from '../types.js';
-import { rules, ruleById } from './registry.js';
-import { isSummary } from './support.js';
+import { ruleById, ruleDocUrl, rules } from './registry.js';
+import { isSummary } from './evidence/support.js';
 import type { Check, CheckContext, FindingDraft, SpanRef } from './types.js';
 
 const SETTINGS = new Set<string>(['off', ...SEVERITIES]);
@@ -34,8 +34,10 @@ export function toFinding(check: Check, draft: FindingDraft, ctx: Pick<CheckCont
   if (template === undefined) throw new Error(`${check.meta.id}: unknown message id "${draft.messageId}"`);
   const finding: Finding = {
     ruleId: check.meta.id,
+    messageId: draft.messageId,
     severity: draft.weaker ? lower(severity ?? check.meta.severity) : (severity ?? check.meta.severity),
     message: fillTemplate(template, draft.data ?? {}),
+    url: ruleDocUrl(check.meta.id),
     source: toSide(ctx.source, draft.source),
     derived: toSide(ctx.derived, draft.derived),
   };
@@ -65,7 +67,7 @@ function toSide(doc: Analysis, ref: SpanRef | null): FindingSide | null {
 export function dedupeFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = [f.ruleId, f.message, f.source?.start, f.source?.end, f.derived?.start, f.derived?.end].join('|');
+    const key = [f.ruleId, f.messageId, f.message, f.source?.start, f.source?.end, f.derived?.start, f.derived?.end].join('|');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

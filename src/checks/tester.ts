@@ -5,11 +5,11 @@ import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
 import type { Alignment, AlignmentLink, Analysis, Finding, Severity, Verdict } from '../types.js';
 import { applies, compareFindings, sortFindings, toFinding } from './runner.js';
-import { computeSharedFacts } from './shared.js';
+import { computeSharedFacts } from './evidence/shared.js';
 import type { Check, CheckContext } from './types.js';
 
 /** An article in a fixture: plain text, or text with the metadata ingest would have found. */
-export type ArticleFixture = string | { text: string; title?: string; byline?: string; siteName?: string; url?: string };
+export type ArticleFixture = string | { text: string; title?: string; byline?: string; outlet?: string; url?: string };
 
 type Ids = number | number[];
 

@@ -90,7 +90,7 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
       const lemmaDf = await store.lemmaDf(p.fp.lemmas);
       chunk.push({
         article, version: last + 1, hash: p.hash, rawHash: raw, url: p.url ?? record.url, title: p.title ?? record.title,
-        outlet: record.outlet ?? p.siteName ?? (p.url ? hostOf(p.url) : null), published: p.published ?? record.published,
+        outlet: record.outlet ?? p.outlet ?? (p.url ? hostOf(p.url) : null), published: p.published ?? record.published,
         source: record.source, words: p.fp.words, analysis: p.analysis,
         features: { bands: p.fp.bands, anchors: selectAnchors(p.fp, lemmaDf), vector: p.vector }, lemmas: p.fp.lemmas,
       });

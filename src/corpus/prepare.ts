@@ -14,7 +14,7 @@ export interface Prepared {
   title: string | null;
   published: string | null;
   url: string | null;
-  siteName: string | null;
+  outlet: string | null;
   analysis: Uint8Array;
   fp: Fingerprint;
   vector: Int8Array;
@@ -34,7 +34,7 @@ export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
   const body = typeof r.body === 'string' ? r.body : Buffer.from(r.body);
   const ex = extract(body, {
     format: r.format, url: r.url,
-    meta: Object.fromEntries(Object.entries({ title: r.title, published: r.published, siteName: r.outlet }).filter(([, v]) => v)),
+    meta: Object.fromEntries(Object.entries({ title: r.title, published: r.published, outlet: r.outlet }).filter(([, v]) => v)),
   });
   if (!ex.text.trim() || !ex.blocks.length) throw new Error('no article text found');
   const a = analyze(ex);
@@ -45,7 +45,7 @@ export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
 /** The stored form of an analysis: encoded, fingerprinted, with its document vector. */
 export function prepareAnalysis(a: Analysis, vectors: Vectors): Prepared {
   return {
-    hash: contentHash(a.text), title: a.title, published: a.published, url: a.url, siteName: a.siteName,
+    hash: contentHash(a.text), title: a.title, published: a.published, url: a.url, outlet: a.outlet,
     analysis: encodeAnalysis(a), fp: fingerprint(a), vector: storedVector(a, vectors),
   };
 }

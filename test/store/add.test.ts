@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addPaths } from '../../src/corpus/add.js';
 import { decodeAnalysis } from '../../src/store/codec.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { FIXTURES, fixture, page, tempDir, warcResponse } from './helpers.js';
 import { loadVectors } from '../../src/align/vectors.js';
 
@@ -11,10 +11,10 @@ const vectors = loadVectors();
 
 describe('addPaths on a real SQLite file', () => {
   let dir: string;
-  let store: SqliteStore;
-  beforeEach(() => {
+  let store: Store;
+  beforeEach(async () => {
     dir = tempDir('add');
-    store = new SqliteStore(join(dir, 'unspun.db'));
+    store = await openStore(join(dir, 'unspun.db'));
   });
   afterEach(async () => {
     await store.close();
@@ -103,7 +103,7 @@ describe('addPaths on a real SQLite file', () => {
   it('analyses on worker threads with the same result as in-process', async () => {
     const s = await addPaths(store, [FIXTURES], { vectors, workers: 2, chunkSize: 2 });
     expect(s.added).toBe(5);
-    const other = new SqliteStore(join(dir, 'inproc.db'));
+    const other = await openStore(join(dir, 'inproc.db'));
     const t = await addPaths(other, [FIXTURES], { vectors, workers: 0 });
     expect((await other.list()).map((m) => m.hash)).toEqual((await store.list()).map((m) => m.hash));
     await other.close();

@@ -8,7 +8,7 @@ import { retrieveCandidates } from '../../src/corpus/retrieve.js';
 import { trace } from '../../src/corpus/trace.js';
 import { extract } from '../../src/ingest/index.js';
 import { analyze } from '../../src/nlp/index.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { FIXTURES, fixture, tempDir } from './helpers.js';
 import { loadVectors } from '../../src/align/vectors.js';
 
@@ -16,11 +16,11 @@ const vectors = loadVectors();
 
 describe('trace and families on the fixture corpus', () => {
   const dir = tempDir('trace');
-  let store: SqliteStore;
+  let store: Store;
   const id: Record<string, number> = {};
 
   beforeAll(async () => {
-    store = new SqliteStore(join(dir, 'unspun.db'));
+    store = await openStore(join(dir, 'unspun.db'));
     await addPaths(store, [FIXTURES], { vectors, workers: 0 });
     for (const m of await store.list()) id[m.source!.split('/').pop()!.replace(/\..*$/, '')] = m.id;
   });

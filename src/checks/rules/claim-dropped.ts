@@ -1,4 +1,5 @@
-import { wholeSentence } from '../pairs.js';
+import { isWord } from '../../nlp/words.js';
+import { wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** Shorter sentences are datelines or fragments ("BERLIN (Reuters) -"), not claims. */
@@ -18,7 +19,7 @@ export const claimDropped: Check = {
     for (const id of [...ctx.shared.droppedSource].sort((a, b) => a - b)) {
       const s = ctx.source.sentences[id];
       if (s.kind !== 'body') continue;
-      const wordCount = ctx.source.tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+      const wordCount = ctx.source.tokens.slice(s.tokenStart, s.tokenEnd).filter(isWord).length;
       if (wordCount < MIN_CLAIM_WORDS) continue;
       out.push({ messageId: 'dropped', source: wholeSentence(ctx.source, id), derived: null });
     }

@@ -1,5 +1,5 @@
-import { pairQuotes } from '../compare-quotes.js';
-import { locateWords, sentenceAt, sentenceOf, words } from '../pairs.js';
+import { pairQuotes } from '../evidence/quotes.js';
+import { locateWords, sentenceAt, sentenceOf, words } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** Words in quotation marks that the source never quoted: an invented quote, or the source's narration made into one. */

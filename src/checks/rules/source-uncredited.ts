@@ -1,5 +1,5 @@
-import { creditsOf } from '../credits.js';
-import { locateWords, sentenceAt, words } from '../pairs.js';
+import { creditsOf } from '../evidence/credits.js';
+import { locateWords, sentenceAt, words } from '../evidence/pairs.js';
 import type { Check } from '../types.js';
 
 /**
@@ -24,7 +24,7 @@ export const sourceUncredited: Check = {
     if (credited) return [];
     const expected = credits.join(', ');
     // Point at the source's own outlet mention (a dateline "(Reuters)") when it has one.
-    const site = ctx.source.siteName ? locateWords(ctx.source.text, words(ctx.source.siteName)) : null;
+    const site = ctx.source.outlet ? locateWords(ctx.source.text, words(ctx.source.outlet)) : null;
     const siteSentence = site && sentenceAt(ctx.source, site.start);
     return [
       {

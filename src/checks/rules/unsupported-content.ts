@@ -1,9 +1,10 @@
 import { lexicon } from '../../lexicons.js';
+import { isWord } from '../../nlp/words.js';
 import type { Analysis, Sentence } from '../../types.js';
-import { entityFates } from '../compare-entities.js';
-import { numberFates } from '../compare-numbers.js';
-import { ref, wholeSentence, within } from '../pairs.js';
-import { isSummary, tokenRuns, unsupportedTokens } from '../support.js';
+import { entityFates } from '../evidence/entities.js';
+import { numberFates } from '../evidence/numbers.js';
+import { ref, wholeSentence, within } from '../evidence/pairs.js';
+import { isSummary, tokenRuns, unsupportedTokens } from '../evidence/support.js';
 import type { Check, CheckContext, FindingDraft } from '../types.js';
 
 const MIN_ASSERTION_WORDS = 4;
@@ -70,7 +71,7 @@ function reportedElsewhere(ctx: CheckContext): Array<{ start: number; end: numbe
 /** A statement: long enough, has a verb, is not a question, an imperative or a reader prompt. */
 export function asserts(doc: Analysis, s: Sentence): boolean {
   const tokens = doc.tokens.slice(s.tokenStart, s.tokenEnd);
-  const wordTokens = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+  const wordTokens = tokens.filter(isWord);
   if (wordTokens.length < MIN_ASSERTION_WORDS) return false;
   if (/\?["'”’)]*$/.test(s.text)) return false;
   if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;

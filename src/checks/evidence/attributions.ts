@@ -1,8 +1,8 @@
-import { lexicon } from '../lexicons.js';
-import type { Analysis, Attribution, Speaker } from '../types.js';
+import { lexicon } from '../../lexicons.js';
+import type { Analysis, Attribution, Speaker } from '../../types.js';
 import { sameEntity } from './items.js';
 import { coverage, softCoverage, derivedCounterparts, lemmasIn, lemmasOf, perContext } from './pairs.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext } from '../types.js';
 
 /** Hedge classes that keep a claim off the narrator's voice ("reportedly", "allegedly"). */
 const ATTRIBUTING_HEDGES = new Set(['allegation', 'evidential']);

@@ -1,8 +1,9 @@
-import type { Vectors } from '../align/vectors.js';
-import { lexicon } from '../lexicons.js';
-import { directWordSimilarity } from '../align/soft.js';
-import type { Analysis, Token } from '../types.js';
-import type { CheckContext } from './types.js';
+import type { Vectors } from '../../align/vectors.js';
+import { lexicon } from '../../lexicons.js';
+import { isContentWord } from '../../nlp/words.js';
+import { directWordSimilarity } from '../../align/soft.js';
+import type { Analysis, Token } from '../../types.js';
+import type { CheckContext } from '../types.js';
 import { sameQuantity } from './items.js';
 import { within } from './pairs.js';
 
@@ -31,13 +32,11 @@ function placeholder(t: Token): boolean {
   return placeholders.has(w) || placeholders.has(w.replace(/\.$/, ''));
 }
 
-const isContent = (t: Token) => !t.stop && /[\p{L}\p{N}]/u.test(t.text);
-
 /** The whole source's words: a summary sentence may merge facts from several source sentences. */
 function vocabulary(doc: Analysis, vectors: Vectors): SourceVocabulary {
   let v = vocabularies.get(doc);
   if (!v || v.vectors !== vectors) {
-    const content = doc.tokens.filter(isContent);
+    const content = doc.tokens.filter(isContentWord);
     const lemmas = new Set(content.map((t) => t.lemma));
     v = { vectors, lemmas, compact: compact(doc.text), forms: new Set(content.map((t) => t.text.toLowerCase())), rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0) };
     vocabularies.set(doc, v);
@@ -70,7 +69,7 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
   }
 
   function unsupported(t: Token): boolean {
-    if (!isContent(t) || placeholder(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase())) return false;
+    if (!isContentWord(t) || placeholder(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase())) return false;
     const figure = figures.find((n) => within(t, n));
     if (figure) return !source.numbers.some((n) => sameQuantity(n, figure)) && !vocab.compact.includes(compact(figure.text));
     const row = vectors.indexOf(t.lemma);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildContext } from './tester.js';
+import { buildContext } from '../tester.js';
 import { isSummary, tokenRuns, unsupportedTokens } from './support.js';
-import { loadVectors } from '../align/vectors.js';
+import { loadVectors } from '../../align/vectors.js';
 
 const vectors = loadVectors();
 
