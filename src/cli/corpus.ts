@@ -1,3 +1,4 @@
+import { loadVectors } from '../align/vectors.js';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
@@ -6,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { InputError, ThresholdError } from '../errors.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
-import { openStore, listArticles, showArticle, removeArticle, exportJsonl, resolveDbPath, storeError, type Store } from '../store/index.js';
+import { openStore, listArticles, showArticle, removeArticle, exportJsonl, parseStoreUrl, resolveDbPath, storeError, type Store } from '../store/index.js';
 import { addPaths, trace, families, familiesToDot, familiesToGraphml, type AddProgress, type TraceResult, type FamiliesResult } from '../corpus/index.js';
 import { analysisToJson } from '../report/analysis.js';
 import { readInput } from './io.js';
@@ -14,17 +15,20 @@ import { allowPrivateOption, maxBytesOption, MAX_WORKERS, wholeNumber } from './
 import { pct } from '../report/format.js';
 import { safeLine, safeText } from '../report/sanitize.js';
 
-const dbOption = () => new Option('--db <path>', 'corpus database (default: $UNSPUN_DB or ./unspun.db)');
+const dbOption = () => new Option('--db <path|url>', 'corpus store: a SQLite file or sqlite:PATH (default: $UNSPUN_DB or ./unspun.db)');
 
 /**
- * Opens the corpus for one command. Read commands (`readonly`) open it read-only: they never create, migrate or
- * write, so they work on a read-only or immutable file. SQLite errors caused by the file (not a database, locked,
- * read-only, a folder) become one-line InputErrors (exit 2).
+ * Opens the corpus for one command. Read commands open it read-only: they never create, migrate or write, so they
+ * work on a read-only or immutable file. SQLite errors caused by the file (not a database, locked, read-only, a
+ * folder) become one-line InputErrors (exit 2).
  */
 async function withStore<T>(db: string | undefined, mode: 'read' | 'write', fn: (store: Store) => Promise<T>): Promise<T> {
-  const path = resolveDbPath(db);
-  if (mode === 'read' && !existsSync(path)) throw new InputError(`no corpus at ${path}: run "unspun add <paths…>" first or pass --db`);
-  const store = await openStore({ db: path, readonly: mode === 'read' }).catch((err: unknown) => {
+  const url = resolveDbPath(db);
+  const where = parseStoreUrl(url);
+  const path = where.backend === 'sqlite' ? where.path : url;
+  if (mode === 'read' && where.backend === 'sqlite' && where.path !== ':memory:' && !existsSync(where.path))
+    throw new InputError(`no corpus at ${where.path}: run "unspun add <paths…>" first or pass --db`);
+  const store = await openStore(url, { readonly: mode === 'read' && path !== ':memory:' }).catch((err: unknown) => {
     throw storeError(err, path);
   });
   try {
@@ -92,7 +96,7 @@ export function registerCorpusCommands(program: Command): void {
       const summary = await withStore(opts.db, 'write', async (store) => {
         const bar = addProgress();
         try {
-          return await addPaths(store, inputs, { workers: opts.workers, maxBytes: opts.maxBytes, allowPrivateUrls: opts.allowPrivateUrls, onProgress: (p) => bar.update(p) });
+          return await addPaths(store, inputs, { vectors: loadVectors(), workers: opts.workers, maxBytes: opts.maxBytes, allowPrivateUrls: opts.allowPrivateUrls, onProgress: (p) => bar.update(p) });
         } finally {
           bar.stop();
         }
@@ -111,7 +115,7 @@ export function registerCorpusCommands(program: Command): void {
     .argument('<article>', 'a stored id, or a file path, URL or - (need not be in the corpus)')
     .addOption(dbOption())
     .addOption(new Option('--top <n>', 'candidates to show').argParser(wholeNumber(1, 1000)).default(5))
-    .option('--json', 'print one JSON document (schema unspun.trace/1)')
+    .option('--json', 'print one JSON document (schema unspun.trace/2)')
     .addOption(maxBytesOption())
     .addOption(allowPrivateOption())
     .action(async (article: string, opts: { db?: string; top: number; json?: boolean; maxBytes: number; allowPrivateUrls?: boolean }) => {
@@ -120,10 +124,10 @@ export function registerCorpusCommands(program: Command): void {
         if (/^\d+$/.test(article) && !existsSync(article)) {
           const id = Number(article);
           if (!(await store.getMeta([id])).length) throw new InputError(`no article with id ${id} (see "unspun list")`);
-          return trace(store, id, { top });
+          return trace(store, id, { top, vectors: loadVectors() });
         }
         const raw = await readInput(article, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
-        return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top });
+        return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top, vectors: loadVectors() });
       });
       process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : safeText(traceToText(result)));
     });
@@ -136,7 +140,7 @@ export function registerCorpusCommands(program: Command): void {
     .addOption(new Option('--graphml', 'GraphML').conflicts(['dot']))
     .option('--dot', 'Graphviz DOT')
     .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean }) => {
-      const result = await withStore(opts.db, 'read', (store) => families(store, {}));
+      const result = await withStore(opts.db, 'read', (store) => families(store, { vectors: loadVectors() }));
       if (opts.graphml) process.stdout.write(familiesToGraphml(result));
       else if (opts.dot) process.stdout.write(familiesToDot(result));
       else if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
