@@ -15,6 +15,8 @@ export interface FetchOptions {
   allowPrivate?: boolean;
   /** Redirect hops followed before giving up (default 5). */
   maxRedirects?: number;
+  /** Exact addresses or CIDRs allowed although private (a known internal host; tests use 127.0.0.1). */
+  allowAddresses?: string[];
 }
 
 export interface Fetched {
@@ -72,7 +74,7 @@ export async function fetchArticle(url: string, opts: FetchOptions = {}): Promis
     if (current.protocol !== 'http:' && current.protocol !== 'https:') {
       throw fail(hop ? `redirected to a ${current.protocol} URL; only http and https are fetched` : 'only http and https URLs are supported');
     }
-    const res = await request(current, { auth: current.origin === origin ? auth : undefined, allowPrivate: opts.allowPrivate ?? false, deadline, timeoutMs, fail });
+    const res = await request(current, { auth: current.origin === origin ? auth : undefined, allowPrivate: opts.allowPrivate ?? false, allowAddresses: opts.allowAddresses ?? [], deadline, timeoutMs, fail });
     const status = res.statusCode ?? 0;
     if (status >= 300 && status < 400 && res.headers.location) {
       res.destroy();
@@ -107,9 +109,9 @@ export async function fetchArticle(url: string, opts: FetchOptions = {}): Promis
 
 type Fail = (why: string) => InputError;
 
-function request(url: URL, o: { auth?: string; allowPrivate: boolean; deadline: number; timeoutMs: number; fail: Fail }): Promise<http.IncomingMessage> {
+function request(url: URL, o: { auth?: string; allowPrivate: boolean; allowAddresses: string[]; deadline: number; timeoutMs: number; fail: Fail }): Promise<http.IncomingMessage> {
   const secure = url.protocol === 'https:';
-  const filter = { allowPrivateIPAddress: o.allowPrivate, allowMetaIPAddress: o.allowPrivate, keepAlive: false };
+  const filter = { allowPrivateIPAddress: o.allowPrivate, allowMetaIPAddress: o.allowPrivate, allowIPAddressList: o.allowAddresses, keepAlive: false };
   const agent = secure ? new RequestFilteringHttpsAgent(filter) : new RequestFilteringHttpAgent(filter);
   const get = secure ? https.get : http.get;
   return new Promise((resolve, reject) => {

@@ -17,7 +17,8 @@ const CHUNK = 64 * 1024;
 /**
  * Reads a path with a streamed cap: regular files, and also character devices and FIFOs (`/dev/zero`,
  * `<(curl …)`), which report size 0 and may never end. Opened non-blocking so a FIFO without a writer does not
- * hang the open; reads that would block are retried until the idle timeout. Directories and sockets are refused.
+ * hang the open; reads that would block, and a FIFO whose writer has not opened it yet, are retried until
+ * the idle timeout. Directories and sockets are refused.
  */
 export async function readPathCapped(path: string, limits: ReadLimits): Promise<Buffer> {
   const idle = limits.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
@@ -34,6 +35,7 @@ export async function readPathCapped(path: string, limits: ReadLimits): Promise<
     if (st.isDirectory()) throw new InputError(`${path} is a directory, not an article file`);
     if (st.isSocket()) throw new InputError(`${path} is a socket, not an article file`);
     if (st.isFile() && st.size > limits.maxBytes) throw new InputError(`${path} is ${mb(st.size)}, over --max-bytes ${mb(limits.maxBytes)}`);
+    const fifo = st.isFIFO();
     const chunks: Buffer[] = [];
     let total = 0;
     let lastData = Date.now();
@@ -44,6 +46,12 @@ export async function readPathCapped(path: string, limits: ReadLimits): Promise<
         ({ bytesRead: n } = await fh.read(buf, 0, CHUNK, null));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw new InputError(`cannot read ${path}: ${(err as Error).message}`);
+        if (Date.now() - lastData > idle) throw new InputError(`${path}: no data for ${Math.round(idle / 1000)} s, giving up`);
+        await sleep(10);
+        continue;
+      }
+      // A FIFO reads as ended until its writer opens it: wait for the first byte (bounded by the idle timeout).
+      if (n === 0 && fifo && total === 0) {
         if (Date.now() - lastData > idle) throw new InputError(`${path}: no data for ${Math.round(idle / 1000)} s, giving up`);
         await sleep(10);
         continue;
