@@ -129,7 +129,7 @@ export function registerCorpusCommands(program: Command): void {
         const raw = await readInput(article, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
         return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top, vectors: loadVectors() });
       });
-      process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : safeText(traceToText(result)));
+      process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
     });
 
   program
@@ -144,7 +144,7 @@ export function registerCorpusCommands(program: Command): void {
       if (opts.graphml) process.stdout.write(familiesToGraphml(result));
       else if (opts.dot) process.stdout.write(familiesToDot(result));
       else if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else process.stdout.write(safeText(familiesToText(result)));
+      else process.stdout.write(familiesToText(result));
     });
 
   program
@@ -206,6 +206,7 @@ export function registerCorpusCommands(program: Command): void {
     });
 }
 
+/** Trace as text; article fields are shown with control characters escaped. */
 export function traceToText(r: TraceResult): string {
   const out = [`Trace: ${r.query.title ?? (r.query.id !== null ? `#${r.query.id}` : 'article')} — ${r.candidates.length} candidate(s)`];
   for (const c of r.candidates) {
@@ -215,7 +216,7 @@ export function traceToText(r: TraceResult): string {
   }
   const stitched = new Set(r.sentences.flatMap((s) => s.sources));
   if (stitched.size > 1) out.push(`  stitched from ${stitched.size} sources: ${r.sentences.filter((s) => s.sources.length).map((s) => `s${s.id}←${s.sources.map((x) => '#' + x).join('/')}`).join(' ')}`);
-  return out.join('\n') + '\n';
+  return safeText(out.join('\n') + '\n');
 }
 
 export function familiesToText(r: FamiliesResult): string {
@@ -226,5 +227,5 @@ export function familiesToText(r: FamiliesResult): string {
     for (const m of f.members) out.push(`  #${m.id} ${m.title ?? m.url ?? ''}${m.outlet ? ` · ${m.outlet}` : ''}`);
     for (const e of f.edges) out.push(`  #${e.from} ${e.directed ? 'copied from' : 'shares text with'} #${e.to} (${e.verdict})`);
   }
-  return out.join('\n') + '\n';
+  return safeText(out.join('\n') + '\n');
 }
