@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // Several CLI processes at once: room for a loaded 2-core machine.
-const SLOW = { timeout: 240_000 };
+const SLOW = { timeout: 400_000 };
 import { loadVectors } from '../../src/align/vectors.js';
 import { addPaths } from '../../src/corpus/add.js';
 import { readJsonl } from '../../src/corpus/readers/jsonl-reader.js';

@@ -28,7 +28,7 @@ export function run(args: string[], opts: { input?: string; timeoutMs?: number; 
   child.stdin.on('error', () => {});
   if (opts.input !== undefined) child.stdin.end(opts.input);
   else child.stdin.end();
-  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 200_000);
   return new Promise((resolve) => {
     child.on('close', (code) => {
       clearTimeout(timer);
