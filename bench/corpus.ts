@@ -11,7 +11,7 @@ import { addPaths } from '../src/corpus/add.js';
 import { retrieveCandidates } from '../src/corpus/retrieve.js';
 import { trace } from '../src/corpus/trace.js';
 import { decodeAnalysis } from '../src/store/codec.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { openStore } from '../src/store/index.js';
 import { loadVectors } from '../src/align/vectors.js';
 
 const vectors = loadVectors();

@@ -31,7 +31,9 @@ export function bm25Retriever(): Retriever {
   return {
     name: 'FTS5 BM25',
     async index(docs) {
-      db.transaction(() => docs.forEach((d) => insert.run(d.id, d.text)))();
+      db.transaction(() => {
+        for (const d of docs) insert.run(d.id, d.text);
+      })();
     },
     async retrieve(queryText, k) {
       const terms = [...new Set(words(queryText).map((w) => w.norm))].map((t) => `"${t}"`);

@@ -43,7 +43,7 @@ describe('trace and families on the fixture corpus', () => {
     expect(t.candidates[0]).toMatchObject({ id: id['wire-origin'], role: 'origin' });
     expect(t.candidates.find((c) => c.id === id['paper-verbatim'])?.role).toBe('sibling');
     expect(t.candidates.map((c) => c.id)).not.toContain(id['paper-spun']);
-    expect(t.candidates.map((c) => c.id)).not.toContain(id['unrelated']);
+    expect(t.candidates.map((c) => c.id)).not.toContain(id.unrelated);
   });
 
   it('marks the papers as copies when the wire story itself is traced', async () => {
@@ -54,12 +54,12 @@ describe('trace and families on the fixture corpus', () => {
   });
 
   it('says which source each sentence of a stitched article came from', async () => {
-    const t = await trace(store, id['stitched'], { vectors });
+    const t = await trace(store, id.stitched, { vectors });
     const origins = t.candidates.filter((c) => c.role === 'origin').map((c) => c.id);
-    expect(origins).toEqual(expect.arrayContaining([id['wire-origin'], id['unrelated']]));
+    expect(origins).toEqual(expect.arrayContaining([id['wire-origin'], id.unrelated]));
     const body = t.sentences.slice(1);
     expect(body.slice(0, 2).every((s) => s.sources[0] === id['wire-origin'])).toBe(true);
-    expect(body.slice(2).every((s) => s.sources[0] === id['unrelated'])).toBe(true);
+    expect(body.slice(2).every((s) => s.sources[0] === id.unrelated)).toBe(true);
   });
 
   it('traces an article that is not in the store', async () => {
