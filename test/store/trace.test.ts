@@ -8,7 +8,7 @@ import { retrieveCandidates } from '../../src/corpus/retrieve.js';
 import { trace } from '../../src/corpus/trace.js';
 import { extract } from '../../src/ingest/index.js';
 import { analyze } from '../../src/nlp/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { decodeAnalysis, openStore, type Store } from '../../src/store/index.js';
 import { FIXTURES, fixture, tempDir } from './helpers.js';
 import { loadVectors } from '../../src/align/vectors.js';
 
@@ -31,7 +31,6 @@ describe('trace and families on the fixture corpus', () => {
 
   it('retrieves the wire story for the spun copy and never the query itself', async () => {
     const spun = await store.get(id['paper-spun']);
-    const { decodeAnalysis } = await import('../../src/store/codec.js');
     const got = await retrieveCandidates(store, decodeAnalysis(spun!.analysis), 3, { vectors, exclude: [id['paper-spun']] });
     expect(got.map((c) => c.id)).toContain(id['wire-origin']);
     expect(got.map((c) => c.id)).not.toContain(id['paper-spun']);
