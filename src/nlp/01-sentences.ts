@@ -34,7 +34,9 @@ export function tokenise(ex: Extracted): Tokenised {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   let cut = 0;
-  ex.blocks.forEach((block, blockIndex) => (cut += segmentBlock(ex.text, block, blockIndex, sentences, tokens)));
+  ex.blocks.forEach((block, blockIndex) => {
+    cut += segmentBlock(ex.text, block, blockIndex, sentences, tokens);
+  });
   const warnings = cut ? [`${cut} sentence(s) longer than ${MAX_SENTENCE_TOKENS} tokens were cut into pieces`] : [];
   return { sentences, tokens, warnings };
 }

@@ -41,7 +41,7 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}): Asy
 }
 
 async function* readPath(path: string, explicit: boolean, o: Required<ReadOptions>): AsyncGenerator<ReadItem> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch (e) {
