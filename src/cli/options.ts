@@ -29,7 +29,12 @@ export function byteSize(v: string): number {
 export const MAX_WORKERS = Math.max(2, Math.min(16, availableParallelism() * 2));
 
 export const maxBytesOption = () =>
-  new Option('--max-bytes <size>', 'reject larger inputs, counted as they stream in (e.g. 10MB)').argParser(byteSize).default(DEFAULT_MAX_BYTES, '10MB');
+  new Option('--max-bytes <size>', 'reject larger inputs, counted as they stream in (e.g. 10MB)')
+    .argParser(byteSize)
+    .default(DEFAULT_MAX_BYTES, '10MB');
 
 export const allowPrivateOption = () =>
-  new Option('--allow-private-urls', 'let URL inputs reach loopback, private and link-local addresses (refused by default)');
+  new Option(
+    '--allow-private-urls',
+    'let URL inputs reach loopback, private and link-local addresses (refused by default)',
+  );

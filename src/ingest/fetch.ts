@@ -29,7 +29,8 @@ export interface Fetched {
 export const MAX_REDIRECTS = 5;
 
 /** What an article or feed can be served as; a missing Content-Type is sniffed later. */
-const ACCEPTED_TYPE = /^(text\/(html|plain|markdown|x-markdown|xml)|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml|rdf\+xml))\b/i;
+const ACCEPTED_TYPE =
+  /^(text\/(html|plain|markdown|x-markdown|xml)|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml|rdf\+xml))\b/i;
 
 /** `https://user:secret@host/x` → `https://host/x`: credentials never reach a message, a label or the store. */
 export function redactUrl(url: string): string {
@@ -68,13 +69,27 @@ export async function fetchArticle(url: string, opts: FetchOptions = {}): Promis
     throw fail('not a valid URL');
   }
   const origin = current.origin;
-  const auth = current.username || current.password ? `${decodeURIComponent(current.username)}:${decodeURIComponent(current.password)}` : undefined;
+  const auth =
+    current.username || current.password
+      ? `${decodeURIComponent(current.username)}:${decodeURIComponent(current.password)}`
+      : undefined;
   const deadline = Date.now() + timeoutMs;
   for (let hop = 0; ; hop++) {
     if (current.protocol !== 'http:' && current.protocol !== 'https:') {
-      throw fail(hop ? `redirected to a ${current.protocol} URL; only http and https are fetched` : 'only http and https URLs are supported');
+      throw fail(
+        hop
+          ? `redirected to a ${current.protocol} URL; only http and https are fetched`
+          : 'only http and https URLs are supported',
+      );
     }
-    const res = await request(current, { auth: current.origin === origin ? auth : undefined, allowPrivate: opts.allowPrivate ?? false, allowAddresses: opts.allowAddresses ?? [], deadline, timeoutMs, fail });
+    const res = await request(current, {
+      auth: current.origin === origin ? auth : undefined,
+      allowPrivate: opts.allowPrivate ?? false,
+      allowAddresses: opts.allowAddresses ?? [],
+      deadline,
+      timeoutMs,
+      fail,
+    });
     const status = res.statusCode ?? 0;
     if (status >= 300 && status < 400 && res.headers.location) {
       res.destroy();
@@ -109,18 +124,38 @@ export async function fetchArticle(url: string, opts: FetchOptions = {}): Promis
 
 type Fail = (why: string) => InputError;
 
-function request(url: URL, o: { auth?: string; allowPrivate: boolean; allowAddresses: string[]; deadline: number; timeoutMs: number; fail: Fail }): Promise<http.IncomingMessage> {
+function request(
+  url: URL,
+  o: {
+    auth?: string;
+    allowPrivate: boolean;
+    allowAddresses: string[];
+    deadline: number;
+    timeoutMs: number;
+    fail: Fail;
+  },
+): Promise<http.IncomingMessage> {
   const secure = url.protocol === 'https:';
-  const filter = { allowPrivateIPAddress: o.allowPrivate, allowMetaIPAddress: o.allowPrivate, allowIPAddressList: o.allowAddresses, keepAlive: false };
+  const filter = {
+    allowPrivateIPAddress: o.allowPrivate,
+    allowMetaIPAddress: o.allowPrivate,
+    allowIPAddressList: o.allowAddresses,
+    keepAlive: false,
+  };
   const agent = secure ? new RequestFilteringHttpsAgent(filter) : new RequestFilteringHttpAgent(filter);
   const get = secure ? https.get : http.get;
   return new Promise((resolve, reject) => {
     const req = get(
       {
-        protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port || undefined, path: url.pathname + url.search,
-        auth: o.auth, agent,
+        protocol: url.protocol,
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port || undefined,
+        path: url.pathname + url.search,
+        auth: o.auth,
+        agent,
         headers: {
-          accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,application/rss+xml;q=0.8,application/atom+xml;q=0.8,*/*;q=0.1',
+          accept:
+            'text/html,application/xhtml+xml,text/plain;q=0.9,application/rss+xml;q=0.8,application/atom+xml;q=0.8,*/*;q=0.1',
           'accept-encoding': 'gzip, deflate, br',
           'user-agent': 'unspun (news forensics)',
         },
@@ -148,14 +183,25 @@ function describeError(e: Error & { code?: string }, timeoutMs: number, fail: Fa
   if (refused) {
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const address = /DNS lookup ([^(]+)\(/.exec(e.message)?.[1] ?? host;
-    return fail(`${host} is ${address === host ? 'a' : `${address}, a`} loopback, private or reserved address; refused (pass --allow-private-urls to allow)`);
+    return fail(
+      `${host} is ${address === host ? 'a' : `${address}, a`} loopback, private or reserved address; refused (pass --allow-private-urls to allow)`,
+    );
   }
   return fail(e.code ?? e.message.split('\n')[0]);
 }
 
 /** The body, decompressed, stopping as soon as it passes maxBytes or the deadline. */
-function readBody(res: http.IncomingMessage, maxBytes: number, deadline: number, timeoutMs: number, fail: Fail, shown: string): Promise<Buffer> {
-  const encoding = String(res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+function readBody(
+  res: http.IncomingMessage,
+  maxBytes: number,
+  deadline: number,
+  timeoutMs: number,
+  fail: Fail,
+  shown: string,
+): Promise<Buffer> {
+  const encoding = String(res.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   let stream: Readable = res;
   if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(createGunzip());
   else if (encoding === 'deflate') stream = res.pipe(createInflate());
@@ -178,14 +224,22 @@ function readBody(res: http.IncomingMessage, maxBytes: number, deadline: number,
         reject(err);
       } else resolve(Buffer.concat(chunks));
     };
-    const timer = setTimeout(() => finish(fail(`no complete answer within ${timeoutMs} ms`)), Math.max(1, deadline - Date.now()));
+    const timer = setTimeout(
+      () => finish(fail(`no complete answer within ${timeoutMs} ms`)),
+      Math.max(1, deadline - Date.now()),
+    );
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBytes) finish(new InputError(`${shown} is over --max-bytes ${mb(maxBytes)}${stream !== res ? ' after decompression' : ''}`));
+      if (size > maxBytes)
+        finish(
+          new InputError(`${shown} is over --max-bytes ${mb(maxBytes)}${stream !== res ? ' after decompression' : ''}`),
+        );
       else chunks.push(chunk);
     });
     stream.on('end', () => finish(null));
-    stream.on('error', (e: Error & { code?: string }) => finish(fail(stream !== res ? `bad ${encoding} body (${e.code ?? e.message})` : (e.code ?? e.message))));
+    stream.on('error', (e: Error & { code?: string }) =>
+      finish(fail(stream !== res ? `bad ${encoding} body (${e.code ?? e.message})` : (e.code ?? e.message))),
+    );
     res.on('error', (e: Error & { code?: string }) => finish(fail(e.code ?? e.message)));
     res.on('aborted', () => finish(fail('connection closed before the body was complete')));
   });

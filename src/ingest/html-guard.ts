@@ -13,10 +13,23 @@ export const HTML_LIMITS = {
 
 /** Elements that never nest: void elements, and those whose end tag is optional so sloppy HTML leaves them open. */
 const NO_DEPTH = new Set(
-  'area base br col embed hr img input link meta param source track wbr p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rtc rp'.split(' '),
+  'area base br col embed hr img input link meta param source track wbr p li dt dd option optgroup tr td th thead tbody tfoot colgroup caption rb rt rtc rp'.split(
+    ' ',
+  ),
 );
 /** Their content is raw text: a `<` inside is not a tag. */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'plaintext', 'noscript', 'iframe', 'noembed', 'noframes']);
+const RAW_TEXT = new Set([
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
+  'plaintext',
+  'noscript',
+  'iframe',
+  'noembed',
+  'noframes',
+]);
 
 export interface GuardedHtml {
   html: string;
@@ -31,7 +44,10 @@ const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
  * than `maxDepth` with their matching end tags, and attributes past `maxAttributes`. Returns the source unchanged
  * (same string) when no limit was reached.
  */
-export function guardHtml(html: string, limits: { maxDepth: number; maxAttributes: number } = HTML_LIMITS): GuardedHtml {
+export function guardHtml(
+  html: string,
+  limits: { maxDepth: number; maxAttributes: number } = HTML_LIMITS,
+): GuardedHtml {
   const out: string[] = [];
   let copiedTo = 0;
   const stack: string[] = [];
@@ -75,7 +91,14 @@ export function guardHtml(html: string, limits: { maxDepth: number; maxAttribute
         continue;
       }
       const attrStart = j;
-      while (j < n && !isSpace(html.charCodeAt(j)) && html[j] !== '>' && html[j] !== '=' && !(html[j] === '/' && html[j + 1] === '>')) j++;
+      while (
+        j < n &&
+        !isSpace(html.charCodeAt(j)) &&
+        html[j] !== '>' &&
+        html[j] !== '=' &&
+        !(html[j] === '/' && html[j + 1] === '>')
+      )
+        j++;
       while (j < n && isSpace(html.charCodeAt(j))) j++;
       if (html[j] === '=') {
         j++;
@@ -125,7 +148,11 @@ export function guardHtml(html: string, limits: { maxDepth: number; maxAttribute
   if (!droppedTags && !trimmedTags) return { html, warnings: [] };
   out.push(html.slice(copiedTo));
   const warnings: string[] = [];
-  if (droppedTags) warnings.push(`HTML nested deeper than ${limits.maxDepth} elements: ${droppedTags} tag(s) flattened (text kept)`);
-  if (trimmedTags) warnings.push(`${trimmedTags} HTML tag(s) with more than ${limits.maxAttributes} attributes: the extra attributes were dropped`);
+  if (droppedTags)
+    warnings.push(`HTML nested deeper than ${limits.maxDepth} elements: ${droppedTags} tag(s) flattened (text kept)`);
+  if (trimmedTags)
+    warnings.push(
+      `${trimmedTags} HTML tag(s) with more than ${limits.maxAttributes} attributes: the extra attributes were dropped`,
+    );
   return { html: out.join(''), warnings };
 }

@@ -22,19 +22,22 @@ const CHUNK = 64 * 1024;
  */
 export async function readPathCapped(path: string, limits: ReadLimits): Promise<Buffer> {
   const idle = limits.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-  let fh;
+  let fh: import('node:fs/promises').FileHandle;
   try {
     fh = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new InputError(`${path} is a directory, not an article file`);
-    throw new InputError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message}`);
+    throw new InputError(
+      `cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (err as Error).message}`,
+    );
   }
   try {
     const st = await fh.stat();
     if (st.isDirectory()) throw new InputError(`${path} is a directory, not an article file`);
     if (st.isSocket()) throw new InputError(`${path} is a socket, not an article file`);
-    if (st.isFile() && st.size > limits.maxBytes) throw new InputError(`${path} is ${mb(st.size)}, over --max-bytes ${mb(limits.maxBytes)}`);
+    if (st.isFile() && st.size > limits.maxBytes)
+      throw new InputError(`${path} is ${mb(st.size)}, over --max-bytes ${mb(limits.maxBytes)}`);
     const fifo = st.isFIFO();
     const chunks: Buffer[] = [];
     let total = 0;
@@ -45,14 +48,17 @@ export async function readPathCapped(path: string, limits: ReadLimits): Promise<
       try {
         ({ bytesRead: n } = await fh.read(buf, 0, CHUNK, null));
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') throw new InputError(`cannot read ${path}: ${(err as Error).message}`);
-        if (Date.now() - lastData > idle) throw new InputError(`${path}: no data for ${Math.round(idle / 1000)} s, giving up`);
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN')
+          throw new InputError(`cannot read ${path}: ${(err as Error).message}`);
+        if (Date.now() - lastData > idle)
+          throw new InputError(`${path}: no data for ${Math.round(idle / 1000)} s, giving up`);
         await sleep(10);
         continue;
       }
       // A FIFO reads as ended until its writer opens it: wait for the first byte (bounded by the idle timeout).
       if (n === 0 && fifo && total === 0) {
-        if (Date.now() - lastData > idle) throw new InputError(`${path}: no data for ${Math.round(idle / 1000)} s, giving up`);
+        if (Date.now() - lastData > idle)
+          throw new InputError(`${path}: no data for ${Math.round(idle / 1000)} s, giving up`);
         await sleep(10);
         continue;
       }
@@ -69,12 +75,19 @@ export async function readPathCapped(path: string, limits: ReadLimits): Promise<
 }
 
 /** Reads a stream (stdin) with the same cap and idle timeout; the stream is destroyed when either trips. */
-export function readStreamCapped(stream: NodeJS.ReadableStream & { destroy?: () => void }, label: string, limits: ReadLimits): Promise<Buffer> {
+export function readStreamCapped(
+  stream: NodeJS.ReadableStream & { destroy?: () => void },
+  label: string,
+  limits: ReadLimits,
+): Promise<Buffer> {
   const idle = limits.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
-    let timer = setTimeout(() => stop(new InputError(`${label}: no data for ${Math.round(idle / 1000)} s, giving up`)), idle);
+    let timer = setTimeout(
+      () => stop(new InputError(`${label}: no data for ${Math.round(idle / 1000)} s, giving up`)),
+      idle,
+    );
     const stop = (err: Error | null) => {
       clearTimeout(timer);
       stream.removeListener('data', onData);
@@ -91,7 +104,10 @@ export function readStreamCapped(stream: NodeJS.ReadableStream & { destroy?: () 
       if (total > limits.maxBytes) return stop(new InputError(`${label} is over --max-bytes ${mb(limits.maxBytes)}`));
       chunks.push(b);
       clearTimeout(timer);
-      timer = setTimeout(() => stop(new InputError(`${label}: no data for ${Math.round(idle / 1000)} s, giving up`)), idle);
+      timer = setTimeout(
+        () => stop(new InputError(`${label}: no data for ${Math.round(idle / 1000)} s, giving up`)),
+        idle,
+      );
     };
     const onEnd = () => stop(null);
     const onError = (e: Error) => stop(new InputError(`cannot read ${label}: ${e.message}`));

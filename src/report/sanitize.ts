@@ -7,7 +7,7 @@
 const UNSAFE_TEXT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_LINE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-function escape(c: string): string {
+function escapeChar(c: string): string {
   const code = c.charCodeAt(0);
   if (c === '\n') return '\\n';
   if (c === '\t') return '\\t';
@@ -17,10 +17,10 @@ function escape(c: string): string {
 
 /** Multi-line text for a terminal: control characters escaped, line breaks and tabs kept. */
 export function safeText(s: string): string {
-  return s.replace(UNSAFE_TEXT, escape);
+  return s.replace(UNSAFE_TEXT, escapeChar);
 }
 
 /** One-line field for a terminal (title, label, message): every control character escaped, line breaks too. */
 export function safeLine(s: string): string {
-  return s.replace(UNSAFE_LINE, escape);
+  return s.replace(UNSAFE_LINE, escapeChar);
 }

@@ -16,9 +16,22 @@ import { oneLine, run, sentences, tmp, write } from './helpers.js';
 
 const dir = tmp('corpus');
 const vectors = loadVectors();
-const story = (i: number) => `${sentences(3 + (i % 4))} Officials in district ${i} said 'I will not resign,' and well-to-do-ish residents agreed.`;
-const jsonl = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => JSON.stringify({ id: `r${from + k}`, text: story(from + k) })).join('\n') + '\n';
-const evil = write(dir, 'evil.jsonl', JSON.stringify({ id: 'e1', title: 'Title\x1b]0;pwned\x07\x1b[2J', outlet: 'Out\x9b31m', text: 'The council voted on Tuesday.\x1b[31m It was close.' }) + '\n');
+const story = (i: number) =>
+  `${sentences(3 + (i % 4))} Officials in district ${i} said 'I will not resign,' and well-to-do-ish residents agreed.`;
+const jsonl = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, k) => JSON.stringify({ id: `r${from + k}`, text: story(from + k) })).join(
+    '\n',
+  ) + '\n';
+const evil = write(
+  dir,
+  'evil.jsonl',
+  JSON.stringify({
+    id: 'e1',
+    title: 'Title\x1b]0;pwned\x07\x1b[2J',
+    outlet: 'Out\x9b31m',
+    text: 'The council voted on Tuesday.\x1b[31m It was close.',
+  }) + '\n',
+);
 const db = join(dir, 'c.db');
 afterAll(() => {
   try {
@@ -72,7 +85,9 @@ describe('item 7: concurrent writers', () => {
 
 describe('item 8: broken WARC files are failed records, never silent', () => {
   it('truncated, corrupt and not-gzip .warc.gz', SLOW, async () => {
-    const recs = await Promise.all([0, 1, 2].map((i) => warcResponse(`https://x.example/${i}`, page(`Story ${i}`, story(i)), true)));
+    const recs = await Promise.all(
+      [0, 1, 2].map((i) => warcResponse(`https://x.example/${i}`, page(`Story ${i}`, story(i)), true)),
+    );
     const all = Buffer.concat(recs);
     const cases = {
       truncated: all.subarray(0, all.length - 30),
@@ -82,7 +97,10 @@ describe('item 8: broken WARC files are failed records, never silent', () => {
     for (const [name, bytes] of Object.entries(cases)) {
       const items = [];
       for await (const item of readWarc(write(dir, `${name}.warc.gz`, bytes))) items.push(item);
-      expect(items.some((i) => 'failed' in i), name).toBe(true);
+      expect(
+        items.some((i) => 'failed' in i),
+        name,
+      ).toBe(true);
     }
     const r = await run(['add', join(dir, 'truncated.warc.gz'), '--db', join(dir, 'warc.db'), '--workers', '0']);
     expect(r.code).toBe(1);
@@ -99,7 +117,10 @@ describe('item 9: exit codes and option values', () => {
     const long = write(dir, 'long.jsonl', `${JSON.stringify({ text: 'x '.repeat(600) })}\n${jsonl(5, 6)}`);
     const got = [];
     for await (const item of readJsonl(long, 1000)) got.push(item);
-    expect(got.map((i) => ('record' in i ? i.record.article : i.failed.reason))).toEqual([expect.stringMatching(/over --max-bytes/), 'r5']);
+    expect(got.map((i) => ('record' in i ? i.record.article : i.failed.reason))).toEqual([
+      expect.stringMatching(/over --max-bytes/),
+      'r5',
+    ]);
   });
 
   it('bad DB file, --db on a folder, bad option values, missing --html folder: one line, exit 2', SLOW, async () => {
@@ -126,20 +147,24 @@ describe('item 9: exit codes and option values', () => {
     expect(results[7].stdout).toBe(''); // checked before any work
   });
 
-  it('--workers 200 is capped; show --json has a schema; sanitised list and show; export | head -1 is quiet', SLOW, async () => {
-    const add = await run(['add', evil, write(dir, 'two.jsonl', jsonl(100, 102)), '--db', db, '--workers', '200']);
-    expect(add.code, add.stderr).toBe(0);
-    expect(add.stderr).toMatch(/--workers 200 capped at \d+/);
-    const [show, list, head] = await Promise.all([
-      run(['show', '1', '--json', '--db', db]),
-      run(['list', '--db', db]),
-      run([], { shell: `UNSPUN export --db '${db}' | head -c 10` }),
-    ]);
-    expect(JSON.parse(show.stdout).schema).toBe('unspun.show/1');
-    expect(list.stdout).toContain('\\x1b]0;pwned\\x07');
-    expect(list.stdout).not.toMatch(/[\x07\x1b\x9b]/);
-    expect(head.stderr).toBe('');
-  });
+  it(
+    '--workers 200 is capped; show --json has a schema; sanitised list and show; export | head -1 is quiet',
+    SLOW,
+    async () => {
+      const add = await run(['add', evil, write(dir, 'two.jsonl', jsonl(100, 102)), '--db', db, '--workers', '200']);
+      expect(add.code, add.stderr).toBe(0);
+      expect(add.stderr).toMatch(/--workers 200 capped at \d+/);
+      const [show, list, head] = await Promise.all([
+        run(['show', '1', '--json', '--db', db]),
+        run(['list', '--db', db]),
+        run([], { shell: `UNSPUN export --db '${db}' | head -c 10` }),
+      ]);
+      expect(JSON.parse(show.stdout).schema).toBe('unspun.show/1');
+      expect(list.stdout).toContain('\\x1b]0;pwned\\x07');
+      expect(list.stdout).not.toMatch(/[\x07\x1b\x9b]/);
+      expect(head.stderr).toBe('');
+    },
+  );
 
   it('a read-only (immutable) corpus: read commands work, add is a one-line error', SLOW, async () => {
     try {

@@ -9,17 +9,28 @@ import { openStore } from '../../src/store/index.js';
 import { tmp, write } from './helpers.js';
 
 /** Texts that used to tokenise differently depending on what wink-nlp had read before (its OOV cache). */
-const QUIRKS = ["He said 'I", `"'I think," she said.`, "(I) and 'I.", 'A well-to-do-ish co-op-like U.S.-based firm.', "Zorblax's fleeb'll say 'Iwantit."];
+const QUIRKS = [
+  "He said 'I",
+  `"'I think," she said.`,
+  "(I) and 'I.",
+  'A well-to-do-ish co-op-like U.S.-based firm.',
+  "Zorblax's fleeb'll say 'Iwantit.",
+];
 
 describe('item 10: the same bytes give the same stored analysis', () => {
   it('tokens do not depend on the documents read before', () => {
-    const tokens = (s: string) => analyze(extract(s, { format: 'text' })).tokens.map((t) => t.text).join('|');
+    const tokens = (s: string) =>
+      analyze(extract(s, { format: 'text' }))
+        .tokens.map((t) => t.text)
+        .join('|');
     const first = QUIRKS.map(tokens);
     [...QUIRKS].reverse().forEach(tokens);
     expect(QUIRKS.map(tokens)).toEqual(first);
   });
 
-  it('one corpus added with 0 and with 2 workers stores identical rows in every table', { timeout: 240_000 }, async () => {
+  it('one corpus added with 0 and with 2 workers stores identical rows in every table', {
+    timeout: 240_000,
+  }, async () => {
     const dir = tmp('determinism');
     const records = Array.from({ length: 40 }, (_, i) => ({
       id: `d${i}`,
@@ -33,9 +44,18 @@ describe('item 10: the same bytes give the same stored analysis', () => {
       await addPaths(store, [file], { vectors, workers, chunkSize: 7 });
       await store.close();
       const db = new Database(path, { readonly: true });
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter((t) => t !== 'migrations');
+      const tables = (
+        db
+          .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+          .pluck()
+          .all() as string[]
+      ).filter((t) => t !== 'migrations');
       const out: Record<string, unknown[]> = {};
-      for (const t of tables) out[t] = db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all().map((r) => ({ ...(r as object), added_at: undefined }));
+      for (const t of tables)
+        out[t] = db
+          .prepare(`SELECT * FROM ${t} ORDER BY 1, 2`)
+          .all()
+          .map((r) => ({ ...(r as object), added_at: undefined }));
       db.close();
       return out;
     };

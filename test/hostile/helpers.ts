@@ -15,11 +15,16 @@ export function write(dir: string, name: string, content: string | Buffer): stri
 }
 
 /** The built CLI, asynchronously (a loopback server in this process must keep answering), killed after `timeoutMs`. */
-export function run(args: string[], opts: { input?: string; timeoutMs?: number; shell?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+export function run(
+  args: string[],
+  opts: { input?: string; timeoutMs?: number; shell?: string } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const t0 = Date.now();
   const bin = join(ROOT, 'bin/unspun.js');
   const child = opts.shell
-    ? spawn('bash', ['-c', opts.shell.replaceAll('UNSPUN', `'${process.execPath}' '${bin}'`)], { env: { ...process.env, NO_COLOR: '1', UNSPUN_DEBUG: '' } })
+    ? spawn('bash', ['-c', opts.shell.replaceAll('UNSPUN', `'${process.execPath}' '${bin}'`)], {
+        env: { ...process.env, NO_COLOR: '1', UNSPUN_DEBUG: '' },
+      })
     : spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1', UNSPUN_DEBUG: '' } });
   let stdout = '';
   let stderr = '';
@@ -40,12 +45,15 @@ export function run(args: string[], opts: { input?: string; timeoutMs?: number; 
 /** A one-line error: exit 2, at most two stderr lines (commander adds a hint), no stack trace. */
 export function oneLine(r: { code: number | null; stderr: string }): string {
   const lines = r.stderr.trim().split('\n');
-  if (r.code !== 2 || lines.length > 2 || /\n\s+at /.test(r.stderr)) throw new Error(`expected a one-line exit 2, got ${r.code}: ${r.stderr}`);
+  if (r.code !== 2 || lines.length > 2 || /\n\s+at /.test(r.stderr))
+    throw new Error(`expected a one-line exit 2, got ${r.code}: ${r.stderr}`);
   return lines[0];
 }
 
 /** An HTTP server on 127.0.0.1 only; close() ends every open connection. */
-export async function loopbackServer(handler: RequestListener): Promise<{ base: string; port: number; close: () => Promise<void>; server: Server }> {
+export async function loopbackServer(
+  handler: RequestListener,
+): Promise<{ base: string; port: number; close: () => Promise<void>; server: Server }> {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

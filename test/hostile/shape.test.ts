@@ -25,7 +25,9 @@ const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 describe('item 4: linear time on hostile shapes', () => {
   it('analyze + terminal report of 270 KB of short sentences', () => {
     const text = sentences(4000).slice(0, 270_000);
-    const { value: out, ms } = timed('analyze+render 270 KB short sentences', () => analysisToTerminal(analyseText(text), 'x'));
+    const { value: out, ms } = timed('analyze+render 270 KB short sentences', () =>
+      analysisToTerminal(analyseText(text), 'x'),
+    );
     expect(out.length).toBeGreaterThan(text.length);
     expect(ms).toBeLessThan(20_000);
   });
@@ -48,7 +50,8 @@ describe('item 4: linear time on hostile shapes', () => {
   });
 
   it('the guard leaves ordinary HTML untouched', () => {
-    const html = '<html><body><article><p class="a" id="b">Hi <b>there</b>.</p><script>if (a < b) {}</script></article></body></html>';
+    const html =
+      '<html><body><article><p class="a" id="b">Hi <b>there</b>.</p><script>if (a < b) {}</script></article></body></html>';
     expect(guardHtml(html)).toEqual({ html, warnings: [] });
   });
 });
@@ -56,7 +59,8 @@ describe('item 4: linear time on hostile shapes', () => {
 describe('item 5: output stays proportional to the input', () => {
   it('a 200 KB unpunctuated line: sentences cut at 160 tokens, report and JSON bounded', () => {
     const words: string[] = [];
-    for (let i = 0, n = 0; n < 200_000; i++) n += words[words.push(`word${i % 50}${i % 7 === 0 ? ' said' : ''}`) - 1].length + 1;
+    for (let i = 0, n = 0; n < 200_000; i++)
+      n += words[words.push(`word${i % 50}${i % 7 === 0 ? ' said' : ''}`) - 1].length + 1;
     const line = words.join(' ');
     const { value: a } = timed('analyze 200 KB unpunctuated line', () => analyseText(line));
     expect(a.warnings.join(' ')).toMatch(/longer than 160 tokens were cut/);
@@ -82,16 +86,27 @@ describe('item 6: no control sequence reaches the terminal', () => {
     const outputs = {
       analyze: analysisToTerminal(a, `label${evil}`),
       compare: compareToTerminal(r, { color: false }, { source: evil, derived: 'b' }),
-      compareColor: compareToTerminal(r, { color: true }, { source: evil, derived: 'b' }).replace(/\x1b\[[0-9;]*m/g, ''),
+      compareColor: compareToTerminal(r, { color: true }, { source: evil, derived: 'b' }).replace(
+        /\x1b\[[0-9;]*m/g,
+        '',
+      ),
       markdown: compareToMarkdown(r, { source: evil, derived: 'b' }),
     };
     for (const [name, out] of Object.entries(outputs)) expect(RAW_CONTROL.test(out), name).toBe(false);
     expect(outputs.analyze).toContain('\\x1b[2J');
     expect(outputs.markdown).not.toMatch(/<script|<img/);
     const member = { id: 1, title: evil, outlet: evil, url: null, published: null } as never;
-    const fam = { schema: 'unspun.families/1', families: [{ id: 1, members: [member], origins: [1], edges: [] }] } as never;
+    const fam = {
+      schema: 'unspun.families/1',
+      families: [{ id: 1, members: [member], origins: [1], edges: [] }],
+    } as never;
     const tr = { query: { id: 1, title: evil }, candidates: [], sentences: [] } as never;
-    for (const [name, out] of Object.entries({ families: familiesToText(fam), dot: familiesToDot(fam), graphml: familiesToGraphml(fam), trace: traceToText(tr) })) {
+    for (const [name, out] of Object.entries({
+      families: familiesToText(fam),
+      dot: familiesToDot(fam),
+      graphml: familiesToGraphml(fam),
+      trace: traceToText(tr),
+    })) {
       expect(RAW_CONTROL.test(out), name).toBe(false);
     }
   });
