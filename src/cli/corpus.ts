@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import cliProgress from 'cli-progress';
 import { InputError, ThresholdError } from '../errors.js';
-import { extract } from '../ingest/index.js';
-import { analyze } from '../nlp/index.js';
-import { openStore, listArticles, showArticle, removeArticle, exportJsonl, resolveDbPath, type Store } from '../store/index.js';
-import { addPaths, trace, families, familiesToDot, familiesToGraphml, type AddProgress, type TraceResult, type FamiliesResult } from '../corpus/index.js';
-import { analysisToJson } from '../report/analysis.js';
+import type { Store } from '../store/index.js';
+import type { AddProgress, TraceResult, FamiliesResult } from '../corpus/index.js';
 import { readInput, DEFAULT_MAX_BYTES, parseBytes } from './io.js';
 import { pct } from '../report/format.js';
+
+// Registering these commands must stay cheap: the store, the corpus code and the kernel are imported by the
+// action that runs (see main.ts).
 
 const dbOption = () => new Option('--db <path>', 'corpus database (default: $UNSPUN_DB or ./unspun.db)');
 
 async function withStore<T>(db: string | undefined, mustExist: boolean, fn: (store: Store) => Promise<T>): Promise<T> {
+  const { openStore, resolveDbPath } = await import('../store/index.js');
   const path = resolveDbPath(db);
   if (mustExist && !existsSync(path)) throw new InputError(`no corpus at ${path}: run "unspun add <paths…>" first or pass --db`);
   const store = await openStore({ db: path });
@@ -30,8 +30,9 @@ function parseId(v: string): number {
 }
 
 /** A progress bar with rate and ETA on a TTY; plain periodic lines otherwise (stderr either way). */
-function addProgress(): { update(p: AddProgress): void; stop(): void } {
+async function addProgress(): Promise<{ update(p: AddProgress): void; stop(): void }> {
   if (process.stderr.isTTY) {
+    const { default: cliProgress } = await import('cli-progress');
     const bar = new cliProgress.SingleBar(
       { format: 'adding |{bar}| {value} read · {added} added · {duplicates} dup · {failed} failed · {rate}/s · {eta_formatted}', stream: process.stderr, etaBuffer: 50 },
       cliProgress.Presets.shades_classic,
@@ -68,8 +69,9 @@ export function registerCorpusCommands(program: Command): void {
     .option('--workers <n>', 'analysis worker threads (default: cores, at most 2)')
     .addHelpText('after', '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).')
     .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: string }) => {
+      const { addPaths } = await import('../corpus/add.js');
       const summary = await withStore(opts.db, false, async (store) => {
-        const bar = addProgress();
+        const bar = await addProgress();
         try {
           return await addPaths(store, inputs, { workers: opts.workers === undefined ? undefined : Number(opts.workers), onProgress: (p) => bar.update(p) });
         } finally {
@@ -95,6 +97,7 @@ export function registerCorpusCommands(program: Command): void {
     .action(async (article: string, opts: { db?: string; top: string; json?: boolean; maxBytes: string }) => {
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1) throw new InputError(`--top must be a positive whole number, not "${opts.top}"`);
+      const { trace } = await import('../corpus/trace.js');
       const result = await withStore(opts.db, true, async (store) => {
         if (/^\d+$/.test(article) && !existsSync(article)) {
           const id = Number(article);
@@ -102,6 +105,7 @@ export function registerCorpusCommands(program: Command): void {
           return trace(store, id, { top });
         }
         const raw = await readInput(article, parseBytes(opts.maxBytes));
+        const [{ extract }, { analyze }] = await Promise.all([import('../ingest/index.js'), import('../nlp/index.js')]);
         return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top });
       });
       process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
@@ -115,6 +119,7 @@ export function registerCorpusCommands(program: Command): void {
     .option('--graphml', 'GraphML')
     .option('--dot', 'Graphviz DOT')
     .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean }) => {
+      const [{ families }, { familiesToDot, familiesToGraphml }] = await Promise.all([import('../corpus/families.js'), import('../corpus/graph-format.js')]);
       const result = await withStore(opts.db, true, (store) => families(store, {}));
       if (opts.graphml) process.stdout.write(familiesToGraphml(result));
       else if (opts.dot) process.stdout.write(familiesToDot(result));
@@ -131,6 +136,7 @@ export function registerCorpusCommands(program: Command): void {
     .option('--outlet <name>', 'only this outlet')
     .option('--json', 'JSON')
     .action(async (opts: { db?: string; limit: string; offset: string; outlet?: string; json?: boolean }) => {
+      const { listArticles } = await import('../store/index.js');
       const rows = await withStore(opts.db, true, (store) => listArticles(store, { limit: Number(opts.limit), offset: Number(opts.offset), outlet: opts.outlet }));
       if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.list/1', articles: rows }, null, 2) + '\n');
       else for (const r of rows) process.stdout.write(`${String(r.id).padStart(6)}  v${r.version}  ${r.published ?? '—'.padEnd(10)}  ${r.outlet ?? '—'}  ${r.title ?? r.article}\n`);
@@ -144,8 +150,10 @@ export function registerCorpusCommands(program: Command): void {
     .option('--json', 'JSON')
     .action(async (idArg: string, opts: { db?: string; json?: boolean }) => {
       const id = parseId(idArg);
+      const { showArticle } = await import('../store/index.js');
       const shown = await withStore(opts.db, true, (store) => showArticle(store, id));
       if (!shown) throw new InputError(`no article with id ${id}`);
+      const { analysisToJson } = await import('../report/analysis.js');
       if (opts.json) process.stdout.write(JSON.stringify({ ...shown, analysis: analysisToJson(shown.analysis) }, null, 2) + '\n');
       else {
         process.stdout.write(`#${shown.id} ${shown.title ?? shown.article}\n  version ${shown.version} of ${shown.versions.length} · ${shown.outlet ?? 'no outlet'} · ${shown.published ?? 'no date'} · ${shown.words} words\n  ${shown.url ?? shown.source ?? ''}\n\n${shown.text}\n`);
@@ -159,6 +167,7 @@ export function registerCorpusCommands(program: Command): void {
     .addOption(dbOption())
     .action(async (idArg: string, opts: { db?: string }) => {
       const id = parseId(idArg);
+      const { removeArticle } = await import('../store/index.js');
       const ok = await withStore(opts.db, true, (store) => removeArticle(store, id));
       if (!ok) throw new InputError(`no article with id ${id}`);
       process.stdout.write(`removed ${id}\n`);
@@ -170,6 +179,7 @@ export function registerCorpusCommands(program: Command): void {
     .addOption(dbOption())
     .option('--jsonl', 'JSON Lines (the default and only format)')
     .action(async (opts: { db?: string }) => {
+      const { exportJsonl } = await import('../store/index.js');
       await withStore(opts.db, true, async (store) => {
         for await (const line of exportJsonl(store)) process.stdout.write(line.endsWith('\n') ? line : line + '\n');
       });

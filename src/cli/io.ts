@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { fetchArticle } from '../ingest/fetch.js';
 import { mb } from '../ingest/decode.js';
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -19,6 +18,7 @@ export interface RawInput {
 export async function readInput(arg: string, maxBytes = DEFAULT_MAX_BYTES): Promise<RawInput> {
   if (arg === '-') return { bytes: capped(await readStdin(maxBytes), maxBytes, 'stdin'), url: null, label: 'stdin', format: 'auto' };
   if (/^https?:\/\//i.test(arg)) {
+    const { fetchArticle } = await import('../ingest/fetch.js');
     const got = await fetchArticle(arg, { maxBytes, timeoutMs: 15_000 });
     const html = /html/i.test(got.contentType ?? '');
     return { bytes: got.bytes, url: got.finalUrl, label: arg, format: html ? 'html' : 'auto' };

@@ -1,25 +1,21 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, ThresholdError } from '../errors.js';
-import { extract } from '../ingest/index.js';
-import { analyze } from '../nlp/index.js';
-import { compareAnalyses } from '../compare.js';
-import { loadRuleConfig, parseRuleFlag } from './rules.js';
 import { readInput, parseBytes, DEFAULT_MAX_BYTES, type RawInput } from './io.js';
-import { analysisToJson, analysisToTerminal } from '../report/analysis.js';
-import { compareToTerminal } from '../report/terminal.js';
-import { compareToMarkdown } from '../report/markdown.js';
-import { compareToHtml } from '../report/html.js';
 import { SEVERITIES } from '../report/format.js';
 import { TOOL } from '../version.js';
 import type { Analysis, Severity, SeveritySetting } from '../types.js';
 import { registerCorpusCommands } from './corpus.js';
 import { registerDemo } from './demo.js';
 
+// Start-up: this file and what it imports statically must stay light (`unspun --version` ≤ 100 ms).
+// Each action imports the kernel, reports and store it needs with `await import()` (static specifiers only).
+
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 3 } as const;
 
-function analyseRaw(raw: RawInput): Analysis {
+async function analyseRaw(raw: RawInput): Promise<Analysis> {
+  const [{ extract }, { analyze }] = await Promise.all([import('../ingest/index.js'), import('../nlp/index.js')]);
   return analyze(extract(raw.bytes, { format: raw.format, url: raw.url }));
 }
 
@@ -49,8 +45,9 @@ export function buildProgram(): Command {
     .addHelpText('after', '\nExamples:\n  unspun analyze story.html\n  curl -s https://example.org/story | unspun analyze - --json')
     .action(async (input: string, opts: { json?: boolean; tokens?: boolean; maxBytes: string }) => {
       const raw = await readInput(input, parseBytes(opts.maxBytes));
-      const a = analyseRaw(raw);
+      const a = await analyseRaw(raw);
       warn(a, raw.label);
+      const { analysisToJson, analysisToTerminal } = await import('../report/analysis.js');
       if (opts.json) process.stdout.write(JSON.stringify(analysisToJson(a, { tokens: opts.tokens }), null, 2) + '\n');
       else process.stdout.write(analysisToTerminal(a, raw.label));
     });
@@ -69,22 +66,25 @@ export function buildProgram(): Command {
     .option('--max-bytes <size>', 'reject larger inputs (e.g. 10MB)', String(DEFAULT_MAX_BYTES))
     .addHelpText('after', '\nExit codes: 0 ok, 1 --fail-on threshold met, 2 bad input or usage, 3 internal error.\n\nExamples:\n  unspun compare wire.txt farm.html\n  unspun compare wire.txt farm.html --html report.html --fail-on high\n  unspun compare a.txt b.txt --rule hedge-added=off --json')
     .action(async (sourceArg: string, derivedArg: string, opts: { json?: boolean; format: string; html?: string; failOn?: Severity; rule: string[]; config?: string; maxBytes: string }) => {
+      const { loadRuleConfig, parseRuleFlag } = await import('./rules.js');
       const rules: Record<string, SeveritySetting> = {};
       if (opts.config) Object.assign(rules, loadRuleConfig(readConfig(opts.config)));
       for (const r of opts.rule) Object.assign(rules, parseRuleFlag(r));
       if (sourceArg === '-' && derivedArg === '-') throw new InputError('only one of <source> and <derived> can be - (stdin)');
       const maxBytes = parseBytes(opts.maxBytes);
       const [s, d] = [await readInput(sourceArg, maxBytes), await readInput(derivedArg, maxBytes)];
-      const [sa, da] = [analyseRaw(s), analyseRaw(d)];
+      const [sa, da] = [await analyseRaw(s), await analyseRaw(d)];
       warn(sa, s.label);
       warn(da, d.label);
+      const { compareAnalyses } = await import('../compare.js');
       const result = compareAnalyses(sa, da, { rules, sourceBytes: s.bytes, derivedBytes: d.bytes });
       const labels = { source: s.label, derived: d.label };
       const format = opts.json ? 'json' : opts.format;
       if (format === 'json') process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else if (format === 'markdown') process.stdout.write(compareToMarkdown(result, labels));
-      else process.stdout.write(compareToTerminal(result, { color: color() }, labels));
+      else if (format === 'markdown') process.stdout.write((await import('../report/markdown.js')).compareToMarkdown(result, labels));
+      else process.stdout.write((await import('../report/terminal.js')).compareToTerminal(result, { color: color() }, labels));
       if (opts.html) {
+        const { compareToHtml } = await import('../report/html.js');
         writeFileSync(opts.html, compareToHtml(result, labels));
         process.stderr.write(`unspun: wrote ${opts.html}\n`);
       }
