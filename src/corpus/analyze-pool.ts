@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../lexicons.js';
 import { prepareRecord, type Prepared } from './prepare.js';
 import type { RawRecord } from './readers/record.js';
 
@@ -14,9 +18,11 @@ type Pending = { resolve: (p: Prepared) => void; reject: (e: Error) => void };
 export function createAnalyzePool(size: number, vectorKind: string | null): AnalyzePool {
   if (size <= 0) return { size: 0, run: (r) => prepareRecord(r, vectorKind), close: async () => {} };
   const here = import.meta.url;
-  // Under tsx/vitest we run from .ts sources: the worker needs the tsx loader too.
-  const fromSource = here.endsWith('.ts');
-  const url = new URL(fromSource ? './analyze-worker.ts' : './analyze-worker.js', here);
+  // Workers run the compiled dist/ (`npm run build`), also when this file runs from .ts sources under tsx or vitest:
+  // a tsx worker spends ~1 s compiling the kernel before its first record. Without a build, the sources with tsx.
+  const compiled = here.endsWith('.ts') ? join(packageRoot, 'dist', 'src', 'corpus', 'analyze-worker.js') : null;
+  const fromSource = compiled !== null && !existsSync(compiled);
+  const url = fromSource ? new URL('./analyze-worker.ts', here) : compiled ? pathToFileURL(compiled) : new URL('./analyze-worker.js', here);
   const workers: Worker[] = [];
   const load: number[] = [];
   const pending = new Map<number, Pending>();

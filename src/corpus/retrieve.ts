@@ -18,6 +18,7 @@ export interface RetrieveOptions {
 
 const BANDS = MINHASH_SIZE / BAND_ROWS;
 const WEIGHTS = { bands: 0.4, anchors: 0.35, vector: 0.25 };
+const MAX_POSTINGS = 1000;
 
 type VectorTable = { ids: Int32Array; data: Int8Array; dim: number; count: number };
 const vectorCache = new WeakMap<Store, VectorTable>();
@@ -51,9 +52,10 @@ export async function retrieveCandidates(store: Store, analysis: Analysis, k: nu
 
   for (const [id, shared] of await store.bandMatches(fp.bands)) get(id).bands = shared / BANDS;
 
-  // Anchors in more than 5% of articles (or 200) say little and cost a long posting list.
+  // Anchors in more than 5% of articles (at least 200, at most 1,000) say little and cost a long posting list:
+  // at 100k articles a 5% cap would read up to 5,000 rows per query anchor.
   const anchors = queryAnchors(fp);
-  const postings = await store.anchorPostings(anchors, Math.max(200, Math.ceil(n * 0.05)));
+  const postings = await store.anchorPostings(anchors, Math.max(200, Math.min(Math.ceil(n * 0.05), MAX_POSTINGS)));
   const idf = (df: number) => Math.log(1 + n / df);
   const weights = [...postings.values()].map((docs) => idf(docs.length)).sort((a, b) => b - a);
   // Normalise by the best 20 query anchors: a stored article indexes at most 40, of which ~half are lemmas we also hold.
@@ -70,17 +72,12 @@ export async function retrieveCandidates(store: Store, analysis: Analysis, k: nu
   if (table.dim) {
     const q = quantise((await vectorFnFor(kind)).fn(analysis));
     if (q.length === table.dim) {
-      const scored: Array<[number, number]> = [];
-      for (let i = 0; i < table.ids.length; i++) {
-        let dot = 0;
-        const off = i * table.dim;
-        for (let j = 0; j < table.dim; j++) dot += q[j] * table.data[off + j];
-        scored.push([table.ids[i], dot / (127 * 127)]);
+      const cos = int8Cosines(q, table);
+      for (const i of topIndices(cos, k * 2)) get(table.ids[i]).vector = Math.max(0, cos[i]);
+      for (const [id, p] of parts) {
+        const i = indexOfId(table.ids, id);
+        p.vector = i < 0 ? 0 : Math.max(0, cos[i]);
       }
-      scored.sort((a, b) => b[1] - a[1]);
-      for (const [id, cos] of scored.slice(0, k * 2)) get(id).vector = Math.max(0, cos);
-      const byId = new Map(scored);
-      for (const [id, p] of parts) p.vector = Math.max(0, byId.get(id) ?? 0);
     }
   }
 
@@ -95,3 +92,43 @@ export async function retrieveCandidates(store: Store, analysis: Analysis, k: nu
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Cosine of the query with every stored vector (both int8 ×127, unit length): one pass, one Float32Array. */
+function int8Cosines(q: Int8Array, table: VectorTable): Float64Array {
+  const { data, dim } = table;
+  const out = new Float64Array(table.ids.length);
+  for (let i = 0, off = 0; i < out.length; i++, off += dim) {
+    let dot = 0;
+    for (let j = 0; j < dim; j++) dot += q[j] * data[off + j];
+    out[i] = dot / (127 * 127);
+  }
+  return out;
+}
+
+/** Indices of the m largest values, largest first (ties: lower index), without sorting all n. */
+function topIndices(xs: Float64Array, m: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    if (top.length === m && xs[i] <= xs[top[m - 1]]) continue;
+    let j = top.length < m ? top.length : m - 1;
+    while (j > 0 && xs[top[j - 1]] < xs[i]) {
+      if (j < m) top[j] = top[j - 1];
+      j--;
+    }
+    top[j] = i;
+  }
+  return top;
+}
+
+/** Position of an id in the ascending id column, or -1. */
+function indexOfId(ids: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return mid;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

@@ -78,8 +78,7 @@ export class SqliteStore implements Store {
   }
 
   async latestVersion(article: string): Promise<ArticleMeta | null> {
-    const r = this.db
-      .prepare(`SELECT ${META_COLUMNS} FROM articles WHERE article = ? ORDER BY version DESC LIMIT 1`)
+    const r = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE article = ? ORDER BY version DESC LIMIT 1`)
       .get(article) as Row | undefined;
     return r ? toMeta(r) : null;
   }
@@ -96,8 +95,7 @@ export class SqliteStore implements Store {
 
   async getMeta(ids: number[]): Promise<ArticleMeta[]> {
     if (!ids.length) return [];
-    const rows = this.db
-      .prepare(`SELECT ${META_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`)
+    const rows = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(ids)) as Row[];
     const byId = new Map(rows.map((r) => [r.id, toMeta(r)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -105,8 +103,7 @@ export class SqliteStore implements Store {
 
   async list(opts: ListOptions = {}): Promise<ArticleMeta[]> {
     const where = opts.outlet !== undefined ? 'WHERE outlet = @outlet' : '';
-    const rows = this.db
-      .prepare(`SELECT ${META_COLUMNS} FROM articles ${where} ORDER BY id LIMIT @limit OFFSET @offset`)
+    const rows = this.sql(`SELECT ${META_COLUMNS} FROM articles ${where} ORDER BY id LIMIT @limit OFFSET @offset`)
       .all({ outlet: opts.outlet, limit: opts.limit ?? -1, offset: opts.offset ?? 0 }) as Row[];
     return rows.map(toMeta);
   }
@@ -137,8 +134,7 @@ export class SqliteStore implements Store {
   async bandMatches(bands: number[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     if (!bands.length) return out;
-    const rows = this.db
-      .prepare('SELECT doc, count(*) AS n FROM bands WHERE key IN (SELECT value FROM json_each(?)) GROUP BY doc')
+    const rows = this.sql('SELECT doc, count(*) AS n FROM bands WHERE key IN (SELECT value FROM json_each(?)) GROUP BY doc')
       .all(JSON.stringify(bands)) as Array<{ doc: number; n: number }>;
     for (const r of rows) out.set(r.doc, r.n);
     return out;
@@ -158,8 +154,7 @@ export class SqliteStore implements Store {
   async lemmaDf(lemmas: number[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     if (!lemmas.length) return out;
-    const rows = this.db
-      .prepare('SELECT lemma, n FROM lemma_df WHERE lemma IN (SELECT value FROM json_each(?))')
+    const rows = this.sql('SELECT lemma, n FROM lemma_df WHERE lemma IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(lemmas)) as Array<{ lemma: number; n: number }>;
     for (const r of rows) out.set(r.lemma, r.n);
     return out;
@@ -187,8 +182,7 @@ export class SqliteStore implements Store {
   }
 
   async indexBytes(): Promise<number> {
-    const r = this.db
-      .prepare("SELECT sum(pgsize) AS n FROM dbstat WHERE name IN ('bands', 'anchors', 'vectors', 'sqlite_autoindex_bands_1', 'sqlite_autoindex_anchors_1')")
+    const r = this.sql("SELECT sum(pgsize) AS n FROM dbstat WHERE name IN ('bands', 'anchors', 'vectors', 'sqlite_autoindex_bands_1', 'sqlite_autoindex_anchors_1')")
       .get() as { n: number | null };
     return r.n ?? 0;
   }
