@@ -50,6 +50,15 @@ mkdirSync(dir, { recursive: true });
 const input = join(dir, 'corpus.jsonl');
 const db = args.db ?? join(dir, 'bench.db');
 const loads: string[] = [load()];
+// The commit under test, read before the run (a long run outlives later commits).
+const commit = (() => {
+  try {
+    const dirty = execSync('git status --porcelain src', { cwd: import.meta.dirname }).toString().trim();
+    return execSync('git rev-parse --short HEAD', { cwd: import.meta.dirname }).toString().trim() + (dirty ? '+dirty' : '');
+  } catch {
+    return 'unknown';
+  }
+})();
 try {
   log(`generating ${N} documents`);
   const gen = await writeCorpusJsonl(input, { n: N, seed: Number(args.seed) });
@@ -142,13 +151,6 @@ try {
 function appendResults(r: any): void {
   const file = join(import.meta.dirname, 'results.md');
   if (!existsSync(file)) writeFileSync(file, '# Scale bench results\n\nAppended by `npm run bench -- --n N` (bench/scale.ts). SQLite store, 2 analysis workers, on the shared 2-core machine; "load" is the 1-minute load average at start / after ingest / after traces / after families (8 developers share the machine, so compare runs with similar load).\n');
-  const commit = (() => {
-    try {
-      return execSync('git rev-parse --short HEAD', { cwd: import.meta.dirname }).toString().trim() + (execSync('git status --porcelain src', { cwd: import.meta.dirname }).toString().trim() ? '+dirty' : '');
-    } catch {
-      return 'unknown';
-    }
-  })();
   const row = (k: string, v: string, target = '') => `| ${k} | ${v} | ${target} |\n`;
   appendFileSync(file, `\n## ${r.n.toLocaleString('en')} articles · sqlite · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · load ${r.load.join(' / ')}\n\n| measure | value | target |\n|---|---|---|\n` +
     row('articles stored (failed)', `${r.articles} (${r.failed}), ${r.wordsPerArticle} words each`) +
