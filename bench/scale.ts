@@ -74,7 +74,7 @@ try {
     onProgress: (p) => {
       if (performance.now() - lastLog < 15_000) return;
       lastLog = performance.now();
-      log(`ingest ${p.read}/${N} read, ${p.added} added, ${r1(p.read / ((performance.now() - t0) / 1000))}/s, RSS ${r1(process.memoryUsage().rss / 2 ** 20)} MB`);
+      log(`ingest ${p.read}/${N} read, ${p.added} added, ${r1(p.read / ((performance.now() - t0) / 1000))}/s, RSS ${r1(process.memoryUsage().rss / 2 ** 20)} MB (main heap ${r1(process.memoryUsage().heapUsed / 2 ** 20)} MB)`);
     },
   });
   const ingestS = (performance.now() - t0) / 1000;

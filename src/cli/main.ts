@@ -55,21 +55,29 @@ export function buildProgram(): Command {
   program
     .command('compare')
     .description('compare a source article with a suspected rewrite: alignment, verdict, and findings with evidence on both sides')
-    .argument('<source>', 'the original: file path, http(s) URL, or -')
-    .argument('<derived>', 'the suspected rewrite: file path, http(s) URL, or -')
+    .argument('[source]', 'the original: file path, http(s) URL, or -')
+    .argument('[derived]', 'the suspected rewrite: file path, http(s) URL, or -')
     .option('--json', 'print one JSON document (schema unspun.compare/1)')
+    .option('--pairs <file>', 'compare many pairs from JSON Lines ({"id","source","derived"} texts, or "source_file"/"derived_file") or CSV (source,derived[,id] paths): one JSON line per pair, both cores')
+    .option('--workers <n>', 'worker threads for --pairs (default: cores, at most 2)')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--html <file>', 'also write a self-contained HTML report (side by side, findings highlighted)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(SEVERITIES))
     .option('--rule <id=severity>', 'set a rule to off|high|medium|low|info (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--config <file>', 'JSON rule config, ESLint-style: {"rules": {"hedge-added": "off"}}')
     .option('--max-bytes <size>', 'reject larger inputs (e.g. 10MB)', String(DEFAULT_MAX_BYTES))
-    .addHelpText('after', '\nExit codes: 0 ok, 1 --fail-on threshold met, 2 bad input or usage, 3 internal error.\n\nExamples:\n  unspun compare wire.txt farm.html\n  unspun compare wire.txt farm.html --html report.html --fail-on high\n  unspun compare a.txt b.txt --rule hedge-added=off --json')
-    .action(async (sourceArg: string, derivedArg: string, opts: { json?: boolean; format: string; html?: string; failOn?: Severity; rule: string[]; config?: string; maxBytes: string }) => {
+    .addHelpText('after', '\nExit codes: 0 ok, 1 --fail-on threshold met or some --pairs records failed, 2 bad input or usage, 3 internal error.\n\nExamples:\n  unspun compare wire.txt farm.html\n  unspun compare wire.txt farm.html --html report.html --fail-on high\n  unspun compare a.txt b.txt --rule hedge-added=off --json\n  unspun compare --pairs pairs.jsonl > results.jsonl')
+    .action(async (sourceArg: string | undefined, derivedArg: string | undefined, opts: { json?: boolean; format: string; html?: string; failOn?: Severity; rule: string[]; config?: string; maxBytes: string; pairs?: string; workers?: string }) => {
       const { loadRuleConfig, parseRuleFlag } = await import('./rules.js');
       const rules: Record<string, SeveritySetting> = {};
       if (opts.config) Object.assign(rules, loadRuleConfig(readConfig(opts.config)));
       for (const r of opts.rule) Object.assign(rules, parseRuleFlag(r));
+      if (opts.pairs !== undefined) {
+        if (sourceArg !== undefined) throw new InputError('give either --pairs <file> or <source> <derived>, not both');
+        const { comparePairsCommand } = await import('./pairs.js');
+        return comparePairsCommand(opts.pairs, { rules, workers: opts.workers });
+      }
+      if (sourceArg === undefined || derivedArg === undefined) throw new InputError('compare needs <source> and <derived> (or --pairs <file>)');
       if (sourceArg === '-' && derivedArg === '-') throw new InputError('only one of <source> and <derived> can be - (stdin)');
       const maxBytes = parseBytes(opts.maxBytes);
       const [s, d] = [await readInput(sourceArg, maxBytes), await readInput(derivedArg, maxBytes)];

@@ -1,70 +1,11 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { packageRoot } from '../lexicons.js';
+import { createWorkerPool, type WorkerPool } from '../batch/pool.js';
 import { prepareRecord, type Prepared } from './prepare.js';
 import type { RawRecord } from './readers/record.js';
 
 /** Runs prepareRecord on worker threads (both cores), or in-process when size is 0 or workers cannot start. */
-export interface AnalyzePool {
-  run(record: RawRecord): Promise<Prepared>;
-  readonly size: number;
-  close(): Promise<void>;
-}
-
-type Pending = { resolve: (p: Prepared) => void; reject: (e: Error) => void };
+export type AnalyzePool = WorkerPool<RawRecord, Prepared>;
 
 export function createAnalyzePool(size: number, vectorKind: string | null): AnalyzePool {
-  if (size <= 0) return { size: 0, run: (r) => prepareRecord(r, vectorKind), close: async () => {} };
-  const here = import.meta.url;
-  // Workers run the compiled dist/ (`npm run build`), also when this file runs from .ts sources under tsx or vitest:
-  // a tsx worker spends ~1 s compiling the kernel before its first record. Without a build, the sources with tsx.
-  const compiled = here.endsWith('.ts') ? join(packageRoot, 'dist', 'src', 'corpus', 'analyze-worker.js') : null;
-  const fromSource = compiled !== null && !existsSync(compiled);
-  const url = fromSource ? new URL('./analyze-worker.ts', here) : compiled ? pathToFileURL(compiled) : new URL('./analyze-worker.js', here);
-  const workers: Worker[] = [];
-  const load: number[] = [];
-  const pending = new Map<number, Pending>();
-  let next = 0;
-  let broken: Error | null = null;
-  for (let i = 0; i < size; i++) {
-    // A loader given by --import does not reach a worker's entry module; register tsx from inside instead.
-    const w = fromSource
-      ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
-      : new Worker(url);
-    w.unref();
-    w.on('message', (m: { id: number; prepared?: Prepared; error?: string }) => {
-      const p = pending.get(m.id);
-      if (!p) return;
-      pending.delete(m.id);
-      load[i]--;
-      if (m.prepared) p.resolve(m.prepared);
-      else p.reject(new Error(m.error ?? 'analysis failed'));
-    });
-    w.on('error', (e) => {
-      broken = e;
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
-    });
-    workers.push(w);
-    load.push(0);
-  }
-  return {
-    size,
-    run(record) {
-      if (broken) return prepareRecord(record, vectorKind);
-      const id = next++;
-      let i = 0;
-      for (let j = 1; j < workers.length; j++) if (load[j] < load[i]) i = j;
-      load[i]++;
-      return new Promise<Prepared>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        workers[i].postMessage({ id, record, vectorKind });
-      });
-    },
-    async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
+  const pool = createWorkerPool<{ record: RawRecord; vectorKind: string | null }, Prepared>('corpus/analyze-worker', size, (j) => prepareRecord(j.record, j.vectorKind));
+  return { size: pool.size, run: (record) => pool.run({ record, vectorKind }), close: () => pool.close() };
 }

@@ -1,0 +1,15 @@
+import { compare, type ArticleInput, type CompareOptions } from '../compare.js';
+
+/** One pair as it crosses to a worker (Buffers arrive as Uint8Array and are turned back). */
+export interface PairJob {
+  source: ArticleInput | Uint8Array;
+  derived: ArticleInput | Uint8Array;
+  options: CompareOptions;
+}
+
+const input = (x: ArticleInput | Uint8Array): ArticleInput => (x instanceof Uint8Array && !Buffer.isBuffer(x) ? Buffer.from(x.buffer, x.byteOffset, x.byteLength) : (x as ArticleInput));
+
+/** Compares one pair and returns the result as JSON text. */
+export function comparePair(job: PairJob): string {
+  return JSON.stringify(compare(input(job.source), input(job.derived), job.options));
+}
