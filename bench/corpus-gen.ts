@@ -10,7 +10,7 @@
  * generator yields one record at a time and holds only the sentence pool (bounded, independent of `n`) and the
  * origins still waiting for their rewrites, so memory does not grow with the corpus.
  */
-import { createWriteStream, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createWriteStream, readFileSync, readdirSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 
@@ -160,20 +160,41 @@ export async function* generateCorpus(opts: GenOptions): AsyncGenerator<GenRecor
   }
 }
 
-/** Streams a generated corpus to a JSON Lines file `unspun add` reads; returns the planted (rewrite → origin) pairs. */
-export async function writeCorpusJsonl(path: string, opts: GenOptions): Promise<{ records: number; words: number; planted: Array<{ rewrite: string; origin: string }> }> {
-  const out = createWriteStream(path);
-  const planted: Array<{ rewrite: string; origin: string }> = [];
-  let records = 0;
-  let words = 0;
+/** A generated corpus as JSON Lines, one file per segment (`unspun add` reads them; ingest them in order). */
+export interface CorpusSegment {
+  path: string;
+  /** Documents generated so far, this segment included. */
+  total: number;
+  words: number;
+  /** Planted (rewrite → origin) pairs whose rewrite is in this segment (its origin is in this one or an earlier one). */
+  planted: Array<{ rewrite: string; origin: string }>;
+}
+
+/**
+ * Streams the corpus into JSON Lines files cut after each of `cuts` documents (default: one file of `n`), yielding
+ * each file once written, so a bench can ingest and measure at every size on the way to n.
+ */
+export async function* writeCorpusSegments(dir: string, opts: GenOptions & { cuts?: number[] }): AsyncGenerator<CorpusSegment> {
+  const cuts = [...new Set([...(opts.cuts ?? []).filter((c) => c > 0 && c < opts.n), opts.n])].sort((a, b) => a - b);
+  let out: WriteStream | null = null;
+  let seg: CorpusSegment | null = null;
+  let total = 0;
   for await (const r of generateCorpus(opts)) {
+    if (!out || !seg) {
+      seg = { path: join(dir, `corpus-${cuts[0]}.jsonl`), total: 0, words: 0, planted: [] };
+      out = createWriteStream(seg.path);
+    }
     const { kind: _k, origin, ...rec } = r;
-    if (origin) planted.push({ rewrite: r.id, origin });
-    records++;
-    words += r.text.split(/\s+/).length;
+    if (origin) seg.planted.push({ rewrite: r.id, origin });
+    seg.words += r.text.split(/\s+/).length;
     if (!out.write(JSON.stringify(rec) + '\n')) await once(out, 'drain');
+    if (++total === cuts[0]) {
+      cuts.shift();
+      out.end();
+      await once(out, 'finish');
+      yield { ...seg, total };
+      out = null;
+      seg = null;
+    }
   }
-  out.end();
-  await once(out, 'finish');
-  return { records, words, planted };
 }
