@@ -21,6 +21,7 @@ import { retrieveCandidates } from '../src/corpus/retrieve.js';
 import { trace } from '../src/corpus/trace.js';
 import { decodeAnalysis } from '../src/store/codec.js';
 import { openStore, type Store } from '../src/store/index.js';
+import { loadVectors } from '../src/align/vectors.js';
 import { writeCorpusSegments } from './corpus-gen.js';
 
 const { values: args } = parseArgs({
@@ -58,11 +59,12 @@ const commit = (() => {
   }
 })();
 
+const vectors = loadVectors();
 const dir = join(tmpdir(), `unspun-scale-${process.pid}`);
 mkdirSync(dir, { recursive: true });
 const db = args.db ?? join(dir, 'bench.db');
 try {
-  const store = await openStore({ db });
+  const store = await openStore(db);
   const planted: Array<{ rewrite: string; origin: string }> = [];
   let ingestS = 0;
   let ingestCpuS = 0;
@@ -77,6 +79,7 @@ try {
     const t0 = performance.now();
     let lastLog = 0;
     const summary = await addPaths(store, [seg.path], {
+      vectors,
       workers: 2,
       onProgress: (p) => {
         if (performance.now() - lastLog < 15_000) return;
@@ -120,11 +123,11 @@ async function measure(store: Store, n: number, planted: Array<{ rewrite: string
     if (rid === null || oid === null) continue;
     const a = decodeAnalysis((await store.get(rid))!.analysis);
     let t = performance.now();
-    const short = await retrieveCandidates(store, a, 30, { exclude: [rid] });
+    const short = await retrieveCandidates(store, a, 30, { exclude: [rid], vectors });
     retrieveMs.push(performance.now() - t);
     if (short.some((c) => c.id === oid)) retrieved++;
     t = performance.now();
-    const tr = await trace(store, rid, { top: 5 });
+    const tr = await trace(store, rid, { top: 5, vectors });
     traceMs.push(performance.now() - t);
     if (tr.candidates[0]?.id === oid) hits++;
     traced++;
@@ -137,6 +140,7 @@ async function measure(store: Store, n: number, planted: Array<{ rewrite: string
   const tf = performance.now();
   let lastF = 0;
   const fam = await families(store, {
+    vectors,
     sample: seeds,
     onProgress: (done, total) => {
       if (performance.now() - lastF < 15_000) return;

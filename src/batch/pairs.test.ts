@@ -2,9 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadVectors } from '../align/vectors.js';
 import { compare } from '../compare.js';
 import { comparePairs, readPairs, type PairOutcome } from './pairs.js';
 
+const vectors = loadVectors();
 const dir = mkdtempSync(join(tmpdir(), 'unspun-pairs-'));
 const write = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
 
@@ -27,17 +29,17 @@ describe('comparePairs', () => {
   ];
 
   it('streams outcomes in input order, the same results as compare(), errors in place', async () => {
-    const out = await collect(comparePairs(pairs, { workers: 0 }));
+    const out = await collect(comparePairs(pairs, { vectors, workers: 0 }));
     expect(out.map((o) => [o.index, o.id, 'result' in o])).toEqual([[0, 'rewrite', true], [1, 'unrelated', true], [2, 'bad', false], [3, 'empty', false]]);
     const first = out[0] as Extract<PairOutcome, { result: unknown }>;
-    expect(first.result).toEqual(JSON.parse(JSON.stringify(compare(SOURCE, REWRITE))));
+    expect(first.result).toEqual(JSON.parse(JSON.stringify(compare(SOURCE, REWRITE, { vectors }))));
     expect((out[2] as { error: string }).error).toBe('pairs.jsonl:3: bad JSON');
     expect((out[3] as { error: string }).error).toMatch(/empty/);
   });
 
   it('gives the same outcomes on two worker threads (compiled dist/) as in-process', async () => {
-    const local = await collect(comparePairs(pairs, { workers: 0 }));
-    const threaded = await collect(comparePairs(pairs, { workers: 2 }));
+    const local = await collect(comparePairs(pairs, { vectors, workers: 0 }));
+    const threaded = await collect(comparePairs(pairs, { vectors, workers: 2 }));
     expect(threaded).toEqual(local);
   }, 60_000);
 });

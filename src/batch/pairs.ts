@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ArticleInput, CompareOptions } from '../compare.js';
-import type { CompareResult } from '../types.js';
+import type { Vectors } from '../align/vectors.js';
+import type { ArticleInput } from '../compare.js';
+import type { CompareResult, SeveritySetting } from '../types.js';
 import { comparePair, type PairJob } from './compare-pair.js';
 import { createWorkerPool } from './pool.js';
 
@@ -25,7 +26,11 @@ export type PairOutcome =
   | { index: number; id: string | null; result: CompareResult }
   | { index: number; id: string | null; error: string };
 
-export interface ComparePairsOptions extends CompareOptions {
+export interface ComparePairsOptions {
+  /** Word vectors from `loadVectors()` for in-process comparison (worker threads load their own). */
+  vectors: Vectors;
+  /** ESLint-style rule settings, as for compare(). */
+  rules?: Record<string, SeveritySetting>;
   /** Worker threads; 0 compares in-process. Default: cores, at most 2. */
   workers?: number;
   /** Called after each pair (done so far, failed so far). */
@@ -35,11 +40,10 @@ export interface ComparePairsOptions extends CompareOptions {
 /** Outcomes with the result still as JSON text (what the CLI prints), in input order. */
 export async function* comparePairsJson(
   pairs: Iterable<PairInput | PairReadError> | AsyncIterable<PairInput | PairReadError>,
-  opts: ComparePairsOptions = {},
+  opts: ComparePairsOptions,
 ): AsyncGenerator<{ index: number; id: string | null; json: string } | { index: number; id: string | null; error: string }> {
   const size = opts.workers ?? Math.min(2, availableParallelism());
-  const pool = createWorkerPool<PairJob, string>('batch/compare-worker', size, async (job) => comparePair(job));
-  const options: CompareOptions = opts.rules ? { rules: opts.rules } : {};
+  const pool = createWorkerPool<PairJob, string>('batch/compare-worker', size, async (job) => comparePair(job, opts.vectors));
   // Bounded: at most `window` pairs read ahead of the one being printed, so memory does not grow with the file.
   const window = Math.max(4, pool.size * 4);
   const queue: Array<{ index: number; id: string | null; job: Promise<string | Error> }> = [];
@@ -59,7 +63,7 @@ export async function* comparePairsJson(
       const id = p.id ?? null;
       const job = 'error' in p
         ? Promise.resolve(new Error(p.error))
-        : pool.run({ source: p.source, derived: p.derived, options }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+        : pool.run({ source: p.source, derived: p.derived, rules: opts.rules }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
       queue.push({ index: index++, id, job });
       if (queue.length >= window) yield await settle();
     }
@@ -74,12 +78,12 @@ export async function* comparePairsJson(
  * input, bad record) comes out as `{ error }` and the rest go on.
  *
  * ```ts
- * for await (const o of comparePairs(readPairs('pairs.jsonl'))) if ('result' in o) console.log(o.id, o.result.relation.verdict);
+ * for await (const o of comparePairs(readPairs('pairs.jsonl'), { vectors: loadVectors() })) if ('result' in o) console.log(o.id, o.result.relation.verdict);
  * ```
  */
 export async function* comparePairs(
   pairs: Iterable<PairInput | PairReadError> | AsyncIterable<PairInput | PairReadError>,
-  opts: ComparePairsOptions = {},
+  opts: ComparePairsOptions,
 ): AsyncGenerator<PairOutcome> {
   for await (const o of comparePairsJson(pairs, opts)) yield 'json' in o ? { index: o.index, id: o.id, result: JSON.parse(o.json) as CompareResult } : o;
 }

@@ -1,3 +1,4 @@
+import { loadVectors } from '../align/vectors.js';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -10,13 +11,15 @@ import { pct } from '../report/format.js';
 // Registering these commands must stay cheap: the store, the corpus code and the kernel are imported by the
 // action that runs (see main.ts).
 
-const dbOption = () => new Option('--db <path>', 'corpus database (default: $UNSPUN_DB or ./unspun.db)');
+const dbOption = () => new Option('--db <path|url>', 'corpus store: a SQLite file or sqlite:PATH (default: $UNSPUN_DB or ./unspun.db)');
 
 async function withStore<T>(db: string | undefined, mustExist: boolean, fn: (store: Store) => Promise<T>): Promise<T> {
-  const { openStore, resolveDbPath } = await import('../store/index.js');
-  const path = resolveDbPath(db);
-  if (mustExist && !existsSync(path)) throw new InputError(`no corpus at ${path}: run "unspun add <paths…>" first or pass --db`);
-  const store = await openStore({ db: path });
+  const { openStore, parseStoreUrl, resolveDbPath } = await import('../store/index.js');
+  const url = resolveDbPath(db);
+  const where = parseStoreUrl(url);
+  if (mustExist && where.backend === 'sqlite' && where.path !== ':memory:' && !existsSync(where.path))
+    throw new InputError(`no corpus at ${where.path}: run "unspun add <paths…>" first or pass --db`);
+  const store = await openStore(url);
   try {
     return await fn(store);
   } finally {
@@ -58,6 +61,21 @@ async function addProgress(): Promise<{ update(p: AddProgress): void; stop(): vo
   };
 }
 
+/** A done/total progress bar on a TTY's stderr (nothing otherwise: the output is often piped). */
+async function countProgress(what: string, unit: string): Promise<{ update(done: number, total: number): void; stop(): void }> {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = new cliProgress.SingleBar({ format: `${what} |{bar}| {value}/{total} ${unit} · {eta_formatted}`, stream: process.stderr, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) (bar.start(total, 0), (started = true));
+      bar.update(done);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
 /** Corpus commands: add, trace, families, list, show, rm, export. */
 export function registerCorpusCommands(program: Command): void {
   program
@@ -73,7 +91,7 @@ export function registerCorpusCommands(program: Command): void {
       const summary = await withStore(opts.db, false, async (store) => {
         const bar = await addProgress();
         try {
-          return await addPaths(store, inputs, { workers: opts.workers === undefined ? undefined : Number(opts.workers), onProgress: (p) => bar.update(p) });
+          return await addPaths(store, inputs, { vectors: loadVectors(), workers: opts.workers === undefined ? undefined : Number(opts.workers), onProgress: (p) => bar.update(p) });
         } finally {
           bar.stop();
         }
@@ -92,7 +110,7 @@ export function registerCorpusCommands(program: Command): void {
     .argument('<article>', 'a stored id, or a file path, URL or - (need not be in the corpus)')
     .addOption(dbOption())
     .option('--top <n>', 'candidates to show', '5')
-    .option('--json', 'print one JSON document (schema unspun.trace/1)')
+    .option('--json', 'print one JSON document (schema unspun.trace/2)')
     .option('--max-bytes <size>', 'reject larger inputs', String(DEFAULT_MAX_BYTES))
     .action(async (article: string, opts: { db?: string; top: string; json?: boolean; maxBytes: string }) => {
       const top = Number(opts.top);
@@ -102,11 +120,11 @@ export function registerCorpusCommands(program: Command): void {
         if (/^\d+$/.test(article) && !existsSync(article)) {
           const id = Number(article);
           if (!(await store.getMeta([id])).length) throw new InputError(`no article with id ${id} (see "unspun list")`);
-          return trace(store, id, { top });
+          return trace(store, id, { top, vectors: loadVectors() });
         }
         const raw = await readInput(article, parseBytes(opts.maxBytes));
         const [{ extract }, { analyze }] = await Promise.all([import('../ingest/index.js'), import('../nlp/index.js')]);
-        return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top });
+        return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top, vectors: loadVectors() });
       });
       process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
     });
@@ -118,9 +136,13 @@ export function registerCorpusCommands(program: Command): void {
     .option('--json', 'JSON (schema unspun.families/1)')
     .option('--graphml', 'GraphML')
     .option('--dot', 'Graphviz DOT')
-    .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean }) => {
+    .option('--sample <n>', 'seed at most n articles spread over the corpus (bounds the time on a large corpus; a pair costs ~50 ms)')
+    .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean; sample?: string }) => {
       const [{ families }, { familiesToDot, familiesToGraphml }] = await Promise.all([import('../corpus/families.js'), import('../corpus/graph-format.js')]);
-      const result = await withStore(opts.db, true, (store) => families(store, {}));
+      const sample = opts.sample === undefined ? undefined : Number(opts.sample);
+      if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) throw new InputError(`--sample must be a positive whole number, not "${opts.sample}"`);
+      const bar = await countProgress('families', 'seed articles');
+      const result = await withStore(opts.db, true, (store) => families(store, { vectors: loadVectors(), sample, onProgress: bar.update }).finally(bar.stop));
       if (opts.graphml) process.stdout.write(familiesToGraphml(result));
       else if (opts.dot) process.stdout.write(familiesToDot(result));
       else if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -39,7 +39,7 @@ export function buildProgram(): Command {
     .command('analyze')
     .description('analyse one article: sentences, quotes, attributions, numbers, entities, hedges, boilerplate removed')
     .argument('<input>', 'file path, http(s) URL, or - for stdin')
-    .option('--json', 'print one JSON document (schema unspun.analysis/1)')
+    .option('--json', 'print one JSON document (schema unspun.analysis/2)')
     .option('--tokens', 'include tokens in --json output')
     .option('--max-bytes <size>', 'reject larger inputs (e.g. 10MB)', String(DEFAULT_MAX_BYTES))
     .addHelpText('after', '\nExamples:\n  unspun analyze story.html\n  curl -s https://example.org/story | unspun analyze - --json')
@@ -57,7 +57,7 @@ export function buildProgram(): Command {
     .description('compare a source article with a suspected rewrite: alignment, verdict, and findings with evidence on both sides')
     .argument('[source]', 'the original: file path, http(s) URL, or -')
     .argument('[derived]', 'the suspected rewrite: file path, http(s) URL, or -')
-    .option('--json', 'print one JSON document (schema unspun.compare/1)')
+    .option('--json', 'print one JSON document (schema unspun.compare/2)')
     .option('--pairs <file>', 'compare many pairs from JSON Lines ({"id","source","derived"} texts, or "source_file"/"derived_file") or CSV (source,derived[,id] paths): one JSON line per pair, both cores')
     .option('--workers <n>', 'worker threads for --pairs (default: cores, at most 2)')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
@@ -84,8 +84,8 @@ export function buildProgram(): Command {
       const [sa, da] = [await analyseRaw(s), await analyseRaw(d)];
       warn(sa, s.label);
       warn(da, d.label);
-      const { compareAnalyses } = await import('../compare.js');
-      const result = compareAnalyses(sa, da, { rules, sourceBytes: s.bytes, derivedBytes: d.bytes });
+      const [{ compareAnalyses }, { loadVectors }] = await Promise.all([import('../compare.js'), import('../align/vectors.js')]);
+      const result = compareAnalyses(sa, da, { vectors: loadVectors(), rules, sourceBytes: s.bytes, derivedBytes: d.bytes });
       const labels = { source: s.label, derived: d.label };
       const format = opts.json ? 'json' : opts.format;
       if (format === 'json') process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { InputError, ThresholdError } from '../errors.js';
+import { loadVectors } from '../align/vectors.js';
 import { comparePairsJson, readPairs } from '../batch/index.js';
 import type { SeveritySetting } from '../types.js';
 
@@ -25,7 +26,7 @@ export async function comparePairsCommand(path: string, opts: { rules: Record<st
   bar?.start(total, 0, { failed: 0 });
   let failed = 0;
   try {
-    for await (const o of comparePairsJson(readPairs(path), { rules: opts.rules, workers, onProgress: (done, f) => bar?.update(done, { failed: f }) })) {
+    for await (const o of comparePairsJson(readPairs(path), { vectors: loadVectors(), rules: opts.rules, workers, onProgress: (done, f) => bar?.update(done, { failed: f }) })) {
       if ('error' in o) {
         failed++;
         // Above the bar: clear its line first so the message is not drawn over.

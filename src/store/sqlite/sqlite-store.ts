@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle } from '../store.js';
+import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle, VectorHit } from '../store.js';
 import { migrate } from './sqlite-migrations.js';
 
 /** An `articles` row: the meta with its column names. */
@@ -22,6 +22,8 @@ export class SqliteStore implements Store {
   readonly capabilities: StoreCapabilities;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** All vectors in memory for the brute-force scan, reloaded when the article count changes (another writer too). */
+  private vectorTable: { ids: Int32Array; data: Int8Array; dim: number; count: number } | null = null;
 
   /** Prepared once per SQL text: preparing costs more than running the small lookups ingest makes per record. */
   private sql(text: string): Database.Statement {
@@ -172,6 +174,34 @@ export class SqliteStore implements Store {
     return { ids, data, dim };
   }
 
+  /** Brute force over the in-memory table: ~10^6 × 100 bytes scans in well under a second. */
+  async nearestByVector(vector: Int8Array, k: number): Promise<VectorHit[]> {
+    const t = await this.table();
+    if (!t.dim || vector.length !== t.dim || k <= 0) return [];
+    // One pass into a typed array and a top-k insertion list: no object per stored article and no full sort
+    // (at 100k articles that sort was most of a retrieval). Ties keep id order, as the stable sort did.
+    const scores = new Float64Array(t.ids.length);
+    for (let i = 0; i < t.ids.length; i++) scores[i] = dot8(vector, t.data, i * t.dim);
+    return topIndices(scores, k).map((i) => ({ id: t.ids[i], score: scores[i] }));
+  }
+
+  async vectorScores(vector: Int8Array, ids: number[]): Promise<Map<number, number>> {
+    const t = await this.table();
+    const out = new Map<number, number>();
+    if (!t.dim || vector.length !== t.dim || !ids.length) return out;
+    for (const id of ids) {
+      const i = indexOfId(t.ids, id);
+      if (i >= 0) out.set(id, dot8(vector, t.data, i * t.dim));
+    }
+    return out;
+  }
+
+  private async table(): Promise<{ ids: Int32Array; data: Int8Array; dim: number; count: number }> {
+    const count = await this.count();
+    if (this.vectorTable?.count !== count) this.vectorTable = { ...(await this.vectors()), count };
+    return this.vectorTable;
+  }
+
   async getSetting(key: string): Promise<string | null> {
     const r = this.sql('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
     return r ?? null;
@@ -190,4 +220,39 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** Indices of the k largest values, largest first (ties: lower index first), without sorting all of them. */
+function topIndices(xs: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    if (top.length === k && xs[i] <= xs[top[k - 1]]) continue;
+    let j = top.length < k ? top.length : k - 1;
+    while (j > 0 && xs[top[j - 1]] < xs[i]) {
+      if (j < k) top[j] = top[j - 1];
+      j--;
+    }
+    top[j] = i;
+  }
+  return top;
+}
+
+/** Position of an id in the ascending id column (`vectors()` orders by id), or -1. */
+function indexOfId(ids: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return mid;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Cosine of two int8 unit vectors quantised at 127: the query and the row of `data` starting at `offset`. */
+function dot8(q: Int8Array, data: Int8Array, offset: number): number {
+  let dot = 0;
+  for (let j = 0; j < q.length; j++) dot += q[j] * data[offset + j];
+  return dot / (127 * 127);
 }
