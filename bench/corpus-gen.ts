@@ -13,8 +13,8 @@
 import { createWriteStream, readFileSync, readdirSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { dataDir as defaultDataDir } from './meter.js';
 
-export const DATA_DIR = process.env.UNSPUN_DATA ?? join(import.meta.dirname, '..', '..', 'shared', 'data');
 
 export interface GenOptions {
   /** Documents to generate (origins and rewrites included). */
@@ -65,7 +65,7 @@ function files(dir: string, ext: string): string[] {
 const SENTENCE_BREAK = /(?<!\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|No|Inc|Co|Corp|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|[A-Z])\.)(?<=[.!?]["'\u201d]?)\s+(?=["'\u201c]?[A-Z])/;
 
 /** Sentences of 6–60 words from real news text (PolNeAR, METER), in a stable order. */
-export function sentencePool(dataDir = DATA_DIR, max = 60_000): string[] {
+export function sentencePool(dataDir = defaultDataDir(), max = 60_000): string[] {
   const paths = [
     ...['train', 'dev', 'test'].flatMap((s) => files(join(dataDir, 'polnear', s, 'text'), '.txt')),
     ...files(join(dataDir, 'meter-courts', 'PA', 'rawtexts'), '.txt'),
