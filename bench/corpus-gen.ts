@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { dataDir as defaultDataDir } from './meter.js';
 
-
 export interface GenOptions {
   /** Documents to generate (origins and rewrites included). */
   n: number;
@@ -62,7 +61,8 @@ function files(dir: string, ext: string): string[] {
 }
 
 // A break after . ! ? (and a closing quote), not after a title or common abbreviation ("Mr. Trimble").
-const SENTENCE_BREAK = /(?<!\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|No|Inc|Co|Corp|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|[A-Z])\.)(?<=[.!?]["'\u201d]?)\s+(?=["'\u201c]?[A-Z])/;
+const SENTENCE_BREAK =
+  /(?<!\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|No|Inc|Co|Corp|Jan|Feb|Aug|Sept|Oct|Nov|Dec|U\.S|[A-Z])\.)(?<=[.!?]["'\u201d]?)\s+(?=["'\u201c]?[A-Z])/;
 
 /** Sentences of 6–60 words from real news text (PolNeAR, METER), in a stable order. */
 export function sentencePool(dataDir = defaultDataDir(), max = 60_000): string[] {
@@ -82,15 +82,32 @@ export function sentencePool(dataDir = defaultDataDir(), max = 60_000): string[]
       if (out.length >= max) return out;
     }
   }
-  if (out.length < 1000) throw new Error(`corpus-gen: only ${out.length} sentences under ${dataDir} (need PolNeAR or METER)`);
+  if (out.length < 1000)
+    throw new Error(`corpus-gen: only ${out.length} sentences under ${dataDir} (need PolNeAR or METER)`);
   return out;
 }
 
 /** Light rewording a content farm applies (word → replacement); applied to some occurrences only. */
 const REWORD: Record<string, string> = {
-  said: 'stated', says: 'claims', told: 'informed', however: 'but', people: 'residents', also: 'additionally',
-  about: 'around', because: 'since', large: 'big', big: 'major', help: 'assist', show: 'reveal', shows: 'reveals',
-  before: 'prior to', after: 'following', many: 'numerous', important: 'key', new: 'fresh', start: 'begin',
+  said: 'stated',
+  says: 'claims',
+  told: 'informed',
+  however: 'but',
+  people: 'residents',
+  also: 'additionally',
+  about: 'around',
+  because: 'since',
+  large: 'big',
+  big: 'major',
+  help: 'assist',
+  show: 'reveal',
+  shows: 'reveals',
+  before: 'prior to',
+  after: 'following',
+  many: 'numerous',
+  important: 'key',
+  new: 'fresh',
+  start: 'begin',
 };
 
 const OUTLETS = Array.from({ length: 40 }, (_, i) => `outlet-${i + 1}.example`);
@@ -127,7 +144,12 @@ export async function* generateCorpus(opts: GenOptions): AsyncGenerator<GenRecor
     }
     return out.join('\n\n');
   };
-  const titleOf = (ss: string[]) => ss[0].split(' ').slice(0, 9).join(' ').replace(/[.,;:]$/, '');
+  const titleOf = (ss: string[]) =>
+    ss[0]
+      .split(' ')
+      .slice(0, 9)
+      .join(' ')
+      .replace(/[.,;:]$/, '');
 
   type Pending = { id: string; sentences: string[]; day: number; outlet: string; due: number; left: number };
   const pending: Pending[] = [];
@@ -135,7 +157,7 @@ export async function* generateCorpus(opts: GenOptions): AsyncGenerator<GenRecor
     const id = `gen-${i}`;
     const ready = pending.findIndex((p) => p.due <= i);
     if (ready >= 0 || (pending.length && opts.n - i <= pending.reduce((s, p) => s + p.left, 0))) {
-      const p = pending[ready >= 0 ? ready : 0];
+      const p = pending[Math.max(ready, 0)];
       // The rewrite: drop 10–30% of sentences, swap a neighbouring pair or two, reword, add 1–3 new sentences.
       const kept = p.sentences.filter(() => rand() > 0.1 + rand() * 0.2);
       for (let s = int(0, 2); s > 0 && kept.length > 2; s--) {
@@ -145,7 +167,15 @@ export async function* generateCorpus(opts: GenOptions): AsyncGenerator<GenRecor
       const body = kept.map(reword);
       for (let s = int(1, 3); s > 0; s--) body.splice(int(1, body.length), 0, sentence());
       const d = p.day + int(1, 3);
-      yield { id, kind: 'rewrite', origin: p.id, title: reword(titleOf(body)), text: paragraphs(body), published: day(d), outlet: pick(OUTLETS.filter((o) => o !== p.outlet)) };
+      yield {
+        id,
+        kind: 'rewrite',
+        origin: p.id,
+        title: reword(titleOf(body)),
+        text: paragraphs(body),
+        published: day(d),
+        outlet: pick(OUTLETS.filter((o) => o !== p.outlet)),
+      };
       if (--p.left === 0) pending.splice(pending.indexOf(p), 1);
       else p.due = i + int(1, 40);
       continue;
@@ -156,7 +186,14 @@ export async function* generateCorpus(opts: GenOptions): AsyncGenerator<GenRecor
     // An origin's rewrites follow within ~100 documents; the queue stays small (originShare × 100 entries).
     const origin = rand() < originShare && opts.n - i > 10;
     if (origin) pending.push({ id, sentences: ss, day: d, outlet, due: i + int(5, 100), left: int(1, 3) });
-    yield { id, kind: origin ? 'origin' : 'background', title: titleOf(ss), text: paragraphs(ss), published: day(d), outlet };
+    yield {
+      id,
+      kind: origin ? 'origin' : 'background',
+      title: titleOf(ss),
+      text: paragraphs(ss),
+      published: day(d),
+      outlet,
+    };
   }
 }
 
@@ -174,7 +211,10 @@ export interface CorpusSegment {
  * Streams the corpus into JSON Lines files cut after each of `cuts` documents (default: one file of `n`), yielding
  * each file once written, so a bench can ingest and measure at every size on the way to n.
  */
-export async function* writeCorpusSegments(dir: string, opts: GenOptions & { cuts?: number[] }): AsyncGenerator<CorpusSegment> {
+export async function* writeCorpusSegments(
+  dir: string,
+  opts: GenOptions & { cuts?: number[] },
+): AsyncGenerator<CorpusSegment> {
   const cuts = [...new Set([...(opts.cuts ?? []).filter((c) => c > 0 && c < opts.n), opts.n])].sort((a, b) => a - b);
   let out: WriteStream | null = null;
   let seg: CorpusSegment | null = null;

@@ -40,10 +40,12 @@ const TRACES = Number(args.traces);
 const FAMILY_SEEDS = Number(args['families-sample']);
 const CUTS = args.checkpoints ? args.checkpoints.split(',').map(Number) : [];
 
-const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] : NaN);
+const pct = (xs: number[], p: number) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] : NaN;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const load = () => loadavg()[0].toFixed(1);
-const log = (s: string) => process.stderr.write(`[scale ${new Date().toISOString().slice(11, 19)} load ${load()}] ${s}\n`);
+const log = (s: string) =>
+  process.stderr.write(`[scale ${new Date().toISOString().slice(11, 19)} load ${load()}] ${s}\n`);
 /** CPU time of all threads of this process (analysis workers included). */
 const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 /** Peak resident set of this process (workers are threads, so they count too), in MB. */
@@ -52,8 +54,14 @@ const peakRssMB = () => process.resourceUsage().maxRSS / 1024;
 // The commit under test, read before the run (a long run outlives later commits).
 const commit = (() => {
   try {
-    const dirty = execSync('git status --porcelain src', { cwd: import.meta.dirname }).toString().trim();
-    return execSync('git rev-parse --short HEAD', { cwd: import.meta.dirname }).toString().trim() + (dirty ? '+dirty' : '');
+    const dirty = execSync('git status --porcelain src', { cwd: import.meta.dirname })
+      .toString()
+      .trim();
+    return (
+      execSync('git rev-parse --short HEAD', { cwd: import.meta.dirname })
+        .toString()
+        .trim() + (dirty ? '+dirty' : '')
+    );
   } catch {
     return 'unknown';
   }
@@ -85,7 +93,9 @@ try {
         if (performance.now() - lastLog < 15_000) return;
         lastLog = performance.now();
         const m = process.memoryUsage();
-        log(`ingest to ${seg.total}: segment ${p.read} read, ${p.added} added, ${r1(p.read / ((performance.now() - t0) / 1000))}/s, RSS ${r1(m.rss / 2 ** 20)} MB (main heap ${r1(m.heapUsed / 2 ** 20)} MB)`);
+        log(
+          `ingest to ${seg.total}: segment ${p.read} read, ${p.added} added, ${r1(p.read / ((performance.now() - t0) / 1000))}/s, RSS ${r1(m.rss / 2 ** 20)} MB (main heap ${r1(m.heapUsed / 2 ** 20)} MB)`,
+        );
       },
     });
     rmSync(seg.path, { force: true });
@@ -102,7 +112,12 @@ try {
   if (!args.db) rmSync(dir, { recursive: true, force: true });
 }
 
-async function measure(store: Store, n: number, planted: Array<{ rewrite: string; origin: string }>, ingest: { ingestS: number; ingestCpuS: number; words: number; failed: number; started: string }) {
+async function measure(
+  store: Store,
+  n: number,
+  planted: Array<{ rewrite: string; origin: string }>,
+  ingest: { ingestS: number; ingestCpuS: number; words: number; failed: number; started: string },
+) {
   const loads = [ingest.started, load()];
   const ingestRss = peakRssMB();
   const count = await store.count();
@@ -134,7 +149,9 @@ async function measure(store: Store, n: number, planted: Array<{ rewrite: string
   }
   const traceCpuMs = (cpuSeconds(process.cpuUsage(cpuT)) * 1000) / Math.max(1, traced);
   loads.push(load());
-  log(`${n}: traced ${traced}, recall@1 ${r1((100 * hits) / Math.max(1, traced))}%, trace p50 ${r1(pct(traceMs, 0.5))} ms`);
+  log(
+    `${n}: traced ${traced}, recall@1 ${r1((100 * hits) / Math.max(1, traced))}%, trace p50 ${r1(pct(traceMs, 0.5))} ms`,
+  );
 
   const seeds = Math.min(FAMILY_SEEDS, count);
   const tf = performance.now();
@@ -152,15 +169,30 @@ async function measure(store: Store, n: number, planted: Array<{ rewrite: string
   loads.push(load());
   const dbBytes = statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0);
   return {
-    n, articles: count, failed: ingest.failed, wordsPerArticle: Math.round(ingest.words / n),
-    ingest: { seconds: r1(ingest.ingestS), articlesPerSecond: r1(count / ingest.ingestS), articlesPerCpuSecond: r1(count / ingest.ingestCpuS) },
+    n,
+    articles: count,
+    failed: ingest.failed,
+    wordsPerArticle: Math.round(ingest.words / n),
+    ingest: {
+      seconds: r1(ingest.ingestS),
+      articlesPerSecond: r1(count / ingest.ingestS),
+      articlesPerCpuSecond: r1(count / ingest.ingestCpuS),
+    },
     peakRssMB: { ingest: r1(ingestRss), total: r1(peakRssMB()) },
-    indexBytesPerArticle: r1(indexBytes / count), dbBytesPerArticle: r1(dbBytes / count),
+    indexBytesPerArticle: r1(indexBytes / count),
+    dbBytesPerArticle: r1(dbBytes / count),
     retrieveMs: { p50: r1(pct(retrieveMs, 0.5)), p95: r1(pct(retrieveMs, 0.95)) },
     traceMs: { p50: r1(pct(traceMs, 0.5)), p95: r1(pct(traceMs, 0.95)) },
     cpuMsPerTraceAndRetrieval: r1(traceCpuMs),
-    traced, recallAt1: Math.round((1000 * hits) / Math.max(1, traced)) / 1000, originInShortlist: Math.round((1000 * retrieved) / Math.max(1, traced)) / 1000,
-    families: { seeds, seconds: r1(familiesS), msPerSeed: r1((familiesS * 1000) / Math.max(1, seeds)), found: fam.families.length },
+    traced,
+    recallAt1: Math.round((1000 * hits) / Math.max(1, traced)) / 1000,
+    originInShortlist: Math.round((1000 * retrieved) / Math.max(1, traced)) / 1000,
+    families: {
+      seeds,
+      seconds: r1(familiesS),
+      msPerSeed: r1((familiesS * 1000) / Math.max(1, seeds)),
+      found: fam.families.length,
+    },
     load: loads,
   };
 }
@@ -170,19 +202,39 @@ type Result = Awaited<ReturnType<typeof measure>>;
 function appendResults(r: Result): void {
   const file = join(import.meta.dirname, 'results.md');
   if (!existsSync(file)) {
-    writeFileSync(file, '# Scale bench results\n\nAppended by `npm run bench -- --n N` (bench/scale.ts; see bench/README.md). SQLite store, 2 analysis workers, on the shared 2-core machine. "load" is the 1-minute load average at the start of the run / after ingest / after traces / after families: 8 developers share the machine, so wall times at load ≫ 2 are several times an idle machine\'s; the per-CPU-second figures are steadier.\n');
+    writeFileSync(
+      file,
+      '# Scale bench results\n\nAppended by `npm run bench -- --n N` (bench/scale.ts; see bench/README.md). SQLite store, 2 analysis workers, on the shared 2-core machine. "load" is the 1-minute load average at the start of the run / after ingest / after traces / after families: 8 developers share the machine, so wall times at load ≫ 2 are several times an idle machine\'s; the per-CPU-second figures are steadier.\n',
+    );
   }
   const row = (k: string, v: string, target = '') => `| ${k} | ${v} | ${target} |\n`;
-  appendFileSync(file, `\n## ${r.n.toLocaleString('en')} articles · sqlite · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · load ${r.load.join(' / ')}\n\n| measure | value | target |\n|---|---|---|\n` +
-    row('articles stored (failed)', `${r.articles} (${r.failed}), ${r.wordsPerArticle} words each`) +
-    row('ingest (wall)', `${r.ingest.articlesPerSecond} articles/s (${r.ingest.seconds} s)`, '≥ 500/s') +
-    row('ingest per CPU-second (all threads; ×2 ≈ an idle 2-core machine)', `${r.ingest.articlesPerCpuSecond} articles`, '≥ 250') +
-    row('peak RSS (after ingest / end)', `${r.peakRssMB.ingest} / ${r.peakRssMB.total} MB`, '≤ 1 GB at 100k') +
-    row('index bytes/article (database bytes/article)', `${r.indexBytesPerArticle} (${r.dbBytesPerArticle})`, '≤ 2 KB') +
-    row('retrieval p50 / p95 (wall)', `${r.retrieveMs.p50} / ${r.retrieveMs.p95} ms`, 'p50 ≤ 50 ms at 100k') +
-    row('trace p50 / p95 (wall)', `${r.traceMs.p50} / ${r.traceMs.p95} ms`, 'p50 ≤ 300 ms at 100k') +
-    row('CPU per retrieval + trace (mean)', `${r.cpuMsPerTraceAndRetrieval} ms`) +
-    row(`planted-origin recall@1 (${r.traced} traced)`, `${r.recallAt1} (origin in retrieval top 30: ${r.originInShortlist})`, '≥ 0.99 at 100k') +
-    row(`families (${r.families.seeds} seeds sampled)`, `${r.families.seconds} s, ${r.families.msPerSeed} ms/seed, ${r.families.found} families`),
+  appendFileSync(
+    file,
+    `\n## ${r.n.toLocaleString('en')} articles · sqlite · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · load ${r.load.join(' / ')}\n\n| measure | value | target |\n|---|---|---|\n` +
+      row('articles stored (failed)', `${r.articles} (${r.failed}), ${r.wordsPerArticle} words each`) +
+      row('ingest (wall)', `${r.ingest.articlesPerSecond} articles/s (${r.ingest.seconds} s)`, '≥ 500/s') +
+      row(
+        'ingest per CPU-second (all threads; ×2 ≈ an idle 2-core machine)',
+        `${r.ingest.articlesPerCpuSecond} articles`,
+        '≥ 250',
+      ) +
+      row('peak RSS (after ingest / end)', `${r.peakRssMB.ingest} / ${r.peakRssMB.total} MB`, '≤ 1 GB at 100k') +
+      row(
+        'index bytes/article (database bytes/article)',
+        `${r.indexBytesPerArticle} (${r.dbBytesPerArticle})`,
+        '≤ 2 KB',
+      ) +
+      row('retrieval p50 / p95 (wall)', `${r.retrieveMs.p50} / ${r.retrieveMs.p95} ms`, 'p50 ≤ 50 ms at 100k') +
+      row('trace p50 / p95 (wall)', `${r.traceMs.p50} / ${r.traceMs.p95} ms`, 'p50 ≤ 300 ms at 100k') +
+      row('CPU per retrieval + trace (mean)', `${r.cpuMsPerTraceAndRetrieval} ms`) +
+      row(
+        `planted-origin recall@1 (${r.traced} traced)`,
+        `${r.recallAt1} (origin in retrieval top 30: ${r.originInShortlist})`,
+        '≥ 0.99 at 100k',
+      ) +
+      row(
+        `families (${r.families.seeds} seeds sampled)`,
+        `${r.families.seconds} s, ${r.families.msPerSeed} ms/seed, ${r.families.found} families`,
+      ),
   );
 }

@@ -9,15 +9,32 @@ const dir = mkdtempSync(join(tmpdir(), 'unspun-pairs-cli-'));
 describe('unspun compare --pairs', () => {
   it('prints one JSON line per pair in input order, reports a bad line on stderr, skips it and exits 1', () => {
     const path = join(dir, 'pairs.jsonl');
-    writeFileSync(path, [
-      JSON.stringify({ id: 'spin', source_file: example('wire-rail-delays.txt'), derived_file: example('farm-rail-delays.html') }),
-      '{"id": broken',
-      JSON.stringify({ id: 'unrelated', source_file: example('wire-rail-delays.txt'), derived_file: example('unrelated-harbour-festival.txt') }),
-    ].join('\n') + '\n');
+    writeFileSync(
+      path,
+      [
+        JSON.stringify({
+          id: 'spin',
+          source_file: example('wire-rail-delays.txt'),
+          derived_file: example('farm-rail-delays.html'),
+        }),
+        '{"id": broken',
+        JSON.stringify({
+          id: 'unrelated',
+          source_file: example('wire-rail-delays.txt'),
+          derived_file: example('unrelated-harbour-festival.txt'),
+        }),
+      ].join('\n') + '\n',
+    );
     const r = cli(['compare', '--pairs', path]);
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.schema, l.id, l.index])).toEqual([['unspun.pairs/1', 'spin', 0], ['unspun.pairs/1', 'unrelated', 2]]);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.schema, l.id, l.index])).toEqual([
+      ['unspun.pairs/1', 'spin', 0],
+      ['unspun.pairs/1', 'unrelated', 2],
+    ]);
     expect(lines[0].result.relation.verdict).toBe('rewrite');
     expect(lines[1].result.relation.verdict).toBe('unrelated');
     expect(r.stderr).toMatch(/pairs\.jsonl:2: bad JSON/);

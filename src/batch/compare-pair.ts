@@ -9,7 +9,10 @@ export interface PairJob {
   rules?: Record<string, SeveritySetting>;
 }
 
-const input = (x: ArticleInput | Uint8Array): ArticleInput => (x instanceof Uint8Array && !Buffer.isBuffer(x) ? Buffer.from(x.buffer, x.byteOffset, x.byteLength) : (x as ArticleInput));
+const input = (x: ArticleInput | Uint8Array): ArticleInput =>
+  x instanceof Uint8Array && !Buffer.isBuffer(x)
+    ? Buffer.from(x.buffer, x.byteOffset, x.byteLength)
+    : (x as ArticleInput);
 
 /** Compares one pair and returns the result as JSON text. */
 export function comparePair(job: PairJob, vectors: Vectors): string {

@@ -8,11 +8,17 @@ import { comparePairs, readPairs, type PairOutcome } from './pairs.js';
 
 const vectors = loadVectors();
 const dir = mkdtempSync(join(tmpdir(), 'unspun-pairs-'));
-const write = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+const write = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+};
 
-const SOURCE = 'The mayor said on Monday that the city would close the old bridge for repairs in May. Engineers found cracks in two of its supports. The work will cost 2.4 million euros.';
-const REWRITE = 'The old bridge will shut in May, the mayor said, after engineers found cracks in its supports. Repairs will cost 2.4 million euros.';
-const OTHER = 'The harbour festival drew record crowds on Saturday, with boats from twelve countries. Organisers said next year it would run for three days.';
+const SOURCE =
+  'The mayor said on Monday that the city would close the old bridge for repairs in May. Engineers found cracks in two of its supports. The work will cost 2.4 million euros.';
+const REWRITE =
+  'The old bridge will shut in May, the mayor said, after engineers found cracks in its supports. Repairs will cost 2.4 million euros.';
+const OTHER =
+  'The harbour festival drew record crowds on Saturday, with boats from twelve countries. Organisers said next year it would run for three days.';
 
 const collect = async (it: AsyncIterable<PairOutcome>) => {
   const out: PairOutcome[] = [];
@@ -30,7 +36,12 @@ describe('comparePairs', () => {
 
   it('streams outcomes in input order, the same results as compare(), errors in place', async () => {
     const out = await collect(comparePairs(pairs, { vectors, workers: 0 }));
-    expect(out.map((o) => [o.index, o.id, 'result' in o])).toEqual([[0, 'rewrite', true], [1, 'unrelated', true], [2, 'bad', false], [3, 'empty', false]]);
+    expect(out.map((o) => [o.index, o.id, 'result' in o])).toEqual([
+      [0, 'rewrite', true],
+      [1, 'unrelated', true],
+      [2, 'bad', false],
+      [3, 'empty', false],
+    ]);
     const first = out[0] as Extract<PairOutcome, { result: unknown }>;
     expect(first.result).toEqual(JSON.parse(JSON.stringify(compare(SOURCE, REWRITE, { vectors }))));
     expect((out[2] as { error: string }).error).toBe('pairs.jsonl:3: bad JSON');
@@ -49,14 +60,17 @@ describe('readPairs', () => {
   write('b.txt', REWRITE);
 
   it('reads JSON Lines with texts, objects and file paths; bad records become errors with their line', async () => {
-    const path = write('pairs.jsonl', [
-      JSON.stringify({ id: 'p1', source: SOURCE, derived: REWRITE }),
-      '',
-      JSON.stringify({ id: 7, source: { text: SOURCE, title: 'Bridge' }, derived_file: 'b.txt' }),
-      'not json',
-      JSON.stringify({ id: 'p4', source_file: 'missing.txt', derived: REWRITE }),
-      JSON.stringify({ id: 'p5', source: SOURCE }),
-    ].join('\n'));
+    const path = write(
+      'pairs.jsonl',
+      [
+        JSON.stringify({ id: 'p1', source: SOURCE, derived: REWRITE }),
+        '',
+        JSON.stringify({ id: 7, source: { text: SOURCE, title: 'Bridge' }, derived_file: 'b.txt' }),
+        'not json',
+        JSON.stringify({ id: 'p4', source_file: 'missing.txt', derived: REWRITE }),
+        JSON.stringify({ id: 'p5', source: SOURCE }),
+      ].join('\n'),
+    );
     const got = [];
     for await (const p of readPairs(path)) got.push(p);
     expect(got.map((p) => p.id)).toEqual(['p1', '7', '4', '5', '6']);
@@ -69,7 +83,10 @@ describe('readPairs', () => {
   });
 
   it('reads CSV with a header naming the source and derived path columns', async () => {
-    const path = write('pairs.csv', 'derived,source,id\nb.txt,a.txt,first\n"b.txt","a.txt","with ""quotes"""\n,a.txt,x\n');
+    const path = write(
+      'pairs.csv',
+      'derived,source,id\nb.txt,a.txt,first\n"b.txt","a.txt","with ""quotes"""\n,a.txt,x\n',
+    );
     const got = [];
     for await (const p of readPairs(path)) got.push(p);
     expect(got.map((p) => p.id)).toEqual(['first', 'with "quotes"', '4']);

@@ -41,9 +41,13 @@ export interface ComparePairsOptions {
 export async function* comparePairsJson(
   pairs: Iterable<PairInput | PairReadError> | AsyncIterable<PairInput | PairReadError>,
   opts: ComparePairsOptions,
-): AsyncGenerator<{ index: number; id: string | null; json: string } | { index: number; id: string | null; error: string }> {
+): AsyncGenerator<
+  { index: number; id: string | null; json: string } | { index: number; id: string | null; error: string }
+> {
   const size = opts.workers ?? Math.min(2, availableParallelism());
-  const pool = createWorkerPool<PairJob, string>('batch/compare-worker', size, async (job) => comparePair(job, opts.vectors));
+  const pool = createWorkerPool<PairJob, string>('batch/compare-worker', size, async (job) =>
+    comparePair(job, opts.vectors),
+  );
   // Bounded: at most `window` pairs read ahead of the one being printed, so memory does not grow with the file.
   const window = Math.max(4, pool.size * 4);
   const queue: Array<{ index: number; id: string | null; job: Promise<string | Error> }> = [];
@@ -56,14 +60,19 @@ export async function* comparePairsJson(
     done++;
     if (out instanceof Error) failed++;
     opts.onProgress?.(done, failed);
-    return out instanceof Error ? { index: head.index, id: head.id, error: out.message } : { index: head.index, id: head.id, json: out };
+    return out instanceof Error
+      ? { index: head.index, id: head.id, error: out.message }
+      : { index: head.index, id: head.id, json: out };
   };
   try {
     for await (const p of pairs) {
       const id = p.id ?? null;
-      const job = 'error' in p
-        ? Promise.resolve(new Error(p.error))
-        : pool.run({ source: p.source, derived: p.derived, rules: opts.rules }).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+      const job =
+        'error' in p
+          ? Promise.resolve(new Error(p.error))
+          : pool
+              .run({ source: p.source, derived: p.derived, rules: opts.rules })
+              .catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
       queue.push({ index: index++, id, job });
       if (queue.length >= window) yield await settle();
     }
@@ -85,10 +94,12 @@ export async function* comparePairs(
   pairs: Iterable<PairInput | PairReadError> | AsyncIterable<PairInput | PairReadError>,
   opts: ComparePairsOptions,
 ): AsyncGenerator<PairOutcome> {
-  for await (const o of comparePairsJson(pairs, opts)) yield 'json' in o ? { index: o.index, id: o.id, result: JSON.parse(o.json) as CompareResult } : o;
+  for await (const o of comparePairsJson(pairs, opts))
+    yield 'json' in o ? { index: o.index, id: o.id, result: JSON.parse(o.json) as CompareResult } : o;
 }
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length ? v : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v.length ? v : typeof v === 'number' ? String(v) : null;
 
 /**
  * Reads pairs from a JSON Lines file (`{"id", "source", "derived"}` with texts or `{text|html, title, …}` objects,
@@ -111,12 +122,17 @@ export async function* readPairs(path: string): AsyncGenerator<PairInput | PairR
         const cells = csvCells(line);
         if (!header) {
           header = cells.map((c) => c.trim().toLowerCase());
-          if (!header.includes('source') || !header.includes('derived')) throw new Error('CSV header must name "source" and "derived" columns (file paths)');
+          if (!header.includes('source') || !header.includes('derived'))
+            throw new Error('CSV header must name "source" and "derived" columns (file paths)');
           continue;
         }
         const at = (name: string) => cells[header!.indexOf(name)]?.trim() ?? '';
         if (!at('source') || !at('derived')) throw new Error('empty source or derived path');
-        yield { id: header.includes('id') ? at('id') || null : String(n), source: await file(at('source')), derived: await file(at('derived')) };
+        yield {
+          id: header.includes('id') ? at('id') || null : String(n),
+          source: await file(at('source')),
+          derived: await file(at('derived')),
+        };
         continue;
       }
       let o: unknown;
@@ -132,7 +148,13 @@ export async function* readPairs(path: string): AsyncGenerator<PairInput | PairR
         const f = str(r[`${name}_file`]);
         if (f) return file(f);
         if (typeof v === 'string' && v.trim()) return v;
-        if (v && typeof v === 'object' && !Array.isArray(v) && (typeof (v as { text?: unknown }).text === 'string' || typeof (v as { html?: unknown }).html === 'string')) return v as ArticleInput;
+        if (
+          v &&
+          typeof v === 'object' &&
+          !Array.isArray(v) &&
+          (typeof (v as { text?: unknown }).text === 'string' || typeof (v as { html?: unknown }).html === 'string')
+        )
+          return v as ArticleInput;
         throw new Error(`record has no "${name}" text (or "${name}_file")`);
       };
       yield { id: str(r.id) ?? String(n), source: await side('source'), derived: await side('derived') };
@@ -151,12 +173,16 @@ function csvCells(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') out.push(cell), (cell = '');
-    else cell += c;
+    else if (c === ',') {
+      out.push(cell);
+      cell = '';
+    } else cell += c;
   }
   if (quoted) throw new Error('unterminated quoted CSV cell');
   out.push(cell);

@@ -34,7 +34,12 @@ const WORKER_HEAP_MB = 256;
  * `{ id, input }` with `{ id, output }` or `{ id, error }`). `local` is the same job in-process: used when size
  * is 0 and after a worker dies. Jobs go to the least-loaded worker.
  */
-export function createWorkerPool<I, O>(srcPath: string, size: number, local: (input: I) => Promise<O>, heapMb = WORKER_HEAP_MB): WorkerPool<I, O> {
+export function createWorkerPool<I, O>(
+  srcPath: string,
+  size: number,
+  local: (input: I) => Promise<O>,
+  heapMb = WORKER_HEAP_MB,
+): WorkerPool<I, O> {
   if (size <= 0) return { size: 0, run: local, close: async () => {} };
   const { url, tsx } = entry(srcPath, import.meta.url);
   const workers: Worker[] = [];
@@ -45,7 +50,10 @@ export function createWorkerPool<I, O>(srcPath: string, size: number, local: (in
   for (let i = 0; i < size; i++) {
     // A loader given by --import does not reach a worker's entry module; register tsx from inside instead.
     const w = tsx
-      ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb } })
+      ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, {
+          eval: true,
+          resourceLimits: { maxOldGenerationSizeMb: heapMb },
+        })
       : new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     w.unref();
     w.on('message', (m: { id: number; output?: O; error?: string }) => {
@@ -84,7 +92,10 @@ export function createWorkerPool<I, O>(srcPath: string, size: number, local: (in
 }
 
 /** The worker side: answers each `{ id, input }` message with `job(input)`. */
-export function serveJobs<I, O>(port: { on(ev: 'message', fn: (m: { id: number; input: I }) => void): void; postMessage(m: unknown): void }, job: (input: I) => Promise<O> | O): void {
+export function serveJobs<I, O>(
+  port: { on(ev: 'message', fn: (m: { id: number; input: I }) => void): void; postMessage(m: unknown): void },
+  job: (input: I) => Promise<O> | O,
+): void {
   port.on('message', async (m) => {
     try {
       port.postMessage({ id: m.id, output: await job(m.input) });

@@ -69,7 +69,10 @@ async function countProgress(what: string, unit: string): Promise<{ update(done:
   let started = false;
   return {
     update(done, total) {
-      if (!started) (bar.start(total, 0), (started = true));
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
       bar.update(done);
     },
     stop: () => started && bar.stop(),

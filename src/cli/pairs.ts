@@ -17,16 +17,30 @@ async function countRecords(path: string): Promise<number> {
 }
 
 /** `unspun compare --pairs FILE`: one `unspun.pairs/1` JSON line per pair on stdout, in input order; bad records on stderr. */
-export async function comparePairsCommand(path: string, opts: { rules: Record<string, SeveritySetting>; workers?: string }): Promise<void> {
+export async function comparePairsCommand(
+  path: string,
+  opts: { rules: Record<string, SeveritySetting>; workers?: string },
+): Promise<void> {
   if (!existsSync(path) || !statSync(path).isFile()) throw new InputError(`--pairs ${path}: no such file`);
   const workers = opts.workers === undefined ? undefined : Number(opts.workers);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new InputError(`--workers must be a whole number ≥ 0, not "${opts.workers}"`);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0))
+    throw new InputError(`--workers must be a whole number ≥ 0, not "${opts.workers}"`);
   const total = await countRecords(path);
-  const bar = process.stderr.isTTY ? new (await import('cli-progress')).default.SingleBar({ format: 'comparing |{bar}| {value}/{total} pairs · {failed} failed · {eta_formatted}', stream: process.stderr }) : null;
+  const bar = process.stderr.isTTY
+    ? new (await import('cli-progress')).default.SingleBar({
+        format: 'comparing |{bar}| {value}/{total} pairs · {failed} failed · {eta_formatted}',
+        stream: process.stderr,
+      })
+    : null;
   bar?.start(total, 0, { failed: 0 });
   let failed = 0;
   try {
-    for await (const o of comparePairsJson(readPairs(path), { vectors: loadVectors(), rules: opts.rules, workers, onProgress: (done, f) => bar?.update(done, { failed: f }) })) {
+    for await (const o of comparePairsJson(readPairs(path), {
+      vectors: loadVectors(),
+      rules: opts.rules,
+      workers,
+      onProgress: (done, f) => bar?.update(done, { failed: f }),
+    })) {
       if ('error' in o) {
         failed++;
         // Above the bar: clear its line first so the message is not drawn over.
@@ -34,7 +48,9 @@ export async function comparePairsCommand(path: string, opts: { rules: Record<st
         process.stderr.write(`unspun: skipped: ${o.error}\n`);
         continue;
       }
-      process.stdout.write(`{"schema":"unspun.pairs/1","id":${JSON.stringify(o.id)},"index":${o.index},"result":${o.json}}\n`);
+      process.stdout.write(
+        `{"schema":"unspun.pairs/1","id":${JSON.stringify(o.id)},"index":${o.index},"result":${o.json}}\n`,
+      );
     }
   } finally {
     bar?.stop();

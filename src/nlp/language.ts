@@ -10,7 +10,9 @@ const SAMPLE_CHARS = 1000;
  * a few ("a", "in", "an"), so a sample at ≥ 25% of ≥ 30 words is English without asking eld.
  */
 const ENGLISH = new Set(
-  'the of and to a in is was that for on with as by at from it he she his her they their be have has had not are were said this which but or an will would who its been after'.split(' '),
+  'the of and to a in is was that for on with as by at from it he she his her they their be have has had not are were said this which but or an will would who its been after'.split(
+    ' ',
+  ),
 );
 const ENGLISH_SHARE = 0.25;
 const ENGLISH_MIN_WORDS = 30;
