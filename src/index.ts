@@ -44,6 +44,8 @@ export {
   type FamiliesOptions,
   type FamiliesResult,
 } from './corpus/index.js';
+/** Many pairs on worker threads, outcomes streamed in input order (`unspun compare --pairs`); readPairs reads JSONL/CSV. */
+export { comparePairs, readPairs, type ComparePairsOptions, type PairInput, type PairOutcome, type PairReadError } from './batch/index.js';
 /** Bad input: a one-line message; the CLI exits 2 on it. */
 export { InputError } from './errors.js';
 /** The shared model types and the verdict and severity lists the unions come from. */

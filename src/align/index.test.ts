@@ -6,8 +6,9 @@ import { analyze } from '../nlp/index.js';
 import type { Alignment, Analysis } from '../types.js';
 import { align, documentVector, sentenceSimilarity, sharedRuns } from './index.js';
 import { plainAnalysis } from './plain-analysis.js';
-import { sharedNgrams } from '../../test/helpers.js';
+import { combineFeatures, sentenceFeatures } from './features.js';
 import { loadVectors } from './vectors.js';
+import { sharedNgrams } from '../../test/helpers.js';
 
 const vectors = loadVectors();
 
@@ -153,6 +154,14 @@ describe('documentVector', () => {
     const v = documentVector(src, vectors);
     expect(Math.hypot(...v)).toBeCloseTo(1, 4);
     expect(cos(src, der)).toBeGreaterThan(cos(src, other) + 0.2);
+  });
+
+  it('equals the unit vector of the combined sentence features, float for float', () => {
+    for (const a of [plainAnalysis(WIRE), plainAnalysis(SPUN), analyze(extract(readFileSync(join(import.meta.dirname, '../../examples', 'farm-rail-delays.html'))))]) {
+      const body = a.sentences.filter((s) => s.kind !== 'heading');
+      const full = combineFeatures(body.map((s) => sentenceFeatures(a.tokens.slice(s.tokenStart, s.tokenEnd), vectors)), vectors).unit;
+      expect([...documentVector(a, vectors)]).toEqual([...full]);
+    }
   });
 });
 

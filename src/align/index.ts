@@ -1,5 +1,5 @@
 import type { Alignment, AlignmentLink, Analysis, LinkKind } from '../types.js';
-import { combineFeatures, isWord, sentenceFeatures, sortedJaccard, wordKey, type SentenceFacts, type SentenceFeatures } from './features.js';
+import { combineFeatures, isWord, sentenceFeatures, sentencesVector, sortedJaccard, wordKey, type SentenceFacts, type SentenceFeatures } from './features.js';
 import { longestCommonRun } from './runs.js';
 import { pairEvidence, scoreEvidence, similarity } from './similarity.js';
 import { contextEdges } from './context.js';
@@ -280,8 +280,5 @@ function sentenceFacts(doc: Analysis): SentenceFacts[] {
 
 /** Unit SIF embedding of the body (headings and boilerplate left out), for retrieval and the relation verdict. */
 export function documentVector(a: Analysis, vectors: Vectors): Float32Array {
-  const body = a.sentences.filter((sen) => sen.kind !== 'heading');
-  const parts = body.map((sen) => sentenceFeatures(a.tokens.slice(sen.tokenStart, sen.tokenEnd), vectors));
-  if (parts.length === 0) return new Float32Array(vectors.dims);
-  return Float32Array.from(combineFeatures(parts, vectors).unit);
+  return sentencesVector(a.tokens, a.sentences.filter((sen) => sen.kind !== 'heading'), vectors);
 }

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import cliProgress from 'cli-progress';
 import { InputError, ThresholdError } from '../errors.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
@@ -14,6 +13,9 @@ import { readInput } from './io.js';
 import { allowPrivateOption, maxBytesOption, MAX_WORKERS, wholeNumber } from './options.js';
 import { pct } from '../report/format.js';
 import { safeLine, safeText } from '../report/sanitize.js';
+
+// Registering these commands must stay cheap: the store, the corpus code and the kernel are imported by the
+// action that runs (see main.ts).
 
 const dbOption = () => new Option('--db <path|url>', 'corpus store: a SQLite file or sqlite:PATH (default: $UNSPUN_DB or ./unspun.db)');
 
@@ -53,8 +55,9 @@ function parseId(v: string): number {
 }
 
 /** A progress bar with rate and ETA on a TTY; plain periodic lines otherwise (stderr either way). */
-function addProgress(): { update(p: AddProgress): void; stop(): void } {
+async function addProgress(): Promise<{ update(p: AddProgress): void; stop(): void }> {
   if (process.stderr.isTTY) {
+    const { default: cliProgress } = await import('cli-progress');
     const bar = new cliProgress.SingleBar(
       { format: 'adding |{bar}| {value} read · {added} added · {duplicates} dup · {failed} failed · {rate}/s · {eta_formatted}', stream: process.stderr, etaBuffer: 50 },
       cliProgress.Presets.shades_classic,
@@ -80,6 +83,24 @@ function addProgress(): { update(p: AddProgress): void; stop(): void } {
   };
 }
 
+/** A done/total progress bar on a TTY's stderr (nothing otherwise: the output is often piped). */
+async function countProgress(what: string, unit: string): Promise<{ update(done: number, total: number): void; stop(): void }> {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = new cliProgress.SingleBar({ format: `${what} |{bar}| {value}/{total} ${unit} · {eta_formatted}`, stream: process.stderr, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
+      bar.update(done);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
 /** Corpus commands: add, trace, families, list, show, rm, export. */
 export function registerCorpusCommands(program: Command): void {
   program
@@ -94,7 +115,7 @@ export function registerCorpusCommands(program: Command): void {
     .addHelpText('after', '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).')
     .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: number; maxBytes: number; allowPrivateUrls?: boolean }) => {
       const summary = await withStore(opts.db, 'write', async (store) => {
-        const bar = addProgress();
+        const bar = await addProgress();
         try {
           return await addPaths(store, inputs, { vectors: loadVectors(), workers: opts.workers, maxBytes: opts.maxBytes, allowPrivateUrls: opts.allowPrivateUrls, onProgress: (p) => bar.update(p) });
         } finally {
@@ -139,8 +160,12 @@ export function registerCorpusCommands(program: Command): void {
     .addOption(new Option('--json', 'JSON (schema unspun.families/1)').conflicts(['graphml', 'dot']))
     .addOption(new Option('--graphml', 'GraphML').conflicts(['dot']))
     .option('--dot', 'Graphviz DOT')
-    .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean }) => {
-      const result = await withStore(opts.db, 'read', (store) => families(store, { vectors: loadVectors() }));
+    .option('--sample <n>', 'seed at most n articles spread over the corpus (bounds the time on a large corpus; a pair costs ~50 ms)')
+    .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean; sample?: string }) => {
+      const sample = opts.sample === undefined ? undefined : Number(opts.sample);
+      if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) throw new InputError(`--sample must be a positive whole number, not "${opts.sample}"`);
+      const bar = await countProgress('families', 'seed articles');
+      const result = await withStore(opts.db, 'read', (store) => families(store, { vectors: loadVectors(), sample, onProgress: bar.update }).finally(bar.stop));
       if (opts.graphml) process.stdout.write(familiesToGraphml(result));
       else if (opts.dot) process.stdout.write(familiesToDot(result));
       else if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -4,15 +4,8 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Command } from 'commander';
-import { openStore } from '../store/index.js';
-import { addPaths, trace, families } from '../corpus/index.js';
 import { traceToText, familiesToText } from './corpus.js';
 import { packageRoot } from '../lexicons.js';
-import { extract } from '../ingest/index.js';
-import { analyze } from '../nlp/index.js';
-import { compareAnalyses } from '../compare.js';
-import { compareToTerminal } from '../report/terminal.js';
-import { compareToHtml } from '../report/html.js';
 
 /** The bundled example articles (written for Unspun; fictional events). */
 export const EXAMPLES = {
@@ -27,7 +20,8 @@ export function examplePath(name: string): string {
   return join(packageRoot, 'examples', name);
 }
 
-function load(name: string) {
+async function load(name: string) {
+  const [{ extract }, { analyze }] = await Promise.all([import('../ingest/index.js'), import('../nlp/index.js')]);
   const path = examplePath(name);
   const bytes = readFileSync(path);
   return { bytes, analysis: analyze(extract(bytes, { format: path.endsWith('.html') ? 'html' : 'auto' })) };
@@ -42,10 +36,13 @@ export function registerDemo(program: Command): void {
     .option('--db <path>', 'corpus database for the trace/families part (default: a temporary file)')
     .action(async (opts: { html: string; db?: string }) => {
       if (!existsSync(examplePath(EXAMPLES.wire))) throw new Error('examples/ folder is missing from the package');
-      const wire = load(EXAMPLES.wire);
+      const wire = await load(EXAMPLES.wire);
+      const [{ compareAnalyses }, { compareToTerminal }, { compareToHtml }] = await Promise.all([
+        import('../compare.js'), import('../report/terminal.js'), import('../report/html.js'),
+      ]);
       const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
       for (const [label, name] of [['content-farm spin', EXAMPLES.farm], ['independent report', EXAMPLES.independent]] as const) {
-        const other = load(name);
+        const other = await load(name);
         const r = compareAnalyses(wire.analysis, other.analysis, { vectors: loadVectors(), sourceBytes: wire.bytes, derivedBytes: other.bytes });
         process.stdout.write(`\n=== ${label}: examples/${EXAMPLES.wire} → examples/${name}\n\n`);
         process.stdout.write(compareToTerminal(r, { color }, { source: EXAMPLES.wire, derived: name }));
@@ -60,6 +57,7 @@ export function registerDemo(program: Command): void {
 
 /** The corpus half of the demo: add every example to a corpus, trace the spin, group the families. */
 async function corpusDemo(db?: string): Promise<void> {
+  const [{ openStore }, { addPaths, trace, families }] = await Promise.all([import('../store/index.js'), import('../corpus/index.js')]);
   const path = db ?? join(mkdtempSync(join(tmpdir(), 'unspun-demo-')), 'demo.db');
   const store = await openStore(path);
   try {

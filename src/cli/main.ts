@@ -1,29 +1,24 @@
-import { loadVectors } from '../align/vectors.js';
 import { writeFileSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, ThresholdError } from '../errors.js';
-import { extract } from '../ingest/index.js';
-import { analyze } from '../nlp/index.js';
-import { compareAnalyses } from '../compare.js';
-import { loadRuleConfig, parseRuleFlag } from './rules.js';
 import { readInput, type RawInput } from './io.js';
 import { allowPrivateOption, maxBytesOption } from './options.js';
 import { safeLine } from '../report/sanitize.js';
-import { analysisToJson, analysisToTerminal } from '../report/analysis.js';
-import { compareToTerminal } from '../report/terminal.js';
-import { compareToMarkdown } from '../report/markdown.js';
-import { compareToHtml } from '../report/html.js';
 import { SEVERITIES } from '../report/format.js';
 import { TOOL } from '../version.js';
 import type { Analysis, Severity, SeveritySetting } from '../types.js';
 import { registerCorpusCommands } from './corpus.js';
 import { registerDemo } from './demo.js';
 
+// Start-up: this file and what it imports statically must stay light (`unspun --version` ≤ 100 ms).
+// Each action imports the kernel, reports and store it needs with `await import()` (static specifiers only).
+
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 3 } as const;
 
-function analyseRaw(raw: RawInput): Analysis {
+async function analyseRaw(raw: RawInput): Promise<Analysis> {
+  const [{ extract }, { analyze }] = await Promise.all([import('../ingest/index.js'), import('../nlp/index.js')]);
   return analyze(extract(raw.bytes, { format: raw.format, url: raw.url }));
 }
 
@@ -54,8 +49,9 @@ export function buildProgram(): Command {
     .addHelpText('after', '\nExamples:\n  unspun analyze story.html\n  curl -s https://example.org/story | unspun analyze - --json')
     .action(async (input: string, opts: { json?: boolean; tokens?: boolean; maxBytes: number; allowPrivateUrls?: boolean }) => {
       const raw = await readInput(input, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
-      const a = analyseRaw(raw);
+      const a = await analyseRaw(raw);
       warn(a, raw.label);
+      const { analysisToJson, analysisToTerminal } = await import('../report/analysis.js');
       if (opts.json) process.stdout.write(JSON.stringify(analysisToJson(a, { tokens: opts.tokens }), null, 2) + '\n');
       else process.stdout.write(analysisToTerminal(a, raw.label));
     });
@@ -63,9 +59,11 @@ export function buildProgram(): Command {
   program
     .command('compare')
     .description('compare a source article with a suspected rewrite: alignment, verdict, and findings with evidence on both sides')
-    .argument('<source>', 'the original: file path, http(s) URL, or -')
-    .argument('<derived>', 'the suspected rewrite: file path, http(s) URL, or -')
+    .argument('[source]', 'the original: file path, http(s) URL, or -')
+    .argument('[derived]', 'the suspected rewrite: file path, http(s) URL, or -')
     .option('--json', 'print one JSON document (schema unspun.compare/2)')
+    .option('--pairs <file>', 'compare many pairs from JSON Lines ({"id","source","derived"} texts, or "source_file"/"derived_file") or CSV (source,derived[,id] paths): one JSON line per pair, both cores')
+    .option('--workers <n>', 'worker threads for --pairs (default: cores, at most 2)')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--html <file>', 'also write a self-contained HTML report (side by side, findings highlighted)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(SEVERITIES))
@@ -73,25 +71,34 @@ export function buildProgram(): Command {
     .option('--config <file>', 'JSON rule config, ESLint-style: {"rules": {"hedge-added": "off"}}')
     .addOption(maxBytesOption())
     .addOption(allowPrivateOption())
-    .addHelpText('after', '\nExit codes: 0 ok, 1 --fail-on threshold met, 2 bad input or usage, 3 internal error.\n\nExamples:\n  unspun compare wire.txt farm.html\n  unspun compare wire.txt farm.html --html report.html --fail-on high\n  unspun compare a.txt b.txt --rule hedge-added=off --json')
-    .action(async (sourceArg: string, derivedArg: string, opts: { json?: boolean; format: string; html?: string; failOn?: Severity; rule: string[]; config?: string; maxBytes: number; allowPrivateUrls?: boolean }) => {
+    .addHelpText('after', '\nExit codes: 0 ok, 1 --fail-on threshold met or some --pairs records failed, 2 bad input or usage, 3 internal error.\n\nExamples:\n  unspun compare wire.txt farm.html\n  unspun compare wire.txt farm.html --html report.html --fail-on high\n  unspun compare a.txt b.txt --rule hedge-added=off --json\n  unspun compare --pairs pairs.jsonl > results.jsonl')
+    .action(async (sourceArg: string | undefined, derivedArg: string | undefined, opts: { json?: boolean; format: string; html?: string; failOn?: Severity; rule: string[]; config?: string; maxBytes: number; allowPrivateUrls?: boolean; pairs?: string; workers?: string }) => {
       if (opts.html) checkWritableFolder(opts.html, '--html');
+      const { loadRuleConfig, parseRuleFlag } = await import('./rules.js');
       const rules: Record<string, SeveritySetting> = {};
       if (opts.config) Object.assign(rules, loadRuleConfig(readConfig(opts.config)));
       for (const r of opts.rule) Object.assign(rules, parseRuleFlag(r));
+      if (opts.pairs !== undefined) {
+        if (sourceArg !== undefined) throw new InputError('give either --pairs <file> or <source> <derived>, not both');
+        const { comparePairsCommand } = await import('./pairs.js');
+        return comparePairsCommand(opts.pairs, { rules, workers: opts.workers });
+      }
+      if (sourceArg === undefined || derivedArg === undefined) throw new InputError('compare needs <source> and <derived> (or --pairs <file>)');
       if (sourceArg === '-' && derivedArg === '-') throw new InputError('only one of <source> and <derived> can be - (stdin)');
       const read = { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls };
       const [s, d] = [await readInput(sourceArg, read), await readInput(derivedArg, read)];
-      const [sa, da] = [analyseRaw(s), analyseRaw(d)];
+      const [sa, da] = [await analyseRaw(s), await analyseRaw(d)];
       warn(sa, s.label);
       warn(da, d.label);
+      const [{ compareAnalyses }, { loadVectors }] = await Promise.all([import('../compare.js'), import('../align/vectors.js')]);
       const result = compareAnalyses(sa, da, { vectors: loadVectors(), rules, sourceBytes: s.bytes, derivedBytes: d.bytes });
       const labels = { source: s.label, derived: d.label };
       const format = opts.json ? 'json' : opts.format;
       if (format === 'json') process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else if (format === 'markdown') process.stdout.write(compareToMarkdown(result, labels));
-      else process.stdout.write(compareToTerminal(result, { color: color() }, labels));
+      else if (format === 'markdown') process.stdout.write((await import('../report/markdown.js')).compareToMarkdown(result, labels));
+      else process.stdout.write((await import('../report/terminal.js')).compareToTerminal(result, { color: color() }, labels));
       if (opts.html) {
+        const { compareToHtml } = await import('../report/html.js');
         try {
           writeFileSync(opts.html, compareToHtml(result, labels));
         } catch (err) {

@@ -45,6 +45,12 @@ export interface FamiliesOptions {
   k?: number;
   /** Minimum retrieval score to compare a pair at all. */
   minRetrieval?: number;
+  /**
+   * Seed at most this many articles (spread evenly over the store by id) instead of all of them: each seed's
+   * short list is still compared, so the families of the seeds and of everything they reach are found. On a large
+   * store this bounds the time (a pair costs ~50 ms); undefined or ≥ the count walks every article.
+   */
+  sample?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -55,7 +61,9 @@ export interface FamiliesOptions {
 export async function families(store: Store, opts: FamiliesOptions): Promise<FamiliesResult> {
   const k = opts.k ?? 10;
   const minRetrieval = opts.minRetrieval ?? 0.15;
-  const total = await store.count();
+  const count = await store.count();
+  const stride = opts.sample && opts.sample > 0 && opts.sample < count ? count / opts.sample : 1;
+  const total = Math.min(count, Math.ceil(count / stride));
   const cache = new Map<number, Analysis>();
   const load = async (id: number) => {
     let a = cache.get(id);
@@ -72,7 +80,11 @@ export async function families(store: Store, opts: FamiliesOptions): Promise<Fam
   const edges: FamilyEdge[] = [];
   const seen = new Set<string>();
   let done = 0;
+  let position = 0;
+  let nextSeed = 0;
   for await (const row of store.iterate()) {
+    if (position++ < nextSeed) continue;
+    nextSeed += stride;
     const { analysis: _blob, ...meta } = row;
     metas.set(row.id, meta);
     const a = decodeAnalysis(row.analysis);
@@ -83,6 +95,7 @@ export async function families(store: Store, opts: FamiliesOptions): Promise<Fam
       const other = await load(c.id);
       if (!other) continue;
       const cm = (await store.getMeta([c.id]))[0];
+      metas.set(cm.id, cm);
       const rel = relate(other, a, opts.vectors);
       if (!isReuse(rel)) continue;
       const dir = upstream(rel, cm.published, row.published);

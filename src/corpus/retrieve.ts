@@ -21,6 +21,7 @@ export interface RetrieveOptions {
 
 const BANDS = MINHASH_SIZE / BAND_ROWS;
 const WEIGHTS = { bands: 0.4, anchors: 0.35, vector: 0.25 };
+const MAX_POSTINGS = 1000;
 
 /**
  * Paraphrase-robust short list for an analysis: MinHash-LSH bands (verbatim reuse) ∪ rare anchors
@@ -41,9 +42,10 @@ export async function retrieveCandidates(store: Store, analysis: Analysis, k: nu
 
   for (const [id, shared] of await store.bandMatches(fp.bands)) get(id).bands = shared / BANDS;
 
-  // Anchors in more than 5% of articles (or 200) say little and cost a long posting list.
+  // Anchors in more than 5% of articles (at least 200, at most 1,000) say little and cost a long posting list:
+  // at 100k articles a 5% cap would read up to 5,000 rows per query anchor.
   const anchors = queryAnchors(fp);
-  const postings = await store.anchorPostings(anchors, Math.max(200, Math.ceil(n * 0.05)));
+  const postings = await store.anchorPostings(anchors, Math.max(200, Math.min(Math.ceil(n * 0.05), MAX_POSTINGS)));
   const idf = (df: number) => Math.log(1 + n / df);
   const weights = [...postings.values()].map((docs) => idf(docs.length)).sort((a, b) => b - a);
   // Normalise by the best 20 query anchors: a stored article indexes at most 40, of which ~half are lemmas we also hold.

@@ -1,6 +1,12 @@
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type chardetModule from 'chardet';
+import type iconvModule from 'iconv-lite';
 import { InputError } from '../errors.js';
+
+// Valid UTF-8 (nearly every input) needs neither library: loaded on the first input that does (CommonJS, sync).
+const require = createRequire(import.meta.url);
+let libs: { chardet: typeof chardetModule; iconv: typeof iconvModule } | undefined;
+const codecs = () => (libs ??= { chardet: require('chardet') as typeof chardetModule, iconv: require('iconv-lite') as typeof iconvModule });
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -35,8 +41,8 @@ export function decode(input: Buffer | string, maxBytes = DEFAULT_MAX_BYTES): De
 
 function decodeBytes(buf: Buffer): Decoded {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return utf8(buf.subarray(3));
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le', warnings: [] };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be', warnings: [] };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: codecs().iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le', warnings: [] };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: codecs().iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be', warnings: [] };
   // NUL check before guessing: UTF-16 without a BOM and binary files both land here.
   if (buf.includes(0)) throw new InputError('input looks binary (contains NUL bytes), not an article');
   try {
@@ -56,15 +62,15 @@ function utf8(buf: Buffer): Decoded {
  */
 function legacy(buf: Buffer): Decoded {
   const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(buf.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase();
-  let enc: string | null = declared && !/^utf-?8$/.test(declared) && iconv.encodingExists(declared) ? declared : null;
+  let enc: string | null = declared && !/^utf-?8$/.test(declared) && codecs().iconv.encodingExists(declared) ? declared : null;
   if (!enc && asciiShare(buf) >= 0.9 && !hasUndefinedCp1252(buf)) enc = 'windows-1252';
   if (!enc) {
-    const best = chardet.analyse(buf)[0];
-    if (best && best.confidence >= 30 && iconv.encodingExists(best.name)) enc = best.name.toLowerCase();
+    const best = codecs().chardet.analyse(buf)[0];
+    if (best && best.confidence >= 30 && codecs().iconv.encodingExists(best.name)) enc = best.name.toLowerCase();
   }
   if (enc && /^(iso-8859-1|latin1|ascii|us-ascii)$/.test(enc)) enc = 'windows-1252';
   if (!enc || /^utf-?(8|16|32)/.test(enc)) throw new InputError('cannot decode input: not valid UTF-8 and no character set recognised with confidence');
-  const text = iconv.decode(buf, enc);
+  const text = codecs().iconv.decode(buf, enc);
   if ((text.match(/\ufffd/g)?.length ?? 0) > text.length * 0.01) throw new InputError(`cannot decode input as ${enc}: too many undecodable bytes`);
   return { text, encoding: enc, warnings: [`input is not valid UTF-8; decoded as ${enc}`] };
 }

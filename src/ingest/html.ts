@@ -1,5 +1,6 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHTML } from 'linkedom';
 import { readMeta, type HtmlMeta } from './html-meta.js';
 import { guardHtml } from './html-guard.js';
 import { cleanInline, type Unit } from './units.js';
@@ -18,6 +19,17 @@ export interface HtmlResult {
   warnings: string[];
 }
 
+// linkedom and Readability take ~100 ms to load, and plain-text inputs never need them: loaded on the first HTML
+// page (their CommonJS builds, since extraction is synchronous).
+let dom: { Readability: typeof ReadabilityClass; parseHTML: typeof ParseHTML } | undefined;
+function htmlLibs() {
+  if (!dom) {
+    const require = createRequire(import.meta.url);
+    dom = { Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability, parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML };
+  }
+  return dom;
+}
+
 /** HTML → units: Readability picks the article, its block elements become units; the whole body if it finds nothing. */
 export function htmlUnits(source: string, url: string | null = null): HtmlResult {
   const guarded = guardHtml(source);
@@ -25,10 +37,10 @@ export function htmlUnits(source: string, url: string | null = null): HtmlResult
   const warnings: string[] = [...guarded.warnings];
   const doc = parse(html, url);
   const meta = readMeta(doc);
-  let article: ReturnType<Readability['parse']> = null;
+  let article: ReturnType<ReadabilityClass['parse']> = null;
   try {
     // Past this many elements Readability's passes cost too much: it throws and we use the page body.
-    article = new Readability(doc, { keepClasses: false, maxElemsToParse: MAX_READABILITY_ELEMENTS }).parse();
+    article = new (htmlLibs().Readability)(doc, { keepClasses: false, maxElemsToParse: MAX_READABILITY_ELEMENTS }).parse();
   } catch (err) {
     warnings.push(`readability failed (${(err as Error).message}); used the page body`);
   }
@@ -71,7 +83,7 @@ function parse(html: string, url: string | null): Document {
     else src = `<head></head><body>${src}</body>`;
   }
   if (!/<html[\s>]/i.test(src)) src = `<html>${src}</html>`;
-  const { document } = parseHTML(src);
+  const { document } = htmlLibs().parseHTML(src);
   if (url) {
     try {
       Object.defineProperty(document, 'baseURI', { value: url, configurable: true });

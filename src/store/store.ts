@@ -98,7 +98,7 @@ export interface Store {
   anchorPostings(anchors: number[], maxPerAnchor: number): Promise<Map<number, number[]>>;
   /** Document frequency of each lemma hash (0 when unseen). */
   lemmaDf(lemmas: number[]): Promise<Map<number, number>>;
-  /** All vectors, for a brute-force scan (ids[i] owns data[i*dim … (i+1)*dim)). */
+  /** All vectors in ascending id order, for a brute-force scan (ids[i] owns data[i*dim … (i+1)*dim)). */
   vectors(): Promise<{ ids: Int32Array; data: Int8Array; dim: number }>;
   /**
    * The `k` documents whose vectors are nearest the query (highest cosine first, ties by id), so a backend can use

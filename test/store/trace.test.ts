@@ -80,4 +80,14 @@ describe('trace and families on the fixture corpus', () => {
     expect(familiesToDot(f)).toContain(`a${id['paper-verbatim']} -> a${id['wire-origin']}`);
     expect(familiesToGraphml(f)).toContain(`<edge source="a${id['paper-verbatim']}" target="a${id['wire-origin']}"`);
   });
+
+  it('seeds only a sample of articles with --sample, and still finds the family through the seeds\' short lists', async () => {
+    const seen: Array<[number, number]> = [];
+    const f = await families(store, { vectors, sample: 2, onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen.at(-1)).toEqual([2, 2]);
+    const all = await families(store, { vectors });
+    // Whatever the sample links, the full walk puts in one family too.
+    const familyOf = new Map(all.families.flatMap((x) => x.members.map((m) => [m.id, x.id] as const)));
+    for (const e of f.families.flatMap((x) => x.edges)) expect(familyOf.get(e.from)).toBe(familyOf.get(e.to));
+  });
 });
