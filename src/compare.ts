@@ -6,6 +6,7 @@ import { align } from './align/index.js';
 import { runChecks } from './checks/runner.js';
 import { computeSharedFacts } from './checks/shared.js';
 import { computeScores } from './relation/scores.js';
+import { computeFidelity } from './relation/fidelity.js';
 import { judgeRelation } from './relation/verdict.js';
 import { TOOL } from './version.js';
 
@@ -58,7 +59,7 @@ export function compareAnalyses(
     source: articleReport(source, options.sourceBytes ?? source.text),
     derived: articleReport(derived, options.derivedBytes ?? derived.text),
     relation,
-    scores,
+    scores: { fidelity: computeFidelity(source, derived, alignment, findings), ...scores },
     alignment: alignment.links.map(({ source: s, derived: d, kind, score }) => ({ source: s, derived: d, kind, score: round(score) })),
     findings,
   };

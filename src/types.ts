@@ -224,6 +224,12 @@ export interface Scores {
   verbatimShare: number;
 }
 
+/** Scores of a compare() result: the document scores plus fidelity (src/relation/fidelity.ts, docs/fidelity.md). */
+export interface CompareScores extends Scores {
+  /** 0–1: 1 = everything the rewrite says is carried over from the source and nothing was altered. */
+  fidelity: number;
+}
+
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 export type SeveritySetting = Severity | 'off';
 
@@ -264,7 +270,7 @@ export interface CompareResult {
   source: ArticleReport;
   derived: ArticleReport;
   relation: Relation;
-  scores: Scores;
+  scores: CompareScores;
   alignment: Array<Pick<AlignmentLink, 'source' | 'derived' | 'kind' | 'score'>>;
   findings: Finding[];
 }

@@ -5,12 +5,14 @@
  */
 import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 import { loadKernel } from '../unspun.js';
+import { runFidelity } from './findings-fidelity.js';
 import { runSpin } from './findings-spin.js';
 
 type Part = (ctx: EvalContext, k: Awaited<ReturnType<typeof loadKernel>>, severityOf: (rule: string) => string) => Promise<{ rows: EvalRow[]; details: string[] }>;
 
 const PARTS: Record<string, Part> = {
   spin: (ctx, k, sev) => runSpin(ctx, k.kernel, k.reason, sev),
+  fidelity: (ctx, k) => runFidelity(ctx, k.kernel, k.reason),
 };
 
 async function run(ctx: EvalContext): Promise<EvalRow[]> {
