@@ -1,4 +1,5 @@
 import { lexicon } from '../../lexicons.js';
+import { foldText } from '../../nlp/fold.js';
 import type { Analysis, Sentence, Verdict } from '../../types.js';
 import { entityFates } from '../compare-entities.js';
 import { numberFates } from '../compare-numbers.js';
@@ -80,6 +81,6 @@ export function asserts(doc: Analysis, s: Sentence): boolean {
   // Imperative: a bare verb first ("Share this story with friends").
   if (first.pos === 'VERB' && first.text.toLowerCase() === first.lemma) return false;
   prompts ??= lexicon<string>('checks-call-to-action').entries;
-  const lower = s.text.toLowerCase().replace(/’/g, "'");
+  const lower = foldText(s.text).toLowerCase();
   return !prompts.some((p) => lower.includes(p));
 }
