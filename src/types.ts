@@ -50,7 +50,7 @@ export interface Extracted {
 export interface Token {
   start: number;
   end: number;
-  /** Surface form as in the text. */
+  /** Surface form, typographically folded (nlp/fold.ts: "‑" → "-", "’" → "'"); same length as `text.slice(start, end)`. */
   text: string;
   /** Lower-cased lemma (wink). */
   lemma: string;

@@ -1,4 +1,5 @@
 import { lexicon } from '../lexicons.js';
+import { foldText } from '../nlp/fold.js';
 import type { Analysis, Attribution, Speaker } from '../types.js';
 import { sameEntity } from './items.js';
 import { coverage, softCoverage, derivedCounterparts, lemmasIn, lemmasOf, perContext } from './pairs.js';
@@ -70,8 +71,8 @@ export const attributedPairs = perContext((ctx: CheckContext): AttributedPair[] 
 export function speakerNamedIn(doc: Analysis, speaker: Speaker | null, ids: Set<number>): boolean {
   if (!speaker || speaker.via === 'pronoun') return false;
   if (doc.entities.some((e) => ids.has(e.sentence) && sameEntity(e.key, speaker.key))) return true;
-  const name = (speaker.mention?.text ?? speaker.name).toLowerCase();
-  return doc.sentences.some((s) => ids.has(s.id) && s.text.toLowerCase().includes(name));
+  const name = foldText(speaker.mention?.text ?? speaker.name).toLowerCase();
+  return doc.sentences.some((s) => ids.has(s.id) && foldText(s.text).toLowerCase().includes(name));
 }
 
 /**

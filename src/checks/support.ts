@@ -1,5 +1,6 @@
 import { loadVectors } from '../align/index.js';
 import { lexicon } from '../lexicons.js';
+import { foldText } from '../nlp/fold.js';
 import { directWordSimilarity } from '../align/soft.js';
 import type { Analysis, Token } from '../types.js';
 import type { CheckContext } from './types.js';
@@ -80,7 +81,7 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
   }
 }
 
-const compact = (text: string) => text.toLowerCase().replace(/\s+/g, '');
+const compact = (text: string) => foldText(text).toLowerCase().replace(/\s+/g, '');
 
 /** Adjacent unsupported tokens as one run ("ian wright"), so one finding names one added detail. */
 export function tokenRuns(doc: Analysis, indexes: number[]): Array<{ start: number; end: number }> {

@@ -30,6 +30,26 @@ ruleTester(negationFlip, {
       source: 'The company did not deny that the data had been leaked.',
       derived: 'The company acknowledged that the data had been leaked.',
     },
+    {
+      name: 'class 2: "not only … but also" asserts both parts',
+      source: 'The housing board not only raised rents across the estate but also cut the repair budget.',
+      derived: 'The housing board raised rents across the estate and cut the repair budget.',
+    },
+    {
+      name: 'class 2: "no longer" → "ceased to" says the same',
+      source: 'The ferry to Inchmore no longer runs on Sundays, the operator said.',
+      derived: 'The ferry to Inchmore ceased to run on Sundays, the operator said.',
+    },
+    {
+      name: 'class 2: "ceased to" → "no longer" says the same',
+      source: 'The ferry to Inchmore ceased to run on Sundays, the operator said.',
+      derived: 'The ferry to Inchmore no longer runs on Sundays, the operator said.',
+    },
+    {
+      name: 'class 3: a statement turned into one side of a debate is a softening (hedge-added), not a flip',
+      source: 'Jane Roe said the land scheme is legal under the planning rules.',
+      derived: 'Jane Roe said the land scheme is hotly debated, with some arguing it is not legal under the planning rules.',
+    },
   ],
   invalid: [
     {

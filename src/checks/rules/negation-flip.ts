@@ -55,7 +55,14 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   const here = inSentences(mine.negations, ids);
   if (here.length !== 1 || inSentences(other.negations, otherIds).length) return null;
   if (hasImplicitNegation(other, otherIds) || doubleNegative(mine, ids)) return null;
+  // "is illegal" → "its legality is debated, with some arguing it is not": a debate reported, not not-P asserted.
+  if (contested(mine, id) || contested(other, otherId)) return null;
   return scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
+}
+
+/** The sentence presents its claim as one side of a debate (hedge kind `contested`): hedge-added reports it. */
+function contested(doc: Analysis, id: number): boolean {
+  return doc.hedges.some((h) => h.sentence === id && h.kind === 'contested');
 }
 
 /** "did not deny": a negation plus a lexical negation; counted by tokens beyond the negation cue itself. */

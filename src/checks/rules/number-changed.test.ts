@@ -43,6 +43,12 @@ ruleTester(numberChanged, {
   ],
   invalid: [
     {
+      name: 'class 7: an inflation into a vague amount ("17" → "dozens", which is at least 24)',
+      source: 'Inspectors found 17 faulty signal boxes along the coastal line last week.',
+      derived: 'Inspectors found dozens of faulty signal boxes along the coastal line last week.',
+      errors: [{ messageId: 'changed', source: '17 faulty signal boxes', derived: 'dozens of faulty signal boxes', severity: 'high' }],
+    },
+    {
       name: 'value changed (12,000 → 1,200)',
       source: 'The authority said 12,000 passengers had been stranded overnight.',
       derived: 'The authority said 1,200 passengers had been stranded overnight.',

@@ -10,7 +10,7 @@ export const numberDropped: Check = {
     description: 'A figure in the source is missing from the rewrite, or was replaced by a vaguer amount.',
     messages: {
       dropped: 'The figure "{expected}" is missing from the rewrite.',
-      blurred: 'The figure "{expected}" became the vaguer "{actual}".',
+      blurred: 'The figure "{expected}" was blurred into the vaguer "{actual}".',
     },
   },
   run(ctx) {

@@ -1,4 +1,5 @@
 import type { Analysis, Span, Token } from '../../types.js';
+import { entityKey } from './key.js';
 import { entityLexicons, fold, normaliseSurface } from './lexicons.js';
 
 const CONTENT_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
@@ -78,6 +79,8 @@ export function describedOrg(doc: Analysis, description: Span): string | null {
   const inside = doc.entities.find((e) => e.type === 'org' && e.start >= description.start && e.end <= description.end);
   if (inside) return inside.key;
   const lex = entityLexicons();
+  const titled = orgInTitle(doc, description);
+  if (titled) return entityKey(titled.text, 'org');
   const { tokens } = doc;
   let lo = 0;
   for (let hi = tokens.length; lo < hi; ) {
@@ -100,6 +103,26 @@ export function describedOrg(doc: Analysis, description: Span): string | null {
       }
     }
     if (best) return best;
+  }
+  return null;
+}
+
+const TITLE_OF = /^(.*?\b(?:of|for|at|to))\s+(?:the\s+)?(\p{Lu}.*)$/u;
+
+/**
+ * The organisation inside a capitalised title the entity step took as one name: "Deputy Director of the Port
+ * Authority" → "Port Authority" (its last word is an organisation head, lexicons/entity-cues.json), with its span.
+ */
+export function orgInTitle(doc: Analysis, description: Span): { start: number; end: number; text: string } | null {
+  const lex = entityLexicons();
+  for (const e of doc.entities) {
+    if (e.type === 'person' || e.start < description.start || e.end > description.end) continue;
+    const m = TITLE_OF.exec(e.text);
+    if (!m) continue;
+    const head = fold(m[2].split(/\s+/).pop() ?? '');
+    if (lex.headCues.get(head) !== 'org' && lex.headCues.get(head.replace(/s$/, '')) !== 'org') continue;
+    const start = e.end - m[2].length;
+    return { start, end: e.end, text: m[2] };
   }
   return null;
 }

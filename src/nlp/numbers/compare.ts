@@ -58,25 +58,47 @@ export function sameQuantity(a: NumberMention, b: NumberMention): boolean {
     && near((a.valueMax ?? a.value) * scaleA, (b.valueMax ?? b.value) * scaleB, tolerance);
 }
 
-/** True when the value clearly changed: 12,000 → 1,200, "nearly 300" → "more than 300", $2bn → €2bn, early → late 2027. */
+/** True when the value clearly changed: 12,000 → 1,200, "nearly 300" → "more than 300", $2bn → €2bn, early → late 2027, 17 → "dozens". */
 export function numbersConflict(a: NumberMention, b: NumberMention): boolean {
   if (!comparable(a, b)) return false;
   if (quantityClass(a) === 'date') return datesConflict(a, b);
   if (unitsDiffer(a, b)) return true;
-  if (BOUND[a.qualifier] !== BOUND[b.qualifier]) return true;
+  const rough = isRough(a) || isRough(b);
+  if (!rough && BOUND[a.qualifier] !== BOUND[b.qualifier]) return true;
   const { scaleA, scaleB, slack } = inBase(a, b);
-  const [aLo, aHi] = interval(a).map((v) => v * scaleA);
-  const [bLo, bHi] = interval(b).map((v) => v * scaleB);
+  // Bounds compare their stated values ("more than 300" → "more than 500" changed); a vague quantity compares its range.
+  const stated = (n: NumberMention): [number, number] => (rough ? quantityRange(n) : [n.value, n.valueMax ?? n.value]);
+  const [aLo, aHi] = stated(a).map((v) => v * scaleA);
+  const [bLo, bHi] = stated(b).map((v) => v * scaleB);
   const tolerance = a.qualifier === 'exact' && b.qualifier === 'exact' ? Math.max(slack, 0.005) : 0.1;
   if (aLo === aHi && bLo === bHi) return !near(aLo, bLo, tolerance);
-  // A range, or a rough "hundreds of": conflict only when they cannot overlap.
+  // Ranges (a vague "dozens of" is one): conflict only when they cannot overlap.
   return aHi * (1 + tolerance) < bLo || bHi * (1 + tolerance) < aLo;
 }
 
-function interval(n: NumberMention): [number, number] {
-  if (n.valueMax !== undefined) return [n.value, n.valueMax];
-  if (n.qualifier === 'approx' && ROUGH_RE.test(n.text)) return [n.value, n.value * 10];
-  return [n.value, n.value];
+/** "dozens of", "several hundred", "thousands": a vague quantity whose only content is its range. */
+export function isRough(n: NumberMention): boolean {
+  return n.qualifier === 'approx' && ROUGH_RE.test(n.text);
+}
+
+/**
+ * The values a figure allows, [low, high]. A vague quantity is a range: "dozens" is 24 up to 119 (two dozen to ten
+ * dozen), "hundreds" 200–999, "tens of thousands" 20,000–99,999, "several hundred" 300–999; "about 300" is ±10%;
+ * "more than 300" is open above; "12-15" is 12–15; an exact figure is a point.
+ */
+export function quantityRange(n: NumberMention): [number, number] {
+  const v = n.value;
+  if (n.valueMax !== undefined) return [v, n.valueMax];
+  if (isRough(n)) {
+    const several = /\bseveral\b/i.test(n.text);
+    return [(several ? 3 : 2) * v, 10 * v - (Number.isInteger(v) ? 1 : 0)];
+  }
+  switch (n.qualifier) {
+    case 'approx': return [0.9 * v, 1.1 * v];
+    case 'above': case 'at-least': return [v, Number.POSITIVE_INFINITY];
+    case 'below': case 'at-most': return [0, v];
+    default: return [v, v];
+  }
 }
 
 function datesConflict(a: NumberMention, b: NumberMention): boolean {
