@@ -6,6 +6,9 @@
 import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 import { loadKernel } from '../unspun.js';
 import { runFidelity } from './findings-fidelity.js';
+import { runEtpc } from './findings-etpc.js';
+import { runInsciout } from './findings-insciout.js';
+import { runPolnear } from './findings-polnear.js';
 import { runSpin } from './findings-spin.js';
 
 type Part = (ctx: EvalContext, k: Awaited<ReturnType<typeof loadKernel>>, severityOf: (rule: string) => string) => Promise<{ rows: EvalRow[]; details: string[] }>;
@@ -13,6 +16,9 @@ type Part = (ctx: EvalContext, k: Awaited<ReturnType<typeof loadKernel>>, severi
 const PARTS: Record<string, Part> = {
   spin: (ctx, k, sev) => runSpin(ctx, k.kernel, k.reason, sev),
   fidelity: (ctx, k) => runFidelity(ctx, k.kernel, k.reason),
+  etpc: (ctx, k) => runEtpc(ctx, k.kernel, k.reason),
+  insciout: (ctx, k) => runInsciout(ctx, k.kernel, k.reason),
+  polnear: (ctx, k) => runPolnear(ctx, k.kernel, k.reason),
 };
 
 async function run(ctx: EvalContext): Promise<EvalRow[]> {
