@@ -8,8 +8,10 @@ export interface CheckMeta {
   /** Message templates keyed by id; `{name}` placeholders are filled from `FindingDraft.data`. */
   messages: Record<string, string>;
   /**
-   * True for checks that judge the rewrite as a whole copy (claim-dropped, unsupported-content):
-   * they run only when the verdict is verbatim-copy, rewrite or partial-reuse.
+   * True for checks that judge the rewrite as a copy (claim-dropped) and for every "dropped"/"removed" check
+   * (number-dropped, entity-dropped, quote-removed, attribution-removed, hedge-removed): they run only when the
+   * verdict is verbatim-copy, rewrite or partial-reuse. Under same-story or unrelated the texts are two reports,
+   * and what one lacks was never taken out of it.
    */
   needsDerivation?: boolean;
 }
