@@ -69,6 +69,13 @@ export async function runSpin(ctx: EvalContext, kernel: Kernel | null, reason: s
         { dataset: label, task: 'findings', metric: `${rule} recall`, value: kernel ? ratio(s.hit, s.gold) : null, baseline: ratio(t.hit, t.gold), note: `n=${s.gold} gold edits (target ≥ 0.80)${!kernel && rows.length === 0 ? `; Unspun skipped: ${reason}` : ''}` },
       );
     }
+    // Pooled by severity: the number a user meets (every HIGH finding, whichever rule raised it).
+    for (const sev of ['high', 'medium'] as const) {
+      const pool = (m: Map<string, RuleScore>) => [...m.values()].filter((x) => x.severity === sev).reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp }), { tp: 0, fp: 0 });
+      const po = pool(o), pb = pool(b);
+      rows.push({ dataset: label, task: 'findings', metric: `all ${sev.toUpperCase()} findings precision`, value: kernel ? ratio(po.tp, po.tp + po.fp) : null, baseline: ratio(pb.tp, pb.tp + pb.fp),
+        note: `${po.tp + po.fp} findings scored (baseline ${pb.tp + pb.fp}); target ≥ ${sev === 'high' ? '0.95' : '0.85'}` });
+    }
     details.push(table.join('\n'));
   }
 
