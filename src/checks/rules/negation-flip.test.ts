@@ -50,6 +50,22 @@ ruleTester(negationFlip, {
       source: 'Jane Roe said the land scheme is legal under the planning rules.',
       derived: 'Jane Roe said the land scheme is hotly debated, with some arguing it is not legal under the planning rules.',
     },
+    {
+      name: '"has not responded" → "is yet to respond" says the same',
+      source: 'The harbour board has not responded to the report on the crane collapse.',
+      derived: 'The harbour board is yet to respond to the report on the crane collapse.',
+    },
+    {
+      name: 'affixal negation: "there was no tech tree" → "a tech tree was nonexistent"',
+      source: 'In the early version of the game there was no tech tree and only one currency.',
+      derived: 'In the early version of the game a tech tree was nonexistent and only one currency existed.',
+    },
+    {
+      name: 'the negated sentence has its negated copy elsewhere in the rewrite (linked to a neighbour by the aligner)',
+      source: 'The jury found Alden not guilty of the two assault charges. Alden was found guilty of five counts of theft.',
+      derived: 'Alden was found guilty of five counts of theft. The jury found Alden not guilty of the two assault charges.',
+      links: [[0, 0], [1, 1]],
+    },
   ],
   invalid: [
     {

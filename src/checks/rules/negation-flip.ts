@@ -1,6 +1,6 @@
 import { lexicon } from '../../lexicons.js';
 import type { Analysis, Negation } from '../../types.js';
-import { closeCounterparts, inSentences, lemmasOf, ref, scopeCarried, wholeSentence } from '../pairs.js';
+import { closeCounterparts, coverage, inSentences, lemmasOf, ref, scopeCarried, wholeSentence } from '../pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 let implicit: Set<string> | null = null;
@@ -57,7 +57,22 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   if (hasImplicitNegation(other, otherIds) || doubleNegative(mine, ids)) return null;
   // "is illegal" → "its legality is debated, with some arguing it is not": a debate reported, not not-P asserted.
   if (contested(mine, id) || contested(other, otherId)) return null;
+  // The other text says it with the same polarity elsewhere (a wire story in two versions, a moved sentence): no flip.
+  if (samePolarityElsewhere(mine, id, other)) return null;
   return scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
+}
+
+/**
+ * A sentence of the other text that says what sentence `id` says (half of each other's content words) and is negated
+ * too. Why: the alignment may pair the negated sentence with a neighbour while its true copy sits elsewhere.
+ */
+function samePolarityElsewhere(mine: Analysis, id: number, other: Analysis): boolean {
+  const here = lemmasOf(mine, [id]);
+  const negated = new Set(other.negations.map((n) => n.sentence));
+  return [...negated].some((o) => {
+    const there = lemmasOf(other, [o]);
+    return coverage(here, there) >= 0.5 && coverage(there, here) >= 0.5;
+  });
 }
 
 /** The sentence presents its claim as one side of a debate (hedge kind `contested`): hedge-added reports it. */

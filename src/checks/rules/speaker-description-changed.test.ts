@@ -28,6 +28,18 @@ ruleTester(speakerDescriptionChanged, {
   ],
   invalid: [
     {
+      name: 'class 5: an organisation the entity step did not type ("a spokesman for the Harlow campaign" → "a spokesman")',
+      source: 'Peter Vance, a spokesman for the Harlow campaign, said the leaflets were printed in error.',
+      derived: 'Peter Vance, a spokesman, said the leaflets were printed in error.',
+      errors: [{ messageId: 'org-dropped', source: 'a spokesman for the Harlow campaign', derived: 'a spokesman' }],
+    },
+    {
+      name: 'class 5: the appositive with the organisation is the introduction, not the rank before the name',
+      source: 'Detective Inspector Sam Okafor, a founder member of the Coastal Police Federation, said the case was weak.',
+      derived: 'Detective Inspector Sam Okafor, a founder member, said the case was weak.',
+      errors: [{ messageId: 'org-dropped', source: 'a founder member of the Coastal Police Federation', derived: 'a founder member' }],
+    },
+    {
       name: 'class 5: a bare-noun appositive loses its organisation ("security adviser to the … Council" → "a security adviser")',
       source: 'Jane Roe, security adviser to the Northern Coalition Council, said the border scheme breaks the treaty.',
       derived: 'Jane Roe, a security adviser, said the border scheme breaks the treaty.',

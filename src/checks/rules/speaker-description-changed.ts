@@ -28,13 +28,13 @@ export const speakerDescriptionChanged: Check = {
   run(ctx) {
     const out: FindingDraft[] = [];
     const seen = new Set<string>();
-    for (const sd of ctx.source.speakerDescriptions) {
+    for (const sd of introductions(ctx.source)) {
       if (seen.has(sd.person)) continue; // the introduction counts, not later re-descriptions
       seen.add(sd.person);
       const expected = sd.description.text;
       const data = { person: sd.personName, expected };
       const source = ref(sentenceOfSpan(ctx.source, sd.description), sd.description);
-      const dd = ctx.derived.speakerDescriptions.find((d) => sameEntity(d.person, sd.person));
+      const dd = counterpart(ctx.source, sd, ctx.derived);
       if (dd) {
         const messageId = compareDescriptions(ctx.source, sd, ctx.derived, dd);
         if (!messageId) continue;
@@ -50,6 +50,26 @@ export const speakerDescriptionChanged: Check = {
     return out;
   },
 };
+
+/**
+ * Each person's introduction: the descriptions in the first sentence that describes them, the one naming an
+ * organisation first ("Detective Inspector David Michael, a founder member of the Black Police Association": the
+ * appositive, not the rank before the name).
+ */
+function introductions(doc: Analysis): SpeakerDescription[] {
+  const firstSentence = new Map<string, number>();
+  for (const d of doc.speakerDescriptions) if (!firstSentence.has(d.person)) firstSentence.set(d.person, sentenceOfSpan(doc, d.description));
+  const intro = doc.speakerDescriptions.filter((d) => sentenceOfSpan(doc, d.description) === firstSentence.get(d.person));
+  return [...intro.filter((d) => d.org), ...intro.filter((d) => !d.org)];
+}
+
+/** The rewrite's description of the same person that shares most role words with `sd` (the first on a tie). */
+function counterpart(src: Analysis, sd: SpeakerDescription, der: Analysis): SpeakerDescription | undefined {
+  const mine = roleLemmas(src, sd);
+  const theirs = der.speakerDescriptions.filter((d) => sameEntity(d.person, sd.person));
+  const shared = (d: SpeakerDescription) => [...roleLemmas(der, d)].filter((l) => mine.has(l)).length;
+  return theirs.reduce<SpeakerDescription | undefined>((best, d) => (!best || shared(d) > shared(best) ? d : best), undefined);
+}
 
 function compareDescriptions(src: Analysis, sd: SpeakerDescription, der: Analysis, dd: SpeakerDescription): string | null {
   const a = roleLemmas(src, sd);

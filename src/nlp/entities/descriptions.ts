@@ -79,7 +79,7 @@ export function describedOrg(doc: Analysis, description: Span): string | null {
   const inside = doc.entities.find((e) => e.type === 'org' && e.start >= description.start && e.end <= description.end);
   if (inside) return inside.key;
   const lex = entityLexicons();
-  const titled = orgInTitle(doc, description);
+  const titled = orgInTitle(doc, description) ?? orgAfterRole(doc, description);
   if (titled) return entityKey(titled.text, 'org');
   const { tokens } = doc;
   let lo = 0;
@@ -123,6 +123,31 @@ export function orgInTitle(doc: Analysis, description: Span): { start: number; e
     if (lex.headCues.get(head) !== 'org' && lex.headCues.get(head.replace(/s$/, '')) !== 'org') continue;
     const start = e.end - m[2].length;
     return { start, end: e.end, text: m[2] };
+  }
+  return null;
+}
+
+const AFFILIATION = new Set(['of', 'for', 'at', 'with', 'to']);
+
+/**
+ * "a spokesman for the Clinton campaign", "president of National Right to Life", "a manager at Halcom Foods": the
+ * named body after a role word and its preposition, when the entity step typed no organisation there. The phrase
+ * runs to the end of the description and must hold a capitalised word.
+ */
+export function orgAfterRole(doc: Analysis, description: Span): { start: number; end: number; text: string } | null {
+  const tokens = doc.tokens.filter((t) => t.start >= description.start && t.end <= description.end);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!isRoleWord(tokens[i]) || !AFFILIATION.has(tokens[i + 1].text.toLowerCase())) continue;
+    let k = i + 2;
+    if (tokens[k]?.text.toLowerCase() === 'the') k++;
+    const rest = tokens.slice(k);
+    // "Secretary of State" is a title, not a secretary of a body called State.
+    const phrase = tokens.slice(i).map((t) => fold(t.text)).join(' ');
+    if (entityLexicons().titles.get(fold(tokens[i].text))?.some((t) => t.words.join(' ') === phrase)) return null;
+    if (!rest.length || !rest.some((t) => /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON')) return null;
+    const start = rest[0].start;
+    const end = rest[rest.length - 1].end;
+    return { start, end, text: doc.text.slice(start, end) };
   }
   return null;
 }
