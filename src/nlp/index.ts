@@ -11,7 +11,8 @@ import { detectLanguage } from './language.js';
 
 /**
  * The analysis recipe: each step reads what the earlier ones found and adds its own layer.
- * No I/O (lexicons are read once on first use).
+ * No I/O (lexicons are loaded with the module).
+ * Example: `analyze(extract("Troops were sent, the ministry said."))` → one sentence, one attribution.
  */
 export function analyze(ex: Extracted): Analysis {
   const { sentences, tokens } = tokenise(ex); // 01 "Maj. Gen. Lenz said …" → one sentence, tokens with lemmas and POS
@@ -19,11 +20,11 @@ export function analyze(ex: Extracted): Analysis {
   const warnings = [...ex.warnings];
   if (language && language !== 'en') warnings.push(`text looks like language "${language}"; checks are tuned for English`);
   const doc: Analysis = {
-    schema: 'unspun.analysis/1',
+    schema: 'unspun.analysis/2',
     text: ex.text,
     title: ex.title,
     byline: ex.byline,
-    siteName: ex.siteName,
+    outlet: ex.outlet,
     published: ex.published,
     url: ex.url,
     language,
