@@ -51,7 +51,8 @@ export async function runSpin(ctx: EvalContext, kernel: Kernel | null, reason: s
     'findings an edited case shares with its control are background. Baseline: word diff, hunks labelled by the words they change (eval/spin/baseline.ts).');
 
   const rules = [...new Set(EDIT_KINDS.map((k) => EXPECTED[k].rule))];
-  for (const [label, filter] of [['spin suite', () => true], ['spin suite (paraphrase bases)', (c: SpinCase) => c.base.mode === 'paraphrase']] as const) {
+  const views = [['spin suite', () => true], ['spin suite (paraphrase bases)', (c: SpinCase) => c.base.mode === 'paraphrase'], ['spin suite (copy bases)', (c: SpinCase) => c.base.mode === 'copy']] as const;
+  for (const [label, filter] of views) {
     const o = scoreRules(ours.filter((r) => filter(r.c)), severityOf);
     const b = scoreRules(base.filter((r) => filter(r.c)), severityOf);
     const zero = (rule: string): RuleScore => ({ rule, severity: severityOf(rule), tp: 0, fp: 0, gold: 0, hit: 0, controlOther: 0 });
@@ -63,7 +64,7 @@ export async function runSpin(ctx: EvalContext, kernel: Kernel | null, reason: s
       const t = b.get(rule) ?? zero(rule);
       const target = s.severity === 'high' ? ' (target ≥ 0.95)' : s.severity === 'medium' ? ' (target ≥ 0.85)' : '';
       table.push(`| ${rule} | ${s.severity} | ${s.gold} | ${fmt(ratio(s.hit, s.gold))} | ${fmt(ratio(t.hit, t.gold))} | ${s.tp + s.fp} | ${fmt(ratio(s.tp, s.tp + s.fp))} | ${fmt(ratio(t.tp, t.tp + t.fp))} | ${controlsHere ? (s.controlOther / controlsHere).toFixed(2) : '—'} |`);
-      if (!rules.includes(rule)) continue;
+      if (!rules.includes(rule) || label.endsWith('(copy bases)')) continue; // copies: the table and the pooled rows
       rows.push(
         { dataset: label, task: 'findings', metric: `${rule} precision`, value: kernel ? ratio(s.tp, s.tp + s.fp) : null, baseline: ratio(t.tp, t.tp + t.fp), note: `${s.severity}${target}; ${s.tp + s.fp} findings scored (baseline ${t.tp + t.fp}); baseline: word diff` },
         { dataset: label, task: 'findings', metric: `${rule} recall`, value: kernel ? ratio(s.hit, s.gold) : null, baseline: ratio(t.hit, t.gold), note: `n=${s.gold} gold edits (target ≥ 0.80)${!kernel && rows.length === 0 ? `; Unspun skipped: ${reason}` : ''}` },
