@@ -51,13 +51,25 @@ describe('registry', () => {
     }
   });
 
+  it('lists every rule in the docs/checks table, in registry order, with its severity, scope and description', () => {
+    const index = readFileSync(join(docsDir, 'README.md'), 'utf8');
+    const rows = [...index.matchAll(/^\| \[([\w-]+)\]\(\1\.md\) \| (\w+)(?: \(([^)]+)\))? \| (.+) \|$/gm)];
+    const scope = { all: undefined, derived: 'copies only', 'derived-or-summary': 'copies and summaries' } as const;
+    expect(rows.map((r) => r[1])).toEqual(ids);
+    for (const [, id, severity, applies, description] of rows) {
+      const { meta } = rules.find((r) => r.meta.id === id)!;
+      expect([severity, applies, description], id).toEqual([meta.severity, scope[meta.appliesTo ?? 'all'], meta.description]);
+    }
+  });
+
   it('declares messages and marks whole-copy and dropped/removed rules as needing a derivation verdict', () => {
     for (const r of rules) {
       expect(Object.keys(r.meta.messages).length, r.meta.id).toBeGreaterThan(0);
       expect(r.meta.description.length, r.meta.id).toBeGreaterThan(20);
     }
-    expect(rules.filter((r) => r.meta.needsDerivation).map((r) => r.meta.id).sort()).toEqual([
+    expect(rules.filter((r) => r.meta.appliesTo === 'derived').map((r) => r.meta.id).sort()).toEqual([
       'attribution-removed', 'claim-dropped', 'entity-dropped', 'hedge-removed', 'number-dropped', 'quote-fabricated', 'quote-removed', 'source-uncredited',
     ]); // class 8 of issue 9: under same-story nothing was dropped or removed
+    expect(rules.filter((r) => r.meta.appliesTo === 'derived-or-summary').map((r) => r.meta.id)).toEqual(['unsupported-content']);
   });
 });

@@ -1,6 +1,6 @@
-import { attributedPairs, attributionCue, speakerNamedIn } from '../compare-attributions.js';
-import { isSummary } from '../support.js';
-import { ref, wholeSentence } from '../pairs.js';
+import { attributedPairs, attributionCue, speakerNamedIn } from '../evidence/attributions.js';
+import { isSummary } from '../evidence/support.js';
+import { ref, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** A speaker's claim restated in the narrator's voice: the source attributes it, the rewrite asserts it as fact. */
@@ -9,7 +9,7 @@ export const attributionRemoved: Check = {
     id: 'attribution-removed',
     severity: 'medium',
     description: 'A claim the source attributes to a speaker is stated by the rewrite in its own voice, as fact.',
-    needsDerivation: true, // same-story / unrelated: two reports, nothing was dropped
+    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: { removed: 'The source attributes this claim ("{expected}"); the rewrite states it as fact.' },
   },
   run(ctx) {

@@ -1,5 +1,5 @@
-import { entityFates } from '../compare-entities.js';
-import { ref, wholeSentence } from '../pairs.js';
+import { entityFates } from '../evidence/entities.js';
+import { ref, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** A named entity of the source that the rewrite never names, although it carries the sentence over. */
@@ -8,7 +8,7 @@ export const entityDropped: Check = {
     id: 'entity-dropped',
     severity: 'low',
     description: 'A named person, organisation, place or event of a carried-over source sentence appears nowhere in the rewrite.',
-    needsDerivation: true, // same-story / unrelated: two reports, nothing was dropped
+    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: { dropped: '"{expected}" is not named in the rewrite.' },
   },
   run(ctx) {

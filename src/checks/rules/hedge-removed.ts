@@ -1,5 +1,5 @@
-import { unmatchedHedges } from '../compare-hedges.js';
-import { ref, wholeSentence } from '../pairs.js';
+import { unmatchedHedges } from '../evidence/hedges.js';
+import { ref, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** The source hedges a claim ("may", "is expected to", "reportedly"); the rewrite states it flatly. */
@@ -8,7 +8,7 @@ export const hedgeRemoved: Check = {
     id: 'hedge-removed',
     severity: 'medium',
     description: 'A hedge of the source ("may", "is expected to", "reportedly") is gone from the aligned sentence of the rewrite.',
-    needsDerivation: true, // same-story / unrelated: two reports, nothing was dropped
+    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: { removed: 'The source hedges this claim with "{expected}"; the rewrite states it without a hedge.' },
   },
   run(ctx) {

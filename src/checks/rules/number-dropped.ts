@@ -1,5 +1,5 @@
-import { numberFates, numberPhrase } from '../compare-numbers.js';
-import { ref, wholeSentence } from '../pairs.js';
+import { numberFates, numberPhrase } from '../evidence/numbers.js';
+import { ref, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** A figure of the source that the rewrite leaves out, or turns into a vaguer amount ("12,000" → "thousands"). */
@@ -8,7 +8,7 @@ export const numberDropped: Check = {
     id: 'number-dropped',
     severity: 'low',
     description: 'A figure in the source is missing from the rewrite, or was replaced by a vaguer amount.',
-    needsDerivation: true, // same-story / unrelated: two reports, nothing was dropped
+    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: {
       dropped: 'The figure "{expected}" is missing from the rewrite.',
       blurred: 'The figure "{expected}" was blurred into the vaguer "{actual}".',

@@ -1,7 +1,7 @@
-import { pairQuotes } from '../compare-quotes.js';
-import { coverage, derivedCounterparts, lemmasIn, lemmasOf, locateWords, sentenceAt, sentenceOf, wholeSentence, words } from '../pairs.js';
-import { speakerNamedIn } from '../compare-attributions.js';
-import { isSummary } from '../support.js';
+import { pairQuotes } from '../evidence/quotes.js';
+import { coverage, derivedCounterparts, lemmasIn, lemmasOf, locateWords, sentenceAt, sentenceOf, wholeSentence, words } from '../evidence/pairs.js';
+import { speakerNamedIn } from '../evidence/attributions.js';
+import { isSummary } from '../evidence/support.js';
 import type { Analysis, Quote } from '../../types.js';
 import type { Check, CheckContext, FindingDraft } from '../types.js';
 
@@ -14,7 +14,7 @@ export const quoteRemoved: Check = {
     id: 'quote-removed',
     severity: 'medium',
     description: 'A direct quote of the source is no longer a quote in the rewrite: paraphrased, or the words kept without quotation marks.',
-    needsDerivation: true, // same-story / unrelated: two reports, nothing was dropped
+    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: {
       paraphrased: 'The direct quote "{expected}" is paraphrased in the rewrite.',
       unquoted: 'The quoted words "{expected}" appear without quotation marks in the rewrite.',

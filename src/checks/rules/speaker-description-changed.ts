@@ -2,8 +2,8 @@ import { lexicon } from '../../lexicons.js';
 import { orgInTitle } from '../../nlp/entities/descriptions.js';
 import { entityLexicons } from '../../nlp/entities/lexicons.js';
 import type { Analysis, SpeakerDescription } from '../../types.js';
-import { sameEntity } from '../items.js';
-import { ref, within } from '../pairs.js';
+import { sameEntity } from '../evidence/items.js';
+import { ref, within } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /**
