@@ -38,6 +38,27 @@ describe('class 8: same-story pairs', () => {
   });
 });
 
+describe('class 4: over-alignment', () => {
+  const source = [
+    'Two cranes at Dunmore harbour collapsed on Monday, injuring three dock workers.',
+    'The Port Authority said the cranes had been inspected in January.',
+    'Repairs to the northern quay will cost 4.2 million pounds and take until October, the authority said.',
+    'Harbour master Ann Kerr said ships would be diverted to Kilbride until further notice.',
+  ].join('\n\n');
+  const derived = source.replace(
+    'Repairs to the northern quay will cost 4.2 million pounds and take until October, the authority said.',
+    'Local people have long complained about the state of the harbour and its ageing equipment.',
+  );
+
+  it('a sentence linked by its place between two copies but sharing only the topic is dropped, not a figure source', () => {
+    const found = run({ source, derived });
+    expect(found.filter((f) => f.ruleId === 'number-dropped')).toEqual([]);
+    const dropped = found.filter((f) => f.ruleId === 'claim-dropped');
+    expect(dropped.map((f) => f.source?.text)).toEqual(['Repairs to the northern quay will cost 4.2 million pounds and take until October, the authority said.']);
+    expect(found.some((f) => f.ruleId === 'unsupported-content' && f.derived?.text.startsWith('Local people'))).toBe(true);
+  });
+});
+
 describe('class 4: messages never contradict their evidence', () => {
   it('a quote gone from an aligned sentence shows that sentence', () => {
     const found = run({

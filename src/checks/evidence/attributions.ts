@@ -1,7 +1,7 @@
 import { lexicon } from '../../lexicons.js';
-import type { Analysis, Attribution, Speaker } from '../../types.js';
 import { foldText } from '../../nlp/fold.js';
 import { entityLexicons } from '../../nlp/entities/lexicons.js';
+import type { Analysis, Attribution, Speaker } from '../../types.js';
 import { sameEntity } from './items.js';
 import { coverage, softCoverage, derivedCounterparts, lemmasIn, lemmasOf, perContext } from './pairs.js';
 import type { CheckContext } from '../types.js';

@@ -1,8 +1,8 @@
 import type { Vectors } from '../../align/vectors.js';
 import { directWordSimilarity } from '../../align/soft.js';
+import { foldText } from '../../nlp/fold.js';
 import { isContentWord } from '../../nlp/words.js';
 import type { Alignment, Analysis, Sentence, Span, Token } from '../../types.js';
-import { foldText } from '../../nlp/fold.js';
 
 /**
  * A group of sentences the alignment ties together: one link, or several sharing sentences
@@ -112,7 +112,7 @@ export function wordSpans(text: string, offset = 0): Word[] {
   const out: Word[] = [];
   const re = new RegExp(WORD.source, 'gu');
   const folded = foldText(text);
-  for (let m: RegExpExecArray | null; (m = re.exec(folded)); ) out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start: offset + m.index, end: offset + m.index + m[0].length });
+  for (let m; (m = re.exec(folded)); ) out.push({ w: m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 

@@ -1,10 +1,10 @@
 import type { Vectors } from '../../align/vectors.js';
 import { lexicon } from '../../lexicons.js';
+import { foldText } from '../../nlp/fold.js';
 import { isContentWord } from '../../nlp/words.js';
 import { directWordSimilarity } from '../../align/soft.js';
 import type { Analysis, Token } from '../../types.js';
 import type { CheckContext } from '../types.js';
-import { foldText } from '../../nlp/fold.js';
 import { sameQuantity } from './items.js';
 import { within } from './pairs.js';
 

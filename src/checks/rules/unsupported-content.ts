@@ -1,7 +1,7 @@
 import { lexicon } from '../../lexicons.js';
-import { isWord } from '../../nlp/words.js';
 import { foldText } from '../../nlp/fold.js';
-import type { Analysis, Sentence, Verdict } from '../../types.js';
+import { isWord } from '../../nlp/words.js';
+import type { Analysis, Sentence } from '../../types.js';
 import { entityFates } from '../evidence/entities.js';
 import { numberFates } from '../evidence/numbers.js';
 import { ref, wholeSentence, within } from '../evidence/pairs.js';
