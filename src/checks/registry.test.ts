@@ -6,7 +6,7 @@ import { rules } from './registry.js';
 
 const rulesDir = join(packageRoot, 'src/checks/rules');
 const docsDir = join(packageRoot, 'docs/checks');
-const SECTIONS = ['What it flags', 'What it does not flag', 'Known false positives', 'Example', 'Options'];
+const SECTIONS = ['What it flags', 'What it does not flag', 'Known false positives', 'Precision by reading', 'Example', 'Options'];
 
 /** The fixed rule set and default severities (changing one is a breaking change for users' configs). */
 const DEFAULTS: Record<string, string> = {
