@@ -24,6 +24,15 @@ describe('class 8: same-story pairs', () => {
     expect(found.filter((f) => dropped.includes(f.ruleId))).toEqual([]);
   });
 
+  it('lists no HIGH "the rewrite changed" finding either: two reports differ, neither changed the other', () => {
+    const found = run({
+      source: 'The presenter is alleged to have swindled victims out of up to £10,000 a time, the court heard.',
+      derived: 'The presenter faces charges of obtaining a total of £55,650 by deception, the court heard.',
+      verdict: 'same-story',
+    });
+    expect(found.filter((f) => f.severity === 'high')).toEqual([]);
+  });
+
   it('still lists them when the same pair is judged a rewrite', () => {
     const found = run({ source: PORT_REPORT, derived: OTHER_REPORT, verdict: 'rewrite' });
     expect(found.some((f) => f.ruleId === 'number-dropped' || f.ruleId === 'claim-dropped' || f.ruleId === 'quote-removed')).toBe(true);

@@ -32,6 +32,8 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
       const contested = [...picks].some(([o, p]) => o !== s && p === d);
       if (d && !contested) {
         const kind = fateOf(s, d);
+        // A change is HIGH: the partner must fill the same slot, not merely count years ("next 20 years" / "a minimum of 25 years").
+        if (kind === 'changed' && !sameSlot(ctx.source, s, ctx.derived, d) && !(countsSameUnit(s, d) && !TIME_UNITS.has(s.unit ?? ''))) continue;
         if (kind) fates.push({ kind, source: s, derived: d, derivedSentences });
       }
       else if (d === undefined) fates.push({ kind: 'dropped', source: s, derivedSentences });
@@ -78,6 +80,9 @@ function fateOf(s: NumberMention, d: NumberMention): 'changed' | 'blurred' | nul
 
 /** Rounding slack when one range must lie inside the other. */
 const SLACK = 0.005;
+
+/** Units too common to pair two figures on their own: many durations in one story are unrelated. */
+const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'time']);
 
 /** Same unit of a count, sum or measure; a date's unit says nothing about which event it dates. */
 function countsSameUnit(a: NumberMention, b: NumberMention): boolean {

@@ -112,7 +112,7 @@ export function wordSpans(text: string, offset = 0): Word[] {
   const out: Word[] = [];
   const re = new RegExp(WORD.source, 'gu');
   const folded = foldText(text);
-  for (let m; (m = re.exec(folded)); ) out.push({ w: m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length });
+  for (let m: RegExpExecArray | null; (m = re.exec(folded)); ) out.push({ w: m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 

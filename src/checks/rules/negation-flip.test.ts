@@ -66,6 +66,21 @@ ruleTester(negationFlip, {
       derived: 'Alden was found guilty of five counts of theft. The jury found Alden not guilty of the two assault charges.',
       links: [[0, 0], [1, 1]],
     },
+    {
+      name: 'reading: "none other than" asserts',
+      source: 'The mayor said the statue would be replaced with a bronze figure of the city founder.',
+      derived: 'The mayor said the statue would be replaced with a bronze figure of none other than the city founder.',
+    },
+    {
+      name: 'reading: "failing to" → "neglecting to" says the same',
+      source: 'The council was accused of failing to send the repair notices to tenants.',
+      derived: 'The council was accused of neglecting to send the repair notices to tenants.',
+    },
+    {
+      name: 'reading: "has not been identified" → "should be identified" is no statement of the opposite',
+      source: 'The magistrate who fell asleep in court has not been identified.',
+      derived: 'The magistrate who fell asleep in court should be identified, she said.',
+    },
   ],
   invalid: [
     {

@@ -23,6 +23,7 @@ export const negationFlip: Check = {
   meta: {
     id: 'negation-flip',
     severity: 'high',
+    appliesTo: 'derived-or-summary', // HIGH says "the rewrite changed": only a copy or a summary changed anything
     description: 'A statement negated in the source is affirmative in the rewrite, or the reverse.',
     messages: {
       removed: 'The source negates this ("{expected}"); the rewrite states the opposite, without the negation.',
@@ -57,6 +58,8 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   if (hasImplicitNegation(other, otherIds) || doubleNegative(mine, ids)) return null;
   // "is illegal" → "its legality is debated, with some arguing it is not": a debate reported, not not-P asserted.
   if (contested(mine, id) || contested(other, otherId)) return null;
+  // "has not been identified" → "should be identified": a modal on the plain side states no fact, so no not-P vs P.
+  if (modals(other, otherId).some((m) => !modals(mine, id).includes(m))) return null;
   // The other text says it with the same polarity elsewhere (a wire story in two versions, a moved sentence): no flip.
   if (samePolarityElsewhere(mine, id, other)) return null;
   return scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
@@ -73,6 +76,14 @@ function samePolarityElsewhere(mine: Analysis, id: number, other: Analysis): boo
     const there = lemmasOf(other, [o]);
     return coverage(here, there) >= 0.5 && coverage(there, here) >= 0.5;
   });
+}
+
+const MODALS = new Set(['should', 'must', 'could', 'would', 'may', 'might', 'can', 'ought']);
+
+/** Modal auxiliaries of a sentence ("should", "could"), lower-cased. */
+function modals(doc: Analysis, id: number): string[] {
+  const s = doc.sentences[id];
+  return doc.tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => MODALS.has(t.text.toLowerCase())).map((t) => t.text.toLowerCase());
 }
 
 /** The sentence presents its claim as one side of a debate (hedge kind `contested`): hedge-added reports it. */

@@ -2,6 +2,8 @@ import type { NumberMention, NumberQualifier } from '../../types.js';
 import { numberTables } from './tables.js';
 
 // "hundreds of", "several thousand": only the order of magnitude is known.
+// "nearly 300", "almost 300": an approximation from below.
+const UNDER_RE = /\b(?:nearly|almost|just under|not quite|close to)\b/i;
 const ROUGH_RE = /\b(?:dozens|scores|hundreds|thousands|millions|billions|several|a few)\b/i;
 const BOUND: Record<NumberQualifier, 'point' | 'lower' | 'upper'> = {
   exact: 'point', approx: 'point', above: 'lower', 'at-least': 'lower', below: 'upper', 'at-most': 'upper',
@@ -64,7 +66,12 @@ export function numbersConflict(a: NumberMention, b: NumberMention): boolean {
   if (quantityClass(a) === 'date') return datesConflict(a, b);
   if (unitsDiffer(a, b)) return true;
   const rough = isRough(a) || isRough(b);
-  if (!rough && BOUND[a.qualifier] !== BOUND[b.qualifier]) return true;
+  if (!rough && BOUND[a.qualifier] !== BOUND[b.qualifier]) {
+    // "more than £55,000" and "nearly £60,000" can both be true; "nearly 300" and "more than 300" cannot.
+    const [aLo, aHi] = quantityRange(a);
+    const [bLo, bHi] = quantityRange(b);
+    return aHi < bLo || bHi < aLo;
+  }
   const { scaleA, scaleB, slack } = inBase(a, b);
   // Bounds compare their stated values ("more than 300" → "more than 500" changed); a vague quantity compares its range.
   const stated = (n: NumberMention): [number, number] => (rough ? quantityRange(n) : [n.value, n.valueMax ?? n.value]);
@@ -93,10 +100,14 @@ export function quantityRange(n: NumberMention): [number, number] {
     const several = /\bseveral\b/i.test(n.text);
     return [(several ? 3 : 2) * v, 10 * v - (Number.isInteger(v) ? 1 : 0)];
   }
+  // Open bounds stay open: "more than 300" excludes 300, "nearly 300" stays under it.
+  const open = Math.abs(v) * 1e-9;
   switch (n.qualifier) {
-    case 'approx': return [0.9 * v, 1.1 * v];
-    case 'above': case 'at-least': return [v, Number.POSITIVE_INFINITY];
-    case 'below': case 'at-most': return [0, v];
+    case 'approx': return UNDER_RE.test(n.text) ? [0.9 * v, v - open] : [0.9 * v, 1.1 * v];
+    case 'above': return [v + open, Number.POSITIVE_INFINITY];
+    case 'at-least': return [v, Number.POSITIVE_INFINITY];
+    case 'below': return [0, v - open];
+    case 'at-most': return [0, v];
     default: return [v, v];
   }
 }
