@@ -37,7 +37,9 @@ describe('spin edits', () => {
   });
 
   it('inflates a small count above itself and blurs a large one into a range that holds it', () => {
-    expect(edit('number-inflate').text.slice(...edit('number-inflate').mark)).toMatch(/^(dozens|hundreds) of passengers$/);
+    expect(edit('number-inflate').text.slice(...edit('number-inflate').mark)).toMatch(
+      /^(dozens|hundreds) of passengers$/,
+    );
     const blur = edit('number-blur');
     expect(['240', 'nearly 300']).toContain(STORY.slice(...blur.item!));
     expect(blur.text.slice(...blur.mark)).toMatch(/^hundreds of (dollars|sailings)$/);
@@ -69,6 +71,8 @@ describe('spin edits', () => {
   });
 
   it('splits sentences at end punctuation', () => {
-    expect(sentenceSpans('One two. Three "four." Five').map(([s, e]) => 'One two. Three "four." Five'.slice(s, e))).toEqual(['One two.', 'Three "four."', 'Five']);
+    expect(
+      sentenceSpans('One two. Three "four." Five').map(([s, e]) => 'One two. Three "four." Five'.slice(s, e)),
+    ).toEqual(['One two.', 'Three "four."', 'Five']);
   });
 });

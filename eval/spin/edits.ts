@@ -6,10 +6,20 @@
 import type { Rng } from './rng.js';
 
 export type EditKind =
-  | 'number-change' | 'number-inflate' | 'number-blur' | 'number-drop'
-  | 'verb-swap' | 'say-clause-removed' | 'quote-to-indirect'
-  | 'negation-removed' | 'negation-added' | 'hedge-added' | 'hedge-removed'
-  | 'affiliation-dropped' | 'editorial-conclusion' | 'invented-fact';
+  | 'number-change'
+  | 'number-inflate'
+  | 'number-blur'
+  | 'number-drop'
+  | 'verb-swap'
+  | 'say-clause-removed'
+  | 'quote-to-indirect'
+  | 'negation-removed'
+  | 'negation-added'
+  | 'hedge-added'
+  | 'hedge-removed'
+  | 'affiliation-dropped'
+  | 'editorial-conclusion'
+  | 'invented-fact';
 
 /**
  * Which rule must report an edit (recall), and which others may report it without being wrong (precision).
@@ -23,7 +33,10 @@ export const EXPECTED: Record<EditKind, { rule: string; also: string[] }> = {
   'number-drop': { rule: 'number-dropped', also: ['quote-altered'] },
   'verb-swap': { rule: 'reporting-verb-shift', also: ['quote-altered'] },
   // The speaker goes with the say-clause: entity-dropped and a lost description are true as well.
-  'say-clause-removed': { rule: 'attribution-removed', also: ['entity-dropped', 'speaker-description-changed', 'quote-altered'] },
+  'say-clause-removed': {
+    rule: 'attribution-removed',
+    also: ['entity-dropped', 'speaker-description-changed', 'quote-altered'],
+  },
   'quote-to-indirect': { rule: 'quote-removed', also: ['quote-altered'] },
   'negation-removed': { rule: 'negation-flip', also: ['quote-altered'] },
   'negation-added': { rule: 'negation-flip', also: ['quote-altered'] },
@@ -71,21 +84,36 @@ export function insideQuote(text: string, at: number): boolean {
   return straight % 2 === 1 || open > 0;
 }
 
-const sentenceAt = (text: string, at: number): Span => sentenceSpans(text).find(([s, e]) => at >= s && at <= e) ?? [at, at];
+const sentenceAt = (text: string, at: number): Span =>
+  sentenceSpans(text).find(([s, e]) => at >= s && at <= e) ?? [at, at];
 const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
 const NEAR_DATE = new RegExp(`(?:${MONTHS})\\.?\\s*$`);
 const AFTER_DATE = new RegExp(`^(?:st|nd|rd|th)?\\s*(?:${MONTHS})\\b|^\\s*(?:a\\.?m\\.?|p\\.?m\\.?|GMT|BST)\\b|^:\\d`);
 
 /** Candidate regex matches outside quotes, in random order. */
-function candidates(text: string, re: RegExp, r: Rng, keep: (m: RegExpMatchArray) => boolean = () => true): RegExpMatchArray[] {
+function candidates(
+  text: string,
+  re: RegExp,
+  r: Rng,
+  keep: (m: RegExpMatchArray) => boolean = () => true,
+): RegExpMatchArray[] {
   return r.shuffle([...text.matchAll(re)].filter((m) => !insideQuote(text, m.index ?? 0) && keep(m)));
 }
 
 /** Replace base[at, at+remove) with insert; `mark` is relative to `insert` unless `markSentence`. */
-function splice(kind: EditKind, base: string, at: number, remove: number, insert: string, mark: Span | 'sentence', item: Span | null): Edit {
+function splice(
+  kind: EditKind,
+  base: string,
+  at: number,
+  remove: number,
+  insert: string,
+  mark: Span | 'sentence',
+  item: Span | null,
+): Edit {
   const text = base.slice(0, at) + insert + base.slice(at + remove);
   const m: Span = mark === 'sentence' ? sentenceAt(text, at) : [at + mark[0], at + mark[1]];
   return { kind, text, mark: m, item };
@@ -135,10 +163,25 @@ const OPS: Record<EditKind, Op> = {
       const w = words.indexOf(m[1].toLowerCase());
       const v = w >= 0 ? [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15][w] : Number(m[1]);
       if (/^[a-z]/i.test(m[1]) && w < 0) continue;
-      if (/^(years|months|weeks|days|hours|minutes|seconds|times|pounds|dollars|points|percent|metres|meters|miles|feet|inches|yards|kilometres|kilometers|goals|runs|votes|seats)$/.test(m[2]) || v < 3 || v > 90) continue;
+      if (
+        /^(years|months|weeks|days|hours|minutes|seconds|times|pounds|dollars|points|percent|metres|meters|miles|feet|inches|yards|kilometres|kilometers|goals|runs|votes|seats)$/.test(
+          m[2],
+        ) ||
+        v < 3 ||
+        v > 90
+      )
+        continue;
       if (AFTER_DATE.test(base.slice(m.index! + m[1].length, m.index! + m[1].length + 12))) continue;
       const s = `${v < 20 ? 'dozens' : 'hundreds'} of ${m[2]}`; // dozens ≥ 24, hundreds ≥ 200: above the figure
-      return splice('number-inflate', base, m.index!, m[0].length, s, [0, s.length], [m.index!, m.index! + m[1].length]);
+      return splice(
+        'number-inflate',
+        base,
+        m.index!,
+        m[0].length,
+        s,
+        [0, s.length],
+        [m.index!, m.index! + m[1].length],
+      );
     }
     return null;
   },
@@ -149,7 +192,15 @@ const OPS: Record<EditKind, Op> = {
       const v = Number(m[1].replace(',', ''));
       if (!((v >= 200 && v <= 999) || (v >= 2000 && v <= 9999))) continue;
       const s = `${v < 1000 ? 'hundreds' : 'thousands'} of ${m[2]}`; // a range that holds the figure
-      return splice('number-blur', base, m.index!, m[0].length, s, [0, s.length], [m.index!, m.index! + m[0].length - m[2].length - 1]);
+      return splice(
+        'number-blur',
+        base,
+        m.index!,
+        m[0].length,
+        s,
+        [0, s.length],
+        [m.index!, m.index! + m[0].length - m[2].length - 1],
+      );
     }
     return null;
   },
@@ -165,7 +216,13 @@ const OPS: Record<EditKind, Op> = {
     return null;
   },
   'verb-swap'(base, r) {
-    const swaps: Record<string, string[]> = { said: ['claimed', 'admitted', 'conceded'], says: ['claims', 'admits'], stated: ['claimed', 'admitted'], added: ['claimed', 'conceded'], explained: ['claimed', 'admitted'] };
+    const swaps: Record<string, string[]> = {
+      said: ['claimed', 'admitted', 'conceded'],
+      says: ['claims', 'admits'],
+      stated: ['claimed', 'admitted'],
+      added: ['claimed', 'conceded'],
+      explained: ['claimed', 'admitted'],
+    };
     for (const m of candidates(base, /\b(said|says|stated|added|explained)\b/g, r)) {
       const s = r.pick(swaps[m[1]]);
       return splice('verb-swap', base, m.index!, m[0].length, s, [0, s.length], [m.index!, m.index! + m[0].length]);
@@ -177,22 +234,49 @@ const OPS: Record<EditKind, Op> = {
       const sent = base.slice(s, e);
       if (/["“”]/.test(sent)) continue;
       // "The minister said (that) the plan was dead." → "The plan was dead."
-      let m = /^((?:[A-Z][\w.'’-]*|the|a|an|of|for)(?: (?:[A-Z][\w.'’-]*|the|a|an|of|for|[a-z]+(?:man|woman|person|er|or|ist)s?)){0,6}) (said|says|told reporters|stated) (?:that )?(.{20,})$/.exec(sent);
+      let m =
+        /^((?:[A-Z][\w.'’-]*|the|a|an|of|for)(?: (?:[A-Z][\w.'’-]*|the|a|an|of|for|[a-z]+(?:man|woman|person|er|or|ist)s?)){0,6}) (said|says|told reporters|stated) (?:that )?(.{20,})$/.exec(
+          sent,
+        );
       if (m && !/\b(?:I|We|It|This|That|There)$/.test(m[1])) {
         const content = capital(m[3]);
-        return splice('say-clause-removed', base, s, sent.length, content, [0, content.length], [s, s + m[1].length + 1 + m[2].length]);
+        return splice(
+          'say-clause-removed',
+          base,
+          s,
+          sent.length,
+          content,
+          [0, content.length],
+          [s, s + m[1].length + 1 + m[2].length],
+        );
       }
       // "The plan was dead, the minister said." → "The plan was dead."
       m = /^(.{20,}), ((?:[A-Z][\w.'’-]*|the|a|an|he|she|they)(?: [\w.'’-]+){0,5}) (said|says|added)\.$/.exec(sent);
       if (m) {
         const content = m[1] + '.';
-        return splice('say-clause-removed', base, s, sent.length, content, [0, content.length], [s + m[1].length + 2, e - 1]);
+        return splice(
+          'say-clause-removed',
+          base,
+          s,
+          sent.length,
+          content,
+          [0, content.length],
+          [s + m[1].length + 2, e - 1],
+        );
       }
       // "According to the police, the road was closed." → "The road was closed."
       m = /^According to ([^,]{2,60}), (.{20,})$/.exec(sent);
       if (m) {
         const content = capital(m[2]);
-        return splice('say-clause-removed', base, s, sent.length, content, [0, content.length], [s, s + 13 + m[1].length]);
+        return splice(
+          'say-clause-removed',
+          base,
+          s,
+          sent.length,
+          content,
+          [0, content.length],
+          [s, s + 13 + m[1].length],
+        );
       }
     }
     return null;
@@ -202,8 +286,9 @@ const OPS: Record<EditKind, Op> = {
       const sent = base.slice(s, e);
       // '"The plan is dead," he said.' and '"The plan is dead," said Mr Smith.'
       const whoRe = `(he|she|they|(?:Mr|Mrs|Ms|Dr|the|[A-Z][\\w.'’-]*)(?: [A-Z][\\w.'’-]*){0,3})`;
-      const m = new RegExp(`^["“]([^"“”]{20,400}?)[,.]?["”],? ${whoRe} (said|says|added|told [\\w ]{2,30}?)\\.$`).exec(sent)
-        ?? (() => {
+      const m =
+        new RegExp(`^["“]([^"“”]{20,400}?)[,.]?["”],? ${whoRe} (said|says|added|told [\\w ]{2,30}?)\\.$`).exec(sent) ??
+        (() => {
           const x = new RegExp(`^["“]([^"“”]{20,400}?)[,.]?["”],? (said|says|added) ${whoRe}\\.$`).exec(sent);
           return x ? ([x[0], x[1], x[3], x[2]] as unknown as RegExpExecArray) : null;
         })();
@@ -212,25 +297,51 @@ const OPS: Record<EditKind, Op> = {
       const who = /^(he|she|they)$/.test(m[2]) ? capital(m[2]) : m[2];
       const content = `${who} ${verb} that ${lowerFirst(m[1].replace(/[.,]$/, ''))}.`;
       const innerAt = s + 1;
-      return splice('quote-to-indirect', base, s, sent.length, content, [0, content.length], [innerAt, innerAt + m[1].length]);
+      return splice(
+        'quote-to-indirect',
+        base,
+        s,
+        sent.length,
+        content,
+        [0, content.length],
+        [innerAt, innerAt + m[1].length],
+      );
     }
     return null;
   },
   'negation-removed'(base, r) {
-    const re = /\b(is|was|are|were|will|would|could|can|did|does|do|has|have|had|should) not\b(?! only)|\b(is|was|are|were|did|does|do|has|have|had|could|would|should)n['’]t\b/g;
+    const re =
+      /\b(is|was|are|were|will|would|could|can|did|does|do|has|have|had|should) not\b(?! only)|\b(is|was|are|were|did|does|do|has|have|had|could|would|should)n['’]t\b/g;
     for (const m of candidates(base, re, r)) {
       const aux = m[1] ?? m[2];
       const after = base.slice(m.index! + m[0].length).match(/^ [a-z]+/)?.[0] ?? '';
-      return splice('negation-removed', base, m.index!, m[0].length, aux, [0, aux.length + after.length], [m.index!, m.index! + m[0].length]);
+      return splice(
+        'negation-removed',
+        base,
+        m.index!,
+        m[0].length,
+        aux,
+        [0, aux.length + after.length],
+        [m.index!, m.index! + m[0].length],
+      );
     }
     return null;
   },
   'negation-added'(base, r) {
-    const re = /\b(is|was|are|were|will|has|have|had|would|could) (?!not\b|also\b|only\b|just\b|now\b|to\b|a\b|an\b|the\b)([a-z]{3,})\b/g;
+    const re =
+      /\b(is|was|are|were|will|has|have|had|would|could) (?!not\b|also\b|only\b|just\b|now\b|to\b|a\b|an\b|the\b)([a-z]{3,})\b/g;
     const negated = /\b(not|no|never|n['’]t|nobody|nothing|none|neither|nor|without)\b/i;
     for (const m of candidates(base, re, r, (x) => !negated.test(base.slice(...sentenceAt(base, x.index!))))) {
       const s = `${m[1]} not ${m[2]}`;
-      return splice('negation-added', base, m.index!, m[0].length, s, [0, s.length], [m.index!, m.index! + m[0].length]);
+      return splice(
+        'negation-added',
+        base,
+        m.index!,
+        m[0].length,
+        s,
+        [0, s.length],
+        [m.index!, m.index! + m[0].length],
+      );
     }
     return null;
   },
@@ -239,12 +350,21 @@ const OPS: Record<EditKind, Op> = {
     for (const m of candidates(base, re, r)) {
       const h = r.pick(['reportedly', 'allegedly', 'possibly']);
       const s = `${m[1]} ${h} ${m[2]}`;
-      return splice('hedge-added', base, m.index!, m[0].length, s, [m[1].length + 1, m[1].length + 1 + h.length], [m.index!, m.index! + m[0].length]);
+      return splice(
+        'hedge-added',
+        base,
+        m.index!,
+        m[0].length,
+        s,
+        [m[1].length + 1, m[1].length + 1 + h.length],
+        [m.index!, m.index! + m[0].length],
+      );
     }
     return null;
   },
   'hedge-removed'(base, r) {
-    const re = /\b(?:(may|might) (?!have\b|not\b|be\b|well\b)([a-z]{3,})|(reportedly|allegedly|apparently|possibly|probably) ([a-z]{3,})|(is|are) (expected|likely) to ([a-z]{3,}))\b/g;
+    const re =
+      /\b(?:(may|might) (?!have\b|not\b|be\b|well\b)([a-z]{3,})|(reportedly|allegedly|apparently|possibly|probably) ([a-z]{3,})|(is|are) (expected|likely) to ([a-z]{3,}))\b/g;
     for (const m of candidates(base, re, r)) {
       const at = m.index!;
       if (m[1]) {
@@ -255,13 +375,25 @@ const OPS: Record<EditKind, Op> = {
         return splice('hedge-removed', base, at, m[0].length, m[4], [0, m[4].length], [at, at + m[3].length]);
       }
       const s = `will ${m[7]}`;
-      return splice('hedge-removed', base, at, m[0].length, s, [0, s.length], [at, at + m[5].length + 1 + m[6].length + 3]);
+      return splice(
+        'hedge-removed',
+        base,
+        at,
+        m[0].length,
+        s,
+        [0, s.length],
+        [at, at + m[5].length + 1 + m[6].length + 3],
+      );
     }
     return null;
   },
   'affiliation-dropped'(base, r) {
-    const roles = 'spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|president|secretary|officer|adviser|advisor|minister|chief|executive|head|leader|member|lawyer|professor|analyst|manager|official|senator|representative|governor|researcher|economist|judge|prosecutor|inspector|detective|correspondent|editor|founder|partner|commissioner|chair|counsel|attorney';
-    const re = new RegExp(`, ((?:(?:a|an|the) )?(?:[a-z-]+ ){0,3}?(?:${roles})) (?:for|of|at|with) (?:the )?([A-Z][^,.;()]{1,60}?)(?=[,.;])`, 'g');
+    const roles =
+      'spokesman|spokeswoman|spokesperson|director|chairman|chairwoman|president|secretary|officer|adviser|advisor|minister|chief|executive|head|leader|member|lawyer|professor|analyst|manager|official|senator|representative|governor|researcher|economist|judge|prosecutor|inspector|detective|correspondent|editor|founder|partner|commissioner|chair|counsel|attorney';
+    const re = new RegExp(
+      `, ((?:(?:a|an|the) )?(?:[a-z-]+ ){0,3}?(?:${roles})) (?:for|of|at|with) (?:the )?([A-Z][^,.;()]{1,60}?)(?=[,.;])`,
+      'g',
+    );
     const notRole = /\b(?:who|was|is|as|has|had|and|but|which)\b|ed\b/;
     for (const m of candidates(base, re, r, (x) => !notRole.test(x[1]))) {
       const keep = /^(a|an|the) /.test(m[1]) ? m[1].replace(/^the /, 'a ') : `a ${m[1]}`;
@@ -283,11 +415,22 @@ const OPS: Record<EditKind, Op> = {
     const sep = base.includes('\n\n') ? '\n\n' : ' ';
     const at = base.trimEnd().length;
     if (sep === ' ' && insideQuote(base, at)) return null;
-    return splice('editorial-conclusion', base, at, base.length - at, sep + s, [sep.length, sep.length + s.length], null);
+    return splice(
+      'editorial-conclusion',
+      base,
+      at,
+      base.length - at,
+      sep + s,
+      [sep.length, sep.length + s.length],
+      null,
+    );
   },
   'invented-fact'(base, r) {
     const e = topicEntity(base, r);
-    const ends = sentenceSpans(base).slice(0, -1).map(([, end]) => end).filter((at) => !insideQuote(base, at));
+    const ends = sentenceSpans(base)
+      .slice(0, -1)
+      .map(([, end]) => end)
+      .filter((at) => !insideQuote(base, at));
     if (!e || ends.length === 0) return null;
     const n = 3 + r.int(40);
     const s = r.pick([
@@ -303,8 +446,11 @@ const OPS: Record<EditKind, Op> = {
 /** A capitalised name the text mentions mid-sentence at least twice (falls back to once), for invented sentences. */
 function topicEntity(text: string, r: Rng): string | null {
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(/(?<=[a-z,] )([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2})\b/g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
-  const names = [...counts].filter(([n]) => !/^(The|This|That|But|And|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(n));
+  for (const m of text.matchAll(/(?<=[a-z,] )([A-Z][a-z]{2,}(?: [A-Z][a-z]{2,}){0,2})\b/g))
+    counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  const names = [...counts].filter(
+    ([n]) => !/^(The|This|That|But|And|Mr|Mrs|Ms|Dr|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/.test(n),
+  );
   if (names.length === 0) return null;
   const often = names.filter(([, c]) => c >= 2);
   return r.pick(often.length ? often : names)[0];

@@ -54,7 +54,8 @@ export function scoreRules(results: CaseResult[], severityOf: (rule: string) => 
   const scores = new Map<string, RuleScore>();
   const get = (rule: string): RuleScore => {
     let s = scores.get(rule);
-    if (!s) scores.set(rule, (s = { rule, severity: severityOf(rule), tp: 0, fp: 0, gold: 0, hit: 0, controlOther: 0 }));
+    if (!s)
+      scores.set(rule, (s = { rule, severity: severityOf(rule), tp: 0, fp: 0, gold: 0, hit: 0, controlOther: 0 }));
     return s;
   };
   const controls = new Map<string, Set<string>>();

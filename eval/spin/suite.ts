@@ -53,10 +53,17 @@ function truncate(text: string): string {
 
 /** Deterministic sample: the n items whose seeded hash of `id` is smallest. */
 export function sample<T>(items: T[], n: number, id: (t: T) => string, seed = 'spin'): T[] {
-  return items.map((t) => ({ t, h: hash32(`${seed}:${id(t)}`) })).sort((a, b) => a.h - b.h).slice(0, n).map((x) => x.t);
+  return items
+    .map((t) => ({ t, h: hash32(`${seed}:${id(t)}`) }))
+    .sort((a, b) => a.h - b.h)
+    .slice(0, n)
+    .map((x) => x.t);
 }
 
-const dirs = (d: string): string[] => readdirSync(d).filter((x) => statSync(join(d, x)).isDirectory()).sort();
+const dirs = (d: string): string[] =>
+  readdirSync(d)
+    .filter((x) => statSync(join(d, x)).isDirectory())
+    .sort();
 
 /** Loads `perFamily` bases of each family from the shared data folder. */
 export function loadBases(dataDir: string, perFamily: number): Base[] {
@@ -76,20 +83,30 @@ export function loadBases(dataDir: string, perFamily: number): Base[] {
   }
 
   const frank = new Map<string, string>();
-  for (const r of readJsonl<{ hash: string; dataset: string; article: string }>(join(dataDir, 'frank/frank_with_text.jsonl'))) {
+  for (const r of readJsonl<{ hash: string; dataset: string; article: string }>(
+    join(dataDir, 'frank/frank_with_text.jsonl'),
+  )) {
     if (r.dataset === 'cnndm') frank.set(r.hash, r.article);
   }
   for (const h of sample([...frank.keys()], perFamily, (x) => x)) copy('frank', h, frank.get(h)!);
 
   const pn = join(dataDir, 'polnear');
-  const pnFiles = ['train', 'dev', 'test'].flatMap((sp) => readdirSync(join(pn, sp, 'text')).map((f) => join(sp, 'text', f)));
+  const pnFiles = ['train', 'dev', 'test'].flatMap((sp) =>
+    readdirSync(join(pn, sp, 'text')).map((f) => join(sp, 'text', f)),
+  );
   for (const f of sample(pnFiles, perFamily, (x) => x)) copy('polnear', f, readFileSync(join(pn, f), 'utf8'));
 
   type Pair = { id: string; source: string; derived: string; method?: string; operation?: string };
-  const llm = readJsonl<Pair>(join(dataDir, 'llm-rewrites/llmfake-gpt35.jsonl')).filter((p) => p.method === 'paraphrase_generation');
-  for (const p of sample(llm, perFamily, (x) => x.id)) out.push({ id: `llmfake:${p.id}`, family: 'llmfake', mode: 'paraphrase', source: p.source, base: p.derived });
-  const mix = readJsonl<Pair>(join(dataDir, 'llm-rewrites/mixset-edits.jsonl')).filter((p) => p.operation?.startsWith('polish_'));
-  for (const p of sample(mix, perFamily, (x) => x.id)) out.push({ id: `mixset:${p.id}`, family: 'mixset', mode: 'paraphrase', source: p.source, base: p.derived });
+  const llm = readJsonl<Pair>(join(dataDir, 'llm-rewrites/llmfake-gpt35.jsonl')).filter(
+    (p) => p.method === 'paraphrase_generation',
+  );
+  for (const p of sample(llm, perFamily, (x) => x.id))
+    out.push({ id: `llmfake:${p.id}`, family: 'llmfake', mode: 'paraphrase', source: p.source, base: p.derived });
+  const mix = readJsonl<Pair>(join(dataDir, 'llm-rewrites/mixset-edits.jsonl')).filter((p) =>
+    p.operation?.startsWith('polish_'),
+  );
+  for (const p of sample(mix, perFamily, (x) => x.id))
+    out.push({ id: `mixset:${p.id}`, family: 'mixset', mode: 'paraphrase', source: p.source, base: p.derived });
   return out;
 }
 

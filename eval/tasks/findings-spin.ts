@@ -22,9 +22,17 @@ function toFound(r: { ruleId: string; severity: string; source: Found['source'];
   return { ruleId: r.ruleId, severity: r.severity, source: r.source, derived: r.derived };
 }
 
-export interface SpinOutcome { rows: EvalRow[]; details: string[] }
+export interface SpinOutcome {
+  rows: EvalRow[];
+  details: string[];
+}
 
-export async function runSpin(ctx: EvalContext, kernel: Kernel | null, reason: string, severityOf: (rule: string) => string): Promise<SpinOutcome> {
+export async function runSpin(
+  ctx: EvalContext,
+  kernel: Kernel | null,
+  reason: string,
+  severityOf: (rule: string) => string,
+): Promise<SpinOutcome> {
   const cases = buildCases(loadBases(ctx.dataDir, POOL), QUOTA);
   const ours: CaseResult[] = [];
   const base: CaseResult[] = [];
@@ -45,49 +53,114 @@ export async function runSpin(ctx: EvalContext, kernel: Kernel | null, reason: s
   const details: string[] = [];
   const edited = cases.filter((c) => c.gold);
   const nBases = cases.length - edited.length;
-  details.push(`### Spin suite\n\n${edited.length} edited cases and ${nBases} controls from ${nBases} bases (${QUOTA} cases per edit kind per family at most, bases in seeded order from a pool of ${POOL} per family)` +
-    `${failures ? `; ${failures} compare() failures` : ''}. Copy bases: METER PA, FRANK CNN, PolNeAR; paraphrase bases: LLMFake \`paraphrase\`, MixSet \`polish_*\`. ` +
-    'Precision and recall as defined in eval/spin/score.ts: controls of copies make every finding false; controls of paraphrases make every HIGH finding false; ' +
-    'findings an edited case shares with its control are background. Baseline: word diff, hunks labelled by the words they change (eval/spin/baseline.ts).');
+  details.push(
+    `### Spin suite\n\n${edited.length} edited cases and ${nBases} controls from ${nBases} bases (${QUOTA} cases per edit kind per family at most, bases in seeded order from a pool of ${POOL} per family)` +
+      `${failures ? `; ${failures} compare() failures` : ''}. Copy bases: METER PA, FRANK CNN, PolNeAR; paraphrase bases: LLMFake \`paraphrase\`, MixSet \`polish_*\`. ` +
+      'Precision and recall as defined in eval/spin/score.ts: controls of copies make every finding false; controls of paraphrases make every HIGH finding false; ' +
+      'findings an edited case shares with its control are background. Baseline: word diff, hunks labelled by the words they change (eval/spin/baseline.ts).',
+  );
 
   const rules = [...new Set(EDIT_KINDS.map((k) => EXPECTED[k].rule))];
-  const views = [['spin suite', () => true], ['spin suite (paraphrase bases)', (c: SpinCase) => c.base.mode === 'paraphrase'], ['spin suite (copy bases)', (c: SpinCase) => c.base.mode === 'copy']] as const;
+  const views = [
+    ['spin suite', () => true],
+    ['spin suite (paraphrase bases)', (c: SpinCase) => c.base.mode === 'paraphrase'],
+    ['spin suite (copy bases)', (c: SpinCase) => c.base.mode === 'copy'],
+  ] as const;
   for (const [label, filter] of views) {
-    const o = scoreRules(ours.filter((r) => filter(r.c)), severityOf);
-    const b = scoreRules(base.filter((r) => filter(r.c)), severityOf);
-    const zero = (rule: string): RuleScore => ({ rule, severity: severityOf(rule), tp: 0, fp: 0, gold: 0, hit: 0, controlOther: 0 });
-    const table = [`**${label}** — per check (Unspun vs baseline)`, '', '| check | severity | gold edits | recall | baseline recall | findings scored | precision | baseline precision | MEDIUM/LOW per paraphrase control |', '|---|---|---|---|---|---|---|---|---|'];
-    const all = [...new Set([...rules, ...o.keys()])].sort((x, y) => sevRank(severityOf(x)) - sevRank(severityOf(y)) || x.localeCompare(y));
+    const o = scoreRules(
+      ours.filter((r) => filter(r.c)),
+      severityOf,
+    );
+    const b = scoreRules(
+      base.filter((r) => filter(r.c)),
+      severityOf,
+    );
+    const zero = (rule: string): RuleScore => ({
+      rule,
+      severity: severityOf(rule),
+      tp: 0,
+      fp: 0,
+      gold: 0,
+      hit: 0,
+      controlOther: 0,
+    });
+    const table = [
+      `**${label}** — per check (Unspun vs baseline)`,
+      '',
+      '| check | severity | gold edits | recall | baseline recall | findings scored | precision | baseline precision | MEDIUM/LOW per paraphrase control |',
+      '|---|---|---|---|---|---|---|---|---|',
+    ];
+    const all = [...new Set([...rules, ...o.keys()])].sort(
+      (x, y) => sevRank(severityOf(x)) - sevRank(severityOf(y)) || x.localeCompare(y),
+    );
     const controlsHere = cases.filter((c) => !c.gold && c.base.mode === 'paraphrase' && filter(c)).length;
     for (const rule of all) {
       const s = o.get(rule) ?? zero(rule);
       const t = b.get(rule) ?? zero(rule);
       const target = s.severity === 'high' ? ' (target ≥ 0.95)' : s.severity === 'medium' ? ' (target ≥ 0.85)' : '';
-      table.push(`| ${rule} | ${s.severity} | ${s.gold} | ${fmt(ratio(s.hit, s.gold))} | ${fmt(ratio(t.hit, t.gold))} | ${s.tp + s.fp} | ${fmt(ratio(s.tp, s.tp + s.fp))} | ${fmt(ratio(t.tp, t.tp + t.fp))} | ${controlsHere ? (s.controlOther / controlsHere).toFixed(2) : '—'} |`);
+      table.push(
+        `| ${rule} | ${s.severity} | ${s.gold} | ${fmt(ratio(s.hit, s.gold))} | ${fmt(ratio(t.hit, t.gold))} | ${s.tp + s.fp} | ${fmt(ratio(s.tp, s.tp + s.fp))} | ${fmt(ratio(t.tp, t.tp + t.fp))} | ${controlsHere ? (s.controlOther / controlsHere).toFixed(2) : '—'} |`,
+      );
       if (!rules.includes(rule) || label.endsWith('(copy bases)')) continue; // copies: the table and the pooled rows
       rows.push(
-        { dataset: label, task: 'findings', metric: `${rule} precision`, value: kernel ? ratio(s.tp, s.tp + s.fp) : null, baseline: ratio(t.tp, t.tp + t.fp), note: `${s.severity}${target}; ${s.tp + s.fp} findings scored (baseline ${t.tp + t.fp}); baseline: word diff` },
-        { dataset: label, task: 'findings', metric: `${rule} recall`, value: kernel ? ratio(s.hit, s.gold) : null, baseline: ratio(t.hit, t.gold), note: `n=${s.gold} gold edits (target ≥ 0.80)${!kernel && rows.length === 0 ? `; Unspun skipped: ${reason}` : ''}` },
+        {
+          dataset: label,
+          task: 'findings',
+          metric: `${rule} precision`,
+          value: kernel ? ratio(s.tp, s.tp + s.fp) : null,
+          baseline: ratio(t.tp, t.tp + t.fp),
+          note: `${s.severity}${target}; ${s.tp + s.fp} findings scored (baseline ${t.tp + t.fp}); baseline: word diff`,
+        },
+        {
+          dataset: label,
+          task: 'findings',
+          metric: `${rule} recall`,
+          value: kernel ? ratio(s.hit, s.gold) : null,
+          baseline: ratio(t.hit, t.gold),
+          note: `n=${s.gold} gold edits (target ≥ 0.80)${!kernel && rows.length === 0 ? `; Unspun skipped: ${reason}` : ''}`,
+        },
       );
     }
     // Pooled by severity: the number a user meets (every HIGH finding, whichever rule raised it).
     for (const sev of ['high', 'medium'] as const) {
-      const pool = (m: Map<string, RuleScore>) => [...m.values()].filter((x) => x.severity === sev).reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp }), { tp: 0, fp: 0 });
-      const po = pool(o), pb = pool(b);
-      rows.push({ dataset: label, task: 'findings', metric: `all ${sev.toUpperCase()} findings precision`, value: kernel ? ratio(po.tp, po.tp + po.fp) : null, baseline: ratio(pb.tp, pb.tp + pb.fp),
-        note: `${po.tp + po.fp} findings scored (baseline ${pb.tp + pb.fp}); target ≥ ${sev === 'high' ? '0.95' : '0.85'}` });
+      const pool = (m: Map<string, RuleScore>) =>
+        [...m.values()]
+          .filter((x) => x.severity === sev)
+          .reduce((a, x) => ({ tp: a.tp + x.tp, fp: a.fp + x.fp }), { tp: 0, fp: 0 });
+      const po = pool(o),
+        pb = pool(b);
+      rows.push({
+        dataset: label,
+        task: 'findings',
+        metric: `all ${sev.toUpperCase()} findings precision`,
+        value: kernel ? ratio(po.tp, po.tp + po.fp) : null,
+        baseline: ratio(pb.tp, pb.tp + pb.fp),
+        note: `${po.tp + po.fp} findings scored (baseline ${pb.tp + pb.fp}); target ≥ ${sev === 'high' ? '0.95' : '0.85'}`,
+      });
     }
     details.push(table.join('\n'));
   }
 
-  const kinds = recallByKind(ours), bk = recallByKind(base);
+  const kinds = recallByKind(ours),
+    bk = recallByKind(base);
   const byMode = (mode: string) => recallByKind(ours.filter((r) => r.c.base.mode === mode));
-  const copy = byMode('copy'), para = byMode('paraphrase');
-  const lines = ['**Recall per edit kind** (expected rule on the edited span)', '', '| edit | expected rule | n | recall | on copies | amid paraphrase | baseline |', '|---|---|---|---|---|---|---|'];
+  const copy = byMode('copy'),
+    para = byMode('paraphrase');
+  const lines = [
+    '**Recall per edit kind** (expected rule on the edited span)',
+    '',
+    '| edit | expected rule | n | recall | on copies | amid paraphrase | baseline |',
+    '|---|---|---|---|---|---|---|',
+  ];
   for (const k of EDIT_KINDS) {
     const s = kinds.get(k) ?? { n: 0, hit: 0 };
-    const r = (m: Map<string, { n: number; hit: number }>) => { const x = m.get(k); return x ? `${fmt(ratio(x.hit, x.n))} (${x.n})` : '—'; };
-    lines.push(`| ${k} | ${EXPECTED[k].rule} | ${s.n} | ${fmt(ratio(s.hit, s.n))} | ${r(copy)} | ${r(para)} | ${r(bk)} |`);
+    const r = (m: Map<string, { n: number; hit: number }>) => {
+      const x = m.get(k);
+      return x ? `${fmt(ratio(x.hit, x.n))} (${x.n})` : '—';
+    };
+    lines.push(
+      `| ${k} | ${EXPECTED[k].rule} | ${s.n} | ${fmt(ratio(s.hit, s.n))} | ${r(copy)} | ${r(para)} | ${r(bk)} |`,
+    );
   }
   details.push(lines.join('\n'));
   if (kernel) writeExamples(ours, severityOf);
@@ -119,8 +192,12 @@ function writeExamples(results: CaseResult[], severityOf: (rule: string) => stri
     if (c.gold && !found.some((f) => hits(f, c.gold!, true))) {
       const g = c.gold;
       const l = misses.get(g.kind) ?? [];
-      const near = found.filter((f) => (f.derived && f.derived.start < g.derived[1] && g.derived[0] < f.derived.end)).map((f) => f.ruleId);
-      l.push(`- ${c.id}: edited «${clip(c.derived.slice(Math.max(0, g.derived[0] - 60), g.derived[1] + 30))}» [${near.join(', ') || 'no finding there'}]`);
+      const near = found
+        .filter((f) => f.derived && f.derived.start < g.derived[1] && g.derived[0] < f.derived.end)
+        .map((f) => f.ruleId);
+      l.push(
+        `- ${c.id}: edited «${clip(c.derived.slice(Math.max(0, g.derived[0] - 60), g.derived[1] + 30))}» [${near.join(', ') || 'no finding there'}]`,
+      );
       misses.set(g.kind, l);
     }
   }

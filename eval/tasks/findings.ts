@@ -11,7 +11,11 @@ import { runInsciout } from './findings-insciout.js';
 import { runPolnear } from './findings-polnear.js';
 import { runSpin } from './findings-spin.js';
 
-type Part = (ctx: EvalContext, k: Awaited<ReturnType<typeof loadKernel>>, severityOf: (rule: string) => string) => Promise<{ rows: EvalRow[]; details: string[] }>;
+type Part = (
+  ctx: EvalContext,
+  k: Awaited<ReturnType<typeof loadKernel>>,
+  severityOf: (rule: string) => string,
+) => Promise<{ rows: EvalRow[]; details: string[] }>;
 
 const PARTS: Record<string, Part> = {
   spin: (ctx, k, sev) => runSpin(ctx, k.kernel, k.reason, sev),
@@ -27,9 +31,13 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
   try {
     const { rules } = await import('../../src/checks/registry.js');
     for (const r of rules) severities.set(r.meta.id, r.meta.severity);
-  } catch { /* baseline-only run: severities default to medium */ }
+  } catch {
+    /* baseline-only run: severities default to medium */
+  }
   const severityOf = (rule: string) => severities.get(rule) ?? 'medium';
-  const only = process.env.UNSPUN_FINDINGS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = process.env.UNSPUN_FINDINGS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const rows: EvalRow[] = [];
   for (const [name, part] of Object.entries(PARTS)) {
     if (only && !only.includes(name)) continue;
@@ -42,6 +50,7 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
 
 export const task: EvalTask = {
   name: 'findings',
-  description: 'Per-check precision and recall with spans (spin suite, ETPC), InSciOut hedge direction, PolNeAR attribution spans, fidelity AUC on llm-rewrites',
+  description:
+    'Per-check precision and recall with spans (spin suite, ETPC), InSciOut hedge direction, PolNeAR attribution spans, fidelity AUC on llm-rewrites',
   run,
 };

@@ -19,7 +19,12 @@ export const FIDELITY_WEIGHTS = { sentences: 0.7, words: 0.3, altered: 0 } as co
  * MEDIUM and LOW findings are left out on purpose: faithful summaries drop figures and soften verbs, and counting
  * them made the score worse than chance at telling faithful from fact-altering rewrites.
  */
-export function computeFidelity(source: Analysis, derived: Analysis, alignment: Alignment, findings: Finding[]): number {
+export function computeFidelity(
+  source: Analysis,
+  derived: Analysis,
+  alignment: Alignment,
+  findings: Finding[],
+): number {
   const altered = new Set(findings.filter((f) => f.severity === 'high' && f.derived).map((f) => f.derived!.sentence));
   let total = 0;
   let supported = 0;
