@@ -1,30 +1,50 @@
 import { loadVectors } from '../align/vectors.js';
 import { existsSync } from 'node:fs';
+import { once } from 'node:events';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { InputError, ThresholdError } from '../errors.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
-import { openStore, listArticles, showArticle, removeArticle, exportJsonl, parseStoreUrl, resolveDbPath, type Store } from '../store/index.js';
+import { openStore, listArticles, showArticle, removeArticle, exportJsonl, parseStoreUrl, resolveDbPath, storeError, type Store } from '../store/index.js';
 import { addPaths, trace, families, familiesToDot, familiesToGraphml, type AddProgress, type TraceResult, type FamiliesResult } from '../corpus/index.js';
 import { analysisToJson } from '../report/analysis.js';
-import { readInput, DEFAULT_MAX_BYTES, parseBytes } from './io.js';
+import { readInput } from './io.js';
+import { allowPrivateOption, maxBytesOption, MAX_WORKERS, wholeNumber } from './options.js';
 import { pct } from '../report/format.js';
+import { safeLine, safeText } from '../report/sanitize.js';
 
 const dbOption = () => new Option('--db <path|url>', 'corpus store: a SQLite file or sqlite:PATH (default: $UNSPUN_DB or ./unspun.db)');
 
-async function withStore<T>(db: string | undefined, mustExist: boolean, fn: (store: Store) => Promise<T>): Promise<T> {
+/**
+ * Opens the corpus for one command. Read commands open it read-only: they never create, migrate or write, so they
+ * work on a read-only or immutable file. SQLite errors caused by the file (not a database, locked, read-only, a
+ * folder) become one-line InputErrors (exit 2).
+ */
+async function withStore<T>(db: string | undefined, mode: 'read' | 'write', fn: (store: Store) => Promise<T>): Promise<T> {
   const url = resolveDbPath(db);
   const where = parseStoreUrl(url);
-  if (mustExist && where.backend === 'sqlite' && where.path !== ':memory:' && !existsSync(where.path))
+  const path = where.backend === 'sqlite' ? where.path : url;
+  if (mode === 'read' && where.backend === 'sqlite' && where.path !== ':memory:' && !existsSync(where.path))
     throw new InputError(`no corpus at ${where.path}: run "unspun add <paths…>" first or pass --db`);
-  const store = await openStore(url);
+  const store = await openStore(url, { readonly: mode === 'read' && path !== ':memory:' }).catch((err: unknown) => {
+    throw storeError(err, path);
+  });
   try {
     return await fn(store);
+  } catch (err) {
+    throw storeError(err, path);
   } finally {
     await store.close();
   }
+}
+
+/** `--workers 200` would start 200 threads of ~60 MB each: capped, with a note. */
+function workersArg(v: string): number {
+  const n = wholeNumber(0)(v);
+  if (n > MAX_WORKERS) process.stderr.write(`unspun: --workers ${n} capped at ${MAX_WORKERS}\n`);
+  return Math.min(n, MAX_WORKERS);
 }
 
 function parseId(v: string): number {
@@ -68,13 +88,15 @@ export function registerCorpusCommands(program: Command): void {
     .argument('<inputs...>', 'paths or URLs')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
-    .option('--workers <n>', 'analysis worker threads (default: cores, at most 2)')
+    .addOption(new Option('--workers <n>', `analysis worker threads, 0 = in-process (default: cores, at most 2; capped at ${MAX_WORKERS})`).argParser(workersArg))
+    .addOption(maxBytesOption())
+    .addOption(allowPrivateOption())
     .addHelpText('after', '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).')
-    .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: string }) => {
-      const summary = await withStore(opts.db, false, async (store) => {
+    .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: number; maxBytes: number; allowPrivateUrls?: boolean }) => {
+      const summary = await withStore(opts.db, 'write', async (store) => {
         const bar = addProgress();
         try {
-          return await addPaths(store, inputs, { vectors: loadVectors(), workers: opts.workers === undefined ? undefined : Number(opts.workers), onProgress: (p) => bar.update(p) });
+          return await addPaths(store, inputs, { vectors: loadVectors(), workers: opts.workers, maxBytes: opts.maxBytes, allowPrivateUrls: opts.allowPrivateUrls, onProgress: (p) => bar.update(p) });
         } finally {
           bar.stop();
         }
@@ -82,7 +104,7 @@ export function registerCorpusCommands(program: Command): void {
       if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.add/1', ...summary }, null, 2) + '\n');
       else {
         process.stdout.write(`added ${summary.added} (${summary.versions} new versions), ${summary.duplicates} duplicates, ${summary.failed.length} failed\n`);
-        for (const f of summary.failed) process.stdout.write(`  failed: ${f.source}: ${f.reason}\n`);
+        for (const f of summary.failed) process.stdout.write(`  failed: ${safeLine(f.source)}: ${safeLine(f.reason)}\n`);
       }
       if (summary.failed.length) throw new ThresholdError(`${summary.failed.length} record(s) failed`);
     });
@@ -92,19 +114,19 @@ export function registerCorpusCommands(program: Command): void {
     .description('where did this article come from? ranked likely sources, origin first, sibling copies marked')
     .argument('<article>', 'a stored id, or a file path, URL or - (need not be in the corpus)')
     .addOption(dbOption())
-    .option('--top <n>', 'candidates to show', '5')
+    .addOption(new Option('--top <n>', 'candidates to show').argParser(wholeNumber(1, 1000)).default(5))
     .option('--json', 'print one JSON document (schema unspun.trace/2)')
-    .option('--max-bytes <size>', 'reject larger inputs', String(DEFAULT_MAX_BYTES))
-    .action(async (article: string, opts: { db?: string; top: string; json?: boolean; maxBytes: string }) => {
-      const top = Number(opts.top);
-      if (!Number.isInteger(top) || top < 1) throw new InputError(`--top must be a positive whole number, not "${opts.top}"`);
-      const result = await withStore(opts.db, true, async (store) => {
+    .addOption(maxBytesOption())
+    .addOption(allowPrivateOption())
+    .action(async (article: string, opts: { db?: string; top: number; json?: boolean; maxBytes: number; allowPrivateUrls?: boolean }) => {
+      const top = opts.top;
+      const result = await withStore(opts.db, 'read', async (store) => {
         if (/^\d+$/.test(article) && !existsSync(article)) {
           const id = Number(article);
           if (!(await store.getMeta([id])).length) throw new InputError(`no article with id ${id} (see "unspun list")`);
           return trace(store, id, { top, vectors: loadVectors() });
         }
-        const raw = await readInput(article, parseBytes(opts.maxBytes));
+        const raw = await readInput(article, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
         return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top, vectors: loadVectors() });
       });
       process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
@@ -114,11 +136,11 @@ export function registerCorpusCommands(program: Command): void {
     .command('families')
     .description('group the corpus into reuse families, each a directed "copied from" graph, origin first')
     .addOption(dbOption())
-    .option('--json', 'JSON (schema unspun.families/1)')
-    .option('--graphml', 'GraphML')
+    .addOption(new Option('--json', 'JSON (schema unspun.families/1)').conflicts(['graphml', 'dot']))
+    .addOption(new Option('--graphml', 'GraphML').conflicts(['dot']))
     .option('--dot', 'Graphviz DOT')
     .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean }) => {
-      const result = await withStore(opts.db, true, (store) => families(store, { vectors: loadVectors() }));
+      const result = await withStore(opts.db, 'read', (store) => families(store, { vectors: loadVectors() }));
       if (opts.graphml) process.stdout.write(familiesToGraphml(result));
       else if (opts.dot) process.stdout.write(familiesToDot(result));
       else if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -129,14 +151,14 @@ export function registerCorpusCommands(program: Command): void {
     .command('list')
     .description('list stored articles')
     .addOption(dbOption())
-    .option('--limit <n>', 'how many', '50')
-    .option('--offset <n>', 'skip this many', '0')
+    .addOption(new Option('--limit <n>', 'how many').argParser(wholeNumber(1)).default(50))
+    .addOption(new Option('--offset <n>', 'skip this many').argParser(wholeNumber(0)).default(0))
     .option('--outlet <name>', 'only this outlet')
     .option('--json', 'JSON')
-    .action(async (opts: { db?: string; limit: string; offset: string; outlet?: string; json?: boolean }) => {
-      const rows = await withStore(opts.db, true, (store) => listArticles(store, { limit: Number(opts.limit), offset: Number(opts.offset), outlet: opts.outlet }));
+    .action(async (opts: { db?: string; limit: number; offset: number; outlet?: string; json?: boolean }) => {
+      const rows = await withStore(opts.db, 'read', (store) => listArticles(store, { limit: opts.limit, offset: opts.offset, outlet: opts.outlet }));
       if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.list/1', articles: rows }, null, 2) + '\n');
-      else for (const r of rows) process.stdout.write(`${String(r.id).padStart(6)}  v${r.version}  ${r.published ?? '—'.padEnd(10)}  ${r.outlet ?? '—'}  ${r.title ?? r.article}\n`);
+      else for (const r of rows) process.stdout.write(`${String(r.id).padStart(6)}  v${r.version}  ${safeLine(r.published ?? '—'.padEnd(10))}  ${safeLine(r.outlet ?? '—')}  ${safeLine(r.title ?? r.article)}\n`);
     });
 
   program
@@ -147,11 +169,12 @@ export function registerCorpusCommands(program: Command): void {
     .option('--json', 'JSON')
     .action(async (idArg: string, opts: { db?: string; json?: boolean }) => {
       const id = parseId(idArg);
-      const shown = await withStore(opts.db, true, (store) => showArticle(store, id));
+      const shown = await withStore(opts.db, 'read', (store) => showArticle(store, id));
       if (!shown) throw new InputError(`no article with id ${id}`);
-      if (opts.json) process.stdout.write(JSON.stringify({ ...shown, analysis: analysisToJson(shown.analysis) }, null, 2) + '\n');
+      if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.show/1', ...shown, analysis: analysisToJson(shown.analysis) }, null, 2) + '\n');
       else {
-        process.stdout.write(`#${shown.id} ${shown.title ?? shown.article}\n  version ${shown.version} of ${shown.versions.length} · ${shown.outlet ?? 'no outlet'} · ${shown.published ?? 'no date'} · ${shown.words} words\n  ${shown.url ?? shown.source ?? ''}\n\n${shown.text}\n`);
+        const head = `#${shown.id} ${safeLine(shown.title ?? shown.article)}\n  version ${shown.version} of ${shown.versions.length} · ${safeLine(shown.outlet ?? 'no outlet')} · ${safeLine(shown.published ?? 'no date')} · ${shown.words} words\n  ${safeLine(shown.url ?? shown.source ?? '')}`;
+        process.stdout.write(`${head}\n\n${safeText(shown.text)}\n`);
       }
     });
 
@@ -162,7 +185,8 @@ export function registerCorpusCommands(program: Command): void {
     .addOption(dbOption())
     .action(async (idArg: string, opts: { db?: string }) => {
       const id = parseId(idArg);
-      const ok = await withStore(opts.db, true, (store) => removeArticle(store, id));
+      if (!existsSync(resolveDbPath(opts.db))) throw new InputError(`no corpus at ${resolveDbPath(opts.db)}: run "unspun add <paths…>" first or pass --db`);
+      const ok = await withStore(opts.db, 'write', (store) => removeArticle(store, id));
       if (!ok) throw new InputError(`no article with id ${id}`);
       process.stdout.write(`removed ${id}\n`);
     });
@@ -173,12 +197,16 @@ export function registerCorpusCommands(program: Command): void {
     .addOption(dbOption())
     .option('--jsonl', 'JSON Lines (the default and only format)')
     .action(async (opts: { db?: string }) => {
-      await withStore(opts.db, true, async (store) => {
-        for await (const line of exportJsonl(store)) process.stdout.write(line.endsWith('\n') ? line : line + '\n');
+      await withStore(opts.db, 'read', async (store) => {
+        for await (const line of exportJsonl(store)) {
+          // Wait for a slow reader instead of buffering the whole corpus in memory.
+          if (!process.stdout.write(line.endsWith('\n') ? line : line + '\n')) await once(process.stdout, 'drain');
+        }
       });
     });
 }
 
+/** Trace as text; article fields are shown with control characters escaped. */
 export function traceToText(r: TraceResult): string {
   const out = [`Trace: ${r.query.title ?? (r.query.id !== null ? `#${r.query.id}` : 'article')} — ${r.candidates.length} candidate(s)`];
   for (const c of r.candidates) {
@@ -188,7 +216,7 @@ export function traceToText(r: TraceResult): string {
   }
   const stitched = new Set(r.sentences.flatMap((s) => s.sources));
   if (stitched.size > 1) out.push(`  stitched from ${stitched.size} sources: ${r.sentences.filter((s) => s.sources.length).map((s) => `s${s.id}←${s.sources.map((x) => '#' + x).join('/')}`).join(' ')}`);
-  return out.join('\n') + '\n';
+  return safeText(out.join('\n') + '\n');
 }
 
 export function familiesToText(r: FamiliesResult): string {
@@ -199,5 +227,5 @@ export function familiesToText(r: FamiliesResult): string {
     for (const m of f.members) out.push(`  #${m.id} ${m.title ?? m.url ?? ''}${m.outlet ? ` · ${m.outlet}` : ''}`);
     for (const e of f.edges) out.push(`  #${e.from} ${e.directed ? 'copied from' : 'shares text with'} #${e.to} (${e.verdict})`);
   }
-  return out.join('\n') + '\n';
+  return safeText(out.join('\n') + '\n');
 }

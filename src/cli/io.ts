@@ -1,56 +1,44 @@
-import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { fetchArticle } from '../ingest/fetch.js';
-import { mb } from '../ingest/decode.js';
+import { fetchArticle, redactUrl } from '../ingest/fetch.js';
+import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
+import { readPathCapped, readStreamCapped } from '../ingest/read.js';
 
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES };
 
 export interface RawInput {
   bytes: Buffer;
-  /** Set for URL inputs. */
+  /** Set for URL inputs (without credentials). */
   url: string | null;
-  /** How to name it in reports: the path, URL or "stdin". */
+  /** How to name it in reports: the path, URL (without credentials) or "stdin". */
   label: string;
   /** From the HTTP Content-Type or the file extension. */
   format: 'auto' | 'html' | 'text' | 'markdown';
 }
 
-/** Reads a file path, an http(s) URL, or `-` for stdin, enforcing the size cap before decoding. */
-export async function readInput(arg: string, maxBytes = DEFAULT_MAX_BYTES): Promise<RawInput> {
-  if (arg === '-') return { bytes: capped(await readStdin(maxBytes), maxBytes, 'stdin'), url: null, label: 'stdin', format: 'auto' };
+export interface ReadOptions {
+  maxBytes?: number;
+  /** `--allow-private-urls`: let URLs reach loopback and private addresses. */
+  allowPrivate?: boolean;
+}
+
+/**
+ * Reads a file path (regular file, device or FIFO), an http(s) URL, or `-` for stdin. Every source is read as a
+ * stream with the `--max-bytes` cap and an idle timeout, so `/dev/zero`, an endless response or a FIFO without a
+ * writer stop with an InputError instead of filling memory or hanging.
+ */
+export async function readInput(arg: string, opts: ReadOptions | number = {}): Promise<RawInput> {
+  const o = typeof opts === 'number' ? { maxBytes: opts } : opts;
+  const maxBytes = o.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (arg === '-') return { bytes: await readStreamCapped(process.stdin, 'stdin', { maxBytes }), url: null, label: 'stdin', format: 'auto' };
   if (/^https?:\/\//i.test(arg)) {
-    const got = await fetchArticle(arg, { maxBytes, timeoutMs: 15_000 });
+    const got = await fetchArticle(arg, { maxBytes, timeoutMs: 15_000, allowPrivate: o.allowPrivate });
     const html = /html/i.test(got.contentType ?? '');
-    return { bytes: got.bytes, url: got.finalUrl, label: arg, format: html ? 'html' : 'auto' };
+    const markdown = /markdown/i.test(got.contentType ?? '');
+    return { bytes: got.bytes, url: got.finalUrl, label: redactUrl(arg), format: html ? 'html' : markdown ? 'markdown' : 'auto' };
   }
-  let size: number;
-  try {
-    const st = statSync(arg);
-    if (st.isDirectory()) throw new InputError(`${arg} is a directory, not an article file`);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    throw new InputError(`cannot read ${arg}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
-  }
-  if (size > maxBytes) throw new InputError(`${arg} is ${mb(size)}, over --max-bytes ${mb(maxBytes)}`);
+  const bytes = await readPathCapped(arg, { maxBytes });
   const format = /\.html?$/i.test(arg) ? 'html' : /\.(md|markdown)$/i.test(arg) ? 'markdown' : 'auto';
-  return { bytes: readFileSync(arg), url: null, label: arg, format };
-}
-
-function capped(bytes: Buffer, maxBytes: number, label: string): Buffer {
-  if (bytes.length > maxBytes) throw new InputError(`${label} is over --max-bytes ${mb(maxBytes)}`);
-  return bytes;
-}
-
-async function readStdin(maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const chunk of process.stdin) {
-    n += (chunk as Buffer).length;
-    chunks.push(chunk as Buffer);
-    if (n > maxBytes) throw new InputError(`stdin is over --max-bytes ${mb(maxBytes)}`);
-  }
-  return Buffer.concat(chunks);
+  return { bytes, url: null, label: arg, format };
 }
 
 /** Parses `--max-bytes` values like `10MB`, `500k`, `1048576`. */

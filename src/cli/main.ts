@@ -1,12 +1,15 @@
 import { loadVectors } from '../align/vectors.js';
-import { writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, ThresholdError } from '../errors.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
 import { compareAnalyses } from '../compare.js';
 import { loadRuleConfig, parseRuleFlag } from './rules.js';
-import { readInput, parseBytes, DEFAULT_MAX_BYTES, type RawInput } from './io.js';
+import { readInput, type RawInput } from './io.js';
+import { allowPrivateOption, maxBytesOption } from './options.js';
+import { safeLine } from '../report/sanitize.js';
 import { analysisToJson, analysisToTerminal } from '../report/analysis.js';
 import { compareToTerminal } from '../report/terminal.js';
 import { compareToMarkdown } from '../report/markdown.js';
@@ -25,7 +28,7 @@ function analyseRaw(raw: RawInput): Analysis {
 }
 
 function warn(a: Analysis, label: string): void {
-  for (const w of a.warnings) process.stderr.write(`unspun: warning: ${label}: ${w}\n`);
+  for (const w of a.warnings) process.stderr.write(`unspun: warning: ${safeLine(label)}: ${safeLine(w)}\n`);
 }
 
 const color = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
@@ -46,10 +49,11 @@ export function buildProgram(): Command {
     .argument('<input>', 'file path, http(s) URL, or - for stdin')
     .option('--json', 'print one JSON document (schema unspun.analysis/2)')
     .option('--tokens', 'include tokens in --json output')
-    .option('--max-bytes <size>', 'reject larger inputs (e.g. 10MB)', String(DEFAULT_MAX_BYTES))
+    .addOption(maxBytesOption())
+    .addOption(allowPrivateOption())
     .addHelpText('after', '\nExamples:\n  unspun analyze story.html\n  curl -s https://example.org/story | unspun analyze - --json')
-    .action(async (input: string, opts: { json?: boolean; tokens?: boolean; maxBytes: string }) => {
-      const raw = await readInput(input, parseBytes(opts.maxBytes));
+    .action(async (input: string, opts: { json?: boolean; tokens?: boolean; maxBytes: number; allowPrivateUrls?: boolean }) => {
+      const raw = await readInput(input, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
       const a = analyseRaw(raw);
       warn(a, raw.label);
       if (opts.json) process.stdout.write(JSON.stringify(analysisToJson(a, { tokens: opts.tokens }), null, 2) + '\n');
@@ -67,15 +71,17 @@ export function buildProgram(): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(SEVERITIES))
     .option('--rule <id=severity>', 'set a rule to off|high|medium|low|info (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--config <file>', 'JSON rule config, ESLint-style: {"rules": {"hedge-added": "off"}}')
-    .option('--max-bytes <size>', 'reject larger inputs (e.g. 10MB)', String(DEFAULT_MAX_BYTES))
+    .addOption(maxBytesOption())
+    .addOption(allowPrivateOption())
     .addHelpText('after', '\nExit codes: 0 ok, 1 --fail-on threshold met, 2 bad input or usage, 3 internal error.\n\nExamples:\n  unspun compare wire.txt farm.html\n  unspun compare wire.txt farm.html --html report.html --fail-on high\n  unspun compare a.txt b.txt --rule hedge-added=off --json')
-    .action(async (sourceArg: string, derivedArg: string, opts: { json?: boolean; format: string; html?: string; failOn?: Severity; rule: string[]; config?: string; maxBytes: string }) => {
+    .action(async (sourceArg: string, derivedArg: string, opts: { json?: boolean; format: string; html?: string; failOn?: Severity; rule: string[]; config?: string; maxBytes: number; allowPrivateUrls?: boolean }) => {
+      if (opts.html) checkWritableFolder(opts.html, '--html');
       const rules: Record<string, SeveritySetting> = {};
       if (opts.config) Object.assign(rules, loadRuleConfig(readConfig(opts.config)));
       for (const r of opts.rule) Object.assign(rules, parseRuleFlag(r));
       if (sourceArg === '-' && derivedArg === '-') throw new InputError('only one of <source> and <derived> can be - (stdin)');
-      const maxBytes = parseBytes(opts.maxBytes);
-      const [s, d] = [await readInput(sourceArg, maxBytes), await readInput(derivedArg, maxBytes)];
+      const read = { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls };
+      const [s, d] = [await readInput(sourceArg, read), await readInput(derivedArg, read)];
       const [sa, da] = [analyseRaw(s), analyseRaw(d)];
       warn(sa, s.label);
       warn(da, d.label);
@@ -86,8 +92,12 @@ export function buildProgram(): Command {
       else if (format === 'markdown') process.stdout.write(compareToMarkdown(result, labels));
       else process.stdout.write(compareToTerminal(result, { color: color() }, labels));
       if (opts.html) {
-        writeFileSync(opts.html, compareToHtml(result, labels));
-        process.stderr.write(`unspun: wrote ${opts.html}\n`);
+        try {
+          writeFileSync(opts.html, compareToHtml(result, labels));
+        } catch (err) {
+          throw new InputError(`--html ${opts.html}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        }
+        process.stderr.write(`unspun: wrote ${safeLine(opts.html)}\n`);
       }
       if (opts.failOn) {
         const limit = SEVERITIES.indexOf(opts.failOn);
@@ -101,6 +111,23 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** `--html out/report.html` into a missing folder fails before any work, not after the report was printed. */
+export function checkWritableFolder(file: string, flag: string): void {
+  const dir = dirname(resolve(file));
+  let ok = false;
+  try {
+    ok = statSync(dir).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new InputError(`${flag} ${file}: folder ${dir} does not exist`);
+  try {
+    if (statSync(file).isDirectory()) throw new InputError(`${flag} ${file} is a folder; give a file name`);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+  }
+}
+
 function readConfig(path: string): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -111,6 +138,7 @@ function readConfig(path: string): unknown {
 
 /** Runs the CLI and maps every outcome to an exit code; a stack trace only with UNSPUN_DEBUG=1. */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
@@ -121,16 +149,29 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.input; // commander already printed the one-line reason
     }
     if (err instanceof ThresholdError) {
-      process.stderr.write(`unspun: ${err.message}\n`);
+      process.stderr.write(`unspun: ${safeLine(err.message)}\n`);
       return EXIT.threshold;
     }
     if (err instanceof InputError) {
-      process.stderr.write(`unspun: ${err.message}\n`);
+      process.stderr.write(`unspun: ${safeLine(err.message)}\n`);
       return EXIT.input;
     }
-    process.stderr.write(`unspun: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    process.stderr.write(`unspun: internal error: ${safeLine(String((err as Error)?.message ?? err).split('\n')[0])}\n`);
     if (process.env.UNSPUN_DEBUG === '1') process.stderr.write(String((err as Error)?.stack) + '\n');
     else process.stderr.write('unspun: run with UNSPUN_DEBUG=1 for details\n');
     return EXIT.internal;
   }
+}
+
+/**
+ * `unspun export | head -1`: the reader went away, which is not an error. Exit quietly (0) instead of printing
+ * an EPIPE stack trace; any other stdout error is reported on one line.
+ */
+function quietOnClosedPipe(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(EXIT.ok);
+    process.stderr.write(`unspun: cannot write output: ${err.code ?? err.message}\n`);
+    process.exit(EXIT.input);
+  });
 }

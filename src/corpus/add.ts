@@ -30,7 +30,10 @@ export interface AddOptions {
   onProgress?: (p: AddProgress) => void;
   /** Called after each committed chunk (the crash test waits for it). */
   onCommit?: (p: AddProgress) => void;
-  fetch?: typeof fetch;
+  /** Per-record byte cap (files, URL bodies, JSONL lines, WARC records). */
+  maxBytes?: number;
+  /** `--allow-private-urls`: let URL inputs reach loopback and private addresses. */
+  allowPrivateUrls?: boolean;
 }
 
 export interface AddSummary {
@@ -71,6 +74,13 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
     if (!chunk.length) return;
     const metas = await store.insertBatch(chunk);
     summary.ids.push(...metas.map((m) => m.id));
+    // Another `add` on the same file stored some of these first: they count as duplicates, not failures.
+    metas.forEach((m, i) => {
+      if (!m.duplicate) return;
+      progress.added--;
+      progress.duplicates++;
+      if (chunk[i].version > 1) progress.versions--;
+    });
     progress.committed += metas.length;
     chunk.length = 0;
     chunkHashes.clear();
@@ -105,7 +115,7 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
   };
 
   try {
-    for await (const item of readInputs(inputs, opts.fetch)) {
+    for await (const item of readInputs(inputs, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls })) {
       progress.read++;
       if ('failed' in item) {
         fail(item.failed.source, item.failed.reason);

@@ -1,7 +1,9 @@
+import { safeLine } from '../report/sanitize.js';
 import type { FamiliesResult } from './families.js';
 
-const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const dotString = (s: string) => '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ') + '"';
+// Control characters are not allowed in XML 1.0 and must not reach a terminal through DOT: shown escaped.
+const xml = (s: string) => safeLine(s).replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const dotString = (s: string) => '"' + s.split('\n').map(safeLine).join(' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
 
 /** GraphML (yEd, Gephi, networkx): one graph, nodes carry family and origin flags, edges point copy → source. */
 export function familiesToGraphml(r: FamiliesResult): string {

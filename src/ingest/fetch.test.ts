@@ -39,7 +39,7 @@ afterAll(async () => {
 
 describe('fetchArticle (local server on 127.0.0.1)', () => {
   it('returns bytes, content type and the final URL after redirects', async () => {
-    const got = await fetchArticle(`${base}/moved`, {});
+    const got = await fetchArticle(`${base}/moved`, { allowPrivate: true });
     expect(got.bytes.toString('utf8')).toBe(ARTICLE);
     expect(got.contentType).toBe('text/html; charset=utf-8');
     expect(got.finalUrl).toBe(`${base}/article`);
@@ -51,7 +51,7 @@ describe('fetchArticle (local server on 127.0.0.1)', () => {
     ['/huge-declared', { maxBytes: 1_000 }, /is 4\.9 kB, over --max-bytes 1000 bytes/],
     ['/huge-streamed', { maxBytes: 10_000 }, /over --max-bytes 9\.8 kB/],
   ])('%s fails with an InputError', async (path, opts, message) => {
-    const err = await fetchArticle(`${base}${path}`, opts).catch((e: unknown) => e);
+    const err = await fetchArticle(`${base}${path}`, { ...opts, allowPrivate: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(message);
   });
@@ -61,7 +61,7 @@ describe('fetchArticle (local server on 127.0.0.1)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(fetchArticle(`http://127.0.0.1:${port}/x`, { timeoutMs: 2_000 })).rejects.toThrow(/cannot fetch .*ECONNREFUSED/);
+    await expect(fetchArticle(`http://127.0.0.1:${port}/x`, { timeoutMs: 2_000, allowPrivate: true })).rejects.toThrow(/cannot fetch .*ECONNREFUSED/);
     await expect(fetchArticle('file:///etc/hostname', {})).rejects.toThrow(/only http and https/);
   });
 });

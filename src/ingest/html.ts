@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { readMeta, type HtmlMeta } from './html-meta.js';
+import { guardHtml } from './html-guard.js';
 import { cleanInline, type Unit } from './units.js';
 
 const BLOCK = new Set(
@@ -8,6 +9,8 @@ const BLOCK = new Set(
 );
 const SKIP = new Set('script style noscript template svg math iframe object embed canvas button select textarea input option head title meta link'.split(' '));
 const HEADING = /^h[1-6]$/;
+/** Real article pages have a few thousand elements; a page with more is read whole, without Readability. */
+const MAX_READABILITY_ELEMENTS = 30_000;
 
 export interface HtmlResult {
   units: Unit[];
@@ -16,20 +19,24 @@ export interface HtmlResult {
 }
 
 /** HTML → units: Readability picks the article, its block elements become units; the whole body if it finds nothing. */
-export function htmlUnits(html: string, url: string | null = null): HtmlResult {
-  const warnings: string[] = [];
+export function htmlUnits(source: string, url: string | null = null): HtmlResult {
+  const guarded = guardHtml(source);
+  const html = guarded.html;
+  const warnings: string[] = [...guarded.warnings];
   const doc = parse(html, url);
   const meta = readMeta(doc);
   let article: ReturnType<Readability['parse']> = null;
   try {
-    article = new Readability(doc, { keepClasses: false }).parse();
+    // Past this many elements Readability's passes cost too much: it throws and we use the page body.
+    article = new Readability(doc, { keepClasses: false, maxElemsToParse: MAX_READABILITY_ELEMENTS }).parse();
   } catch (err) {
     warnings.push(`readability failed (${(err as Error).message}); used the page body`);
   }
   // Navigation is never article text, though Readability keeps it when it picks a whole-page wrapper.
+  const ownWarnings = warnings.length;
   let units = article?.content ? walk(parse(`<!DOCTYPE html><html><head></head><body>${article.content}</body></html>`, url).body, new Set(['nav'])) : [];
   if (!units.length) {
-    if (!warnings.length) warnings.push('readability found no article; used the page body');
+    if (warnings.length === ownWarnings) warnings.push('readability found no article; used the page body');
     // Readability mutated the first parse, so parse again.
     units = walk(parse(html, url).body, new Set(['nav']));
   }

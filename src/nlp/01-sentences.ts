@@ -15,7 +15,16 @@ function isAbbreviation(word: string): boolean {
 export interface Tokenised {
   sentences: Sentence[];
   tokens: Token[];
+  /** Set when a sentence had to be cut (see MAX_SENTENCE_TOKENS). */
+  warnings: string[];
 }
+
+/**
+ * Longest sentence, in wink tokens; longer runs are cut into pieces of this size. News sentences rarely pass 80
+ * words; a 200 KB line with no full stop used to be one sentence, and every quote, attribution and finding in it
+ * repeated its text, so output grew with length × items (54 MB printed for 200 KB).
+ */
+export const MAX_SENTENCE_TOKENS = 160;
 
 /**
  * Step 1: tokens, lemmas, POS and sentences for every body and heading block.
@@ -26,16 +35,19 @@ export interface Tokenised {
 export function tokenise(ex: Extracted): Tokenised {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
+  let cut = 0;
   ex.blocks.forEach((block, blockIndex) => {
-    segmentBlock(ex.text, block, blockIndex, sentences, tokens);
+    cut += segmentBlock(ex.text, block, blockIndex, sentences, tokens);
   });
-  return { sentences, tokens };
+  const warnings = cut ? [`${cut} sentence(s) longer than ${MAX_SENTENCE_TOKENS} tokens were cut into pieces`] : [];
+  return { sentences, tokens, warnings };
 }
 
-function segmentBlock(text: string, block: Block, blockIndex: number, sentences: Sentence[], tokens: Token[]): void {
+/** Appends the block's sentences and tokens; returns how many over-long sentences were cut. */
+function segmentBlock(text: string, block: Block, blockIndex: number, sentences: Sentence[], tokens: Token[]): number {
   // wink reads the folded text (same length, same offsets): "12‑month" and "12-month" get one token and one lemma.
   const blockText = foldText(text.slice(block.start, block.end));
-  if (!blockText.trim()) return;
+  if (!blockText.trim()) return 0;
   const doc = nlp.readDoc(blockText);
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
@@ -50,6 +62,16 @@ function segmentBlock(text: string, block: Block, blockIndex: number, sentences:
     const prev = ranges[ranges.length - 1];
     if (prev && shouldMerge(values, prev[1], first)) prev[1] = last;
     else ranges.push([first, last]);
+  }
+  let cut = 0;
+  for (let r = 0; r < ranges.length; r++) {
+    const [first, last] = ranges[r];
+    if (last - first + 1 <= MAX_SENTENCE_TOKENS) continue;
+    cut++;
+    const pieces: Array<[number, number]> = [];
+    for (let a = first; a <= last; a += MAX_SENTENCE_TOKENS) pieces.push([a, Math.min(last, a + MAX_SENTENCE_TOKENS - 1)]);
+    ranges.splice(r, 1, ...pieces);
+    r += pieces.length - 1;
   }
 
   for (const [first, last] of ranges) {
@@ -72,6 +94,7 @@ function segmentBlock(text: string, block: Block, blockIndex: number, sentences:
     const end = block.start + starts[b] + values[b].length;
     sentences.push({ id, kind: block.kind === 'heading' ? 'heading' : 'body', start, end, text: text.slice(start, end), tokenStart, tokenEnd: tokens.length, block: blockIndex });
   }
+  return cut;
 }
 
 /** True for a whitespace-only token; most tokens start with a visible character, so test that first. */

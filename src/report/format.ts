@@ -17,18 +17,22 @@ export function pct(x: number): string {
 
 /**
  * The finding's sentence with the span marked, trimmed to about `width` characters around it.
- * `sentenceText` and `sentenceStart` locate the sentence in its document.
+ * `sentenceText` and `sentenceStart` locate the sentence in its document. `clean` escapes each piece of article
+ * text before the mark is added (so the mark's own codes survive). A long span is clipped too: the excerpt is
+ * never much longer than `width`, whatever the sentence (a 200 KB unpunctuated line is one sentence).
  */
-export function excerpt(side: FindingSide, sentenceText: string, sentenceStart: number, mark: (s: string) => string, width = 220): string {
+export function excerpt(side: FindingSide, sentenceText: string, sentenceStart: number, mark: (s: string) => string, width = 220, clean: (s: string) => string = (s) => s): string {
   const a = Math.max(0, side.start - sentenceStart);
   const b = Math.min(sentenceText.length, side.end - sentenceStart);
-  if (a >= b || b > sentenceText.length) return clip(sentenceText, width);
+  if (a >= b || b > sentenceText.length) return clean(clip(sentenceText, width));
   const before = sentenceText.slice(0, a);
   const after = sentenceText.slice(b);
-  const room = Math.max(20, Math.floor((width - (b - a)) / 2));
+  const span = sentenceText.slice(a, b);
+  const room = Math.max(20, Math.floor((width - Math.min(b - a, width)) / 2));
   const left = before.length > room ? '…' + before.slice(before.length - room) : before;
   const right = after.length > room ? after.slice(0, room) + '…' : after;
-  return left + mark(sentenceText.slice(a, b)) + right;
+  const middle = span.length > width ? span.slice(0, width / 2) + '…' + span.slice(span.length - width / 2) : span;
+  return clean(left) + mark(clean(middle)) + clean(right);
 }
 
 export function clip(s: string, width: number): string {

@@ -1,5 +1,6 @@
 import type { ArticleReport, CompareResult, FindingSide } from '../types.js';
-import { countsLine, excerpt, groupBySeverity, pct } from './format.js';
+import { clip, countsLine, excerpt, groupBySeverity, pct } from './format.js';
+import { safeLine } from './sanitize.js';
 
 /** A report to paste into a ticket: verdict, scores, then a table of findings per severity. */
 export function compareToMarkdown(r: CompareResult, labels: { source: string; derived: string }): string {
@@ -10,7 +11,7 @@ export function compareToMarkdown(r: CompareResult, labels: { source: string; de
   out.push(`| | source | derived |`);
   out.push(`|---|---|---|`);
   out.push(`| article | ${cell(r.source.title ?? labels.source)} | ${cell(r.derived.title ?? labels.derived)} |`);
-  out.push(`| published | ${r.source.published ?? '—'} | ${r.derived.published ?? '—'} |`);
+  out.push(`| published | ${cell(r.source.published ?? '—')} | ${cell(r.derived.published ?? '—')} |`);
   out.push(`| sha256 | \`${r.source.sha256.slice(0, 16)}…\` | \`${r.derived.sha256.slice(0, 16)}…\` |`);
   out.push('');
   out.push(`- **Verdict:** ${r.relation.verdict} (confidence ${r.relation.confidence.toFixed(2)}); direction ${r.relation.direction} (${r.relation.directionConfidence.toFixed(2)})`);
@@ -32,10 +33,16 @@ export function compareToMarkdown(r: CompareResult, labels: { source: string; de
 function side(doc: ArticleReport, s: FindingSide | null, mark: (s: string) => string): string {
   if (!s) return '—';
   const sentence = doc.sentences[s.sentence];
-  const text = sentence ? excerpt(s, sentence.text, sentence.start, mark, 160) : s.text;
-  return `${cell(text)} <sub>[${s.start},${s.end})</sub>`;
+  const text = sentence ? excerpt(s, sentence.text, sentence.start, mark, 160, cell) : cell(clip(s.text, 160));
+  return `${text} <sub>[${s.start},${s.end})</sub>`;
 }
 
+/**
+ * Article text inside a table cell: HTML escaped (Markdown renderers pass raw HTML through), Markdown's own
+ * emphasis and pipes escaped, line breaks flattened, control characters shown escaped.
+ */
 function cell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return safeLine(s.replace(/\r?\n/g, ' '))
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(/[|*_`[\]]/g, (c) => '\\' + c);
 }

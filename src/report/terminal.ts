@@ -1,5 +1,6 @@
 import type { ArticleReport, CompareResult, Finding, FindingSide } from '../types.js';
-import { countsLine, excerpt, groupBySeverity, pct } from './format.js';
+import { clip, countsLine, excerpt, groupBySeverity, pct } from './format.js';
+import { safeLine } from './sanitize.js';
 
 export interface TerminalStyle {
   color: boolean;
@@ -32,16 +33,16 @@ export function compareToTerminal(r: CompareResult, style: TerminalStyle, labels
 }
 
 function describe(a: ArticleReport, label: string): string {
-  const bits = [a.title ? `"${a.title}"` : label];
-  if (a.title && label) bits.push(`(${label})`);
-  if (a.published) bits.push(a.published);
+  const bits = [a.title ? `"${safeLine(clip(a.title, 200))}"` : safeLine(label)];
+  if (a.title && label) bits.push(`(${safeLine(label)})`);
+  if (a.published) bits.push(safeLine(a.published));
   bits.push(`${a.sentences.length} sentences`);
   return bits.join(' · ');
 }
 
 function findingLines(r: CompareResult, f: Finding, c: (code: string, s: string) => string, mark: (s: string) => string): string[] {
-  const out = [`  ${c(ANSI.bold, f.ruleId)}  ${f.message}`];
-  if (f.expected !== undefined || f.actual !== undefined) out.push(c(ANSI.dim, `      expected: ${f.expected ?? '—'}   actual: ${f.actual ?? '—'}`));
+  const out = [`  ${c(ANSI.bold, f.ruleId)}  ${safeLine(clip(f.message, 500))}`];
+  if (f.expected !== undefined || f.actual !== undefined) out.push(c(ANSI.dim, `      expected: ${safeLine(clip(String(f.expected ?? '—'), 200))}   actual: ${safeLine(clip(String(f.actual ?? '—'), 200))}`));
   out.push(sideLine('source ', r.source, f.source, mark));
   out.push(sideLine('derived', r.derived, f.derived, mark));
   return out;
@@ -51,6 +52,6 @@ function sideLine(label: string, doc: ArticleReport, side: FindingSide | null, m
   if (!side) return `      ${label} —`;
   const s = doc.sentences[side.sentence];
   const where = `[${side.start},${side.end})`;
-  const text = s ? excerpt(side, s.text, s.start, mark) : side.text;
+  const text = s ? excerpt(side, s.text, s.start, mark, 220, safeLine) : safeLine(clip(side.text, 220));
   return `      ${label} ${where} “${text}”`;
 }

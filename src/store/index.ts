@@ -14,6 +14,8 @@ export function resolveDbPath(flag?: string | null, env: NodeJS.ProcessEnv = pro
   return flag || env.UNSPUN_DB || DEFAULT_DB;
 }
 
+export { storeError } from './sqlite/sqlite-store.js';
+
 /** Where a store URL points: a SQLite file (or `:memory:`), or a PostgreSQL server. */
 export type StoreLocation = { backend: 'sqlite'; path: string } | { backend: 'postgres'; url: string };
 
@@ -37,11 +39,12 @@ export function parseStoreUrl(url: string): StoreLocation {
 }
 
 /**
- * Opens (and migrates) a corpus store, choosing the backend by the URL's scheme (see parseStoreUrl):
- * `openStore('corpus.db')`, `openStore('sqlite::memory:')`. Close it with `store.close()`.
+ * Opens (and migrates, unless `readonly`) a corpus store, choosing the backend by the URL's scheme (see
+ * parseStoreUrl): `openStore('corpus.db')`, `openStore('sqlite::memory:')`. Close it with `store.close()`.
+ * `readonly` (read commands) never creates, migrates or writes.
  */
-export async function openStore(url: string): Promise<Store> {
+export async function openStore(url: string, opts: { readonly?: boolean } = {}): Promise<Store> {
   const where = parseStoreUrl(url);
   if (where.backend === 'postgres') throw new InputError('PostgreSQL backend not available in this build');
-  return new SqliteStore(where.path);
+  return new SqliteStore(where.path, { readonly: opts.readonly });
 }

@@ -71,8 +71,12 @@ export interface Store {
   readonly backend: string;
   readonly capabilities: StoreCapabilities;
 
-  /** Stores records in ONE transaction (callers keep batches ≤ 1,000) and returns their metas in order. */
-  insertBatch(records: NewArticle[]): Promise<ArticleMeta[]>;
+  /**
+   * Stores records in ONE transaction (callers keep batches ≤ 1,000) and returns their metas in order.
+   * Idempotent under concurrent writers: a record whose hash another writer stored meanwhile comes back as that
+   * stored meta with `duplicate: true`; an (article, version) taken meanwhile gets the next free version.
+   */
+  insertBatch(records: NewArticle[]): Promise<Array<ArticleMeta & { duplicate?: true }>>;
   findByHash(hash: string): Promise<ArticleMeta | null>;
   findByRawHash(rawHash: string): Promise<ArticleMeta | null>;
   /** Newest version stored under an article identity. */

@@ -42,10 +42,12 @@ export function runStoreSuite(name: string, open: StoreFactory): void {
       expect(await store.count()).toBe(2);
     });
 
-    it('rejects a second record with the same content hash and keeps the batch atomic', async () => {
-      await store.insertBatch([record(1)]);
-      await expect(store.insertBatch([record(2), record(3, { hash: 'hash-1' })])).rejects.toThrow();
-      expect(await store.count()).toBe(1);
+    it('returns a record whose content hash is already stored as a duplicate, and stores the rest', async () => {
+      const [first] = await store.insertBatch([record(1)]);
+      const metas = await store.insertBatch([record(2), record(3, { hash: 'hash-1' })]);
+      expect(metas.map((m) => m.duplicate ?? false)).toEqual([false, true]);
+      expect(metas[1].id).toBe(first.id);
+      expect(await store.count()).toBe(2);
     });
 
     it('keeps versions under one identity, newest last', async () => {

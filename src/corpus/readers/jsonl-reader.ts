@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { DEFAULT_MAX_BYTES, mb } from '../../ingest/decode.js';
 import { failed, isoDate, type ReadItem } from './record.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
@@ -27,12 +27,53 @@ export function parseJsonlLine(line: string, source: string): ReadItem {
   };
 }
 
-/** Streams a .jsonl file; blank lines are skipped, bad lines reported with their line number. */
-export async function* readJsonl(path: string): AsyncGenerator<ReadItem> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+/**
+ * Streams a .jsonl file; blank lines are skipped, bad lines reported with their line number. A byte-order mark
+ * before the first record is dropped; a line longer than `maxBytes` is reported and skipped without being held
+ * in memory whole.
+ */
+export async function* readJsonl(path: string, maxBytes = DEFAULT_MAX_BYTES): AsyncGenerator<ReadItem> {
   let n = 0;
-  for await (const line of lines) {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  const line = (): ReadItem | null => {
     n++;
-    if (line.trim()) yield parseJsonlLine(line, `${path}:${n}`);
+    const long = tooLong;
+    const buf = Buffer.concat(parts);
+    parts = [];
+    size = 0;
+    tooLong = false;
+    if (long) return failed(`${path}:${n}`, `line is over --max-bytes ${mb(maxBytes)}`);
+    let text = buf.toString('utf8');
+    if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    return text.trim() ? parseJsonlLine(text, `${path}:${n}`) : null;
+  };
+  try {
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      let at = 0;
+      for (let nl = chunk.indexOf(10, at); ; nl = chunk.indexOf(10, at)) {
+        const piece = chunk.subarray(at, nl < 0 ? chunk.length : nl);
+        if (!tooLong) {
+          size += piece.length;
+          if (size > maxBytes) {
+            tooLong = true;
+            parts = [];
+          } else parts.push(piece);
+        }
+        if (nl < 0) break;
+        const item = line();
+        if (item) yield item;
+        at = nl + 1;
+      }
+    }
+  } catch (e) {
+    yield failed(`${path}:${n + 1}`, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return;
+  }
+  if (size || tooLong) {
+    const item = line();
+    if (item) yield item;
   }
 }

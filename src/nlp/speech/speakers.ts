@@ -60,13 +60,21 @@ export class SpeakerResolver {
 
   /** Remembers a speaker found by description ("the ministry said") so that a later "it said" can point to it. */
   rememberBody(speaker: Speaker, sentence: number): void {
-    if (speaker.via === 'pronoun' || !speaker.mention || this.people.some((p) => p.key === speaker.key)) return;
+    if (speaker.via === 'pronoun' || !speaker.mention || this.peopleKeys().has(speaker.key)) return;
     // "the spokeswoman said" names a person, not a body a later "it" can refer to.
     const head = /(\p{L}+)\W*$/u.exec(speaker.mention.text)?.[1] ?? '';
     const kind = personWord(head)?.kind;
     if (kind === 'role' || kind === 'office' || kind === 'title' || kind === 'name') return;
-    this.bodies.push({ name: speaker.name, key: speaker.key, at: speaker.mention.start, sentence, gender: 'n' });
-    this.bodies.sort((a, b) => a.at - b.at);
+    // Kept sorted by insertion at its place (was push + sort per call: quadratic on long texts).
+    const body = { name: speaker.name, key: speaker.key, at: speaker.mention.start, sentence, gender: 'n' as const };
+    this.bodies.splice(firstAtOrAfter(this.bodies, body.at + 1), 0, body);
+  }
+
+  private keys: Set<string> | null = null;
+  private peopleKeys(): Set<string> {
+    // People are all collected in the constructor, so the set is built once.
+    this.keys ??= new Set(this.people.map((p) => p.key));
+    return this.keys;
   }
 
   private fromPronoun(pronoun: Token): Speaker | null {
@@ -93,7 +101,13 @@ export class SpeakerResolver {
   }
 
   private entityIn(mention: Span) {
-    const inside = this.doc.entities.filter((e) => e.start >= mention.start && e.end <= mention.end && (e.type === 'person' || e.type === 'org'));
+    // Entities are in text order: binary search instead of a filter over all of them per mention.
+    const all = this.doc.entities;
+    const inside = [];
+    for (let i = firstAtOrAfter(all, mention.start, (e) => e.start); i < all.length && all[i].start < mention.end; i++) {
+      const e = all[i];
+      if (e.end <= mention.end && (e.type === 'person' || e.type === 'org')) inside.push(e);
+    }
     return inside.find((e) => e.type === 'person') ?? inside[inside.length - 1] ?? null;
   }
 
@@ -105,7 +119,11 @@ export class SpeakerResolver {
   /** A surname alone ("Lenz") stands for the full name seen before ("Maria Lenz"). */
   private fullName(name: string, at: number): Antecedent | null {
     if (name.includes(' ')) return null;
-    return [...this.people].reverse().find((p) => p.at < at && p.name.endsWith(' ' + name)) ?? null;
+    for (let i = this.people.length - 1; i >= 0; i--) {
+      const p = this.people[i];
+      if (p.at < at && p.name.endsWith(' ' + name)) return p;
+    }
+    return null;
   }
 
   private keyForName(name: string, at: number): string {
@@ -175,10 +193,22 @@ function genderNear(tokens: Token[], first: number, from: number, to: number, na
   return null;
 }
 
+/** First index whose position is ≥ `at` in a list sorted by position. */
+function firstAtOrAfter<T>(list: T[], at: number, pos: (x: T) => number = (x) => (x as unknown as Antecedent).at): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos(list[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function latest(list: Antecedent[], pronoun: Token, lookback: number, ok: (a: Antecedent) => boolean): Antecedent | null {
-  for (let i = list.length - 1; i >= 0; i--) {
+  // Lists are in text order (entities and runs are collected in order; bodies are inserted in place).
+  for (let i = firstAtOrAfter(list, pronoun.start) - 1; i >= 0; i--) {
     const a = list[i];
-    if (a.at >= pronoun.start) continue;
     if (pronoun.sentence - a.sentence > lookback) return null;
     if (ok(a)) return a;
   }

@@ -44,3 +44,10 @@ export function migrate(db: Database.Database): number[] {
   }
   return applied;
 }
+
+/** Migrations a corpus still needs (read-only opening refuses to run them). */
+export function pendingMigrations(db: Database.Database): number[] {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").get();
+  const done = new Set(has ? (db.prepare('SELECT id FROM migrations').all() as Array<{ id: number }>).map((r) => r.id) : []);
+  return migrations.filter((m) => !done.has(m.id)).map((m) => m.id);
+}

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { InputError } from '../../errors.js';
 import { dirname, resolve } from 'node:path';
 import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle, VectorHit } from '../store.js';
-import { migrate } from './sqlite-migrations.js';
+import { migrate, pendingMigrations } from './sqlite-migrations.js';
 
 /** An `articles` row: the meta with its column names. */
 type Row = Omit<ArticleMeta, 'addedAt'> & { added_at: string; analysis?: Buffer };
@@ -20,7 +21,7 @@ function toMeta(r: Row): ArticleMeta {
 export class SqliteStore implements Store {
   readonly backend = 'sqlite';
   readonly capabilities: StoreCapabilities;
-  private readonly db: Database.Database;
+  private readonly db!: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   /** All vectors in memory for the brute-force scan, reloaded when the article count changes (another writer too). */
   private vectorTable: { ids: Int32Array; data: Int8Array; dim: number; count: number } | null = null;
@@ -32,20 +33,37 @@ export class SqliteStore implements Store {
     return st;
   }
 
-  constructor(path: string) {
+  /**
+   * `readonly` (list, show, trace, families, export) opens without creating, migrating or writing anything, so a
+   * read-only or immutable corpus file can still be read. Errors that come from the file (not SQLite, a folder,
+   * locked, read-only) are InputErrors with one line, see `storeError`.
+   */
+  constructor(path: string, opts: { readonly?: boolean } = {}) {
     const file = path === ':memory:' ? path : resolve(path);
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode survives a killed process (only power loss can drop the last commits).
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 10000');
-    this.db.pragma('foreign_keys = ON');
-    migrate(this.db);
+    try {
+      if (file !== ':memory:' && existsSync(file) && statSync(file).isDirectory()) throw new InputError(`--db ${file} is a directory; give a file path such as ${file}/unspun.db`);
+      if (opts.readonly) {
+        this.db = new Database(file, { readonly: true, fileMustExist: true });
+        this.db.pragma('busy_timeout = 10000');
+        const missing = pendingMigrations(this.db);
+        if (missing.length) throw new InputError(`corpus ${file} is from an older unspun (${missing.length} pending migration(s)); run "unspun add" once on it to upgrade`);
+      } else {
+        if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+        this.db = new Database(file);
+        this.db.pragma('busy_timeout = 10000');
+        this.db.pragma('journal_mode = WAL');
+        // NORMAL in WAL mode survives a killed process (only power loss can drop the last commits).
+        this.db.pragma('synchronous = NORMAL');
+        this.db.pragma('foreign_keys = ON');
+        migrate(this.db);
+      }
+    } catch (err) {
+      throw storeError(err, file);
+    }
     this.capabilities = { concurrentWriters: false, location: file };
   }
 
-  async insertBatch(records: NewArticle[]): Promise<ArticleMeta[]> {
+  async insertBatch(records: NewArticle[]): Promise<Array<ArticleMeta & { duplicate?: true }>> {
     const now = new Date().toISOString();
     const insert = this.sql(
       `INSERT INTO articles (article, version, hash, raw_hash, url, title, outlet, published, source, added_at, words, analysis)
@@ -55,8 +73,15 @@ export class SqliteStore implements Store {
     const anchor = this.sql('INSERT OR IGNORE INTO anchors (key, doc) VALUES (?, ?)');
     const vector = this.sql('INSERT INTO vectors (doc, v) VALUES (?, ?)');
     const df = this.sql('INSERT INTO lemma_df (lemma, n) VALUES (?, 1) ON CONFLICT (lemma) DO UPDATE SET n = n + 1');
+    const byHash = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE hash = ?`);
+    const lastVersion = this.sql('SELECT max(version) FROM articles WHERE article = ?').pluck();
     const run = this.db.transaction((batch: NewArticle[]) =>
-      batch.map((r) => {
+      batch.map((given): ArticleMeta & { duplicate?: true } => {
+        // Another writer may have stored the same text or taken this version since the caller looked.
+        const stored = byHash.get(given.hash) as Row | undefined;
+        if (stored) return { ...toMeta(stored), duplicate: true };
+        const taken = (lastVersion.get(given.article) as number | null) ?? 0;
+        const r = taken >= given.version ? { ...given, version: taken + 1 } : given;
         const id = Number(insert.run({ ...r, addedAt: now, analysis: Buffer.from(r.analysis) }).lastInsertRowid);
         for (const k of r.features.bands) band.run(k, id);
         for (const k of r.features.anchors) anchor.run(k, id);
@@ -66,7 +91,8 @@ export class SqliteStore implements Store {
         return { ...meta, id, addedAt: now };
       }),
     );
-    return run(records);
+    // IMMEDIATE: take the write lock before reading, so the checks above hold until commit.
+    return run.immediate(records);
   }
 
   async findByHash(hash: string): Promise<ArticleMeta | null> {
@@ -230,4 +256,23 @@ function dot8(q: Int8Array, data: Int8Array, offset: number): number {
   let dot = 0;
   for (let j = 0; j < q.length; j++) dot += q[j] * data[offset + j];
   return dot / (127 * 127);
+}
+
+/**
+ * SQLite failures that come from the corpus file rather than from a bug, as one-line InputErrors (exit 2):
+ * a file that is not SQLite, a folder, no permission, read-only, locked by another writer past busy_timeout.
+ * Anything else is returned unchanged (exit 3).
+ */
+export function storeError(err: unknown, file: string): unknown {
+  if (err instanceof InputError) return err;
+  const e = err as Error & { code?: string };
+  const code = e?.code ?? '';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new InputError(`${file} is not an unspun corpus (not a SQLite database, or damaged)`);
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new InputError(`corpus ${file} is locked by another unspun process (waited 10 s); try again when it finishes`);
+  if (code.startsWith('SQLITE_READONLY')) return new InputError(`corpus ${file} is read-only; only list, show, trace, families and export work on it`);
+  if (code.startsWith('SQLITE_CANTOPEN') || /unable to open database|directory does not exist/i.test(e?.message ?? '')) return new InputError(`cannot open corpus ${file}`);
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return new InputError(`cannot write corpus ${file}: ${e.message}`);
+  if (code === 'EISDIR') return new InputError(`--db ${file} is a directory`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new InputError(`cannot open corpus ${file}: permission denied`);
+  return err;
 }
