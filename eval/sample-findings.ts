@@ -35,23 +35,40 @@ const MAX_CHARS = 12_000;
 
 function pairs(perSet: number): Pair[] {
   const out: Pair[] = [];
-  const keep = (p: Pair) => p.source.length <= MAX_CHARS && p.derived.length <= MAX_CHARS && p.source.trim() && p.derived.trim();
+  const keep = (p: Pair) =>
+    p.source.length <= MAX_CHARS && p.derived.length <= MAX_CHARS && p.source.trim() && p.derived.trim();
   type Row = { id: string; source: string; derived: string; method?: string; operation?: string; style?: string };
   const llm: Pair[] = [];
   for (const file of ['llmfake-gpt35.jsonl', 'mixset-edits.jsonl', 'sheepdog-politifact-reframings.jsonl']) {
     for (const r of readJsonl<Row>(join(DATA, 'llm-rewrites', file))) {
       const how = r.method ?? r.operation ?? r.style ?? '';
-      llm.push({ set: 'llm-rewrites', id: `${file.split('-')[0]}:${r.id}:${how}`, source: r.source, derived: r.derived });
+      llm.push({
+        set: 'llm-rewrites',
+        id: `${file.split('-')[0]}:${r.id}:${how}`,
+        source: r.source,
+        derived: r.derived,
+      });
     }
   }
   out.push(...sample(llm.filter(keep), perSet, (p) => p.id, 'reading'));
 
   const meter = loadMeter(DATA).stories.filter((s) => s.label !== 'non');
-  const meterPairs = meter.map((s): Pair => ({ set: 'meter', id: `meter:${s.path}`, source: s.sourceText, derived: s.derivedText }));
+  const meterPairs = meter.map(
+    (s): Pair => ({ set: 'meter', id: `meter:${s.path}`, source: s.sourceText, derived: s.derivedText }),
+  );
   out.push(...sample(meterPairs.filter(keep), perSet, (p) => p.id, 'reading'));
 
-  const frank = readJsonl<{ hash: string; model_name?: string; article: string; summary: string }>(join(DATA, 'frank/frank_with_text.jsonl'));
-  const frankPairs = frank.map((r, i): Pair => ({ set: 'frank', id: `frank:${r.hash}:${r.model_name ?? i}`, source: r.article, derived: r.summary }));
+  const frank = readJsonl<{ hash: string; model_name?: string; article: string; summary: string }>(
+    join(DATA, 'frank/frank_with_text.jsonl'),
+  );
+  const frankPairs = frank.map(
+    (r, i): Pair => ({
+      set: 'frank',
+      id: `frank:${r.hash}:${r.model_name ?? i}`,
+      source: r.article,
+      derived: r.summary,
+    }),
+  );
   out.push(...sample(frankPairs.filter(keep), perSet, (p) => p.id, 'reading'));
   return out;
 }
@@ -60,7 +77,12 @@ function pairs(perSet: number): Pair[] {
 function pick(all: Sampled[], per: number): Sampled[] {
   const byPair = new Map<string, number>();
   const out: Sampled[] = [];
-  for (const s of sample(all, all.length, (x) => `${x.pair.id}|${x.finding.source?.start}|${x.finding.derived?.start}|${x.finding.message}`, 'pick')) {
+  for (const s of sample(
+    all,
+    all.length,
+    (x) => `${x.pair.id}|${x.finding.source?.start}|${x.finding.derived?.start}|${x.finding.message}`,
+    'pick',
+  )) {
     const n = byPair.get(s.pair.id) ?? 0;
     if (n >= 2) continue;
     byPair.set(s.pair.id, n + 1);
@@ -78,7 +100,10 @@ function sentenceOf(r: CompareResult, side: 'source' | 'derived', id: number | u
 const clip = (s: string, n = 400) => (s.length > n ? s.slice(0, n) + ' …' : s).replace(/\s+/g, ' ');
 
 function render(rule: string, picked: Sampled[], total: number): string {
-  const lines = [`## ${rule} (${total} findings on ${new Set(picked.map((p) => p.pair.id)).size} sampled pairs; showing ${picked.length})`, ''];
+  const lines = [
+    `## ${rule} (${total} findings on ${new Set(picked.map((p) => p.pair.id)).size} sampled pairs; showing ${picked.length})`,
+    '',
+  ];
   picked.forEach(({ pair, finding: f, result }, i) => {
     lines.push(`### ${rule} #${i + 1} — ${pair.id} (verdict ${result.relation.verdict}, ${f.severity})`);
     lines.push(`- message: ${f.message}`);
@@ -97,7 +122,11 @@ async function main(): Promise<void> {
     .option('--rule <ids>', 'comma-separated rule ids (default: every rule that fires)')
     .option('--per <n>', 'findings per rule', '20')
     .option('--pairs <n>', 'pairs per outside set', '80')
-    .option('--out <file>', 'markdown output (quotes dataset text: keep it out of the repository)', 'tmp/sample-findings.md')
+    .option(
+      '--out <file>',
+      'markdown output (quotes dataset text: keep it out of the repository)',
+      'tmp/sample-findings.md',
+    )
     .parse();
   const opts = cli.opts<{ rule?: string; per: string; pairs: string; out: string }>();
   if (!existsSync(DATA)) {
@@ -124,7 +153,10 @@ async function main(): Promise<void> {
       found.set(finding.ruleId, bucket);
     }
   });
-  const parts = [`# Findings sampled for reading (${new Date().toISOString().slice(0, 10)}; ${list.length} pairs; generated, quotes dataset text — never commit)`, ''];
+  const parts = [
+    `# Findings sampled for reading (${new Date().toISOString().slice(0, 10)}; ${list.length} pairs; generated, quotes dataset text — never commit)`,
+    '',
+  ];
   const counts: string[] = [];
   for (const [rule, all] of [...found].sort((a, b) => a[0].localeCompare(b[0]))) {
     parts.push(render(rule, pick(all, Number(opts.per)), all.length));

@@ -20,7 +20,14 @@ const run = (c: Omit<CheckCase, 'name'>) => runChecks(buildContext({ name: 'case
 describe('class 8: same-story pairs', () => {
   it('lists no dropped or removed findings for two independent reports of one event', () => {
     const found = run({ source: PORT_REPORT, derived: OTHER_REPORT, verdict: 'same-story' });
-    const dropped = ['claim-dropped', 'number-dropped', 'entity-dropped', 'quote-removed', 'attribution-removed', 'hedge-removed'];
+    const dropped = [
+      'claim-dropped',
+      'number-dropped',
+      'entity-dropped',
+      'quote-removed',
+      'attribution-removed',
+      'hedge-removed',
+    ];
     expect(found.filter((f) => dropped.includes(f.ruleId))).toEqual([]);
   });
 
@@ -35,12 +42,15 @@ describe('class 8: same-story pairs', () => {
 
   it('still lists them when the same pair is judged a rewrite', () => {
     const found = run({ source: PORT_REPORT, derived: OTHER_REPORT, verdict: 'rewrite' });
-    expect(found.some((f) => f.ruleId === 'number-dropped' || f.ruleId === 'claim-dropped' || f.ruleId === 'quote-removed')).toBe(true);
+    expect(
+      found.some((f) => f.ruleId === 'number-dropped' || f.ruleId === 'claim-dropped' || f.ruleId === 'quote-removed'),
+    ).toBe(true);
   });
 
   it('takes "the authority blamed …" as the authority\'s claim: no attribution-removed', () => {
     const found = run({
-      source: 'The Port Authority said the crane collapse was caused by a worn cable that had not been replaced since 2015.',
+      source:
+        'The Port Authority said the crane collapse was caused by a worn cable that had not been replaced since 2015.',
       derived: 'The authority blamed the crane collapse on a worn cable that had not been replaced since 2015.',
     });
     expect(found.filter((f) => f.ruleId === 'attribution-removed')).toEqual([]);
@@ -63,17 +73,25 @@ describe('class 4: over-alignment', () => {
     const found = run({ source, derived });
     expect(found.filter((f) => f.ruleId === 'number-dropped')).toEqual([]);
     const dropped = found.filter((f) => f.ruleId === 'claim-dropped');
-    expect(dropped.map((f) => f.source?.text)).toEqual(['Repairs to the northern quay will cost 4.2 million pounds and take until October, the authority said.']);
-    expect(found.some((f) => f.ruleId === 'unsupported-content' && f.derived?.text.startsWith('Local people'))).toBe(true);
+    expect(dropped.map((f) => f.source?.text)).toEqual([
+      'Repairs to the northern quay will cost 4.2 million pounds and take until October, the authority said.',
+    ]);
+    expect(found.some((f) => f.ruleId === 'unsupported-content' && f.derived?.text.startsWith('Local people'))).toBe(
+      true,
+    );
   });
 });
 
 describe('class 4: messages never contradict their evidence', () => {
   it('a quote gone from an aligned sentence shows that sentence', () => {
     const found = run({
-      source: 'Ms Kerr said the berth would stay shut. "We will not reopen berth four until every cable is checked," she said.',
+      source:
+        'Ms Kerr said the berth would stay shut. "We will not reopen berth four until every cable is checked," she said.',
       derived: 'Ms Kerr said the berth would stay shut. She spoke to reporters at the harbour gate on Monday.',
-      links: [[0, 0], [1, 1]],
+      links: [
+        [0, 0],
+        [1, 1],
+      ],
     });
     const removed = found.filter((f) => f.ruleId === 'quote-removed');
     expect(removed.length).toBeGreaterThan(0);

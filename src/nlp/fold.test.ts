@@ -7,7 +7,8 @@ import { analyze } from './index.js';
 
 describe('foldText', () => {
   it('keeps the length, so offsets into the folded text are offsets into the original', () => {
-    const original = 'A 12\u2011month delay, \u201cshe said\u201d \u2013 the mayor\u2019s \u22123\u2009000 \u2015 12\u201315 Paris\u2013Berlin';
+    const original =
+      'A 12\u2011month delay, \u201cshe said\u201d \u2013 the mayor\u2019s \u22123\u2009000 \u2015 12\u201315 Paris\u2013Berlin';
     const folded = foldText(original);
     expect(folded.length).toBe(original.length);
     expect(folded).toBe('A 12-month delay, "she said" — the mayor\'s -3,000 — 12-15 Paris-Berlin');
@@ -28,8 +29,12 @@ describe('folded analysis (class 1: Unicode in figures)', () => {
   const analyse = (text: string) => analyze(extract(text));
 
   it('gives the same figures and lemmas whatever dash, space or apostrophe the text uses', () => {
-    const fancy = analyse('The council approved a 12\u2011month delay.\n\nAbout 12\u2009000 residents signed the mayor\u2019s petition.');
-    const plain = analyse("The council approved a 12-month delay.\n\nAbout 12,000 residents signed the mayor's petition.");
+    const fancy = analyse(
+      'The council approved a 12\u2011month delay.\n\nAbout 12\u2009000 residents signed the mayor\u2019s petition.',
+    );
+    const plain = analyse(
+      "The council approved a 12-month delay.\n\nAbout 12,000 residents signed the mayor's petition.",
+    );
     const figures = (a: ReturnType<typeof analyse>) => a.numbers.map((n) => [n.kind, n.value, n.unit, n.qualifier]);
     expect(figures(fancy)).toEqual(figures(plain));
     expect(fancy.tokens.map((t) => t.lemma)).toEqual(plain.tokens.map((t) => t.lemma));
@@ -39,8 +44,10 @@ describe('folded analysis (class 1: Unicode in figures)', () => {
   });
 
   it('reports nothing when a rewrite only changes the typography of its figures', () => {
-    const source = 'Engineers warned of a 12\u2011month delay to the Harlow bypass on Tuesday.\n\nAbout 12\u2009000 residents signed a petition against the closure of the ring road.';
-    const derived = 'Engineers warned of a 12-month delay to the Harlow bypass on Tuesday.\n\nAbout 12,000 residents signed a petition against the closure of the ring road.';
+    const source =
+      'Engineers warned of a 12\u2011month delay to the Harlow bypass on Tuesday.\n\nAbout 12\u2009000 residents signed a petition against the closure of the ring road.';
+    const derived =
+      'Engineers warned of a 12-month delay to the Harlow bypass on Tuesday.\n\nAbout 12,000 residents signed a petition against the closure of the ring road.';
     expect(compare(source, derived, { vectors: loadVectors() }).findings).toEqual([]);
   });
 });

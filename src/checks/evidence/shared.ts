@@ -12,7 +12,10 @@ import type { SharedFacts } from '../types.js';
 export function computeSharedFacts(source: Analysis, derived: Analysis, alignment: Alignment): SharedFacts {
   const unlinked = (doc: Analysis, by: Alignment['bySource']) =>
     new Set(doc.sentences.filter((s) => s.kind === 'body' && (by[s.id]?.length ?? 0) === 0).map((s) => s.id));
-  return { droppedSource: unlinked(source, alignment.bySource), unsupportedDerived: unlinked(derived, alignment.byDerived) };
+  return {
+    droppedSource: unlinked(source, alignment.bySource),
+    unsupportedDerived: unlinked(derived, alignment.byDerived),
+  };
 }
 
 /** A link scoring under the aligner's own floor for a pair that stands on its score (order alone placed it)… */

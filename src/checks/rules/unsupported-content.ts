@@ -24,7 +24,8 @@ export const unsupportedContent: Check = {
   meta: {
     id: 'unsupported-content',
     severity: 'medium',
-    description: 'The rewrite asserts something the source does not support: an added sentence, or added words in a carried-over one.',
+    description:
+      'The rewrite asserts something the source does not support: an added sentence, or added words in a carried-over one.',
     appliesTo: 'derived-or-summary',
     messages: {
       unsupported: 'This sentence of the rewrite has no support in the source.',
@@ -41,13 +42,23 @@ export const unsupportedContent: Check = {
     for (const s of ctx.derived.sentences) {
       if (s.kind !== 'body' || !asserts(ctx.derived, s)) continue;
       const comment = editorialCue(s.text, ctx.source.text);
-      const quoted = comment && ctx.derived.quotes.some((q) => q.inner.start <= s.start + comment.at && s.start + comment.at < q.inner.end);
+      const quoted =
+        comment &&
+        ctx.derived.quotes.some((q) => q.inner.start <= s.start + comment.at && s.start + comment.at < q.inner.end);
       if (comment && !quoted) {
         // Commentary shares the topic words of the story, so overlap cannot judge it; the phrase can.
-        out.push({ messageId: 'editorial', data: { actual: comment.text }, source: null, derived: wholeSentence(ctx.derived, s.id), actual: comment.text });
+        out.push({
+          messageId: 'editorial',
+          data: { actual: comment.text },
+          source: null,
+          derived: wholeSentence(ctx.derived, s.id),
+          actual: comment.text,
+        });
         continue;
       }
-      const added = unsupportedTokens(ctx.source, ctx.derived, s.id, ctx.vectors).filter((i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)));
+      const added = unsupportedTokens(ctx.source, ctx.derived, s.id, ctx.vectors).filter(
+        (i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)),
+      );
       if (!added.length) continue;
       if (ctx.shared.unsupportedDerived.has(s.id)) {
         out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, s.id) });
@@ -85,7 +96,10 @@ let editorial: Array<{ phrase: string; re: RegExp }> | null = null;
  * or null. lexicons/checks-editorial-cues.json. Example: "Only time will tell whether the port has learned its lesson."
  */
 export function editorialCue(sentence: string, sourceText: string): { text: string; at: number } | null {
-  editorial ??= lexicon<string>('checks-editorial-cues').entries.map((phrase) => ({ phrase, re: new RegExp(`(?:^|[^\\p{L}])${escape(phrase)}(?![\\p{L}])`, 'u') }));
+  editorial ??= lexicon<string>('checks-editorial-cues').entries.map((phrase) => ({
+    phrase,
+    re: new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(phrase)}(?![\\p{L}])`, 'u'),
+  }));
   const lower = foldText(sentence).toLowerCase();
   const hit = editorial.find((e) => e.re.test(lower))?.phrase;
   if (!hit) return null;
@@ -94,7 +108,7 @@ export function editorialCue(sentence: string, sourceText: string): { text: stri
   return { text: sentence.slice(at, at + hit.length), at };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A statement: long enough, has a verb, is not a question, an imperative or a reader prompt. */
 export function asserts(doc: Analysis, s: Sentence): boolean {

@@ -6,11 +6,37 @@ import { numberTables } from './tables.js';
 const UNDER_RE = /\b(?:nearly|almost|just under|not quite|close to)\b/i;
 const ROUGH_RE = /\b(?:dozens|scores|hundreds|thousands|millions|billions|several|a few)\b/i;
 const BOUND: Record<NumberQualifier, 'point' | 'lower' | 'upper'> = {
-  exact: 'point', approx: 'point', above: 'lower', 'at-least': 'lower', below: 'upper', 'at-most': 'upper',
+  exact: 'point',
+  approx: 'point',
+  above: 'lower',
+  'at-least': 'lower',
+  below: 'upper',
+  'at-most': 'upper',
 };
-const SYMBOL: Record<NumberQualifier, string> = { exact: '', approx: '≈', above: '>', below: '<', 'at-least': '≥', 'at-most': '≤' };
+const SYMBOL: Record<NumberQualifier, string> = {
+  exact: '',
+  approx: '≈',
+  above: '>',
+  below: '<',
+  'at-least': '≥',
+  'at-most': '≤',
+};
 // Periods of a year that cannot describe the same time: "early 2027" vs "late 2027".
-const PERIODS = new Set(['early', 'earlier', 'mid', 'late', 'later', 'end', 'by-end', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4']);
+const PERIODS = new Set([
+  'early',
+  'earlier',
+  'mid',
+  'late',
+  'later',
+  'end',
+  'by-end',
+  'h1',
+  'h2',
+  'q1',
+  'q2',
+  'q3',
+  'q4',
+]);
 const LATE_PERIODS = new Set(['late', 'later', 'end', 'by-end', 'h2', 'q4']);
 
 /** What a number measures: dates, ordinals, percent, a currency/measure dimension, or a plain count. */
@@ -48,16 +74,21 @@ function inBase(a: NumberMention, b: NumberMention): { scaleA: number; scaleB: n
   return { scaleA: factor(a)!, scaleB: factor(b)!, slack: 0.03 }; // "5 km (3.1 miles)" is rounded
 }
 
-const near = (x: number, y: number, tolerance: number) => Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
+const near = (x: number, y: number, tolerance: number) =>
+  Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
 
 /** True when both denote the same quantity in any wording: "nearly 300" ≈ "almost 300", "$2bn" ≈ "2 billion dollars". */
 export function sameQuantity(a: NumberMention, b: NumberMention): boolean {
   if (!comparable(a, b) || unitsDiffer(a, b)) return false;
-  if (quantityClass(a) === 'date') return a.value === b.value && a.unit === b.unit && (a.datePart ?? '') === (b.datePart ?? '');
+  if (quantityClass(a) === 'date')
+    return a.value === b.value && a.unit === b.unit && (a.datePart ?? '') === (b.datePart ?? '');
   const { scaleA, scaleB, slack } = inBase(a, b);
   const tolerance = Math.max(slack, 1e-9);
-  return a.qualifier === b.qualifier && near(a.value * scaleA, b.value * scaleB, tolerance)
-    && near((a.valueMax ?? a.value) * scaleA, (b.valueMax ?? b.value) * scaleB, tolerance);
+  return (
+    a.qualifier === b.qualifier &&
+    near(a.value * scaleA, b.value * scaleB, tolerance) &&
+    near((a.valueMax ?? a.value) * scaleA, (b.valueMax ?? b.value) * scaleB, tolerance)
+  );
 }
 
 /** True when the value clearly changed: 12,000 → 1,200, "nearly 300" → "more than 300", $2bn → €2bn, early → late 2027, 17 → "dozens". */
@@ -103,12 +134,18 @@ export function quantityRange(n: NumberMention): [number, number] {
   // Open bounds stay open: "more than 300" excludes 300, "nearly 300" stays under it.
   const open = Math.abs(v) * 1e-9;
   switch (n.qualifier) {
-    case 'approx': return UNDER_RE.test(n.text) ? [0.9 * v, v - open] : [0.9 * v, 1.1 * v];
-    case 'above': return [v + open, Number.POSITIVE_INFINITY];
-    case 'at-least': return [v, Number.POSITIVE_INFINITY];
-    case 'below': return [0, v - open];
-    case 'at-most': return [0, v];
-    default: return [v, v];
+    case 'approx':
+      return UNDER_RE.test(n.text) ? [0.9 * v, v - open] : [0.9 * v, 1.1 * v];
+    case 'above':
+      return [v + open, Number.POSITIVE_INFINITY];
+    case 'at-least':
+      return [v, Number.POSITIVE_INFINITY];
+    case 'below':
+      return [0, v - open];
+    case 'at-most':
+      return [0, v];
+    default:
+      return [v, v];
   }
 }
 
@@ -116,7 +153,8 @@ function datesConflict(a: NumberMention, b: NumberMention): boolean {
   if (a.unit === null && b.unit === null && a.value !== b.value) return true;
   const pa = (a.datePart ?? '').split(' ');
   const pb = (b.datePart ?? '').split(' ');
-  const month = (p: string[]) => p.find((x) => /^[a-z]+(?:-\d+(?:\.\.\d+)?)?$/.test(x) && !PERIODS.has(x) && !x.endsWith('-year') && x !== 'decade');
+  const month = (p: string[]) =>
+    p.find((x) => /^[a-z]+(?:-\d+(?:\.\.\d+)?)?$/.test(x) && !PERIODS.has(x) && !x.endsWith('-year') && x !== 'decade');
   const ma = month(pa);
   const mb = month(pb);
   if (ma && mb && ma !== mb) return true;
