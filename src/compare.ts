@@ -5,8 +5,9 @@ import { align } from './align/index.js';
 import type { Vectors } from './align/vectors.js';
 import { sha256 } from './hash.js';
 import { runChecks } from './checks/runner.js';
-import { computeSharedFacts } from './checks/evidence/shared.js';
+import { claimAlignment, computeSharedFacts } from './checks/evidence/shared.js';
 import { computeScores } from './relation/scores.js';
+import { computeFidelity } from './relation/fidelity.js';
 import { judgeRelation } from './relation/verdict.js';
 import { TOOL } from './version.js';
 
@@ -55,15 +56,17 @@ export function compareAnalyses(
   const alignment = align(source, derived, vectors);
   const scores = computeScores(source, derived, alignment);
   const relation = judgeRelation(source, derived, alignment, scores);
-  const shared = computeSharedFacts(source, derived, alignment);
-  const findings = runChecks({ source, derived, alignment, relation, shared, vectors }, options.rules ?? {});
+  // The verdict reads every link; the checks only those that carry a claim (a topic-only link hides a dropped claim).
+  const checked = claimAlignment(source, derived, alignment, vectors);
+  const shared = computeSharedFacts(source, derived, checked);
+  const findings = runChecks({ source, derived, alignment: checked, relation, shared, vectors }, options.rules ?? {});
   return {
     schema: 'unspun.compare/2',
     tool: TOOL,
     source: articleReport(source, options.sourceBytes ?? source.text),
     derived: articleReport(derived, options.derivedBytes ?? derived.text),
     relation,
-    scores,
+    scores: { fidelity: computeFidelity(source, derived, alignment, findings), ...scores },
     alignment: alignment.links.map(({ source: s, derived: d, kind, score }) => ({ source: s, derived: d, kind, score: round(score) })),
     findings,
   };

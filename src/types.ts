@@ -50,7 +50,7 @@ export interface Extracted {
 export interface Token {
   start: number;
   end: number;
-  /** Surface form as in the text. */
+  /** Surface form, typographically folded (nlp/fold.ts: "‑" → "-", "’" → "'"); same length as `text.slice(start, end)`. */
   text: string;
   /** Lower-cased lemma (wink). */
   lemma: string;
@@ -232,6 +232,12 @@ export interface Scores {
   verbatimShare: number;
 }
 
+/** Scores of a compare() result: the document scores plus fidelity (src/relation/fidelity.ts, docs/fidelity.md). */
+export interface CompareScores extends Scores {
+  /** 0–1: 1 = everything the rewrite says is carried over from the source and nothing was altered. */
+  fidelity: number;
+}
+
 /** Finding severities, most severe first: the order reports group and sort by. */
 export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -279,7 +285,7 @@ export interface CompareResult {
   source: ArticleReport;
   derived: ArticleReport;
   relation: Relation;
-  scores: Scores;
+  scores: CompareScores;
   alignment: Array<Pick<AlignmentLink, 'source' | 'derived' | 'kind' | 'score'>>;
   findings: Finding[];
 }

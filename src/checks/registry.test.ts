@@ -6,7 +6,7 @@ import { rules } from './registry.js';
 
 const rulesDir = join(packageRoot, 'src/checks/rules');
 const docsDir = join(packageRoot, 'docs/checks');
-const SECTIONS = ['What it flags', 'What it does not flag', 'Known false positives', 'Example', 'Options'];
+const SECTIONS = ['What it flags', 'What it does not flag', 'Known false positives', 'Precision by reading', 'Example', 'Options'];
 
 /** The fixed rule set and default severities (changing one is a breaking change for users' configs). */
 const DEFAULTS: Record<string, string> = {
@@ -62,12 +62,17 @@ describe('registry', () => {
     }
   });
 
-  it('declares messages and marks only whole-copy rules as needing a derivation verdict', () => {
+  it('declares messages and marks whole-copy and dropped/removed rules as needing a derivation verdict', () => {
     for (const r of rules) {
       expect(Object.keys(r.meta.messages).length, r.meta.id).toBeGreaterThan(0);
       expect(r.meta.description.length, r.meta.id).toBeGreaterThan(20);
     }
-    expect(rules.filter((r) => r.meta.appliesTo === 'derived').map((r) => r.meta.id).sort()).toEqual(['claim-dropped', 'quote-fabricated', 'source-uncredited']);
-    expect(rules.filter((r) => r.meta.appliesTo === 'derived-or-summary').map((r) => r.meta.id)).toEqual(['unsupported-content']);
+    expect(rules.filter((r) => r.meta.appliesTo === 'derived').map((r) => r.meta.id).sort()).toEqual([
+      'attribution-removed', 'claim-dropped', 'entity-dropped', 'hedge-removed', 'number-dropped', 'quote-fabricated', 'quote-removed', 'source-uncredited',
+    ]); // class 8 of issue 9: under same-story nothing was dropped or removed
+    // The HIGH change checks say "the rewrite changed …": a same-story report changed nothing (precision by reading).
+    expect(rules.filter((r) => r.meta.appliesTo === 'derived-or-summary').map((r) => r.meta.id)).toEqual([
+      'number-changed', 'entity-changed', 'quote-altered', 'attribution-changed', 'negation-flip', 'unsupported-content',
+    ]);
   });
 });

@@ -10,8 +10,8 @@ export interface CheckMeta {
   messages: Record<string, string>;
   /**
    * Which pairs the runner runs the check on (default `all`). `derived`: only when the verdict says the text is a copy
-   * (verbatim-copy, rewrite, partial-reuse) — what a copy dropped or failed to credit means nothing for a same-story
-   * report. `derived-or-summary`: also a short text the aligner ties to the source throughout (isSummary).
+   * (verbatim-copy, rewrite, partial-reuse) — what a copy dropped, removed or failed to credit means nothing for a same-story
+   * report (class 8 of issue 9: every dropped/removed check is `derived`). `derived-or-summary`: also a short text the aligner ties to the source throughout (isSummary).
    */
   appliesTo?: 'all' | 'derived' | 'derived-or-summary';
 }

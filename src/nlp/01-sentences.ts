@@ -1,5 +1,6 @@
 import type { Block, Extracted, Sentence, Token } from '../types.js';
 import { lexicon } from '../lexicons.js';
+import { foldText } from './fold.js';
 import { its, nlp } from './wink.js';
 
 const STOP_POS = new Set(['PUNCT', 'SYM', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'AUX', 'PRON']);
@@ -28,6 +29,7 @@ export const MAX_SENTENCE_TOKENS = 160;
 /**
  * Step 1: tokens, lemmas, POS and sentences for every body and heading block.
  * wink-nlp is lossless (tokens plus their preceding spaces rebuild the input), which gives exact offsets.
+ * Token text is folded (fold.ts: one dash, one space, straight quotes); offsets index the original text.
  * Example: `Maj. Gen. Peter Lenz said …` stays one sentence although wink breaks after `Maj.`.
  */
 export function tokenise(ex: Extracted): Tokenised {
@@ -43,7 +45,8 @@ export function tokenise(ex: Extracted): Tokenised {
 
 /** Appends the block's sentences and tokens; returns how many over-long sentences were cut. */
 function segmentBlock(text: string, block: Block, blockIndex: number, sentences: Sentence[], tokens: Token[]): number {
-  const blockText = text.slice(block.start, block.end);
+  // wink reads the folded text (same length, same offsets): "12‑month" and "12-month" get one token and one lemma.
+  const blockText = foldText(text.slice(block.start, block.end));
   if (!blockText.trim()) return 0;
   const doc = nlp.readDoc(blockText);
   const all = doc.tokens();

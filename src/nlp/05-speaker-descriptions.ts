@@ -76,7 +76,9 @@ function after(tokens: Token[], last: number): [number, number] | null {
   if (tokens[k]?.pos === 'NUM' && tokens[k + 1]?.text === ',') k += 2; // an age
   const start = tokens[k];
   if (!start || start.sentence !== s) return null;
-  const opener = OPENS_DESCRIPTION.has(start.text.toLowerCase()) || isRoleWord(start) || tokens[k + 1]?.text === "'s";
+  // "Jane Roe, security adviser to the Council,": a bare noun phrase opens one when a role word comes within three words.
+  const bareRole = (start.pos === 'NOUN' || start.pos === 'ADJ' || start.pos === 'PROPN') && [1, 2, 3].some((o) => tokens[k + o]?.sentence === s && isRoleWord(tokens[k + o]));
+  const opener = OPENS_DESCRIPTION.has(start.text.toLowerCase()) || isRoleWord(start) || tokens[k + 1]?.text === "'s" || bareRole;
   if (!opener) return null;
   const end = walkForward(tokens, k);
   if (end === null) return null;

@@ -22,6 +22,12 @@ describe('findNegations', () => {
     expect(negations('Police said nothing was taken.')).toEqual([['nothing', 'nothing']]);
   });
 
+  it('finds no cue in phrases that assert: "not only … but also", "no fewer than", "no doubt" (class 2)', () => {
+    expect(negations('The board not only raised rents but also cut repairs.')).toEqual([]);
+    expect(negations("It isn't just a delay: no fewer than 40 trains were cancelled, and no doubt more will follow.")).toEqual([]);
+    expect(negations('The board did not raise rents, and not only because of the vote.')).toEqual([['not', 'not']]);
+  });
+
   it('finds neither … nor as two cues', () => {
     expect(negations('Neither the ministry nor the operator commented.')).toEqual([
       ['Neither', 'neither'],

@@ -5,7 +5,7 @@ import { sharedRuns } from '../align/index.js';
 export const VERBATIM_MIN_WORDS = 5;
 
 /** Link weight by kind: a partial link carries only part of a sentence over. */
-const KIND_WEIGHT = { verbatim: 1, paraphrase: 1, partial: 0.5 } as const;
+export const KIND_WEIGHT = { verbatim: 1, paraphrase: 1, partial: 0.5 } as const;
 
 /**
  * Document-level scores in [0,1], weighted by characters so one long sentence counts more than a short one.

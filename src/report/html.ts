@@ -20,7 +20,7 @@ export function compareToHtml(r: CompareResult, labels: { source: string; derive
 <header>
   <h1>Unspun compare: <span class="verdict">${esc(r.relation.verdict)}</span></h1>
   <p>confidence ${r.relation.confidence.toFixed(2)} · direction ${esc(r.relation.direction)} (${r.relation.directionConfidence.toFixed(2)}) ·
-  source coverage ${pct(r.scores.sourceCoverage)} · derived support ${pct(r.scores.derivedSupport)} · verbatim share ${pct(r.scores.verbatimShare)}</p>
+  fidelity ${pct(r.scores.fidelity)} · source coverage ${pct(r.scores.sourceCoverage)} · derived support ${pct(r.scores.derivedSupport)} · verbatim share ${pct(r.scores.verbatimShare)}</p>
   <ul class="legend" aria-label="legend">${SEVERITIES.map((s) => `<li><mark class="sev-${s}">${s}</mark> <span data-count="${s}">${counts[s]}</span></li>`).join('')}
   <li><span class="aligned-swatch">aligned</span> hover or click a sentence</li></ul>
 </header>

@@ -15,7 +15,7 @@ export function compareToMarkdown(r: CompareResult, labels: { source: string; de
   out.push(`| sha256 | \`${r.source.sha256.slice(0, 16)}…\` | \`${r.derived.sha256.slice(0, 16)}…\` |`);
   out.push('');
   out.push(`- **Verdict:** ${r.relation.verdict} (confidence ${r.relation.confidence.toFixed(2)}); direction ${r.relation.direction} (${r.relation.directionConfidence.toFixed(2)})`);
-  out.push(`- **Scores:** source coverage ${pct(r.scores.sourceCoverage)}, derived support ${pct(r.scores.derivedSupport)}, verbatim share ${pct(r.scores.verbatimShare)}`);
+  out.push(`- **Scores:** fidelity ${pct(r.scores.fidelity)}, source coverage ${pct(r.scores.sourceCoverage)}, derived support ${pct(r.scores.derivedSupport)}, verbatim share ${pct(r.scores.verbatimShare)}`);
   out.push(`- **Findings:** ${countsLine(r.findings)}`);
   for (const [severity, findings] of groupBySeverity(r.findings)) {
     out.push('');

@@ -20,7 +20,7 @@ export function compareToTerminal(r: CompareResult, style: TerminalStyle, labels
   lines.push('');
   const rel = r.relation;
   lines.push(`${c(ANSI.bold, 'Verdict:')} ${rel.verdict} (confidence ${rel.confidence.toFixed(2)}) · direction ${rel.direction} (${rel.directionConfidence.toFixed(2)})`);
-  lines.push(`${c(ANSI.bold, 'Scores:')}  source coverage ${pct(r.scores.sourceCoverage)} · derived support ${pct(r.scores.derivedSupport)} · verbatim share ${pct(r.scores.verbatimShare)} · ${r.alignment.length} aligned links`);
+  lines.push(`${c(ANSI.bold, 'Scores:')}  fidelity ${pct(r.scores.fidelity)} · source coverage ${pct(r.scores.sourceCoverage)} · derived support ${pct(r.scores.derivedSupport)} · verbatim share ${pct(r.scores.verbatimShare)} · ${r.alignment.length} aligned links`);
   lines.push('');
   if (r.findings.length === 0) lines.push('No findings.');
   for (const [severity, findings] of groupBySeverity(r.findings)) {

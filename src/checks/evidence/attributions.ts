@@ -1,4 +1,6 @@
 import { lexicon } from '../../lexicons.js';
+import { foldText } from '../../nlp/fold.js';
+import { entityLexicons } from '../../nlp/entities/lexicons.js';
 import type { Analysis, Attribution, Speaker } from '../../types.js';
 import { sameEntity } from './items.js';
 import { coverage, softCoverage, derivedCounterparts, lemmasIn, lemmasOf, perContext } from './pairs.js';
@@ -70,8 +72,22 @@ export const attributedPairs = perContext((ctx: CheckContext): AttributedPair[] 
 export function speakerNamedIn(doc: Analysis, speaker: Speaker | null, ids: Set<number>): boolean {
   if (!speaker || speaker.via === 'pronoun') return false;
   if (doc.entities.some((e) => ids.has(e.sentence) && sameEntity(e.key, speaker.key))) return true;
-  const name = (speaker.mention?.text ?? speaker.name).toLowerCase();
-  return doc.sentences.some((s) => ids.has(s.id) && s.text.toLowerCase().includes(name));
+  if (orgHeadNamed(doc, speaker, ids)) return true;
+  const name = foldText(speaker.mention?.text ?? speaker.name).toLowerCase();
+  return doc.sentences.some((s) => ids.has(s.id) && foldText(s.text).toLowerCase().includes(name));
+}
+
+const DEFINITE = new Set(['the', 'its', 'this', 'that']);
+
+/**
+ * "The Port Authority said …" → "The authority blamed …": an organisation speaker named again by its head noun with
+ * a definite article is the same speaker (the head must be an organisation head of lexicons/entity-cues.json).
+ */
+function orgHeadNamed(doc: Analysis, speaker: Speaker, ids: Set<number>): boolean {
+  const words = speaker.key.split(' ');
+  const head = words[words.length - 1];
+  if (words.length < 2 || entityLexicons().headCues.get(head) !== 'org') return false;
+  return doc.tokens.some((t, i) => ids.has(t.sentence) && t.lemma === head && i > 0 && DEFINITE.has(doc.tokens[i - 1].text.toLowerCase()));
 }
 
 /**

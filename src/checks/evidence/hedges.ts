@@ -24,7 +24,8 @@ export function unmatchedHedges(ctx: CheckContext, from: 'source' | 'derived'): 
     const otherLemmas = lemmasOf(other, otherIds);
     for (const h of here) {
       if (there.some((t) => t.cue === h.cue || t.kind === h.kind)) continue;
-      if (!scopeCarried(mine, h, otherLemmas)) continue;
+      // "its legality is hotly debated": what a contested cue bears on comes before it; closeness is the test.
+      if (h.kind !== 'contested' && !scopeCarried(mine, h, otherLemmas)) continue;
       out.push({ hedge: h, otherSentence: otherIds[0] });
     }
   }

@@ -1,5 +1,5 @@
 import type { Analysis, NumberMention } from '../../types.js';
-import { numbersConflict, sameQuantity } from './items.js';
+import { isRough, numbersConflict, quantityRange, sameQuantity } from './items.js';
 import { derivedCounterparts, inSentences, sameSlot, words, perContext } from './pairs.js';
 import type { CheckContext } from '../types.js';
 
@@ -32,6 +32,8 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
       const contested = [...picks].some(([o, p]) => o !== s && p === d);
       if (d && !contested) {
         const kind = fateOf(s, d);
+        // A change is HIGH: the partner must fill the same slot, not merely count years ("next 20 years" / "a minimum of 25 years").
+        if (kind === 'changed' && !sameSlot(ctx.source, s, ctx.derived, d) && !(countsSameUnit(s, d) && !TIME_UNITS.has(s.unit ?? ''))) continue;
         if (kind) fates.push({ kind, source: s, derived: d, derivedSentences });
       }
       else if (d === undefined) fates.push({ kind: 'dropped', source: s, derivedSentences });
@@ -53,29 +55,34 @@ function partnerOf(ctx: CheckContext, s: NumberMention, candidates: NumberMentio
 }
 
 /**
- * Changed, blurred, or (null) consistent. A figure within the other's bound is consistent, not changed:
- * "more than 20 years" → "22 years" is more precise (not judged); "12,000" → "more than 10,000" is blurred.
+ * Changed, blurred, or (null) consistent, comparing the ranges the two figures allow (a vague quantity is a range):
+ * - disjoint: changed ("17" → "dozens", which is at least 24; "12,000" → "1,200");
+ * - the rewrite's range lies within the source's: consistent, it says no less ("about 48 million" → "48 million",
+ *   "more than 20 years" → "22 years");
+ * - the rewrite's range is wider and holds the source's: blurred ("nearly 300" → "hundreds", "12,000" → "more than
+ *   10,000"), except a plain approximation of the same figure ("300" → "about 300" survives).
  */
 function fateOf(s: NumberMention, d: NumberMention): 'changed' | 'blurred' | null {
-  if (lessPrecise(s, d)) return 'blurred';
-  if (within(s, d)) return d.qualifier === 'approx' ? null : 'blurred'; // "300" → "about 300" survives
-  if (within(d, s)) return null;
+  if (s.kind === 'date' || s.kind === 'year') {
+    if (lessPrecise(s, d)) return 'blurred';
+    return numbersConflict(s, d) ? 'changed' : null;
+  }
+  const [sLo, sHi] = quantityRange(s);
+  const [dLo, dHi] = quantityRange(d);
+  const inside = (lo: number, hi: number, outerLo: number, outerHi: number) => lo >= outerLo * (1 - SLACK) && hi <= outerHi * (1 + SLACK);
+  if (inside(dLo, dHi, sLo, sHi)) return null;
+  if (inside(sLo, sHi, dLo, dHi)) {
+    const sameFigure = d.qualifier === 'approx' && !isRough(d) && Math.abs(d.value - s.value) <= SLACK * Math.abs(s.value);
+    return sameFigure ? null : 'blurred';
+  }
   return numbersConflict(s, d) ? 'changed' : 'blurred';
 }
 
-/** True when exact figure `point` satisfies the bound `range` states ("22" within "more than 20"). */
-function within(point: NumberMention, range: NumberMention): boolean {
-  if (point.qualifier !== 'exact' || point.valueMax !== undefined || range.qualifier === 'exact' || point.kind !== range.kind) return false;
-  const v = point.value;
-  const b = range.value;
-  switch (range.qualifier) {
-    case 'above': return v > b;
-    case 'below': return v < b;
-    case 'at-least': return v >= b;
-    case 'at-most': return v <= b;
-    default: return Math.abs(v - b) <= 0.1 * Math.abs(b);
-  }
-}
+/** Rounding slack when one range must lie inside the other. */
+const SLACK = 0.005;
+
+/** Units too common to pair two figures on their own: many durations in one story are unrelated. */
+const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'time']);
 
 /** Same unit of a count, sum or measure; a date's unit says nothing about which event it dates. */
 function countsSameUnit(a: NumberMention, b: NumberMention): boolean {
@@ -84,7 +91,7 @@ function countsSameUnit(a: NumberMention, b: NumberMention): boolean {
 
 /**
  * "July 4, 1998" → "July 1998": the rewrite's words are all in the source's, it only says less.
- * "February 21" → "February last year": a relative date cannot be checked against an absolute one.
+ * "February 21" → "February last year": a relative date cannot be checked against an absolute one. Dates only.
  */
 function lessPrecise(s: NumberMention, d: NumberMention): boolean {
   if ((s.kind === 'date' || s.kind === 'year') && [s, d].some((n) => RELATIVE_DATE.test(n.text))) return true;

@@ -1,5 +1,6 @@
 import type { Vectors } from '../../align/vectors.js';
 import { directWordSimilarity } from '../../align/soft.js';
+import { foldText } from '../../nlp/fold.js';
 import { isContentWord } from '../../nlp/words.js';
 import type { Alignment, Analysis, Sentence, Span, Token } from '../../types.js';
 
@@ -81,13 +82,13 @@ export function ref(sentence: number, span: Pick<Span, 'start' | 'end'>): { sent
   return { sentence, span: { start: span.start, end: span.end } };
 }
 
-/** Lower-cased word forms of a string, for quote and name comparison ("Don’t" → "don't"). */
+/** Lower-cased, folded word forms of a string, for quote and name comparison ("Don’t" → "don't", "12‑month" → "12-month"). */
 export function words(text: string): string[] {
-  return (text.match(WORD) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'"));
+  return (foldText(text).match(WORD) ?? []).map((w) => w.toLowerCase());
 }
 
 /** A word: letters/digits, with inner apostrophes, dots or hyphens ("don't", "U.S", "well-known"). */
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu;
 
 /** Body (paragraph) sentences only: headings are context, never claims. */
 export function isBody(doc: Analysis, id: number): boolean {
@@ -110,7 +111,8 @@ export interface Word {
 export function wordSpans(text: string, offset = 0): Word[] {
   const out: Word[] = [];
   const re = new RegExp(WORD.source, 'gu');
-  for (let m: RegExpExecArray | null; (m = re.exec(text)); ) out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start: offset + m.index, end: offset + m.index + m[0].length });
+  const folded = foldText(text);
+  for (let m: RegExpExecArray | null; (m = re.exec(folded)); ) out.push({ w: m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 

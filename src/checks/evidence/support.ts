@@ -1,5 +1,6 @@
 import type { Vectors } from '../../align/vectors.js';
 import { lexicon } from '../../lexicons.js';
+import { foldText } from '../../nlp/fold.js';
 import { isContentWord } from '../../nlp/words.js';
 import { directWordSimilarity } from '../../align/soft.js';
 import type { Analysis, Token } from '../../types.js';
@@ -77,7 +78,7 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
   }
 }
 
-const compact = (text: string) => text.toLowerCase().replace(/\s+/g, '');
+const compact = (text: string) => foldText(text).toLowerCase().replace(/\s+/g, '');
 
 /** Adjacent unsupported tokens as one run ("ian wright"), so one finding names one added detail. */
 export function tokenRuns(doc: Analysis, indexes: number[]): Array<{ start: number; end: number }> {

@@ -8,6 +8,7 @@ export const entityDropped: Check = {
     id: 'entity-dropped',
     severity: 'low',
     description: 'A named person, organisation, place or event of a carried-over source sentence appears nowhere in the rewrite.',
+    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: { dropped: '"{expected}" is not named in the rewrite.' },
   },
   run(ctx) {

@@ -30,6 +30,57 @@ ruleTester(negationFlip, {
       source: 'The company did not deny that the data had been leaked.',
       derived: 'The company acknowledged that the data had been leaked.',
     },
+    {
+      name: 'class 2: "not only … but also" asserts both parts',
+      source: 'The housing board not only raised rents across the estate but also cut the repair budget.',
+      derived: 'The housing board raised rents across the estate and cut the repair budget.',
+    },
+    {
+      name: 'class 2: "no longer" → "ceased to" says the same',
+      source: 'The ferry to Inchmore no longer runs on Sundays, the operator said.',
+      derived: 'The ferry to Inchmore ceased to run on Sundays, the operator said.',
+    },
+    {
+      name: 'class 2: "ceased to" → "no longer" says the same',
+      source: 'The ferry to Inchmore ceased to run on Sundays, the operator said.',
+      derived: 'The ferry to Inchmore no longer runs on Sundays, the operator said.',
+    },
+    {
+      name: 'class 3: a statement turned into one side of a debate is a softening (hedge-added), not a flip',
+      source: 'Jane Roe said the land scheme is legal under the planning rules.',
+      derived: 'Jane Roe said the land scheme is hotly debated, with some arguing it is not legal under the planning rules.',
+    },
+    {
+      name: '"has not responded" → "is yet to respond" says the same',
+      source: 'The harbour board has not responded to the report on the crane collapse.',
+      derived: 'The harbour board is yet to respond to the report on the crane collapse.',
+    },
+    {
+      name: 'affixal negation: "there was no tech tree" → "a tech tree was nonexistent"',
+      source: 'In the early version of the game there was no tech tree and only one currency.',
+      derived: 'In the early version of the game a tech tree was nonexistent and only one currency existed.',
+    },
+    {
+      name: 'the negated sentence has its negated copy elsewhere in the rewrite (linked to a neighbour by the aligner)',
+      source: 'The jury found Alden not guilty of the two assault charges. Alden was found guilty of five counts of theft.',
+      derived: 'Alden was found guilty of five counts of theft. The jury found Alden not guilty of the two assault charges.',
+      links: [[0, 0], [1, 1]],
+    },
+    {
+      name: 'reading: "none other than" asserts',
+      source: 'The mayor said the statue would be replaced with a bronze figure of the city founder.',
+      derived: 'The mayor said the statue would be replaced with a bronze figure of none other than the city founder.',
+    },
+    {
+      name: 'reading: "failing to" → "neglecting to" says the same',
+      source: 'The council was accused of failing to send the repair notices to tenants.',
+      derived: 'The council was accused of neglecting to send the repair notices to tenants.',
+    },
+    {
+      name: 'reading: "has not been identified" → "should be identified" is no statement of the opposite',
+      source: 'The magistrate who fell asleep in court has not been identified.',
+      derived: 'The magistrate who fell asleep in court should be identified, she said.',
+    },
   ],
   invalid: [
     {

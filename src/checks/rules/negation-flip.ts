@@ -1,6 +1,6 @@
 import { lexicon } from '../../lexicons.js';
 import type { Analysis, Negation } from '../../types.js';
-import { closeCounterparts, inSentences, lemmasOf, ref, scopeCarried, wholeSentence } from '../evidence/pairs.js';
+import { closeCounterparts, coverage, inSentences, lemmasOf, ref, scopeCarried, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 let implicit: Set<string> | null = null;
@@ -23,6 +23,7 @@ export const negationFlip: Check = {
   meta: {
     id: 'negation-flip',
     severity: 'high',
+    appliesTo: 'derived-or-summary', // HIGH says "the rewrite changed": only a copy or a summary changed anything
     description: 'A statement negated in the source is affirmative in the rewrite, or the reverse.',
     messages: {
       removed: 'The source negates this ("{expected}"); the rewrite states the opposite, without the negation.',
@@ -55,7 +56,39 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   const here = inSentences(mine.negations, ids);
   if (here.length !== 1 || inSentences(other.negations, otherIds).length) return null;
   if (hasImplicitNegation(other, otherIds) || doubleNegative(mine, ids)) return null;
+  // "is illegal" → "its legality is debated, with some arguing it is not": a debate reported, not not-P asserted.
+  if (contested(mine, id) || contested(other, otherId)) return null;
+  // "has not been identified" → "should be identified": a modal on the plain side states no fact, so no not-P vs P.
+  if (modals(other, otherId).some((m) => !modals(mine, id).includes(m))) return null;
+  // The other text says it with the same polarity elsewhere (a wire story in two versions, a moved sentence): no flip.
+  if (samePolarityElsewhere(mine, id, other)) return null;
   return scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
+}
+
+/**
+ * A sentence of the other text that says what sentence `id` says (half of each other's content words) and is negated
+ * too. Why: the alignment may pair the negated sentence with a neighbour while its true copy sits elsewhere.
+ */
+function samePolarityElsewhere(mine: Analysis, id: number, other: Analysis): boolean {
+  const here = lemmasOf(mine, [id]);
+  const negated = new Set(other.negations.map((n) => n.sentence));
+  return [...negated].some((o) => {
+    const there = lemmasOf(other, [o]);
+    return coverage(here, there) >= 0.5 && coverage(there, here) >= 0.5;
+  });
+}
+
+const MODALS = new Set(['should', 'must', 'could', 'would', 'may', 'might', 'can', 'ought']);
+
+/** Modal auxiliaries of a sentence ("should", "could"), lower-cased. */
+function modals(doc: Analysis, id: number): string[] {
+  const s = doc.sentences[id];
+  return doc.tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => MODALS.has(t.text.toLowerCase())).map((t) => t.text.toLowerCase());
+}
+
+/** The sentence presents its claim as one side of a debate (hedge kind `contested`): hedge-added reports it. */
+function contested(doc: Analysis, id: number): boolean {
+  return doc.hedges.some((h) => h.sentence === id && h.kind === 'contested');
 }
 
 /** "did not deny": a negation plus a lexical negation; counted by tokens beyond the negation cue itself. */

@@ -4,6 +4,17 @@ import { numberChanged } from './number-changed.js';
 ruleTester(numberChanged, {
   valid: [
     {
+      name: 'reading: two bounds that can both hold ("more than £55,000" → "nearly £60,000")',
+      source: 'The presenter is accused of conning friends out of more than £55,000 by pretending to be ill.',
+      derived: 'The presenter is accused of conning friends out of nearly £60,000 by pretending to be ill.',
+    },
+    {
+      name: 'reading: two durations in different slots ("the next 20 years" / "a minimum of 25 years")',
+      source: 'No recommendation on her term was made, and no suggestion was made for the next 20 years that she would stay in prison for life.',
+      derived: 'No recommendation on her term was made, though a judge later recommended a minimum of 25 years.',
+      links: [[0, 0]],
+    },
+    {
       name: 'a more precise figure within the source bound ("more than 20 years" → "22 years")',
       source: 'The couple had run the corner shop for more than 20 years before the fire.',
       derived: 'The couple had run the corner shop for 22 years before the fire.',
@@ -42,6 +53,12 @@ ruleTester(numberChanged, {
     },
   ],
   invalid: [
+    {
+      name: 'class 7: an inflation into a vague amount ("17" → "dozens", which is at least 24)',
+      source: 'Inspectors found 17 faulty signal boxes along the coastal line last week.',
+      derived: 'Inspectors found dozens of faulty signal boxes along the coastal line last week.',
+      errors: [{ messageId: 'changed', source: '17 faulty signal boxes', derived: 'dozens of faulty signal boxes', severity: 'high' }],
+    },
     {
       name: 'value changed (12,000 → 1,200)',
       source: 'The authority said 12,000 passengers had been stranded overnight.',

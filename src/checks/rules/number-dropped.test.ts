@@ -24,8 +24,24 @@ ruleTester(numberDropped, {
       source: 'The authority said 12,000 passengers had been stranded overnight.',
       derived: 'The authority said 1,200 passengers had been stranded overnight.',
     },
+    {
+      name: 'class 7: an approximation made exact is not vaguer ("about 48 million" → "48 million")',
+      source: 'The harbour upgrade will cost about 48 million euros, the port authority said.',
+      derived: 'The harbour upgrade will cost 48 million euros, the port authority said.',
+    },
+    {
+      name: 'class 7: an inflation is number-changed, not blurred ("17 faulty boxes" → "dozens of faulty boxes")',
+      source: 'Inspectors found 17 faulty signal boxes along the coastal line last week.',
+      derived: 'Inspectors found dozens of faulty signal boxes along the coastal line last week.',
+    },
   ],
   invalid: [
+    {
+      name: 'class 7: "nearly 300" → "hundreds" is a blur (the range of "hundreds" holds 300)',
+      source: 'Nearly 300 passengers were stranded overnight at Dunmore station.',
+      derived: 'Hundreds of passengers were stranded overnight at Dunmore station.',
+      errors: [{ messageId: 'blurred', source: 'Nearly 300 passengers', derived: 'Hundreds of passengers', severity: 'low' }],
+    },
     {
       name: 'a date given less precisely is blurred',
       source: 'The fire broke out at the warehouse on July 4, 2024, police said.',

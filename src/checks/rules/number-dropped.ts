@@ -8,9 +8,10 @@ export const numberDropped: Check = {
     id: 'number-dropped',
     severity: 'low',
     description: 'A figure in the source is missing from the rewrite, or was replaced by a vaguer amount.',
+    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: {
       dropped: 'The figure "{expected}" is missing from the rewrite.',
-      blurred: 'The figure "{expected}" became the vaguer "{actual}".',
+      blurred: 'The figure "{expected}" was blurred into the vaguer "{actual}".',
     },
   },
   run(ctx) {

@@ -7,6 +7,7 @@ export const quoteAltered: Check = {
   meta: {
     id: 'quote-altered',
     severity: 'high',
+    appliesTo: 'derived-or-summary', // HIGH says "the rewrite changed": only a copy or a summary changed anything
     description: 'A direct quote of the source appears in the rewrite with different words inside the quotation marks.',
     messages: { altered: 'Quoted words "{expected}" became "{actual}".' },
   },

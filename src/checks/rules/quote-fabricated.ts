@@ -27,6 +27,9 @@ export const quoteFabricated: Check = {
         source: narration && narrationSentence ? { sentence: narrationSentence.id, span: narration } : null,
         derived: { sentence: sentenceOf(q.sentences, ctx.derived, q.inner.start), span: q.inner },
         actual,
+        // A partial reuse adds its own reporting, quotes included (METER papers quote the court beyond the PA copy):
+        // precision by reading found such quotes true to the source but no evidence of invention. One step lower.
+        weaker: ctx.relation.verdict === 'partial-reuse',
       });
     }
     return out;

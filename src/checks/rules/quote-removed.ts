@@ -14,10 +14,11 @@ export const quoteRemoved: Check = {
     id: 'quote-removed',
     severity: 'medium',
     description: 'A direct quote of the source is no longer a quote in the rewrite: paraphrased, or the words kept without quotation marks.',
+    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: {
       paraphrased: 'The direct quote "{expected}" is paraphrased in the rewrite.',
       unquoted: 'The quoted words "{expected}" appear without quotation marks in the rewrite.',
-      dropped: 'The direct quote "{expected}" is gone from the rewrite, though its sentence was carried over.',
+      dropped: 'The direct quote "{expected}" is gone from the rewrite; the sentence aligned with it (shown) does not carry it.',
     },
   },
   run(ctx) {
@@ -40,7 +41,7 @@ export const quoteRemoved: Check = {
         .map((id) => ({ id, share: coverage(quoted, lemmasOf(ctx.derived, [id])) }))
         .sort((a, b) => b.share - a.share || a.id - b.id);
       if (best.share >= PARAPHRASE_SHARE) out.push({ messageId: 'paraphrased', data: { expected }, source, derived: wholeSentence(ctx.derived, best.id), expected, weaker: faithfulForm(ctx, q, best.id) });
-      else out.push({ messageId: 'dropped', data: { expected }, source, derived: null, expected });
+      else out.push({ messageId: 'dropped', data: { expected }, source, derived: wholeSentence(ctx.derived, best.id), expected });
     }
     return out;
   },

@@ -1,3 +1,6 @@
+import { lexicon } from '../../lexicons.js';
+import { orgInTitle } from '../../nlp/entities/descriptions.js';
+import { entityLexicons } from '../../nlp/entities/lexicons.js';
 import type { Analysis, SpeakerDescription } from '../../types.js';
 import { sameEntity } from '../evidence/items.js';
 import { ref, within } from '../evidence/pairs.js';
@@ -18,18 +21,20 @@ export const speakerDescriptionChanged: Check = {
       'org-dropped': 'The description of {person} lost the organisation: "{expected}" became "{actual}".',
       'org-changed': 'The description of {person} names another organisation: "{expected}" became "{actual}".',
       'role-changed': 'The role of {person} changed: "{expected}" became "{actual}".',
+      'rank-lowered': 'The description of {person} lowers their rank or standing: "{expected}" became "{actual}".',
+      'org-dropped-rank-lowered': 'The description of {person} lost the organisation and lowers their rank: "{expected}" became "{actual}".',
     },
   },
   run(ctx) {
     const out: FindingDraft[] = [];
     const seen = new Set<string>();
-    for (const sd of ctx.source.speakerDescriptions) {
+    for (const sd of introductions(ctx.source)) {
       if (seen.has(sd.person)) continue; // the introduction counts, not later re-descriptions
       seen.add(sd.person);
       const expected = sd.description.text;
       const data = { person: sd.personName, expected };
       const source = ref(sentenceOfSpan(ctx.source, sd.description), sd.description);
-      const dd = ctx.derived.speakerDescriptions.find((d) => sameEntity(d.person, sd.person));
+      const dd = counterpart(ctx.source, sd, ctx.derived);
       if (dd) {
         const messageId = compareDescriptions(ctx.source, sd, ctx.derived, dd);
         if (!messageId) continue;
@@ -46,21 +51,71 @@ export const speakerDescriptionChanged: Check = {
   },
 };
 
+/**
+ * Each person's introduction: the descriptions in the first sentence that describes them, the one naming an
+ * organisation first ("Detective Inspector David Michael, a founder member of the Black Police Association": the
+ * appositive, not the rank before the name).
+ */
+function introductions(doc: Analysis): SpeakerDescription[] {
+  const firstSentence = new Map<string, number>();
+  for (const d of doc.speakerDescriptions) if (!firstSentence.has(d.person)) firstSentence.set(d.person, sentenceOfSpan(doc, d.description));
+  const intro = doc.speakerDescriptions.filter((d) => sentenceOfSpan(doc, d.description) === firstSentence.get(d.person));
+  return [...intro.filter((d) => d.org), ...intro.filter((d) => !d.org)];
+}
+
+/** The rewrite's description of the same person that shares most role words with `sd` (the first on a tie). */
+function counterpart(src: Analysis, sd: SpeakerDescription, der: Analysis): SpeakerDescription | undefined {
+  const mine = roleLemmas(src, sd);
+  const theirs = der.speakerDescriptions.filter((d) => sameEntity(d.person, sd.person));
+  const shared = (d: SpeakerDescription) => [...roleLemmas(der, d)].filter((l) => mine.has(l)).length;
+  return theirs.reduce<SpeakerDescription | undefined>((best, d) => (!best || shared(d) > shared(best) ? d : best), undefined);
+}
+
 function compareDescriptions(src: Analysis, sd: SpeakerDescription, der: Analysis, dd: SpeakerDescription): string | null {
-  if (sd.org && !dd.org) return 'org-dropped';
-  if (sd.org && dd.org && !sameEntity(sd.org, dd.org)) return 'org-changed';
   const a = roleLemmas(src, sd);
   const b = roleLemmas(der, dd);
+  const lowered = rankLowered(a, b);
+  if (sd.org && !dd.org) return lowered ? 'org-dropped-rank-lowered' : 'org-dropped';
+  if (sd.org && dd.org && !sameEntity(sd.org, dd.org)) return 'org-changed';
+  if (lowered) return 'rank-lowered';
   if (a.size && b.size && ![...a].some((l) => b.has(l))) return 'role-changed';
   return null;
 }
 
-/** Content lemmas of the description outside any named entity: "a senior spokeswoman for the X" → {senior, spokeswoman}. */
+let roleWords: Map<string, 'generic' | 'status'> | null = null;
+
+/**
+ * "Deputy Director" → "a former port official": the rewrite's role words are generic (official, staff member) where
+ * the source's were not, or it adds a status word (former) the source lacks. lexicons/checks-generic-roles.json.
+ */
+function rankLowered(source: Set<string>, derived: Set<string>): boolean {
+  roleWords ??= new Map(lexicon<{ word: string; kind: 'generic' | 'status' }>('checks-generic-roles').entries.map((e) => [e.word, e.kind]));
+  const kind = (l: string) => roleWords!.get(l);
+  const specific = (set: Set<string>) => [...set].filter((l) => !kind(l));
+  const status = (set: Set<string>) => [...set].some((l) => kind(l) === 'status');
+  if (status(derived) && !status(source)) return true;
+  const derivedGeneric = [...derived].some((l) => kind(l) === 'generic');
+  // The rewrite keeps no specific role word of the source, and says only "official" (or the like).
+  return derivedGeneric && specific(source).some((l) => isRole(l)) && !specific(source).some((l) => derived.has(l));
+}
+
+/** A role or title word ("director", "adviser"), not a topic word ("port", "security"). */
+function isRole(lemma: string): boolean {
+  return entityLexicons().roles.has(lemma) || (entityLexicons().titles.get(lemma)?.some((t) => t.kind !== 'honorific') ?? false);
+}
+
+/**
+ * Content lemmas of the description outside names and its organisation: "a senior spokeswoman for the X" → {senior,
+ * spokeswoman}; "Deputy Director of the Port Authority" (one name to the entity step) → {deputy, director}.
+ */
 function roleLemmas(doc: Analysis, d: SpeakerDescription): Set<string> {
-  const names = doc.entities.filter((e) => within(e, d.description));
+  const org = orgInTitle(doc, d.description);
+  // A title taken as one name keeps its role words; only its organisation part is a name.
+  const names = doc.entities.filter((e) => within(e, d.description) && !(org && within(org, e)));
+  const outside = (t: { start: number; end: number }) => !(org && within(t, org)) && !names.some((e) => within(t, e));
   return new Set(
     doc.tokens
-      .filter((t) => within(t, d.description) && !t.stop && /\p{L}/u.test(t.text) && !names.some((e) => within(t, e)))
+      .filter((t) => within(t, d.description) && !t.stop && /\p{L}/u.test(t.text) && outside(t))
       .map((t) => t.lemma),
   );
 }

@@ -11,6 +11,17 @@ const ARTICLE =
 
 ruleTester(unsupportedContent, {
   valid: [
+    {
+      name: 'class 6: commentary the source itself makes is supported',
+      source: 'Only time will tell whether the harbour repairs will hold, the port authority said on Monday.',
+      derived: 'Only time will tell whether the harbour repairs will hold, the port authority said on Monday.',
+    },
+    {
+      name: 'class 6: commentary inside a quote is the speaker\'s, not the rewrite\'s',
+      source: 'The mayor said the port had made mistakes with the cranes.',
+      derived: 'The mayor said the port had made mistakes with the cranes. "Only time will tell whether they have learned their lesson," she added.',
+      links: [[0, [0, 1]]],
+    },
     { name: 'a question asserts nothing', source: SOURCE, derived: `${KEPT} Will the government finally act?`, links: [[0, 0]] },
     { name: 'a call to action asserts nothing', source: SOURCE, derived: `${KEPT} Let us know your thoughts in the comments below.`, links: [[0, 0]] },
     { name: 'an imperative asserts nothing', source: SOURCE, derived: `${KEPT} Share this story with your friends and family.`, links: [[0, 0]] },
@@ -38,6 +49,13 @@ ruleTester(unsupportedContent, {
     },
   ],
   invalid: [
+    {
+      name: 'class 6: an editorial conclusion linked to a source sentence by topic words alone',
+      source: 'The port authority admitted that two of its cranes failed in March, delaying 40 container ships.',
+      derived: "The port authority admitted that two of its cranes failed in March, delaying 40 container ships. Only time will tell whether the port authority's leaders have learned their lesson about the cranes.",
+      links: [[0, [0, 1]]],
+      errors: [{ messageId: 'editorial', source: null, derived: "Only time will tell whether the port authority's leaders have learned their lesson about the cranes.", actual: 'Only time will tell', severity: 'medium' }],
+    },
     {
       name: 'an added conclusion',
       source: SOURCE,

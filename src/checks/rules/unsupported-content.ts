@@ -1,4 +1,5 @@
 import { lexicon } from '../../lexicons.js';
+import { foldText } from '../../nlp/fold.js';
 import { isWord } from '../../nlp/words.js';
 import type { Analysis, Sentence } from '../../types.js';
 import { entityFates } from '../evidence/entities.js';
@@ -16,17 +17,20 @@ let prompts: string[] | null = null;
  * (or their GloVe near-synonyms) and figures are found anywhere in the source: summaries merge several sentences.
  * An unaligned sentence with unsupported words is reported whole (an added fact or conclusion); in an aligned
  * sentence each run of added words is reported ("ian wright" where the source has another presenter).
- * Questions, calls to action ("Let us know in the comments"), fragments and headings assert nothing.
+ * Questions, calls to action ("Let us know in the comments"), fragments and headings assert nothing. Commentary
+ * ("Only time will tell whether …", lexicons/checks-editorial-cues.json) is reported whole (`editorial`), aligned or not.
  */
 export const unsupportedContent: Check = {
   meta: {
     id: 'unsupported-content',
     severity: 'medium',
-    description: 'The rewrite asserts something the source does not support: an added sentence, or added words in a carried-over one.',
+    description:
+      'The rewrite asserts something the source does not support: an added sentence, or added words in a carried-over one.',
     appliesTo: 'derived-or-summary',
     messages: {
       unsupported: 'This sentence of the rewrite has no support in the source.',
       'unsupported-words': 'The rewrite adds "{actual}", which the source does not support.',
+      editorial: 'This sentence of the rewrite is commentary ("{actual}") that the source does not make.',
     },
   },
   run(ctx) {
@@ -37,7 +41,24 @@ export const unsupportedContent: Check = {
     const summary = isSummary(ctx);
     for (const s of ctx.derived.sentences) {
       if (s.kind !== 'body' || !asserts(ctx.derived, s)) continue;
-      const added = unsupportedTokens(ctx.source, ctx.derived, s.id, ctx.vectors).filter((i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)));
+      const comment = editorialCue(s.text, ctx.source.text);
+      const quoted =
+        comment &&
+        ctx.derived.quotes.some((q) => q.inner.start <= s.start + comment.at && s.start + comment.at < q.inner.end);
+      if (comment && !quoted) {
+        // Commentary shares the topic words of the story, so overlap cannot judge it; the phrase can.
+        out.push({
+          messageId: 'editorial',
+          data: { actual: comment.text },
+          source: null,
+          derived: wholeSentence(ctx.derived, s.id),
+          actual: comment.text,
+        });
+        continue;
+      }
+      const added = unsupportedTokens(ctx.source, ctx.derived, s.id, ctx.vectors).filter(
+        (i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)),
+      );
       if (!added.length) continue;
       if (ctx.shared.unsupportedDerived.has(s.id)) {
         out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, s.id) });
@@ -68,6 +89,27 @@ function reportedElsewhere(ctx: CheckContext): Array<{ start: number; end: numbe
   ];
 }
 
+let editorial: Array<{ phrase: string; re: RegExp }> | null = null;
+
+/**
+ * The commentary phrase of a derived sentence ("only time will tell", "a wake-up call") that the source does not use,
+ * or null. lexicons/checks-editorial-cues.json. Example: "Only time will tell whether the port has learned its lesson."
+ */
+export function editorialCue(sentence: string, sourceText: string): { text: string; at: number } | null {
+  editorial ??= lexicon<string>('checks-editorial-cues').entries.map((phrase) => ({
+    phrase,
+    re: new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(phrase)}(?![\\p{L}])`, 'u'),
+  }));
+  const lower = foldText(sentence).toLowerCase();
+  const hit = editorial.find((e) => e.re.test(lower))?.phrase;
+  if (!hit) return null;
+  if (foldText(sourceText).toLowerCase().includes(hit)) return null;
+  const at = lower.indexOf(hit);
+  return { text: sentence.slice(at, at + hit.length), at };
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A statement: long enough, has a verb, is not a question, an imperative or a reader prompt. */
 export function asserts(doc: Analysis, s: Sentence): boolean {
   const tokens = doc.tokens.slice(s.tokenStart, s.tokenEnd);
@@ -79,6 +121,6 @@ export function asserts(doc: Analysis, s: Sentence): boolean {
   // Imperative: a bare verb first ("Share this story with friends").
   if (first.pos === 'VERB' && first.text.toLowerCase() === first.lemma) return false;
   prompts ??= lexicon<string>('checks-call-to-action').entries;
-  const lower = s.text.toLowerCase().replace(/’/g, "'");
+  const lower = foldText(s.text).toLowerCase();
   return !prompts.some((p) => lower.includes(p));
 }

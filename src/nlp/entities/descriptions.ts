@@ -1,4 +1,5 @@
 import type { Analysis, Span, Token } from '../../types.js';
+import { entityKey } from './key.js';
 import { entityLexicons, fold, normaliseSurface } from './lexicons.js';
 
 /** Parts of speech a speaker description is built of ("the 43-year-old Berlin engineer"). */
@@ -79,6 +80,8 @@ export function describedOrg(doc: Analysis, description: Span): string | null {
   const inside = doc.entities.find((e) => e.type === 'org' && e.start >= description.start && e.end <= description.end);
   if (inside) return inside.key;
   const lex = entityLexicons();
+  const titled = orgInTitle(doc, description) ?? orgAfterRole(doc, description);
+  if (titled) return entityKey(titled.text, 'org');
   const { tokens } = doc;
   let lo = 0;
   for (let hi = tokens.length; lo < hi; ) {
@@ -101,6 +104,51 @@ export function describedOrg(doc: Analysis, description: Span): string | null {
       }
     }
     if (best) return best;
+  }
+  return null;
+}
+
+const TITLE_OF = /^(.*?\b(?:of|for|at|to))\s+(?:the\s+)?(\p{Lu}.*)$/u;
+
+/**
+ * The organisation inside a capitalised title the entity step took as one name: "Deputy Director of the Port
+ * Authority" → "Port Authority" (its last word is an organisation head, lexicons/entity-cues.json), with its span.
+ */
+export function orgInTitle(doc: Analysis, description: Span): { start: number; end: number; text: string } | null {
+  const lex = entityLexicons();
+  for (const e of doc.entities) {
+    if (e.type === 'person' || e.start < description.start || e.end > description.end) continue;
+    const m = TITLE_OF.exec(e.text);
+    if (!m) continue;
+    const head = fold(m[2].split(/\s+/).pop() ?? '');
+    if (lex.headCues.get(head) !== 'org' && lex.headCues.get(head.replace(/s$/, '')) !== 'org') continue;
+    const start = e.end - m[2].length;
+    return { start, end: e.end, text: m[2] };
+  }
+  return null;
+}
+
+const AFFILIATION = new Set(['of', 'for', 'at', 'with', 'to']);
+
+/**
+ * "a spokesman for the Clinton campaign", "president of National Right to Life", "a manager at Halcom Foods": the
+ * named body after a role word and its preposition, when the entity step typed no organisation there. The phrase
+ * runs to the end of the description and must hold a capitalised word.
+ */
+export function orgAfterRole(doc: Analysis, description: Span): { start: number; end: number; text: string } | null {
+  const tokens = doc.tokens.filter((t) => t.start >= description.start && t.end <= description.end);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!isRoleWord(tokens[i]) || !AFFILIATION.has(tokens[i + 1].text.toLowerCase())) continue;
+    let k = i + 2;
+    if (tokens[k]?.text.toLowerCase() === 'the') k++;
+    const rest = tokens.slice(k);
+    // "Secretary of State" is a title, not a secretary of a body called State.
+    const phrase = tokens.slice(i).map((t) => fold(t.text)).join(' ');
+    if (entityLexicons().titles.get(fold(tokens[i].text))?.some((t) => t.words.join(' ') === phrase)) return null;
+    if (!rest.length || !rest.some((t) => /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON')) return null;
+    const start = rest[0].start;
+    const end = rest[rest.length - 1].end;
+    return { start, end, text: doc.text.slice(start, end) };
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { foldText } from '../fold.js';
 import type { EntityType } from '../../types.js';
 import { lexicon } from '../../lexicons.js';
 
@@ -35,7 +36,7 @@ export function fold(word: string): string {
   let hit = folded.get(word);
   if (hit === undefined) {
     if (folded.size > 50_000) folded.clear(); // bound the memo on huge corpora
-    hit = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/[’`]/g, "'");
+    hit = foldText(word).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/[’`]/g, "'");
     folded.set(word, hit);
   }
   return hit;

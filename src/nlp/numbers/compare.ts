@@ -2,13 +2,41 @@ import type { NumberMention, NumberQualifier } from '../../types.js';
 import { numberTables } from './tables.js';
 
 // "hundreds of", "several thousand": only the order of magnitude is known.
+// "nearly 300", "almost 300": an approximation from below.
+const UNDER_RE = /\b(?:nearly|almost|just under|not quite|close to)\b/i;
 const ROUGH_RE = /\b(?:dozens|scores|hundreds|thousands|millions|billions|several|a few)\b/i;
 const BOUND: Record<NumberQualifier, 'point' | 'lower' | 'upper'> = {
-  exact: 'point', approx: 'point', above: 'lower', 'at-least': 'lower', below: 'upper', 'at-most': 'upper',
+  exact: 'point',
+  approx: 'point',
+  above: 'lower',
+  'at-least': 'lower',
+  below: 'upper',
+  'at-most': 'upper',
 };
-const SYMBOL: Record<NumberQualifier, string> = { exact: '', approx: '≈', above: '>', below: '<', 'at-least': '≥', 'at-most': '≤' };
+const SYMBOL: Record<NumberQualifier, string> = {
+  exact: '',
+  approx: '≈',
+  above: '>',
+  below: '<',
+  'at-least': '≥',
+  'at-most': '≤',
+};
 // Periods of a year that cannot describe the same time: "early 2027" vs "late 2027".
-const PERIODS = new Set(['early', 'earlier', 'mid', 'late', 'later', 'end', 'by-end', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4']);
+const PERIODS = new Set([
+  'early',
+  'earlier',
+  'mid',
+  'late',
+  'later',
+  'end',
+  'by-end',
+  'h1',
+  'h2',
+  'q1',
+  'q2',
+  'q3',
+  'q4',
+]);
 const LATE_PERIODS = new Set(['late', 'later', 'end', 'by-end', 'h2', 'q4']);
 
 /** What a number measures: dates, ordinals, percent, a currency/measure dimension, or a plain count. */
@@ -46,44 +74,87 @@ function inBase(a: NumberMention, b: NumberMention): { scaleA: number; scaleB: n
   return { scaleA: factor(a)!, scaleB: factor(b)!, slack: 0.03 }; // "5 km (3.1 miles)" is rounded
 }
 
-const near = (x: number, y: number, tolerance: number) => Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
+const near = (x: number, y: number, tolerance: number) =>
+  Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
 
 /** True when both denote the same quantity in any wording: "nearly 300" ≈ "almost 300", "$2bn" ≈ "2 billion dollars". */
 export function sameQuantity(a: NumberMention, b: NumberMention): boolean {
   if (!comparable(a, b) || unitsDiffer(a, b)) return false;
-  if (quantityClass(a) === 'date') return a.value === b.value && a.unit === b.unit && (a.datePart ?? '') === (b.datePart ?? '');
+  if (quantityClass(a) === 'date')
+    return a.value === b.value && a.unit === b.unit && (a.datePart ?? '') === (b.datePart ?? '');
   const { scaleA, scaleB, slack } = inBase(a, b);
   const tolerance = Math.max(slack, 1e-9);
-  return a.qualifier === b.qualifier && near(a.value * scaleA, b.value * scaleB, tolerance)
-    && near((a.valueMax ?? a.value) * scaleA, (b.valueMax ?? b.value) * scaleB, tolerance);
+  return (
+    a.qualifier === b.qualifier &&
+    near(a.value * scaleA, b.value * scaleB, tolerance) &&
+    near((a.valueMax ?? a.value) * scaleA, (b.valueMax ?? b.value) * scaleB, tolerance)
+  );
 }
 
-/** True when the value clearly changed: 12,000 → 1,200, "nearly 300" → "more than 300", $2bn → €2bn, early → late 2027. */
+/** True when the value clearly changed: 12,000 → 1,200, "nearly 300" → "more than 300", $2bn → €2bn, early → late 2027, 17 → "dozens". */
 export function numbersConflict(a: NumberMention, b: NumberMention): boolean {
   if (!comparable(a, b)) return false;
   if (quantityClass(a) === 'date') return datesConflict(a, b);
   if (unitsDiffer(a, b)) return true;
-  if (BOUND[a.qualifier] !== BOUND[b.qualifier]) return true;
+  const rough = isRough(a) || isRough(b);
+  if (!rough && BOUND[a.qualifier] !== BOUND[b.qualifier]) {
+    // "more than £55,000" and "nearly £60,000" can both be true; "nearly 300" and "more than 300" cannot.
+    const [aLo, aHi] = quantityRange(a);
+    const [bLo, bHi] = quantityRange(b);
+    return aHi < bLo || bHi < aLo;
+  }
   const { scaleA, scaleB, slack } = inBase(a, b);
-  const [aLo, aHi] = interval(a).map((v) => v * scaleA);
-  const [bLo, bHi] = interval(b).map((v) => v * scaleB);
+  // Bounds compare their stated values ("more than 300" → "more than 500" changed); a vague quantity compares its range.
+  const stated = (n: NumberMention): [number, number] => (rough ? quantityRange(n) : [n.value, n.valueMax ?? n.value]);
+  const [aLo, aHi] = stated(a).map((v) => v * scaleA);
+  const [bLo, bHi] = stated(b).map((v) => v * scaleB);
   const tolerance = a.qualifier === 'exact' && b.qualifier === 'exact' ? Math.max(slack, 0.005) : 0.1;
   if (aLo === aHi && bLo === bHi) return !near(aLo, bLo, tolerance);
-  // A range, or a rough "hundreds of": conflict only when they cannot overlap.
+  // Ranges (a vague "dozens of" is one): conflict only when they cannot overlap.
   return aHi * (1 + tolerance) < bLo || bHi * (1 + tolerance) < aLo;
 }
 
-function interval(n: NumberMention): [number, number] {
-  if (n.valueMax !== undefined) return [n.value, n.valueMax];
-  if (n.qualifier === 'approx' && ROUGH_RE.test(n.text)) return [n.value, n.value * 10];
-  return [n.value, n.value];
+/** "dozens of", "several hundred", "thousands": a vague quantity whose only content is its range. */
+export function isRough(n: NumberMention): boolean {
+  return n.qualifier === 'approx' && ROUGH_RE.test(n.text);
+}
+
+/**
+ * The values a figure allows, [low, high]. A vague quantity is a range: "dozens" is 24 up to 119 (two dozen to ten
+ * dozen), "hundreds" 200–999, "tens of thousands" 20,000–99,999, "several hundred" 300–999; "about 300" is ±10%;
+ * "more than 300" is open above; "12-15" is 12–15; an exact figure is a point.
+ */
+export function quantityRange(n: NumberMention): [number, number] {
+  const v = n.value;
+  if (n.valueMax !== undefined) return [v, n.valueMax];
+  if (isRough(n)) {
+    const several = /\bseveral\b/i.test(n.text);
+    return [(several ? 3 : 2) * v, 10 * v - (Number.isInteger(v) ? 1 : 0)];
+  }
+  // Open bounds stay open: "more than 300" excludes 300, "nearly 300" stays under it.
+  const open = Math.abs(v) * 1e-9;
+  switch (n.qualifier) {
+    case 'approx':
+      return UNDER_RE.test(n.text) ? [0.9 * v, v - open] : [0.9 * v, 1.1 * v];
+    case 'above':
+      return [v + open, Number.POSITIVE_INFINITY];
+    case 'at-least':
+      return [v, Number.POSITIVE_INFINITY];
+    case 'below':
+      return [0, v - open];
+    case 'at-most':
+      return [0, v];
+    default:
+      return [v, v];
+  }
 }
 
 function datesConflict(a: NumberMention, b: NumberMention): boolean {
   if (a.unit === null && b.unit === null && a.value !== b.value) return true;
   const pa = (a.datePart ?? '').split(' ');
   const pb = (b.datePart ?? '').split(' ');
-  const month = (p: string[]) => p.find((x) => /^[a-z]+(?:-\d+(?:\.\.\d+)?)?$/.test(x) && !PERIODS.has(x) && !x.endsWith('-year') && x !== 'decade');
+  const month = (p: string[]) =>
+    p.find((x) => /^[a-z]+(?:-\d+(?:\.\.\d+)?)?$/.test(x) && !PERIODS.has(x) && !x.endsWith('-year') && x !== 'decade');
   const ma = month(pa);
   const mb = month(pb);
   if (ma && mb && ma !== mb) return true;
