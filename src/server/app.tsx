@@ -21,7 +21,7 @@ import { registerApiDocs } from './pages/api-docs.js';
 export function createApp(opts: ServerOptions): { app: Hono; ctx: ServerContext } {
   const ctx = new ServerContext(opts);
   const app = new Hono();
-  app.use('*', secureHeaders({ referrerPolicy: 'no-referrer', crossOriginEmbedderPolicy: false }));
+  app.use('*', secureHeaders({ referrerPolicy: 'same-origin', crossOriginEmbedderPolicy: false }));
   app.use('*', async (c, next) => {
     await next();
     c.header('content-security-policy', CSP);
@@ -37,6 +37,7 @@ export function createApp(opts: ServerOptions): { app: Hono; ctx: ServerContext 
   });
   app.route('/api/v1', apiRoutes(ctx));
   registerStatic(app);
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   // Page forms: uploads may be large; everything else is small.
   app.use('/corpus/add', bodyLimit({ maxSize: ctx.maxUploadBytes, onError: () => { throw problem(413, `the upload is over ${ctx.maxUploadBytes / 1024 / 1024} MB`); } }));
   app.use('*', async (c, next) => {

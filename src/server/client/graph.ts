@@ -20,11 +20,12 @@ async function draw(container: HTMLElement): Promise<void> {
       ...f.members.map((m) => ({ data: { id: `a${m.id}`, article: m.id, label: `#${m.id} ${m.outlet ?? ''}\n${clip(m.title ?? '', 40)}`, origin: f.origins.includes(m.id) ? 1 : 0 } })),
       ...f.edges.map((e) => ({ data: { id: `e${e.from}-${e.to}`, source: `a${e.from}`, target: `a${e.to}`, from: e.from, to: e.to, label: label(e), directed: e.directed ? 1 : 0 } })),
     ],
-    layout: { name: 'breadthfirst', directed: true, roots: f.origins.map((o) => `#a${o}`), spacingFactor: 1.3, padding: 30 },
+    // Levels by hops from the origin (edges point copy → source, so the search runs undirected from the roots).
+    layout: { name: 'breadthfirst', directed: false, roots: f.origins.map((o) => `#a${o}`), spacingFactor: 1.1, padding: 40 },
     style: [
       { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, 'background-color': '#7a9cff', width: 26, height: 26 } },
       { selector: 'node[origin = 1]', style: { 'background-color': '#2e9e4f', width: 34, height: 34, 'border-width': 3, 'border-color': '#145c2a' } },
-      { selector: 'edge', style: { label: 'data(label)', 'font-size': 10, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 2, 'line-color': '#999', 'target-arrow-color': '#999', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '2px' } },
+      { selector: 'edge', style: { label: 'data(label)', 'font-size': 10, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 2, 'line-color': '#999', 'target-arrow-color': '#999', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'text-rotation': 'autorotate' } },
       { selector: 'edge[directed = 0]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
     ],
   });

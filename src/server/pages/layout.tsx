@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 
 const NAV: Array<[string, string]> = [
   ['/', 'Compare'],
@@ -26,6 +27,8 @@ export function Nav(props: { active?: string }) {
 /** Every page: no inline script or style (the CSP forbids them), htmx and our script served as files. */
 export function Layout(props: { title: string; active?: string; children: Child; head?: Child; scripts?: string[] }) {
   return (
+    <>
+    {raw('<!doctype html>')}
     <html lang="en">
       <head>
         <meta charset="utf-8" />
@@ -47,6 +50,7 @@ export function Layout(props: { title: string; active?: string; children: Child;
         </main>
       </body>
     </html>
+    </>
   );
 }
 
