@@ -97,7 +97,14 @@ export class ServerContext {
       return r;
     };
     if (!forceJob && (await this.store.count()) <= this.syncTraceLimit) return { result: await run() };
-    return { job: this.jobs.submit('trace', async (progress) => (progress({ message: 'comparing the short list' }), run())) };
+    return {
+      job: this.jobs.submit('trace', async (progress) => {
+        progress({ message: 'comparing the short list' });
+        const r = await run();
+        progress({ message: `${r.candidates.length} candidates` });
+        return r;
+      }),
+    };
   }
 
   tracedQuery(key: string): Analysis | null {

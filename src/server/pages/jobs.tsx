@@ -14,8 +14,10 @@ export function JobStatus(props: { job: JobView }) {
   return (
     <div id="job-status" class={`job ${job.state}`} hx-get={live ? `/jobs/${job.id}/status` : undefined} hx-trigger={live ? 'every 1s' : undefined} hx-swap="outerHTML" aria-live="polite">
       <p>
-        <b data-state={job.state}>{job.state}</b> · {job.kind} · {p.done}
-        {p.total !== null ? ` of ${p.total}` : ''} done{p.message ? ` · ${p.message}` : ''}
+        <b data-state={job.state}>{job.state}</b> · {job.kind}
+        {live || p.done ? ` · ${p.done}${p.total !== null ? ` of ${p.total}` : ''} done` : ''}
+        {p.message ? ` · ${p.message}` : ''}
+        {job.finishedAt ? ` · took ${((Date.parse(job.finishedAt) - Date.parse(job.createdAt)) / 1000).toFixed(1)} s` : ''}
       </p>
       {live ? (p.total ? <progress max={p.total} value={p.done} /> : <progress />) : null}
       {job.error ? (
@@ -107,7 +109,7 @@ export function registerJobs(app: Hono, ctx: ServerContext): void {
       );
     }
     return c.html(
-      <Layout title={`Job: ${job.kind}`} active="/jobs" head={live ? <noscript><meta http-equiv="refresh" content="2" /></noscript> : undefined}>
+      <Layout title={`Job: ${job.kind}`} active={{ add: '/corpus', trace: '/trace', families: '/families' }[job.kind] ?? '/jobs'} head={live ? <noscript><meta http-equiv="refresh" content="2" /></noscript> : undefined}>
         <h1>{job.kind === 'add' ? 'Adding articles' : job.kind === 'trace' ? 'Trace' : job.kind === 'families' ? 'Families' : 'Job'}</h1>
         <JobStatus job={job} />
         {result}

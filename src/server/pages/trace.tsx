@@ -47,7 +47,7 @@ export function TraceResultView(props: { result: TraceResult & { queryKey?: stri
       {r.candidates.length ? (
         <ol class="candidates">
           {r.candidates.map((c) => (
-            <li class={`candidate role-${c.role}`}>
+            <li class="candidate" data-role={c.role}>
               <span class={`role role-${c.role}`}>{c.role}</span>{' '}
               <a class="open-compare" href={href(c.id)}>
                 {c.title ?? c.url ?? `#${c.id}`}
