@@ -42,6 +42,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8080 }, () => resolve(s));
     s.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new InputError(`port ${opts.port} on ${host} is in use (try --port)`) : e));
   });
+  // Idle keep-alive sockets outlive clients' pools (undici keeps them 4 s): a server closing first races a request
+  // already on its way and the client sees a reset.
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
   const shown = host.includes(':') ? `[${host}]` : host;
