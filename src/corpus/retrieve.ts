@@ -1,6 +1,7 @@
+import type { Vectors } from '../align/vectors.js';
 import type { Store } from '../store/store.js';
 import type { Analysis } from '../types.js';
-import { quantise, vectorFnFor } from './doc-vector.js';
+import { storedVector, VECTOR_KIND } from './doc-vector.js';
 import { fingerprint, queryAnchors, MINHASH_SIZE, BAND_ROWS } from './fingerprint.js';
 
 export interface Candidate {
@@ -14,30 +15,19 @@ export interface Candidate {
 export interface RetrieveOptions {
   /** Store ids never returned (the query's own record). */
   exclude?: number[];
+  /** Word vectors for the query's document vector (from `loadVectors()`). */
+  vectors: Vectors;
 }
 
 const BANDS = MINHASH_SIZE / BAND_ROWS;
 const WEIGHTS = { bands: 0.4, anchors: 0.35, vector: 0.25 };
-
-type VectorTable = { ids: Int32Array; data: Int8Array; dim: number; count: number };
-const vectorCache = new WeakMap<Store, VectorTable>();
-
-/** All stored vectors, reloaded only when the article count changed (brute force is cheap up to ~10^6 × 100 bytes). */
-async function vectorTable(store: Store): Promise<VectorTable> {
-  const count = await store.count();
-  const cached = vectorCache.get(store);
-  if (cached && cached.count === count) return cached;
-  const t = { ...(await store.vectors()), count };
-  vectorCache.set(store, t);
-  return t;
-}
 
 /**
  * Paraphrase-robust short list for an analysis: MinHash-LSH bands (verbatim reuse) ∪ rare anchors
  * (entities, numbers, rare lemmas: survive rewording) ∪ nearest document vectors (survive synonyms).
  * The eval plugs in here; trace re-ranks the list with the full comparison.
  */
-export async function retrieveCandidates(store: Store, analysis: Analysis, k: number, opts: RetrieveOptions = {}): Promise<Candidate[]> {
+export async function retrieveCandidates(store: Store, analysis: Analysis, k: number, opts: RetrieveOptions): Promise<Candidate[]> {
   const n = await store.count();
   if (!n || k <= 0) return [];
   const exclude = new Set(opts.exclude ?? []);
@@ -65,23 +55,13 @@ export async function retrieveCandidates(store: Store, analysis: Analysis, k: nu
   }
   for (const [id, s] of anchorSum) if (s / norm >= 0.1 || parts.has(id)) get(id).anchors = Math.min(1, s / norm);
 
-  const table = await vectorTable(store);
+  // A store written with other vectors (an old build) is searched without them rather than with meaningless cosines.
   const kind = await store.getSetting('vector.kind');
-  if (table.dim) {
-    const q = quantise((await vectorFnFor(kind)).fn(analysis));
-    if (q.length === table.dim) {
-      const scored: Array<[number, number]> = [];
-      for (let i = 0; i < table.ids.length; i++) {
-        let dot = 0;
-        const off = i * table.dim;
-        for (let j = 0; j < table.dim; j++) dot += q[j] * table.data[off + j];
-        scored.push([table.ids[i], dot / (127 * 127)]);
-      }
-      scored.sort((a, b) => b[1] - a[1]);
-      for (const [id, cos] of scored.slice(0, k * 2)) get(id).vector = Math.max(0, cos);
-      const byId = new Map(scored);
-      for (const [id, p] of parts) p.vector = Math.max(0, byId.get(id) ?? 0);
-    }
+  if (kind === null || kind === VECTOR_KIND) {
+    const q = storedVector(analysis, opts.vectors);
+    for (const hit of await store.nearestByVector(q, k * 2)) get(hit.id).vector = Math.max(0, hit.score);
+    const scores = await store.vectorScores(q, [...parts.keys()]);
+    for (const [id, p] of parts) p.vector = Math.max(0, scores.get(id) ?? 0);
   }
 
   const out: Candidate[] = [];

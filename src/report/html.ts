@@ -62,7 +62,7 @@ ${opts.assets ? '' : `<script>${REPORT_JS}</script>`}
 
 /** The column caption: where the text came from (its title is already the first line of the text). */
 function meta(a: ArticleReport, label: string): string {
-  return [a.url ?? label, a.siteName, a.byline, a.published].filter(Boolean).join(' · ');
+  return [a.url ?? label, a.outlet, a.byline, a.published].filter(Boolean).join(' · ');
 }
 
 /**

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle } from '../store.js';
+import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle, VectorHit } from '../store.js';
 import { migrate } from './sqlite-migrations.js';
 
 /** An `articles` row: the meta with its column names. */
@@ -22,6 +22,8 @@ export class SqliteStore implements Store {
   readonly capabilities: StoreCapabilities;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  /** All vectors in memory for the brute-force scan, reloaded when the article count changes (another writer too). */
+  private vectorTable: { ids: Int32Array; data: Int8Array; dim: number; count: number } | null = null;
 
   /** Prepared once per SQL text: preparing costs more than running the small lookups ingest makes per record. */
   private sql(text: string): Database.Statement {
@@ -177,6 +179,31 @@ export class SqliteStore implements Store {
     return { ids, data, dim };
   }
 
+  /** Brute force over the in-memory table: ~10^6 × 100 bytes scans in well under a second. */
+  async nearestByVector(vector: Int8Array, k: number): Promise<VectorHit[]> {
+    const t = await this.table();
+    if (!t.dim || vector.length !== t.dim || k <= 0) return [];
+    const scored: VectorHit[] = [];
+    for (let i = 0; i < t.ids.length; i++) scored.push({ id: t.ids[i], score: dot8(vector, t.data, i * t.dim) });
+    // Stable sort over id order: ties stay by id.
+    return scored.sort((a, b) => b.score - a.score).slice(0, k);
+  }
+
+  async vectorScores(vector: Int8Array, ids: number[]): Promise<Map<number, number>> {
+    const t = await this.table();
+    const out = new Map<number, number>();
+    if (!t.dim || vector.length !== t.dim || !ids.length) return out;
+    const wanted = new Set(ids);
+    for (let i = 0; i < t.ids.length; i++) if (wanted.has(t.ids[i])) out.set(t.ids[i], dot8(vector, t.data, i * t.dim));
+    return out;
+  }
+
+  private async table(): Promise<{ ids: Int32Array; data: Int8Array; dim: number; count: number }> {
+    const count = await this.count();
+    if (this.vectorTable?.count !== count) this.vectorTable = { ...(await this.vectors()), count };
+    return this.vectorTable;
+  }
+
   async getSetting(key: string): Promise<string | null> {
     const r = this.sql('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
     return r ?? null;
@@ -196,4 +223,11 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** Cosine of two int8 unit vectors quantised at 127: the query and the row of `data` starting at `offset`. */
+function dot8(q: Int8Array, data: Int8Array, offset: number): number {
+  let dot = 0;
+  for (let j = 0; j < q.length; j++) dot += q[j] * data[offset + j];
+  return dot / (127 * 127);
 }
