@@ -43,7 +43,7 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
   const outside: string[] = [];
 
   beforeAll(async () => {
-    store = await openStore({ db: join(tempDir('serve-ui'), 'corpus.db') });
+    store = await openStore(join(tempDir('serve-ui'), 'corpus.db'));
     server = await startServer({ store, port: 0 });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({

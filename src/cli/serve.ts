@@ -19,7 +19,7 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port must be 0-65535, not "${opts.port}"`);
       const rateLimit = Number(opts.rateLimit);
       if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new InputError(`--rate-limit must be a whole number, not "${opts.rateLimit}"`);
-      const store = await openStore({ db: resolveDbPath(opts.db) });
+      const store = await openStore(resolveDbPath(opts.db));
       let server;
       try {
         server = await startServer({ store, host: opts.host, port, token: process.env.UNSPUN_TOKEN ?? null, rateLimit });

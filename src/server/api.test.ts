@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/index.js';
+import { loadVectors } from '../align/vectors.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
 import type { ServerContext } from './context.js';
@@ -32,9 +33,10 @@ const expectProblem = async (res: Response, status: number) => {
 };
 
 beforeAll(async () => {
-  store = await openStore({ db: join(tempDir('api'), 'corpus.db') });
-  ({ app, ctx } = createApp({ store, maxJsonBytes: 512 * 1024, rateLimit: 1000 }));
-  ({ app: locked, ctx: lockedCtx } = createApp({ store, token: TOKEN, rateLimit: 1000 }));
+  store = await openStore(join(tempDir('api'), 'corpus.db'));
+  const vectors = loadVectors();
+  ({ app, ctx } = createApp({ store, vectors, maxJsonBytes: 512 * 1024, rateLimit: 1000 }));
+  ({ app: locked, ctx: lockedCtx } = createApp({ store, vectors, token: TOKEN, rateLimit: 1000 }));
   // A small corpus: the wire story, two copies, an unrelated one.
   const res = await post(app, '/api/v1/articles', {
     records: [
@@ -53,11 +55,11 @@ afterAll(async () => {
 });
 
 describe('POST /api/v1/compare', () => {
-  it('returns unspun.compare/1 for two texts, with a permalink to the report page', async () => {
+  it('returns unspun.compare/2 for two texts, with a permalink to the report page', async () => {
     const res = await post(app, '/api/v1/compare', { source: ex('wire-rail-delays.txt'), derived: { html: ex('farm-rail-delays.html'), title: 'Farm copy' } });
     expect(res.status).toBe(200);
     const r = (await res.json()) as { schema: string; relation: { verdict: string }; findings: unknown[]; derived: { title: string } };
-    expect(r.schema).toBe('unspun.compare/1');
+    expect(r.schema).toBe('unspun.compare/2');
     expect(r.relation.verdict).toBe('rewrite');
     expect(r.findings.length).toBeGreaterThan(0);
     expect(r.derived.title).toBe('Farm copy');
@@ -97,7 +99,7 @@ describe('POST /api/v1/compare', () => {
   });
 
   it('429 with Retry-After past the per-client rate limit', async () => {
-    const { app: tight } = createApp({ store, rateLimit: 2 });
+    const { app: tight } = createApp({ store, vectors: loadVectors(), rateLimit: 2 });
     const body = { source: 'The council met on Monday.', derived: 'On Monday the council met.' };
     expect((await post(tight, '/api/v1/compare', body)).status).toBe(200);
     expect((await post(tight, '/api/v1/compare', body)).status).toBe(200);
@@ -108,10 +110,10 @@ describe('POST /api/v1/compare', () => {
 });
 
 describe('POST /api/v1/analyze', () => {
-  it('returns unspun.analysis/1', async () => {
+  it('returns unspun.analysis/2', async () => {
     const res = await post(app, '/api/v1/analyze', { article: { text: ex('wire-rail-delays.txt') } });
     const a = (await res.json()) as { schema: string; quotes: unknown[]; tokens?: unknown };
-    expect(a.schema).toBe('unspun.analysis/1');
+    expect(a.schema).toBe('unspun.analysis/2');
     expect(a.quotes.length).toBeGreaterThan(0);
     expect(a.tokens).toBeUndefined();
   });
@@ -140,7 +142,7 @@ describe('articles', () => {
     const id = (await store.list({ limit: 1 }))[0].id;
     const a = (await (await app.request(`/api/v1/articles/${id}`)).json()) as { id: number; text: string; analysis: { schema: string } };
     expect(a.id).toBe(id);
-    expect(a.analysis.schema).toBe('unspun.analysis/1');
+    expect(a.analysis.schema).toBe('unspun.analysis/2');
     await expectProblem(await app.request('/api/v1/articles/99999'), 404);
     await expectProblem(await app.request('/api/v1/articles/abc'), 400);
   });
@@ -178,7 +180,7 @@ describe('trace, families, jobs', () => {
     const res = await post(app, '/api/v1/trace', { article: fx('paper-spun.txt'), top: 3 });
     expect(res.status).toBe(200);
     const r = (await res.json()) as { schema: string; candidates: Array<{ title: string; role: string }> };
-    expect(r.schema).toBe('unspun.trace/1');
+    expect(r.schema).toBe('unspun.trace/2');
     expect(r.candidates[0].title).toBe('Wire origin');
   });
 

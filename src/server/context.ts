@@ -7,6 +7,7 @@ import { addPaths, families, trace, type AddSummary, type FamiliesResult, type T
 import { fetchArticle } from '../ingest/fetch.js';
 import { decodeAnalysis } from '../store/codec.js';
 import type { Store } from '../store/store.js';
+import type { Vectors } from '../align/vectors.js';
 import type { Analysis, CompareResult, SeveritySetting } from '../types.js';
 import { JobQueue } from './jobs.js';
 import { ArticleSearch } from './search.js';
@@ -16,6 +17,8 @@ import { problem } from './problem.js';
 
 export interface ServerOptions {
   store: Store;
+  /** Word vectors, loaded once at start (`loadVectors()`) and shared by every request and job. */
+  vectors: Vectors;
   /** When set, writes and URL fetches need it as a Bearer token (required when bound beyond loopback). */
   token?: string | null;
   /** Compare/trace requests per client per minute (0: no limit). */
@@ -36,6 +39,7 @@ export interface StoredReport {
 /** Everything the routes share: the store, jobs, the report cache behind permalinks, search, the rate limiter. */
 export class ServerContext {
   readonly store: Store;
+  readonly vectors: Vectors;
   readonly token: string | null;
   readonly jobs = new JobQueue();
   readonly search: ArticleSearch;
@@ -52,6 +56,7 @@ export class ServerContext {
 
   constructor(opts: ServerOptions) {
     this.store = opts.store;
+    this.vectors = opts.vectors;
     this.token = opts.token ?? null;
     this.limiter = new RateLimiter(opts.rateLimit ?? 120);
     this.search = new ArticleSearch(opts.store);
@@ -62,7 +67,7 @@ export class ServerContext {
 
   /** Compares two resolved articles and keeps the report for its permalink (the last 200 are kept). */
   compare(s: Resolved, d: Resolved, rules: Record<string, SeveritySetting> = {}): StoredReport {
-    const result = compareAnalyses(s.analysis, d.analysis, { rules, sourceBytes: s.bytes, derivedBytes: d.bytes });
+    const result = compareAnalyses(s.analysis, d.analysis, { rules, vectors: this.vectors, sourceBytes: s.bytes, derivedBytes: d.bytes });
     const id = createHash('sha256').update(`${result.source.sha256}:${result.derived.sha256}:${JSON.stringify(rules)}`).digest('hex').slice(0, 20);
     const report = { id, result, labels: { source: s.label, derived: d.label } };
     this.reports.delete(id);
@@ -87,7 +92,7 @@ export class ServerContext {
   async trace(article: number | Resolved, top: number, forceJob: boolean): Promise<{ result: TraceResult } | { job: string }> {
     if (typeof article === 'number' && !(await this.store.getMeta([article])).length) throw problem(404, `no article with id ${article}`);
     const run = async () => {
-      const r = await trace(this.store, typeof article === 'number' ? article : article.analysis, { top });
+      const r = await trace(this.store, typeof article === 'number' ? article : article.analysis, { top, vectors: this.vectors });
       if (typeof article !== 'number' && r.query.id === null) {
         const key = createHash('sha256').update(article.analysis.text).digest('hex').slice(0, 20);
         this.traced.set(key, article.analysis);
@@ -127,6 +132,7 @@ export class ServerContext {
         }
         const summary = await addPaths(this.store, [...paths, ...urls], {
           fetch: viaFetchArticle,
+          vectors: this.vectors,
           onProgress: (p) => progress({ done: p.read, message: `${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed` }),
         });
         progress({ total: summary.added + summary.duplicates + summary.failed.length });
@@ -153,7 +159,7 @@ export class ServerContext {
     const running = this.familiesJob ? this.jobs.get(this.familiesJob) : null;
     if (running && (running.state === 'queued' || running.state === 'running')) return { job: running.id };
     this.familiesJob = this.jobs.submit('families', async (progress) => {
-      const result = await families(this.store, { onProgress: (done, total) => progress({ done, total }) });
+      const result = await families(this.store, { vectors: this.vectors, onProgress: (done, total) => progress({ done, total }) });
       this.familiesCache = { stamp, result };
       return result;
     });

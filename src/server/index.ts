@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { compare } from '../compare.js';
+import { loadVectors, type Vectors } from '../align/vectors.js';
 import { InputError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
@@ -35,9 +36,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const token = opts.token?.trim() || null;
   if (!loopback && !token) throw new InputError(`refusing to listen on ${host} without a token: set UNSPUN_TOKEN (writes and URL fetches will need "Authorization: Bearer $UNSPUN_TOKEN"), or bind 127.0.0.1`);
   if (token && token.length < 16) throw new InputError('UNSPUN_TOKEN is too short: use at least 16 characters');
-  warmUp();
+  const vectors = loadVectors();
+  warmUp(vectors);
   // On loopback only this machine can connect, so no token is asked (a token given anyway is enforced).
-  const { app, ctx } = createApp({ store: opts.store, token, rateLimit: opts.rateLimit });
+  const { app, ctx } = createApp({ store: opts.store, vectors, token, rateLimit: opts.rateLimit });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8080 }, () => resolve(s));
     s.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new InputError(`port ${opts.port} on ${host} is in use (try --port)`) : e));
@@ -58,6 +60,6 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 }
 
 /** Loads lexicons, the wink model and the word-vector cache now rather than on the first request. */
-function warmUp(): void {
-  compare('The council said on Monday that 40 new buses would run from May.', 'New buses, 40 of them, will run from May, the council said.');
+function warmUp(vectors: Vectors): void {
+  compare('The council said on Monday that 40 new buses would run from May.', 'New buses, 40 of them, will run from May, the council said.', { vectors });
 }

@@ -8,7 +8,7 @@ import type { Analysis } from '../types.js';
 /** Largest article the server takes (one side of a compare, one upload). */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
-const meta = { title: z.string().max(1000).optional(), published: z.string().max(100).optional(), byline: z.string().max(1000).optional(), siteName: z.string().max(1000).optional() };
+const meta = { title: z.string().max(1000).optional(), published: z.string().max(100).optional(), byline: z.string().max(1000).optional(), outlet: z.string().max(1000).optional() };
 
 /** One article in an API request: a bare string (its text) or `{text|html|url, title?, published?}`. */
 export const ArticleSide = z.union([
@@ -36,7 +36,7 @@ export const needsFetch = (s: ArticleSide): boolean => typeof s !== 'string' && 
 export async function resolveSide(side: ArticleSide, label: string): Promise<Resolved> {
   if (typeof side === 'string') return fromBytes(side, { label, format: 'auto' });
   const m: Record<string, string> = {};
-  for (const k of ['title', 'published', 'byline', 'siteName'] as const) if (side[k] !== undefined) m[k] = side[k]!;
+  for (const k of ['title', 'published', 'byline', 'outlet'] as const) if (side[k] !== undefined) m[k] = side[k]!;
   if (side.url !== undefined) {
     const got = await fetchArticle(side.url, { maxBytes: MAX_ARTICLE_BYTES, timeoutMs: 15_000 });
     return fromBytes(got.bytes, { label: side.url, url: got.finalUrl, format: /html/i.test(got.contentType ?? '') ? 'html' : 'auto', meta: m });

@@ -13,7 +13,7 @@ const jobAccepted = { '202': { ...json(ref('Job'), 'started as a job: poll the L
 
 /**
  * The OpenAPI 3.1 document served at /api/v1/openapi.json. Result documents are the CLI's JSON schemas
- * (`unspun.compare/1`, `unspun.trace/1`, …); their fields are described in the README and src/types.ts, so
+ * (`unspun.compare/2`, `unspun.trace/2`, …); their fields are described in the README and src/types.ts, so
  * they are given here by their `schema` tag rather than restated field by field.
  */
 export const OPENAPI = {
@@ -28,13 +28,13 @@ export const OPENAPI = {
         description: 'An article: its text as a string, or an object with exactly one of text, html, url',
         oneOf: [
           { type: 'string', minLength: 1 },
-          { type: 'object', additionalProperties: false, properties: { text: { type: 'string' }, html: { type: 'string' }, url: { type: 'string', format: 'uri' }, title: { type: 'string' }, published: { type: 'string' }, byline: { type: 'string' }, siteName: { type: 'string' } } },
+          { type: 'object', additionalProperties: false, properties: { text: { type: 'string' }, html: { type: 'string' }, url: { type: 'string', format: 'uri' }, title: { type: 'string' }, published: { type: 'string' }, byline: { type: 'string' }, outlet: { type: 'string' } } },
         ],
       },
       Rules: { type: 'object', additionalProperties: { enum: ['off', 'high', 'medium', 'low', 'info'] }, description: 'ESLint-style rule settings, as --rule' },
-      Analysis: { type: 'object', properties: { schema: { const: 'unspun.analysis/1' } }, additionalProperties: true },
-      Compare: { type: 'object', properties: { schema: { const: 'unspun.compare/1' }, relation: { type: 'object' }, scores: { type: 'object' }, alignment: { type: 'array' }, findings: { type: 'array' } }, additionalProperties: true },
-      Trace: { type: 'object', properties: { schema: { const: 'unspun.trace/1' }, candidates: { type: 'array' } }, additionalProperties: true },
+      Analysis: { type: 'object', properties: { schema: { const: 'unspun.analysis/2' } }, additionalProperties: true },
+      Compare: { type: 'object', properties: { schema: { const: 'unspun.compare/2' }, relation: { type: 'object' }, scores: { type: 'object' }, alignment: { type: 'array' }, findings: { type: 'array' } }, additionalProperties: true },
+      Trace: { type: 'object', properties: { schema: { const: 'unspun.trace/2' }, candidates: { type: 'array' } }, additionalProperties: true },
       List: { type: 'object', properties: { schema: { const: 'unspun.list/1' }, total: { type: 'integer' }, articles: { type: 'array' } } },
       Article: { type: 'object', properties: { id: { type: 'integer' }, text: { type: 'string' }, analysis: { $ref: '#/components/schemas/Analysis' } }, additionalProperties: true },
       Families: { type: 'object', properties: { schema: { const: 'unspun.families/1' }, families: { type: 'array' } }, additionalProperties: true },

@@ -16,7 +16,7 @@ describe('isLoopback', () => {
 
 describe('startServer', () => {
   it('refuses a non-loopback address without a token, and a short token', async () => {
-    const store = await openStore({ db: join(tempDir('serve-refuse'), 'c.db') });
+    const store = await openStore(join(tempDir('serve-refuse'), 'c.db'));
     try {
       await expect(startServer({ store, host: '0.0.0.0', port: 0 })).rejects.toThrow(InputError);
       await expect(startServer({ store, host: '0.0.0.0', port: 0 })).rejects.toThrow(/UNSPUN_TOKEN/);
