@@ -87,7 +87,7 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     const res = await page.request.get(server.url + md);
     expect(res.headers()['content-disposition']).toContain('.md');
     expect(await res.text()).toContain('## Unspun compare: rewrite');
-  });
+  }, 180_000);
 
   it('uploads a JSON Lines file and watches the add job progress to the end', async () => {
     await page.goto(server.url + '/corpus');
@@ -99,7 +99,7 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     await Promise.all([page.waitForURL(/\/jobs\/[0-9a-f-]+$/), page.click('.add-form button[type=submit]')]);
     const first = await page.locator('#job-status b').textContent();
     await shot(page, 'serve-add-progress.png');
-    await page.locator('#job-result h2').waitFor({ timeout: 90_000 });
+    await page.locator('#job-result h2').waitFor({ timeout: 240_000 });
     await expect(page.locator('#job-result h2').textContent()).resolves.toBe('Added 29 articles');
     // The page saw the job unfinished and followed it by polling (htmx), not by one hanging request.
     expect(['queued', 'running']).toContain(first);
@@ -120,13 +120,13 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     await page.uncheck('input[data-layer=l-figure]');
     await expect(page.locator('#article-text').getAttribute('class')).resolves.toContain('hide-l-figure');
     await shot(page, 'serve-article.png');
-  });
+  }, 300_000);
 
   it('traces a pasted article to its origin and opens the compare report', async () => {
     await page.goto(server.url + '/trace');
     await page.fill('#text', fx('paper-spun.txt'));
     await Promise.all([page.waitForURL(/\/jobs\//), page.click('.trace-form button[type=submit]')]);
-    await page.locator('.candidates').waitFor({ timeout: 60_000 });
+    await page.locator('.candidates').waitFor({ timeout: 240_000 });
     const first = page.locator('.candidate').first();
     await expect(first.locator('.role').textContent()).resolves.toBe('origin');
     await expect(first.locator('a.open-compare').textContent()).resolves.toContain('Wire: Halden');
@@ -134,12 +134,12 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     // The pasted text is stored already (it was in the upload), so the report is the stored pair's permalink.
     await Promise.all([page.waitForURL(/\/compare\/\d+\/\d+$|\/trace\/q\/[0-9a-f]+\/\d+$/), first.locator('a.open-compare').click()]);
     await expect(page.locator('h1 .verdict').textContent()).resolves.toMatch(/rewrite|verbatim-copy|partial-reuse/);
-  });
+  }, 300_000);
 
   it('opens a family graph and clicks through to an article and a compare report', async () => {
     await page.goto(server.url + '/families');
     const rail = page.locator('ol.families li', { hasText: 'Halden' }).locator('a');
-    await rail.waitFor({ timeout: 90_000 });
+    await rail.waitFor({ timeout: 240_000 });
     await rail.click();
     await page.locator('#graph[data-ready="1"]').waitFor();
     const pos = (sel: string) =>
@@ -165,7 +165,7 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     });
     await Promise.all([page.waitForURL(/\/compare\/\d+\/\d+$/), page.mouse.click(edge.x, edge.y)]);
     await expect(page.locator('h1 .verdict').textContent()).resolves.toMatch(/rewrite|verbatim-copy|partial-reuse/);
-  });
+  }, 300_000);
 
   it('works from the keyboard: skip link, navigation, findings by Tab and Enter', async () => {
     await page.goto(server.url + '/');
@@ -190,7 +190,7 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     expect(onFinding).toBe(true);
     await page.keyboard.press('Enter');
     await expect(page.locator('.finding.active').count()).resolves.toBe(1);
-  });
+  }, 180_000);
 
   it('made no request to anything but the server', () => {
     expect(outside).toEqual([]);

@@ -20,7 +20,7 @@ export function registerServe(program: Command): void {
       const rateLimit = Number(opts.rateLimit);
       if (!Number.isInteger(rateLimit) || rateLimit < 0) throw new InputError(`--rate-limit must be a whole number, not "${opts.rateLimit}"`);
       const store = await openStore(resolveDbPath(opts.db));
-      let server;
+      let server: Awaited<ReturnType<typeof startServer>>;
       try {
         server = await startServer({ store, host: opts.host, port, token: process.env.UNSPUN_TOKEN ?? null, rateLimit });
       } catch (err) {

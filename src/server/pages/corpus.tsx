@@ -15,7 +15,7 @@ function CorpusPage(props: { q: Record<string, string>; total: number; rows: Arr
     <Layout title="Corpus" active="/corpus">
       <h1>Corpus</h1>
       <ErrorBox message={props.error} />
-      <form method="get" action="/corpus" class="search" role="search" hx-get="/corpus" hx-target="#results" hx-select="#results" hx-swap="outerHTML" hx-push-url="true" hx-trigger="submit, input changed delay:400ms from:find input, change from:find select">
+      <form method="get" action="/corpus" class="search" aria-label="search the corpus" hx-get="/corpus" hx-target="#results" hx-select="#results" hx-swap="outerHTML" hx-push-url="true" hx-trigger="submit, input changed delay:400ms from:find input, change from:find select">
         <label>Search <input type="search" name="q" value={q.q ?? ''} placeholder="title, outlet or text" /></label>
         <label>
           Outlet{' '}
