@@ -46,7 +46,7 @@ async function draw(container: HTMLElement): Promise<void> {
     maxZoom: 1.6,
     style: [
       { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, 'background-color': '#7a9cff', width: 26, height: 26 } },
-      { selector: 'node[origin = 1]', style: { 'background-color': '#2e9e4f', width: 34, height: 34, 'border-width': 3, 'border-color': '#145c2a' } },
+      { selector: 'node[origin = 1]', style: { 'background-color': '#2e9e4f', width: 34, height: 34, 'border-width': 3, 'border-color': '#145c2a', 'text-valign': 'top', 'text-margin-y': -4 } },
       { selector: 'edge', style: { label: 'data(label)', 'font-size': 10, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 2, 'line-color': '#999', 'target-arrow-color': '#999', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'text-rotation': 'autorotate' } },
       { selector: 'edge[directed = 0]', style: { 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
     ],
