@@ -16,7 +16,11 @@ import { performance } from 'node:perf_hooks';
 
 const ROOT = join(import.meta.dirname, '..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
-const strip = (html: string) => html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/[ \t]+/g, ' ');
+const strip = (html: string) =>
+  html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[ \t]+/g, ' ');
 
 function line(name: string, value: string, target = ''): void {
   process.stdout.write(`${name.padEnd(44)} ${value.padStart(16)}   ${target}\n`);
@@ -24,11 +28,30 @@ function line(name: string, value: string, target = ''): void {
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** Both sides ~1,000 words from our own example stories: the derived side holds rewrites of parts of the source. */
-const source = ['examples/wire-rail-delays.txt', 'examples/independent-rail-delays.txt', 'examples/unrelated-harbour-festival.txt', 'test/fixtures/corpus/wire-origin.txt', 'test/fixtures/corpus/unrelated.txt', 'test/fixtures/corpus/stitched.txt', 'examples/copy-rail-delays.txt'].map(read).join('\n\n');
-const derived = [strip(read('examples/farm-rail-delays.html')), read('test/fixtures/corpus/paper-spun.txt'), read('examples/copy-rail-delays.txt'), read('test/fixtures/corpus/stitched.txt'), read('examples/unrelated-harbour-festival.txt'), read('test/fixtures/corpus/unrelated.txt'), read('examples/independent-rail-delays.txt')].join('\n\n');
+const source = [
+  'examples/wire-rail-delays.txt',
+  'examples/independent-rail-delays.txt',
+  'examples/unrelated-harbour-festival.txt',
+  'test/fixtures/corpus/wire-origin.txt',
+  'test/fixtures/corpus/unrelated.txt',
+  'test/fixtures/corpus/stitched.txt',
+  'examples/copy-rail-delays.txt',
+]
+  .map(read)
+  .join('\n\n');
+const derived = [
+  strip(read('examples/farm-rail-delays.html')),
+  read('test/fixtures/corpus/paper-spun.txt'),
+  read('examples/copy-rail-delays.txt'),
+  read('test/fixtures/corpus/stitched.txt'),
+  read('examples/unrelated-harbour-festival.txt'),
+  read('test/fixtures/corpus/unrelated.txt'),
+  read('examples/independent-rail-delays.txt'),
+].join('\n\n');
 const small = { source: read('examples/wire-rail-delays.txt'), derived: read('examples/copy-rail-delays.txt') };
 
-const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const rssOf = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/src/cli/main.js'))) {
@@ -36,7 +59,11 @@ async function main(): Promise<void> {
     return;
   }
   const db = join(mkdtempSync(join(tmpdir(), 'unspun-bench-')), 'bench.db');
-  const child = spawn(process.execPath, [join(ROOT, 'bin/unspun.js'), 'serve', '--db', db, '--port', '0', '--rate-limit', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/unspun.js'), 'serve', '--db', db, '--port', '0', '--rate-limit', '0'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -48,7 +75,11 @@ async function main(): Promise<void> {
   });
   try {
     const post = async (path: string, body: unknown) => {
-      const res = await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(url + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       await res.arrayBuffer();
       return res.status;
     };
@@ -75,7 +106,11 @@ async function main(): Promise<void> {
     line('load average (1 min, 2 cores)', loadavg()[0].toFixed(1));
     line('API compare 1,000-word pair (warm, p50)', `${times[15].toFixed(1)} ms`, 'target ≤ 100 ms incl. HTTP');
     line('API compare 1,000-word pair (warm, p90)', `${times[27].toFixed(1)} ms`);
-    line('same pair in-process, no HTTP (p50)', `${direct[5].toFixed(1)} ms`, 'analysis of both sides + compare + JSON');
+    line(
+      'same pair in-process, no HTTP (p50)',
+      `${direct[5].toFixed(1)} ms`,
+      'analysis of both sides + compare + JSON',
+    );
 
     // Load: 20 clients, each sending its next request as soon as the last answered, for 30 s, after 10 s of the
     // same load to grow the heap to its working size (that growth is not a leak; a climb after it would be).
@@ -84,7 +119,10 @@ async function main(): Promise<void> {
     const lat: number[] = [];
     let errors = 0;
     const reasons = new Map<string, number>();
-    const fail = (why: string) => (errors++, reasons.set(why, (reasons.get(why) ?? 0) + 1));
+    const fail = (why: string) => {
+      errors++;
+      reasons.set(why, (reasons.get(why) ?? 0) + 1);
+    };
     const samples: number[] = [];
     const sampler = setInterval(() => samples.push(rssOf(child.pid!)), 1000);
     const client = async (k: number) => {
@@ -93,10 +131,16 @@ async function main(): Promise<void> {
         try {
           const kind = (k + i) % 4;
           const status =
-            kind === 0 ? await post('/api/v1/compare', { source, derived })
-            : kind === 1 ? await post('/api/v1/compare', small)
-            : kind === 2 ? await post('/api/v1/analyze', { article: small.derived })
-            : (await (await fetch(`${url}/api/v1/articles?q=rail`)).arrayBuffer(), 200);
+            kind === 0
+              ? await post('/api/v1/compare', { source, derived })
+              : kind === 1
+                ? await post('/api/v1/compare', small)
+                : kind === 2
+                  ? await post('/api/v1/analyze', { article: small.derived })
+                  : await fetch(`${url}/api/v1/articles?q=rail`).then(async (r) => {
+                      await r.arrayBuffer();
+                      return r.status;
+                    });
           if (status !== 200) fail(`HTTP ${status}`);
         } catch (e) {
           fail(String((e as Error & { cause?: { code?: string } }).cause?.code ?? (e as Error).message));
@@ -117,11 +161,25 @@ async function main(): Promise<void> {
     const rssAfter = rssOf(child.pid!);
     lat.sort((a, b) => a - b);
     line('20 clients × 30 s: requests', `${lat.length} (${(lat.length / 30).toFixed(1)}/s)`);
-    line('20 clients × 30 s: errors', String(errors), errors ? [...reasons].map(([k, v]) => `${v}× ${k}`).join(', ') : 'target 0');
-    line('20 clients × 30 s: latency p50 / p99', `${lat[Math.floor(lat.length / 2)].toFixed(0)} / ${lat[Math.floor(lat.length * 0.99)].toFixed(0)} ms`);
-    line('server RSS before → after load', `${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB`, `max ${Math.max(...samples).toFixed(0)} MB; no climb expected`);
+    line(
+      '20 clients × 30 s: errors',
+      String(errors),
+      errors ? [...reasons].map(([k, v]) => `${v}× ${k}`).join(', ') : 'target 0',
+    );
+    line(
+      '20 clients × 30 s: latency p50 / p99',
+      `${lat[Math.floor(lat.length / 2)].toFixed(0)} / ${lat[Math.floor(lat.length * 0.99)].toFixed(0)} ms`,
+    );
+    line(
+      'server RSS before → after load',
+      `${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB`,
+      `max ${Math.max(...samples).toFixed(0)} MB; no climb expected`,
+    );
     const half = samples.slice(Math.floor(samples.length / 2));
-    line('server RSS second half of load (min–max)', `${Math.min(...half).toFixed(0)}–${Math.max(...half).toFixed(0)} MB`);
+    line(
+      'server RSS second half of load (min–max)',
+      `${Math.min(...half).toFixed(0)}–${Math.max(...half).toFixed(0)} MB`,
+    );
   } finally {
     child.kill('SIGTERM');
   }

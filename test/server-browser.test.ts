@@ -11,23 +11,66 @@ import { FIXTURES, tempDir } from './store/helpers.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
-  if (process.env.CI === 'true') throw new Error(`CI=true but no Chromium at ${CHROMIUM}: .ci/run must install Debian chromium`);
+  if (process.env.CI === 'true')
+    throw new Error(`CI=true but no Chromium at ${CHROMIUM}: .ci/run must install Debian chromium`);
   process.stdout.write(`SKIP serve browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium)\n`);
 }
 const shots = process.env.UNSPUN_SCREENSHOT === '1';
-const shot = (page: Page, name: string) => (shots ? page.screenshot({ path: join(ROOT, 'docs', name) }) : Promise.resolve());
+const shot = (page: Page, name: string) =>
+  shots ? page.screenshot({ path: join(ROOT, 'docs', name) }) : Promise.resolve();
 const fx = (n: string) => readFileSync(join(FIXTURES, n), 'utf8');
 
 /** A JSONL upload: the corpus fixtures plus filler stories, so the add job runs long enough to be watched. */
 function jsonl(): Buffer {
-  const towns = ['Arlen', 'Brisk', 'Corvo', 'Dunmere', 'Elsby', 'Farrow', 'Glenna', 'Hexley', 'Istow', 'Jorvik', 'Kells', 'Lomond', 'Marris', 'Norwold', 'Ostry', 'Pellin', 'Quarry', 'Rusk', 'Selby', 'Tarn', 'Ulmer', 'Vance', 'Wrexon', 'Yarrow', 'Zennor'];
+  const towns = [
+    'Arlen',
+    'Brisk',
+    'Corvo',
+    'Dunmere',
+    'Elsby',
+    'Farrow',
+    'Glenna',
+    'Hexley',
+    'Istow',
+    'Jorvik',
+    'Kells',
+    'Lomond',
+    'Marris',
+    'Norwold',
+    'Ostry',
+    'Pellin',
+    'Quarry',
+    'Rusk',
+    'Selby',
+    'Tarn',
+    'Ulmer',
+    'Vance',
+    'Wrexon',
+    'Yarrow',
+    'Zennor',
+  ];
   const lines = [
-    { id: 'wire', text: fx('wire-origin.txt'), title: 'Wire: Halden rail bridge to close', outlet: 'Wire', published: '2026-11-01' },
+    {
+      id: 'wire',
+      text: fx('wire-origin.txt'),
+      title: 'Wire: Halden rail bridge to close',
+      outlet: 'Wire',
+      published: '2026-11-01',
+    },
     { id: 'verbatim', html: fx('paper-verbatim.html'), outlet: 'Daily Paper', published: '2026-11-02' },
-    { id: 'spun', text: fx('paper-spun.txt'), title: 'Farm: bridge shut', outlet: 'Content Farm', published: '2026-11-03' },
+    {
+      id: 'spun',
+      text: fx('paper-spun.txt'),
+      title: 'Farm: bridge shut',
+      outlet: 'Content Farm',
+      published: '2026-11-03',
+    },
     { id: 'unrelated', text: fx('unrelated.txt'), title: 'Unrelated story', outlet: 'Other', published: '2026-10-01' },
     ...towns.map((t, i) => ({
-      id: `filler-${i}`, outlet: 'Local', published: `2026-09-${String(i + 1).padStart(2, '0')}`, title: `${t} library reopens`,
+      id: `filler-${i}`,
+      outlet: 'Local',
+      published: `2026-09-${String(i + 1).padStart(2, '0')}`,
+      title: `${t} library reopens`,
       text: `${t} library reopens after ${i + 2} months of repairs\n\nThe public library in ${t} reopened on ${['Monday', 'Tuesday', 'Friday'][i % 3]} after ${i + 2} months of repairs to its roof, the town council said.\n\n"We are glad to welcome readers back," said librarian ${t}son, adding that ${120 + i} new books had been bought.`,
     })),
   ];
@@ -48,7 +91,16 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('request', (req) => {
@@ -68,8 +120,14 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     await page.fill('#derived_text', readExample('farm-rail-delays.html').toString('utf8'));
     await Promise.all([page.waitForURL(/\/r\/[0-9a-f]+$/), page.click('button[type=submit]')]);
     await expect(page.locator('h1 .verdict').textContent()).resolves.toBe('rewrite');
-    await expect(page.locator('.quantities dt').allTextContents()).resolves.toEqual(expect.arrayContaining(['source coverage', 'derived support']));
-    const both = page.locator('.finding').filter({ hasNotText: 'source —' }).filter({ hasNotText: 'derived —' }).first();
+    await expect(page.locator('.quantities dt').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['source coverage', 'derived support']),
+    );
+    const both = page
+      .locator('.finding')
+      .filter({ hasNotText: 'source —' })
+      .filter({ hasNotText: 'derived —' })
+      .first();
     await both.click();
     const active = await page.$$eval('mark.active', (ms) => ms.map((m) => m.closest('article')?.id));
     expect(active).toContain('source');
@@ -79,7 +137,9 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
 
     // Filters: only medium findings, then one check.
     for (const s of ['high', 'low', 'info']) await page.uncheck(`form.filters input[value=${s}]`);
-    const visible = await page.$$eval('.finding:not([hidden])', (els) => els.map((e) => (e as HTMLElement).dataset.severity));
+    const visible = await page.$$eval('.finding:not([hidden])', (els) =>
+      els.map((e) => (e as HTMLElement).dataset.severity),
+    );
     expect(visible.length).toBeGreaterThan(0);
     expect(new Set(visible)).toEqual(new Set(['medium']));
     // Downloads are links on the page, served with an attachment disposition.
@@ -132,7 +192,10 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     await expect(first.locator('a.open-compare').textContent()).resolves.toContain('Wire: Halden');
     await shot(page, 'serve-trace.png');
     // The pasted text is stored already (it was in the upload), so the report is the stored pair's permalink.
-    await Promise.all([page.waitForURL(/\/compare\/\d+\/\d+$|\/trace\/q\/[0-9a-f]+\/\d+$/), first.locator('a.open-compare').click()]);
+    await Promise.all([
+      page.waitForURL(/\/compare\/\d+\/\d+$|\/trace\/q\/[0-9a-f]+\/\d+$/),
+      first.locator('a.open-compare').click(),
+    ]);
     await expect(page.locator('h1 .verdict').textContent()).resolves.toMatch(/rewrite|verbatim-copy|partial-reuse/);
   }, 300_000);
 
@@ -144,20 +207,43 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     await page.locator('#graph[data-ready="1"]').waitFor();
     const pos = (sel: string) =>
       page.evaluate((s) => {
-        const cy = (window as unknown as { unspunGraph: { $: (s: string) => { renderedPosition?: () => { x: number; y: number }; renderedMidpoint?: () => { x: number; y: number }; data: (k: string) => unknown }[] } }).unspunGraph;
+        const cy = (
+          window as unknown as {
+            unspunGraph: {
+              $: (s: string) => {
+                renderedPosition?: () => { x: number; y: number };
+                renderedMidpoint?: () => { x: number; y: number };
+                data: (k: string) => unknown;
+              }[];
+            };
+          }
+        ).unspunGraph;
         const el = cy.$(s)[0];
         const p = el.renderedPosition ? el.renderedPosition() : el.renderedMidpoint!();
         const box = document.getElementById('graph')!.getBoundingClientRect();
-        return { x: box.left + p.x, y: box.top + p.y, data: { article: el.data('article'), from: el.data('from'), to: el.data('to') } };
+        return {
+          x: box.left + p.x,
+          y: box.top + p.y,
+          data: { article: el.data('article'), from: el.data('from'), to: el.data('to') },
+        };
       }, sel);
     await shot(page, 'serve-family.png');
     const node = await pos('node[origin = 1]');
-    await Promise.all([page.waitForURL(new RegExp(`/articles/${node.data.article}$`)), page.mouse.click(node.x, node.y)]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/articles/${node.data.article}$`)),
+      page.mouse.click(node.x, node.y),
+    ]);
     await page.goBack();
     await page.locator('#graph[data-ready="1"]').waitFor();
     // An edge's midpoint can sit under its label or another edge: click the first one that navigates.
     const edge = await page.evaluate(() => {
-      const cy = (window as unknown as { unspunGraph: { edges: () => Array<{ renderedMidpoint: () => { x: number; y: number }; data: (k: string) => number }> } }).unspunGraph;
+      const cy = (
+        window as unknown as {
+          unspunGraph: {
+            edges: () => Array<{ renderedMidpoint: () => { x: number; y: number }; data: (k: string) => number }>;
+          };
+        }
+      ).unspunGraph;
       const e = cy.edges()[0];
       const m = e.renderedMidpoint();
       const box = document.getElementById('graph')!.getBoundingClientRect();
@@ -174,7 +260,8 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => location.hash)).resolves.toBe('#main');
     // Tab into the form: the first field is the source text.
-    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.id)) !== 'source_text'; i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.id)) !== 'source_text'; i++)
+      await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('source_text');
     await page.keyboard.type(readExample('wire-rail-delays.txt').toString('utf8').slice(0, 2000));
     await page.focus('#derived_text');

@@ -22,7 +22,11 @@ let locked: Hono;
 let lockedCtx: ServerContext;
 
 const post = (a: Hono, path: string, body: unknown, headers: Record<string, string> = {}) =>
-  a.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  a.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const expectProblem = async (res: Response, status: number) => {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -56,9 +60,17 @@ afterAll(async () => {
 
 describe('POST /api/v1/compare', () => {
   it('returns unspun.compare/2 for two texts, with a permalink to the report page', async () => {
-    const res = await post(app, '/api/v1/compare', { source: ex('wire-rail-delays.txt'), derived: { html: ex('farm-rail-delays.html'), title: 'Farm copy' } });
+    const res = await post(app, '/api/v1/compare', {
+      source: ex('wire-rail-delays.txt'),
+      derived: { html: ex('farm-rail-delays.html'), title: 'Farm copy' },
+    });
     expect(res.status).toBe(200);
-    const r = (await res.json()) as { schema: string; relation: { verdict: string }; findings: unknown[]; derived: { title: string } };
+    const r = (await res.json()) as {
+      schema: string;
+      relation: { verdict: string };
+      findings: unknown[];
+      derived: { title: string };
+    };
     expect(r.schema).toBe('unspun.compare/2');
     expect(r.relation.verdict).toBe('rewrite');
     expect(r.findings.length).toBeGreaterThan(0);
@@ -80,11 +92,17 @@ describe('POST /api/v1/compare', () => {
   });
 
   it('400 with a problem document naming each invalid field', async () => {
-    const p = await expectProblem(await post(app, '/api/v1/compare', { source: 'x', derived: { text: 'a', html: '<p>b</p>' }, extra: 1 }), 400);
+    const p = await expectProblem(
+      await post(app, '/api/v1/compare', { source: 'x', derived: { text: 'a', html: '<p>b</p>' }, extra: 1 }),
+      400,
+    );
     expect(p.detail).toMatch(/exactly one of text, html, url|extra/);
     await expectProblem(await post(app, '/api/v1/compare', { source: '' }), 400);
     await expectProblem(await post(app, '/api/v1/compare', '{not json'), 400);
-    await expectProblem(await app.request('/api/v1/compare', { method: 'POST', body: 'text', headers: { 'content-type': 'text/plain' } }), 415);
+    await expectProblem(
+      await app.request('/api/v1/compare', { method: 'POST', body: 'text', headers: { 'content-type': 'text/plain' } }),
+      415,
+    );
   });
 
   it('413 for a body over the limit', async () => {
@@ -92,9 +110,15 @@ describe('POST /api/v1/compare', () => {
   });
 
   it('401 for a URL fetch without the token on a locked server; text needs none', async () => {
-    const p = await expectProblem(await post(locked, '/api/v1/compare', { source: { url: 'http://127.0.0.1:9/x' }, derived: 'text' }), 401);
+    const p = await expectProblem(
+      await post(locked, '/api/v1/compare', { source: { url: 'http://127.0.0.1:9/x' }, derived: 'text' }),
+      401,
+    );
     expect(p.detail).toContain('Bearer');
-    const ok = await post(locked, '/api/v1/compare', { source: ex('wire-rail-delays.txt'), derived: ex('copy-rail-delays.txt') });
+    const ok = await post(locked, '/api/v1/compare', {
+      source: ex('wire-rail-delays.txt'),
+      derived: ex('copy-rail-delays.txt'),
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -124,7 +148,11 @@ describe('POST /api/v1/analyze', () => {
 
 describe('articles', () => {
   it('lists, searches and filters', async () => {
-    const all = (await (await app.request('/api/v1/articles')).json()) as { schema: string; total: number; articles: Array<{ id: number; outlet: string }> };
+    const all = (await (await app.request('/api/v1/articles')).json()) as {
+      schema: string;
+      total: number;
+      articles: Array<{ id: number; outlet: string }>;
+    };
     expect(all.schema).toBe('unspun.list/1');
     expect(all.total).toBe(4);
     const farm = (await (await app.request('/api/v1/articles?outlet=Farm')).json()) as typeof all;
@@ -132,7 +160,9 @@ describe('articles', () => {
     const dated = (await (await app.request('/api/v1/articles?from=2026-11-01&to=2026-11-02')).json()) as typeof all;
     expect(dated.total).toBe(2);
     const word = fx('unrelated.txt').match(/[A-Z][a-z]{6,}/)![0];
-    const hit = (await (await app.request(`/api/v1/articles?q=${encodeURIComponent(word.toLowerCase())}`)).json()) as typeof all;
+    const hit = (await (
+      await app.request(`/api/v1/articles?q=${encodeURIComponent(word.toLowerCase())}`)
+    ).json()) as typeof all;
     expect(hit.articles.map((a) => a.outlet)).toContain('Other');
     await expectProblem(await app.request('/api/v1/articles?limit=0'), 400);
     await expectProblem(await app.request('/api/v1/articles?from=yesterday'), 400);
@@ -140,7 +170,11 @@ describe('articles', () => {
 
   it('shows one article with its analysis; 404 and 400 otherwise', async () => {
     const id = (await store.list({ limit: 1 }))[0].id;
-    const a = (await (await app.request(`/api/v1/articles/${id}`)).json()) as { id: number; text: string; analysis: { schema: string } };
+    const a = (await (await app.request(`/api/v1/articles/${id}`)).json()) as {
+      id: number;
+      text: string;
+      analysis: { schema: string };
+    };
     expect(a.id).toBe(id);
     expect(a.analysis.schema).toBe('unspun.analysis/2');
     await expectProblem(await app.request('/api/v1/articles/99999'), 404);
@@ -150,27 +184,59 @@ describe('articles', () => {
   it('adding and removing need the token on a locked server', async () => {
     await expectProblem(await post(locked, '/api/v1/articles', { records: [{ text: 'x' }] }), 401);
     await expectProblem(await locked.request('/api/v1/articles/1', { method: 'DELETE' }), 401);
-    await expectProblem(await locked.request('/api/v1/articles/1', { method: 'DELETE', headers: { authorization: 'Bearer wrong-token-000000000' } }), 401);
+    await expectProblem(
+      await locked.request('/api/v1/articles/1', {
+        method: 'DELETE',
+        headers: { authorization: 'Bearer wrong-token-000000000' },
+      }),
+      401,
+    );
     await expectProblem(await post(app, '/api/v1/articles', {}), 400);
   });
 
   it('adds by multipart upload as a job, then removes', async () => {
     const form = new FormData();
-    form.append('file', new File([JSON.stringify({ id: 'extra', text: 'A ferry service between the two islands resumed on Friday after repairs, the operator said.\n\nIt runs twice a day.', outlet: 'Isles' }) + '\n{broken\n'], 'batch.jsonl'));
-    const res = await locked.request('/api/v1/articles', { method: 'POST', body: form, headers: { authorization: `Bearer ${TOKEN}` } });
+    form.append(
+      'file',
+      new File(
+        [
+          JSON.stringify({
+            id: 'extra',
+            text: 'A ferry service between the two islands resumed on Friday after repairs, the operator said.\n\nIt runs twice a day.',
+            outlet: 'Isles',
+          }) + '\n{broken\n',
+        ],
+        'batch.jsonl',
+      ),
+    );
+    const res = await locked.request('/api/v1/articles', {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(res.status).toBe(202);
     const job = (await res.json()) as { id: string; schema: string };
     expect(job.schema).toBe('unspun.job/1');
     expect(res.headers.get('location')).toBe(`/api/v1/jobs/${job.id}`);
     // Jobs live in the app that started them: wait for and poll that one.
     await lockedCtx.jobs.idle();
-    const done = (await (await locked.request(`/api/v1/jobs/${job.id}`)).json()) as { state: string; result: { added: number; failed: Array<{ source: string }>; ids: number[] } };
+    const done = (await (await locked.request(`/api/v1/jobs/${job.id}`)).json()) as {
+      state: string;
+      result: { added: number; failed: Array<{ source: string }>; ids: number[] };
+    };
     expect(done.state).toBe('done');
     expect(done.result.added).toBe(1);
     expect(done.result.failed).toHaveLength(1);
     expect(done.result.failed[0].source).toMatch(/^batch\.jsonl:2/);
     const id = done.result.ids[0];
-    expect((await locked.request(`/api/v1/articles/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(204);
+    expect(
+      (
+        await locked.request(`/api/v1/articles/${id}`, {
+          method: 'DELETE',
+          headers: { authorization: `Bearer ${TOKEN}` },
+        })
+      ).status,
+    ).toBe(204);
     await expectProblem(await app.request(`/api/v1/articles/${id}`), 404);
   });
 });
@@ -190,7 +256,10 @@ describe('trace, families, jobs', () => {
     expect(res.status).toBe(202);
     const { id: job } = (await res.json()) as { id: string };
     await ctx.jobs.idle();
-    const done = (await (await app.request(`/api/v1/jobs/${job}`)).json()) as { state: string; result: { query: { id: number } } };
+    const done = (await (await app.request(`/api/v1/jobs/${job}`)).json()) as {
+      state: string;
+      result: { query: { id: number } };
+    };
     expect(done.state).toBe('done');
     expect(done.result.query.id).toBe(id);
     await expectProblem(await post(app, '/api/v1/trace', { article: 424242 }), 404);
@@ -203,10 +272,16 @@ describe('trace, families, jobs', () => {
     await ctx.jobs.idle();
     const res = await app.request('/api/v1/families');
     expect(res.status).toBe(200);
-    const r = (await res.json()) as { schema: string; families: Array<{ id: number; members: Array<{ title: string }>; origins: number[] }> };
+    const r = (await res.json()) as {
+      schema: string;
+      families: Array<{ id: number; members: Array<{ title: string }>; origins: number[] }>;
+    };
     expect(r.schema).toBe('unspun.families/1');
     expect(r.families.length).toBeGreaterThanOrEqual(1);
-    const one = (await (await app.request(`/api/v1/families/${r.families[0].id}`)).json()) as { schema: string; edges: unknown[] };
+    const one = (await (await app.request(`/api/v1/families/${r.families[0].id}`)).json()) as {
+      schema: string;
+      edges: unknown[];
+    };
     expect(one.schema).toBe('unspun.family/1');
     expect(one.edges.length).toBeGreaterThan(0);
     await expectProblem(await app.request('/api/v1/families/999'), 404);
@@ -223,16 +298,34 @@ describe('trace, families, jobs', () => {
 
 describe('OpenAPI and pages', () => {
   it('serves an OpenAPI 3.1 document listing every endpoint, and a page rendering it', async () => {
-    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/analyze', '/compare', '/trace', '/articles', '/articles/{id}', '/families', '/families/{id}', '/jobs', '/jobs/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/analyze',
+        '/compare',
+        '/trace',
+        '/articles',
+        '/articles/{id}',
+        '/families',
+        '/families/{id}',
+        '/jobs',
+        '/jobs/{id}',
+      ]),
+    );
     const page = await (await app.request('/api')).text();
     expect(page).toContain('/api/v1/compare');
   });
 
   it('escapes every user string: a script in a pasted title is text, never markup', async () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-    const res = await post(app, '/api/v1/compare', { source: { text: `${evil}\n\nThe council met on Monday and agreed the budget.`, title: evil }, derived: 'On Monday the council met and agreed the budget.' });
+    const res = await post(app, '/api/v1/compare', {
+      source: { text: `${evil}\n\nThe council met on Monday and agreed the budget.`, title: evil },
+      derived: 'On Monday the council met and agreed the budget.',
+    });
     const link = /<([^>]+)>/.exec(res.headers.get('link') ?? '')![1];
     const html = await (await app.request(link)).text();
     expect(html).not.toContain('<script>alert(1)');
@@ -242,7 +335,20 @@ describe('OpenAPI and pages', () => {
 
   it('every page answers and carries the CSP', async () => {
     const id = (await store.list({ limit: 1 }))[0].id;
-    for (const path of ['/', '/trace', '/corpus', '/corpus?q=rail&outlet=Wire', `/articles/${id}`, '/families', '/jobs', '/api', '/static/app.css', '/static/htmx.min.js', '/static/report.js', '/static/graph.js']) {
+    for (const path of [
+      '/',
+      '/trace',
+      '/corpus',
+      '/corpus?q=rail&outlet=Wire',
+      `/articles/${id}`,
+      '/families',
+      '/jobs',
+      '/api',
+      '/static/app.css',
+      '/static/htmx.min.js',
+      '/static/report.js',
+      '/static/graph.js',
+    ]) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-security-policy'), path).not.toContain('unsafe-inline');
@@ -253,7 +359,11 @@ describe('OpenAPI and pages', () => {
   it('rejects a cross-site form post (CSRF)', async () => {
     const form = new FormData();
     form.append('urls', 'http://127.0.0.1:9/');
-    const res = await app.request('/corpus/add', { method: 'POST', body: form, headers: { origin: 'https://evil.example' } });
+    const res = await app.request('/corpus/add', {
+      method: 'POST',
+      body: form,
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -13,10 +13,24 @@ import { authorize, clientOf } from './security.js';
 const Rules = z.record(z.string(), z.enum(['off', 'high', 'medium', 'low', 'info'])).optional();
 const CompareBody = z.object({ source: ArticleSide, derived: ArticleSide, rules: Rules }).strict();
 const AnalyzeBody = z.object({ article: ArticleSide, tokens: z.boolean().optional() }).strict();
-const TraceBody = z.object({ article: z.union([z.number().int().positive(), ArticleSide]), top: z.number().int().min(1).max(50).optional(), async: z.boolean().optional() }).strict();
+const TraceBody = z
+  .object({
+    article: z.union([z.number().int().positive(), ArticleSide]),
+    top: z.number().int().min(1).max(50).optional(),
+    async: z.boolean().optional(),
+  })
+  .strict();
 const AddBody = z
   .object({
-    urls: z.array(z.string().url().regex(/^https?:\/\//i, 'only http(s) URLs')).max(1000).optional(),
+    urls: z
+      .array(
+        z
+          .string()
+          .url()
+          .regex(/^https?:\/\//i, 'only http(s) URLs'),
+      )
+      .max(1000)
+      .optional(),
     /** Records as in a JSON Lines file: `{text|html, id?, url?, title?, outlet?, published?}`. */
     records: z.array(z.record(z.string(), z.unknown())).max(100_000).optional(),
   })
@@ -25,8 +39,14 @@ const AddBody = z
 const ListQuery = z.object({
   q: z.string().max(500).optional(),
   outlet: z.string().max(500).optional(),
-  from: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2026-12-01').optional(),
-  to: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2026-12-01').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2026-12-01')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2026-12-01')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -34,7 +54,8 @@ const Id = z.coerce.number().int().positive();
 
 /** Reads a JSON body; malformed JSON is a 400 problem, not a 500. */
 async function json(c: Context): Promise<unknown> {
-  if (!/application\/json/i.test(c.req.header('content-type') ?? '')) throw problem(415, 'send the body as application/json');
+  if (!/application\/json/i.test(c.req.header('content-type') ?? ''))
+    throw problem(415, 'send the body as application/json');
   try {
     return await c.req.json();
   } catch {
@@ -50,10 +71,22 @@ export function apiRoutes(ctx: ServerContext): Hono {
     if (p.problem.status >= 500) console.error(`unspun serve: ${c.req.method} ${c.req.path}:`, err);
     return sendProblem(c, p);
   });
-  api.notFound((c) => sendProblem(c, problem(404, `no endpoint ${c.req.method} ${c.req.path} (see /api/v1/openapi.json)`)));
-  const limit = (bytes: number) => bodyLimit({ maxSize: bytes, onError: (c) => sendProblem(c, problem(413, `the body is over ${Math.round(bytes / 1024 / 1024)} MB`)) });
+  api.notFound((c) =>
+    sendProblem(c, problem(404, `no endpoint ${c.req.method} ${c.req.path} (see /api/v1/openapi.json)`)),
+  );
+  const limit = (bytes: number) =>
+    bodyLimit({
+      maxSize: bytes,
+      onError: (c) => sendProblem(c, problem(413, `the body is over ${Math.round(bytes / 1024 / 1024)} MB`)),
+    });
 
-  api.get('/', (c) => c.json({ tool: TOOL, openapi: '/api/v1/openapi.json', endpoints: Object.keys(OPENAPI.paths).map((p) => `/api/v1${p}`) }));
+  api.get('/', (c) =>
+    c.json({
+      tool: TOOL,
+      openapi: '/api/v1/openapi.json',
+      endpoints: Object.keys(OPENAPI.paths).map((p) => `/api/v1${p}`),
+    }),
+  );
   api.get('/openapi.json', (c) => c.json(OPENAPI));
 
   api.post('/analyze', limit(ctx.maxJsonBytes), async (c) => {
@@ -103,12 +136,19 @@ export function apiRoutes(ctx: ServerContext): Hono {
       const form = await c.req.parseBody({ all: true });
       const got = [form.file ?? [], form.files ?? []].flat().filter((f): f is File => f instanceof File);
       files = await Promise.all(got.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      urls = [form.urls ?? []].flat().filter((u): u is string => typeof u === 'string').flatMap((u) => u.split(/\s+/)).filter(Boolean);
+      urls = [form.urls ?? []]
+        .flat()
+        .filter((u): u is string => typeof u === 'string')
+        .flatMap((u) => u.split(/\s+/))
+        .filter(Boolean);
       if (!files.length && !urls.length) throw problem(400, 'send files as "file" fields or URLs in "urls"');
     } else {
       const body = AddBody.parse(await json(c));
       urls = body.urls ?? [];
-      if (body.records?.length) files = [{ name: 'records.jsonl', bytes: Buffer.from(body.records.map((r) => JSON.stringify(r)).join('\n') + '\n') }];
+      if (body.records?.length)
+        files = [
+          { name: 'records.jsonl', bytes: Buffer.from(body.records.map((r) => JSON.stringify(r)).join('\n') + '\n') },
+        ];
     }
     for (const u of urls) if (!/^https?:\/\//i.test(u)) throw problem(400, `${u}: only http(s) URLs`);
     return accepted(c, ctx, ctx.addJob(files, urls));

@@ -32,17 +32,31 @@ export function createApp(opts: ServerOptions): { app: Hono; ctx: ServerContext 
     if (/^(GET|HEAD|OPTIONS)$/.test(c.req.method)) return next();
     const origin = c.req.header('origin');
     const site = c.req.header('sec-fetch-site');
-    if ((origin && origin !== new URL(c.req.url).origin) || (site && site !== 'same-origin' && site !== 'none')) throw problem(403, 'cross-site request refused');
+    if ((origin && origin !== new URL(c.req.url).origin) || (site && site !== 'same-origin' && site !== 'none'))
+      throw problem(403, 'cross-site request refused');
     return next();
   });
   app.route('/api/v1', apiRoutes(ctx));
   registerStatic(app);
   app.get('/favicon.ico', (c) => c.body(null, 204));
   // Page forms: uploads may be large; everything else is small.
-  app.use('/corpus/add', bodyLimit({ maxSize: ctx.maxUploadBytes, onError: () => { throw problem(413, `the upload is over ${ctx.maxUploadBytes / 1024 / 1024} MB`); } }));
+  app.use(
+    '/corpus/add',
+    bodyLimit({
+      maxSize: ctx.maxUploadBytes,
+      onError: () => {
+        throw problem(413, `the upload is over ${ctx.maxUploadBytes / 1024 / 1024} MB`);
+      },
+    }),
+  );
   app.use('*', async (c, next) => {
     if (c.req.method !== 'POST' || c.req.path === '/corpus/add' || c.req.path.startsWith('/api/')) return next();
-    return bodyLimit({ maxSize: ctx.maxJsonBytes, onError: () => { throw problem(413, `the form is over ${ctx.maxJsonBytes / 1024 / 1024} MB`); } })(c, next);
+    return bodyLimit({
+      maxSize: ctx.maxJsonBytes,
+      onError: () => {
+        throw problem(413, `the form is over ${ctx.maxJsonBytes / 1024 / 1024} MB`);
+      },
+    })(c, next);
   });
   registerCompare(app, ctx);
   registerTrace(app, ctx);
@@ -51,7 +65,8 @@ export function createApp(opts: ServerOptions): { app: Hono; ctx: ServerContext 
   registerJobs(app, ctx);
   registerApiDocs(app);
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return sendProblem(c, problem(404, `no endpoint ${c.req.method} ${c.req.path} (see /api/v1/openapi.json)`));
+    if (c.req.path.startsWith('/api/'))
+      return sendProblem(c, problem(404, `no endpoint ${c.req.method} ${c.req.path} (see /api/v1/openapi.json)`));
     return c.html(<ErrorPage status={404} message={`Nothing at ${c.req.path}.`} />, 404);
   });
   app.onError((err, c) => {
@@ -59,7 +74,10 @@ export function createApp(opts: ServerOptions): { app: Hono; ctx: ServerContext 
     if (c.req.path.startsWith('/api/')) return sendProblem(c, p);
     if (p.problem.status >= 500) console.error(`unspun serve: ${c.req.method} ${c.req.path}:`, err);
     for (const [k, v] of Object.entries(p.headers)) c.header(k, v);
-    return c.html(<ErrorPage status={p.problem.status} message={p.problem.detail ?? p.problem.title} />, p.problem.status as 400);
+    return c.html(
+      <ErrorPage status={p.problem.status} message={p.problem.detail ?? p.problem.title} />,
+      p.problem.status as 400,
+    );
   });
   return { app, ctx };
 }

@@ -67,8 +67,16 @@ export class ServerContext {
 
   /** Compares two resolved articles and keeps the report for its permalink (the last 200 are kept). */
   compare(s: Resolved, d: Resolved, rules: Record<string, SeveritySetting> = {}): StoredReport {
-    const result = compareAnalyses(s.analysis, d.analysis, { rules, vectors: this.vectors, sourceBytes: s.bytes, derivedBytes: d.bytes });
-    const id = createHash('sha256').update(`${result.source.sha256}:${result.derived.sha256}:${JSON.stringify(rules)}`).digest('hex').slice(0, 20);
+    const result = compareAnalyses(s.analysis, d.analysis, {
+      rules,
+      vectors: this.vectors,
+      sourceBytes: s.bytes,
+      derivedBytes: d.bytes,
+    });
+    const id = createHash('sha256')
+      .update(`${result.source.sha256}:${result.derived.sha256}:${JSON.stringify(rules)}`)
+      .digest('hex')
+      .slice(0, 20);
     const report = { id, result, labels: { source: s.label, derived: d.label } };
     this.reports.delete(id);
     this.reports.set(id, report);
@@ -89,10 +97,18 @@ export class ServerContext {
   }
 
   /** Traces a stored id or an analysed article; a large corpus goes to a job (returns its id instead). */
-  async trace(article: number | Resolved, top: number, forceJob: boolean): Promise<{ result: TraceResult } | { job: string }> {
-    if (typeof article === 'number' && !(await this.store.getMeta([article])).length) throw problem(404, `no article with id ${article}`);
+  async trace(
+    article: number | Resolved,
+    top: number,
+    forceJob: boolean,
+  ): Promise<{ result: TraceResult } | { job: string }> {
+    if (typeof article === 'number' && !(await this.store.getMeta([article])).length)
+      throw problem(404, `no article with id ${article}`);
     const run = async () => {
-      const r = await trace(this.store, typeof article === 'number' ? article : article.analysis, { top, vectors: this.vectors });
+      const r = await trace(this.store, typeof article === 'number' ? article : article.analysis, {
+        top,
+        vectors: this.vectors,
+      });
       if (typeof article !== 'number' && r.query.id === null) {
         const key = createHash('sha256').update(article.analysis.text).digest('hex').slice(0, 20);
         this.traced.set(key, article.analysis);
@@ -133,7 +149,8 @@ export class ServerContext {
         const summary = await addPaths(this.store, [...paths, ...urls], {
           fetch: viaFetchArticle,
           vectors: this.vectors,
-          onProgress: (p) => progress({ done: p.read, message: `${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed` }),
+          onProgress: (p) =>
+            progress({ done: p.read, message: `${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed` }),
         });
         progress({ total: summary.added + summary.duplicates + summary.failed.length });
         // Upload paths mean nothing to the user: name the upload instead.
@@ -159,7 +176,10 @@ export class ServerContext {
     const running = this.familiesJob ? this.jobs.get(this.familiesJob) : null;
     if (running && (running.state === 'queued' || running.state === 'running')) return { job: running.id };
     this.familiesJob = this.jobs.submit('families', async (progress) => {
-      const result = await families(this.store, { vectors: this.vectors, onProgress: (done, total) => progress({ done, total }) });
+      const result = await families(this.store, {
+        vectors: this.vectors,
+        onProgress: (done, total) => progress({ done, total }),
+      });
       this.familiesCache = { stamp, result };
       return result;
     });
@@ -176,5 +196,8 @@ export class ServerContext {
 const viaFetchArticle: typeof fetch = async (input) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const got = await fetchArticle(url, { maxBytes: MAX_ARTICLE_BYTES * 4, timeoutMs: 30_000 });
-  return new Response(new Uint8Array(got.bytes), { status: 200, headers: got.contentType ? { 'content-type': got.contentType } : {} });
+  return new Response(new Uint8Array(got.bytes), {
+    status: 200,
+    headers: got.contentType ? { 'content-type': got.contentType } : {},
+  });
 };

@@ -34,7 +34,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const loopback = isLoopback(host);
   const token = opts.token?.trim() || null;
-  if (!loopback && !token) throw new InputError(`refusing to listen on ${host} without a token: set UNSPUN_TOKEN (writes and URL fetches will need "Authorization: Bearer $UNSPUN_TOKEN"), or bind 127.0.0.1`);
+  if (!loopback && !token)
+    throw new InputError(
+      `refusing to listen on ${host} without a token: set UNSPUN_TOKEN (writes and URL fetches will need "Authorization: Bearer $UNSPUN_TOKEN"), or bind 127.0.0.1`,
+    );
   if (token && token.length < 16) throw new InputError('UNSPUN_TOKEN is too short: use at least 16 characters');
   const vectors = loadVectors();
   warmUp(vectors);
@@ -42,7 +45,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const { app, ctx } = createApp({ store: opts.store, vectors, token, rateLimit: opts.rateLimit });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8080 }, () => resolve(s));
-    s.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new InputError(`port ${opts.port} on ${host} is in use (try --port)`) : e));
+    s.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new InputError(`port ${opts.port} on ${host} is in use (try --port)`) : e),
+    );
   });
   // Idle keep-alive sockets outlive clients' pools (undici keeps them 4 s): a server closing first races a request
   // already on its way and the client sees a reset.
@@ -61,5 +66,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
 /** Loads lexicons, the wink model and the word-vector cache now rather than on the first request. */
 function warmUp(vectors: Vectors): void {
-  compare('The council said on Monday that 40 new buses would run from May.', 'New buses, 40 of them, will run from May, the council said.', { vectors });
+  compare(
+    'The council said on Monday that 40 new buses would run from May.',
+    'New buses, 40 of them, will run from May, the council said.',
+    { vectors },
+  );
 }

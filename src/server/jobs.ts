@@ -49,7 +49,17 @@ export class JobQueue {
   constructor(private readonly keep = 100) {}
 
   submit<T>(kind: string, run: Job<T>['run']): string {
-    const job: Job<T> = { id: randomUUID(), kind, state: 'queued', progress: { done: 0, total: null, message: null }, createdAt: new Date(), finishedAt: null, error: null, result: null, run };
+    const job: Job<T> = {
+      id: randomUUID(),
+      kind,
+      state: 'queued',
+      progress: { done: 0, total: null, message: null },
+      createdAt: new Date(),
+      finishedAt: null,
+      error: null,
+      result: null,
+      run,
+    };
     this.jobs.set(job.id, job as Job);
     this.queue.push(job as Job);
     queueMicrotask(() => void this.pump());
@@ -104,8 +114,14 @@ export class JobQueue {
 
 function view(j: Job): JobView {
   return {
-    schema: 'unspun.job/1', id: j.id, kind: j.kind, state: j.state, progress: { ...j.progress },
-    createdAt: j.createdAt.toISOString(), finishedAt: j.finishedAt?.toISOString() ?? null, error: j.error,
+    schema: 'unspun.job/1',
+    id: j.id,
+    kind: j.kind,
+    state: j.state,
+    progress: { ...j.progress },
+    createdAt: j.createdAt.toISOString(),
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+    error: j.error,
     links: { page: `/jobs/${j.id}`, result: j.state === 'done' ? `/api/v1/jobs/${j.id}` : null },
     result: j.state === 'done' ? j.result : null,
   };

@@ -15,19 +15,38 @@ export interface Problem {
 }
 
 const TITLES: Record<number, string> = {
-  400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 405: 'Method not allowed', 413: 'Content too large',
-  415: 'Unsupported media type', 422: 'Unprocessable content', 429: 'Too many requests', 500: 'Internal server error',
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  413: 'Content too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+  500: 'Internal server error',
 };
 
 /** A thrown problem: handlers `throw problem(404, 'no article 7')` and the error handler answers it. */
 export class ProblemError extends Error {
-  constructor(readonly problem: Problem, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem.detail ?? problem.title);
   }
 }
 
-export function problem(status: number, detail?: string, extra: Partial<Problem> = {}, headers: Record<string, string> = {}): ProblemError {
-  return new ProblemError({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra }, headers);
+export function problem(
+  status: number,
+  detail?: string,
+  extra: Partial<Problem> = {},
+  headers: Record<string, string> = {},
+): ProblemError {
+  return new ProblemError(
+    { type: 'about:blank', title: TITLES[status] ?? 'Error', status, ...(detail ? { detail } : {}), ...extra },
+    headers,
+  );
 }
 
 /** Maps any error to a problem: bad input → 400 with the one-line reason, anything unexpected → 500 without internals. */
@@ -44,5 +63,7 @@ export function toProblem(err: unknown): ProblemError {
 
 export function sendProblem(c: Context, p: ProblemError): Response {
   for (const [k, v] of Object.entries(p.headers)) c.header(k, v);
-  return c.body(JSON.stringify(p.problem), p.problem.status as ContentfulStatusCode, { 'content-type': 'application/problem+json; charset=utf-8' });
+  return c.body(JSON.stringify(p.problem), p.problem.status as ContentfulStatusCode, {
+    'content-type': 'application/problem+json; charset=utf-8',
+  });
 }

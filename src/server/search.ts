@@ -44,7 +44,7 @@ export class ArticleSearch {
       (e) =>
         (!query.outlet || e.meta.outlet === query.outlet) &&
         (!query.from || (e.meta.published ?? '') >= query.from) &&
-        (!query.to || ((e.meta.published ?? '\uffff').slice(0, query.to.length) <= query.to)) &&
+        (!query.to || (e.meta.published ?? '\uffff').slice(0, query.to.length) <= query.to) &&
         words.every((w) => e.haystack.includes(w)),
     );
     const offset = query.offset ?? 0;
@@ -61,7 +61,9 @@ export class ArticleSearch {
         out.push({ meta, haystack: `${meta.title ?? ''}\n${meta.outlet ?? ''}\n${text}`.toLowerCase() });
       }
       // Newest first, as a reader browsing a corpus expects.
-      return out.sort((a, b) => (b.meta.published ?? '').localeCompare(a.meta.published ?? '') || b.meta.id - a.meta.id);
+      return out.sort(
+        (a, b) => (b.meta.published ?? '').localeCompare(a.meta.published ?? '') || b.meta.id - a.meta.id,
+      );
     })();
     const built = this.building;
     const entries = await built;

@@ -9,8 +9,10 @@ import { ProblemError } from './problem.js';
 
 describe('isLoopback', () => {
   it('knows loopback from everything else', () => {
-    for (const h of ['127.0.0.1', '127.5.4.3', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1']) expect(isLoopback(h), h).toBe(true);
-    for (const h of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.org', '::ffff:10.0.0.1']) expect(isLoopback(h), h).toBe(false);
+    for (const h of ['127.0.0.1', '127.5.4.3', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1'])
+      expect(isLoopback(h), h).toBe(true);
+    for (const h of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.org', '::ffff:10.0.0.1'])
+      expect(isLoopback(h), h).toBe(false);
   });
 });
 

@@ -10,7 +10,7 @@ export function isLoopback(host: string): boolean {
   if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
   if (isIP(h) === 4) return h.startsWith('127.');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
-  return Boolean(mapped && mapped[1].startsWith('127.'));
+  return Boolean(mapped?.[1].startsWith('127.'));
 }
 
 /**
@@ -23,7 +23,14 @@ export function authorize(c: Context, token: string | null, formToken?: unknown)
   const header = c.req.header('authorization') ?? '';
   const given = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? (typeof formToken === 'string' ? formToken : '');
   if (!given || !same(given, token)) {
-    throw problem(401, given ? 'the token does not match' : 'this server needs "Authorization: Bearer $UNSPUN_TOKEN" for writes and URL fetches', {}, { 'www-authenticate': 'Bearer realm="unspun"' });
+    throw problem(
+      401,
+      given
+        ? 'the token does not match'
+        : 'this server needs "Authorization: Bearer $UNSPUN_TOKEN" for writes and URL fetches',
+      {},
+      { 'www-authenticate': 'Bearer realm="unspun"' },
+    );
   }
 }
 
@@ -48,22 +55,32 @@ export function clientOf(c: Context): string {
 export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
 
-  constructor(readonly limit: number, readonly windowMs = 60_000) {}
+  constructor(
+    readonly limit: number,
+    readonly windowMs = 60_000,
+  ) {}
 
   check(client: string, now = Date.now()): void {
     if (this.limit <= 0) return;
     let w = this.windows.get(client);
     if (!w || now - w.start >= this.windowMs) {
-      if (this.windows.size > 10_000) for (const [k, v] of this.windows) if (now - v.start >= this.windowMs) this.windows.delete(k);
+      if (this.windows.size > 10_000)
+        for (const [k, v] of this.windows) if (now - v.start >= this.windowMs) this.windows.delete(k);
       w = { start: now, count: 0 };
       this.windows.set(client, w);
     }
     if (++w.count > this.limit) {
       const retry = Math.ceil((w.start + this.windowMs - now) / 1000);
-      throw problem(429, `more than ${this.limit} compare/trace requests a minute from this client; retry in ${retry} s`, {}, { 'retry-after': String(retry) });
+      throw problem(
+        429,
+        `more than ${this.limit} compare/trace requests a minute from this client; retry in ${retry} s`,
+        {},
+        { 'retry-after': String(retry) },
+      );
     }
   }
 }
 
 /** CSP without 'unsafe-inline': every script and style is a file served by this server; nothing else is reachable. */
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";

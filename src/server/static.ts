@@ -39,7 +39,11 @@ export function loadAssets(): Map<string, Asset> {
     ['htmx.min.js', { type: js, body: readFileSync(require.resolve('htmx.org/dist/htmx.min.js'), 'utf8') }],
   ]);
   if (existsSync(GRAPH_BUNDLE)) assets.set('graph.js', { type: js, body: readFileSync(GRAPH_BUNDLE, 'utf8') });
-  else assets.set('graph.js', { type: js, body: 'document.documentElement.dataset.graph="missing";console.warn("unspun: graph bundle not built (npm run build:client)");' });
+  else
+    assets.set('graph.js', {
+      type: js,
+      body: 'document.documentElement.dataset.graph="missing";console.warn("unspun: graph bundle not built (npm run build:client)");',
+    });
   return assets;
 }
 

@@ -10,7 +10,8 @@ import { ErrorBox, Layout, Nav, TokenField } from './layout.js';
 type Form = Record<string, string | File | (string | File)[]>;
 
 function Side(props: { side: 'source' | 'derived'; label: string; hint: string; values: Form }) {
-  const v = (k: string) => (typeof props.values[`${props.side}_${k}`] === 'string' ? (props.values[`${props.side}_${k}`] as string) : '');
+  const v = (k: string) =>
+    typeof props.values[`${props.side}_${k}`] === 'string' ? (props.values[`${props.side}_${k}`] as string) : '';
   return (
     <fieldset class="side">
       <legend>
@@ -32,7 +33,10 @@ function ComparePage(props: { error?: string | null; values?: Form; tokenNeeded:
   return (
     <Layout title="Compare" active="/">
       <h1>Compare two articles</h1>
-      <p class="lede">The original report and the suspicious copy: Unspun aligns them sentence by sentence and lists what the copy kept, changed, dropped and added, with both spans for every finding.</p>
+      <p class="lede">
+        The original report and the suspicious copy: Unspun aligns them sentence by sentence and lists what the copy
+        kept, changed, dropped and added, with both spans for every finding.
+      </p>
       <ErrorBox message={props.error} />
       <form method="post" action="/compare" enctype="multipart/form-data" class="compare-form">
         <div class="sides">
@@ -65,16 +69,30 @@ async function formSide(c: Context, ctx: ServerContext, form: Form, side: 'sourc
 export function reportPage(report: StoredReport, base: string): string {
   const nav = `${String(<Nav />)}
 <p class="downloads">Permalink: <a href="${base}">${base}</a> · Download <a href="${base}/report.html" download>HTML</a> · <a href="${base}/report.md" download>Markdown</a> · <a href="${base}/report.json" download>JSON</a></p>`;
-  return compareToHtml(report.result, report.labels, { assets: { css: ['/static/app.css', '/static/report.css'], js: ['/static/report.js'] }, nav });
+  return compareToHtml(report.result, report.labels, {
+    assets: { css: ['/static/app.css', '/static/report.css'], js: ['/static/report.js'] },
+    nav,
+  });
 }
 
 export function download(c: Context, report: StoredReport, ext: string): Response {
   const name = `unspun-${report.id}`;
-  if (ext === 'json') return c.body(JSON.stringify(report.result, null, 2), 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}.json"` });
-  if (ext === 'md') return c.body(compareToMarkdown(report.result, report.labels), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `attachment; filename="${name}.md"` });
+  if (ext === 'json')
+    return c.body(JSON.stringify(report.result, null, 2), 200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.json"`,
+    });
+  if (ext === 'md')
+    return c.body(compareToMarkdown(report.result, report.labels), 200, {
+      'content-type': 'text/markdown; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.md"`,
+    });
   if (ext === 'html') {
     // The downloaded file is the self-contained one (inline style and script, no network), as `compare --html` writes.
-    return c.body(compareToHtml(report.result, report.labels), 200, { 'content-type': 'text/html; charset=utf-8', 'content-disposition': `attachment; filename="${name}.html"` });
+    return c.body(compareToHtml(report.result, report.labels), 200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.html"`,
+    });
   }
   throw problem(404, `no ${ext} download (html, md, json)`);
 }
@@ -93,13 +111,20 @@ export function registerCompare(app: Hono, ctx: ServerContext): void {
       const p = toProblem(err);
       if (p.problem.status >= 500) throw err;
       for (const [k, v] of Object.entries(p.headers)) c.header(k, v);
-      return c.html(<ComparePage error={p.problem.detail ?? p.problem.title} values={form} tokenNeeded={ctx.token !== null} />, p.problem.status as 400);
+      return c.html(
+        <ComparePage error={p.problem.detail ?? p.problem.title} values={form} tokenNeeded={ctx.token !== null} />,
+        p.problem.status as 400,
+      );
     }
   });
 
   const cached = (c: Context) => {
     const report = ctx.report(c.req.param('id') ?? '');
-    if (!report) throw problem(404, 'this report is no longer in memory (the server keeps the last 200 compares of pasted texts); run the compare again');
+    if (!report)
+      throw problem(
+        404,
+        'this report is no longer in memory (the server keeps the last 200 compares of pasted texts); run the compare again',
+      );
     return report;
   };
   app.get('/r/:id', (c) => c.html(reportPage(cached(c), `/r/${cached(c).id}`)));
@@ -111,6 +136,10 @@ export function registerCompare(app: Hono, ctx: ServerContext): void {
     if (!Number.isInteger(a) || !Number.isInteger(b)) throw problem(404, 'article ids are whole numbers');
     return ctx.compare(await ctx.stored(a), await ctx.stored(b));
   };
-  app.get('/compare/:a/:b', async (c) => c.html(reportPage(await pair(c), `/compare/${c.req.param('a')}/${c.req.param('b')}`)));
-  app.get('/compare/:a/:b/:file{report\\.(?:html|md|json)}', async (c) => download(c, await pair(c), c.req.param('file').split('.')[1]));
+  app.get('/compare/:a/:b', async (c) =>
+    c.html(reportPage(await pair(c), `/compare/${c.req.param('a')}/${c.req.param('b')}`)),
+  );
+  app.get('/compare/:a/:b/:file{report\\.(?:html|md|json)}', async (c) =>
+    download(c, await pair(c), c.req.param('file').split('.')[1]),
+  );
 }

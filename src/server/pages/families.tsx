@@ -32,14 +32,17 @@ export function registerFamilies(app: Hono, ctx: ServerContext): void {
               const origin = f.members.find((m) => m.id === f.origins[0]) ?? f.members[0];
               return (
                 <li>
-                  <a href={`/families/${f.id}`}>Family {f.id}</a>: {f.members.length} articles, origin <b>{origin.title ?? `#${origin.id}`}</b>
+                  <a href={`/families/${f.id}`}>Family {f.id}</a>: {f.members.length} articles, origin{' '}
+                  <b>{origin.title ?? `#${origin.id}`}</b>
                   {origin.outlet ? ` (${origin.outlet})` : ''}
                 </li>
               );
             })}
           </ol>
         ) : (
-          <p>No reuse families in the corpus yet (add articles on the <a href="/corpus">Corpus</a> page).</p>
+          <p>
+            No reuse families in the corpus yet (add articles on the <a href="/corpus">Corpus</a> page).
+          </p>
         )}
       </Layout>,
     );
@@ -57,14 +60,23 @@ export function registerFamilies(app: Hono, ctx: ServerContext): void {
     return c.html(
       <Layout title={`Family ${f.id}`} active="/families" scripts={['/static/graph.js']}>
         <h1>Family {f.id}</h1>
-        <p>Arrows point from a copy to what it copied; the origin is at the top. Click an article to open it, an arrow to open its compare report.</p>
+        <p>
+          Arrows point from a copy to what it copied; the origin is at the top. Click an article to open it, an arrow to
+          open its compare report.
+        </p>
         <div id="graph" data-family={String(f.id)} role="img" aria-label={`reuse graph of family ${f.id}`}></div>
         <section class="graph-lists">
           <h2>Articles, origin first</h2>
           <ol class="members">
             {f.members.map((m) => (
               <li class={f.origins.includes(m.id) ? 'origin' : ''}>
-                <a href={`/articles/${m.id}`}>{m.title ?? `#${m.id}`}</a> <small>#{m.id}{m.outlet ? ` · ${m.outlet}` : ''}{m.published ? ` · ${m.published}` : ''}{f.origins.includes(m.id) ? ' · origin' : ''}</small>
+                <a href={`/articles/${m.id}`}>{m.title ?? `#${m.id}`}</a>{' '}
+                <small>
+                  #{m.id}
+                  {m.outlet ? ` · ${m.outlet}` : ''}
+                  {m.published ? ` · ${m.published}` : ''}
+                  {f.origins.includes(m.id) ? ' · origin' : ''}
+                </small>
               </li>
             ))}
           </ol>

@@ -12,14 +12,23 @@ export function JobStatus(props: { job: JobView }) {
   const live = job.state === 'queued' || job.state === 'running';
   const p = job.progress;
   return (
-    <div id="job-status" class={`job ${job.state}`} hx-get={live ? `/jobs/${job.id}/status` : undefined} hx-trigger={live ? 'every 1s' : undefined} hx-swap="outerHTML" aria-live="polite">
+    <div
+      id="job-status"
+      class={`job ${job.state}`}
+      hx-get={live ? `/jobs/${job.id}/status` : undefined}
+      hx-trigger={live ? 'every 1s' : undefined}
+      hx-swap="outerHTML"
+      aria-live="polite"
+    >
       <p>
         <b data-state={job.state}>{job.state}</b> · {job.kind}
         {live || p.done ? ` · ${p.done}${p.total !== null ? ` of ${p.total}` : ''} done` : ''}
         {p.message ? ` · ${p.message}` : ''}
-        {job.finishedAt ? ` · took ${((Date.parse(job.finishedAt) - Date.parse(job.createdAt)) / 1000).toFixed(1)} s` : ''}
+        {job.finishedAt
+          ? ` · took ${((Date.parse(job.finishedAt) - Date.parse(job.createdAt)) / 1000).toFixed(1)} s`
+          : ''}
       </p>
-      {live ? (p.total ? <progress max={p.total} value={p.done} /> : <progress />) : null}
+      {live ? p.total ? <progress max={p.total} value={p.done} /> : <progress /> : null}
       {job.error ? (
         <p class="error" role="alert">
           {job.error}
@@ -67,15 +76,25 @@ export function registerJobs(app: Hono, ctx: ServerContext): void {
         {jobs.length ? (
           <table class="list">
             <thead>
-              <tr><th>started</th><th>kind</th><th>state</th><th>progress</th></tr>
+              <tr>
+                <th>started</th>
+                <th>kind</th>
+                <th>state</th>
+                <th>progress</th>
+              </tr>
             </thead>
             <tbody>
               {jobs.map((j) => (
                 <tr>
-                  <td><a href={`/jobs/${j.id}`}>{j.createdAt.replace('T', ' ').slice(0, 19)}</a></td>
+                  <td>
+                    <a href={`/jobs/${j.id}`}>{j.createdAt.replace('T', ' ').slice(0, 19)}</a>
+                  </td>
                   <td>{j.kind}</td>
                   <td>{j.state}</td>
-                  <td>{j.progress.done}{j.progress.total !== null ? ` / ${j.progress.total}` : ''}</td>
+                  <td>
+                    {j.progress.done}
+                    {j.progress.total !== null ? ` / ${j.progress.total}` : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -99,7 +118,8 @@ export function registerJobs(app: Hono, ctx: ServerContext): void {
     const live = job.state === 'queued' || job.state === 'running';
     let result = null;
     if (job.state === 'done' && job.kind === 'add') result = <AddResult summary={job.result as AddSummary} />;
-    if (job.state === 'done' && job.kind === 'trace') result = <TraceResultView result={job.result as TraceResult & { queryKey?: string }} />;
+    if (job.state === 'done' && job.kind === 'trace')
+      result = <TraceResultView result={job.result as TraceResult & { queryKey?: string }} />;
     if (job.state === 'done' && job.kind === 'families') {
       const r = job.result as FamiliesResult;
       result = (
@@ -109,8 +129,26 @@ export function registerJobs(app: Hono, ctx: ServerContext): void {
       );
     }
     return c.html(
-      <Layout title={`Job: ${job.kind}`} active={{ add: '/corpus', trace: '/trace', families: '/families' }[job.kind] ?? '/jobs'} head={live ? <noscript><meta http-equiv="refresh" content="2" /></noscript> : undefined}>
-        <h1>{job.kind === 'add' ? 'Adding articles' : job.kind === 'trace' ? 'Trace' : job.kind === 'families' ? 'Families' : 'Job'}</h1>
+      <Layout
+        title={`Job: ${job.kind}`}
+        active={{ add: '/corpus', trace: '/trace', families: '/families' }[job.kind] ?? '/jobs'}
+        head={
+          live ? (
+            <noscript>
+              <meta http-equiv="refresh" content="2" />
+            </noscript>
+          ) : undefined
+        }
+      >
+        <h1>
+          {job.kind === 'add'
+            ? 'Adding articles'
+            : job.kind === 'trace'
+              ? 'Trace'
+              : job.kind === 'families'
+                ? 'Families'
+                : 'Job'}
+        </h1>
         <JobStatus job={job} />
         {result}
       </Layout>,

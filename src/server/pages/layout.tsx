@@ -13,8 +13,12 @@ const NAV: Array<[string, string]> = [
 export function Nav(props: { active?: string }) {
   return (
     <nav class="topnav" aria-label="main">
-      <a class="skip" href="#main">Skip to content</a>
-      <a class="brand" href="/">Unspun</a>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <a class="brand" href="/">
+        Unspun
+      </a>
       {NAV.map(([href, label]) => (
         <a href={href} aria-current={props.active === href ? 'page' : undefined}>
           {label}
@@ -28,28 +32,31 @@ export function Nav(props: { active?: string }) {
 export function Layout(props: { title: string; active?: string; children: Child; head?: Child; scripts?: string[] }) {
   return (
     <>
-    {raw('<!doctype html>')}
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
-        <title>{props.title} · Unspun</title>
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/htmx.min.js" defer></script>
-        <script src="/static/app.js" defer></script>
-        {(props.scripts ?? []).map((s) => (
-          <script src={s} defer></script>
-        ))}
-        {props.head}
-      </head>
-      <body class="app">
-        <Nav active={props.active} />
-        <main id="main" class="page" tabindex={-1}>
-          {props.children}
-        </main>
-      </body>
-    </html>
+      {raw('<!doctype html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta
+            name="htmx-config"
+            content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}'
+          />
+          <title>{props.title} · Unspun</title>
+          <link rel="stylesheet" href="/static/app.css" />
+          <script src="/static/htmx.min.js" defer></script>
+          <script src="/static/app.js" defer></script>
+          {(props.scripts ?? []).map((s) => (
+            <script src={s} defer></script>
+          ))}
+          {props.head}
+        </head>
+        <body class="app">
+          <Nav active={props.active} />
+          <main id="main" class="page" tabindex={-1}>
+            {props.children}
+          </main>
+        </body>
+      </html>
     </>
   );
 }

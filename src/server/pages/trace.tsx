@@ -14,7 +14,8 @@ function TracePage(props: { error?: string | null; tokenNeeded: boolean; count: 
     <Layout title="Trace" active="/trace">
       <h1>Where did this article come from?</h1>
       <p class="lede">
-        One article against the corpus ({props.count} stored): ranked likely sources with their roles — <b>origin</b>, <b>sibling</b> (another copy of the same origin), <b>copy</b> (took from this article).
+        One article against the corpus ({props.count} stored): ranked likely sources with their roles — <b>origin</b>,{' '}
+        <b>sibling</b> (another copy of the same origin), <b>copy</b> (took from this article).
       </p>
       <ErrorBox message={props.error} />
       <form method="post" action="/trace" enctype="multipart/form-data" class="trace-form">
@@ -38,11 +39,13 @@ function TracePage(props: { error?: string | null; tokenNeeded: boolean; count: 
 /** The ranked candidates; each opens the compare report of the candidate (source) against the traced article. */
 export function TraceResultView(props: { result: TraceResult & { queryKey?: string } }) {
   const r = props.result;
-  const href = (cand: number) => (r.query.id !== null ? `/compare/${cand}/${r.query.id}` : `/trace/q/${r.queryKey}/${cand}`);
+  const href = (cand: number) =>
+    r.query.id !== null ? `/compare/${cand}/${r.query.id}` : `/trace/q/${r.queryKey}/${cand}`;
   return (
     <section id="job-result" class="trace-result">
       <h2>
-        {r.candidates.length} likely source{r.candidates.length === 1 ? '' : 's'} for {r.query.title ?? (r.query.id !== null ? `#${r.query.id}` : 'the article')}
+        {r.candidates.length} likely source{r.candidates.length === 1 ? '' : 's'} for{' '}
+        {r.query.title ?? (r.query.id !== null ? `#${r.query.id}` : 'the article')}
       </h2>
       {r.candidates.length ? (
         <ol class="candidates">
@@ -58,7 +61,8 @@ export function TraceResultView(props: { result: TraceResult & { queryKey?: stri
                 {c.published ? ` · ${c.published}` : ''}
               </small>
               <div class="facts">
-                {c.relation.verdict} ({c.relation.confidence.toFixed(2)}) · direction {c.relation.direction} · score {c.score.toFixed(3)} · support {pct(c.scores.derivedSupport)} · {c.findings.length} findings ·{' '}
+                {c.relation.verdict} ({c.relation.confidence.toFixed(2)}) · direction {c.relation.direction} · score{' '}
+                {c.score.toFixed(3)} · support {pct(c.scores.derivedSupport)} · {c.findings.length} findings ·{' '}
                 <a href={`/articles/${c.id}`}>article</a>
               </div>
             </li>
@@ -72,7 +76,9 @@ export function TraceResultView(props: { result: TraceResult & { queryKey?: stri
 }
 
 export function registerTrace(app: Hono, ctx: ServerContext): void {
-  app.get('/trace', async (c) => c.html(<TracePage tokenNeeded={ctx.token !== null} count={await ctx.store.count()} />));
+  app.get('/trace', async (c) =>
+    c.html(<TracePage tokenNeeded={ctx.token !== null} count={await ctx.store.count()} />),
+  );
 
   app.post('/trace', async (c) => {
     const form = (await c.req.parseBody()) as Form;
@@ -89,7 +95,8 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
       else if (str('url')) {
         authorize(c, ctx.token, form.token);
         article = await resolveSide({ url: str('url') }, 'article');
-      } else if (str('text')) article = await resolveSide(/^\s*</.test(str('text')) ? { html: str('text') } : str('text'), 'article');
+      } else if (str('text'))
+        article = await resolveSide(/^\s*</.test(str('text')) ? { html: str('text') } : str('text'), 'article');
       else throw problem(400, 'paste a text, give a URL, choose a file or a stored id');
       // Always a job from the page, so a long trace shows progress instead of a hanging request.
       const out = await ctx.trace(article, top, true);
@@ -97,7 +104,14 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
     } catch (err) {
       const p = toProblem(err);
       if (p.problem.status >= 500) throw err;
-      return c.html(<TracePage error={p.problem.detail ?? p.problem.title} tokenNeeded={ctx.token !== null} count={await ctx.store.count()} />, p.problem.status as 400);
+      return c.html(
+        <TracePage
+          error={p.problem.detail ?? p.problem.title}
+          tokenNeeded={ctx.token !== null}
+          count={await ctx.store.count()}
+        />,
+        p.problem.status as 400,
+      );
     }
   });
 
@@ -105,8 +119,16 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
   const pair = async (key: string, cand: string) => {
     const q = ctx.tracedQuery(key);
     if (!q) throw problem(404, 'this traced article is no longer in memory; trace it again');
-    return ctx.compare(await ctx.stored(Number(cand)), { analysis: q, bytes: q.text, label: q.title ?? 'traced article' });
+    return ctx.compare(await ctx.stored(Number(cand)), {
+      analysis: q,
+      bytes: q.text,
+      label: q.title ?? 'traced article',
+    });
   };
-  app.get('/trace/q/:key/:cand{[0-9]+}', async (c) => c.html(reportPage(await pair(c.req.param('key'), c.req.param('cand')), c.req.path)));
-  app.get('/trace/q/:key/:cand{[0-9]+}/:file{report\\.(?:html|md|json)}', async (c) => download(c, await pair(c.req.param('key'), c.req.param('cand')), c.req.param('file').split('.')[1]));
+  app.get('/trace/q/:key/:cand{[0-9]+}', async (c) =>
+    c.html(reportPage(await pair(c.req.param('key'), c.req.param('cand')), c.req.path)),
+  );
+  app.get('/trace/q/:key/:cand{[0-9]+}/:file{report\\.(?:html|md|json)}', async (c) =>
+    download(c, await pair(c.req.param('key'), c.req.param('cand')), c.req.param('file').split('.')[1]),
+  );
 }
