@@ -10,6 +10,7 @@ import { TOOL } from '../version.js';
 import type { Analysis, Severity, SeveritySetting } from '../types.js';
 import { registerCorpusCommands } from './corpus.js';
 import { registerDemo } from './demo.js';
+import { registerServe } from './serve.js';
 
 // Start-up: this file and what it imports statically must stay light (`unspun --version` ≤ 100 ms).
 // Each action imports the kernel, reports and store it needs with `await import()` (static specifiers only).
@@ -115,6 +116,7 @@ export function buildProgram(): Command {
 
   registerCorpusCommands(program);
   registerDemo(program);
+  registerServe(program);
   return program;
 }
 

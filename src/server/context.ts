@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { compareAnalyses } from '../compare.js';
+import { addPaths, families, trace, type AddSummary, type FamiliesResult, type TraceResult } from '../corpus/index.js';
+import { fetchArticle } from '../ingest/fetch.js';
+import { decodeAnalysis } from '../store/codec.js';
+import type { Store } from '../store/store.js';
+import type { Vectors } from '../align/vectors.js';
+import type { Analysis, CompareResult, SeveritySetting } from '../types.js';
+import { JobQueue } from './jobs.js';
+import { ArticleSearch } from './search.js';
+import { RateLimiter } from './security.js';
+import { MAX_ARTICLE_BYTES, type Resolved } from './inputs.js';
+import { problem } from './problem.js';
+
+export interface ServerOptions {
+  store: Store;
+  /** Word vectors, loaded once at start (`loadVectors()`) and shared by every request and job. */
+  vectors: Vectors;
+  /** When set, writes and URL fetches need it as a Bearer token (required when bound beyond loopback). */
+  token?: string | null;
+  /** Compare/trace requests per client per minute (0: no limit). */
+  rateLimit?: number;
+  /** Largest request body for JSON endpoints, and for uploads. */
+  maxJsonBytes?: number;
+  maxUploadBytes?: number;
+  /** Corpora up to this size are traced within the request; larger ones as a job. */
+  syncTraceLimit?: number;
+}
+
+export interface StoredReport {
+  id: string;
+  result: CompareResult;
+  labels: { source: string; derived: string };
+}
+
+/** Everything the routes share: the store, jobs, the report cache behind permalinks, search, the rate limiter. */
+export class ServerContext {
+  readonly store: Store;
+  readonly vectors: Vectors;
+  readonly token: string | null;
+  readonly jobs = new JobQueue();
+  readonly search: ArticleSearch;
+  readonly limiter: RateLimiter;
+  readonly maxJsonBytes: number;
+  readonly maxUploadBytes: number;
+  readonly syncTraceLimit: number;
+  private reports = new Map<string, StoredReport>();
+  private familiesCache: { stamp: string; result: FamiliesResult } | null = null;
+  private familiesJob: string | null = null;
+  /** Analyses of traced articles that are not in the store, so their compare links can be opened. */
+  private traced = new Map<string, Analysis>();
+  private writes = 0;
+
+  constructor(opts: ServerOptions) {
+    this.store = opts.store;
+    this.vectors = opts.vectors;
+    this.token = opts.token ?? null;
+    this.limiter = new RateLimiter(opts.rateLimit ?? 120);
+    this.search = new ArticleSearch(opts.store);
+    this.maxJsonBytes = opts.maxJsonBytes ?? 8 * 1024 * 1024;
+    this.maxUploadBytes = opts.maxUploadBytes ?? 64 * 1024 * 1024;
+    this.syncTraceLimit = opts.syncTraceLimit ?? 2000;
+  }
+
+  /** Compares two resolved articles and keeps the report for its permalink (the last 200 are kept). */
+  compare(s: Resolved, d: Resolved, rules: Record<string, SeveritySetting> = {}): StoredReport {
+    const result = compareAnalyses(s.analysis, d.analysis, {
+      rules,
+      vectors: this.vectors,
+      sourceBytes: s.bytes,
+      derivedBytes: d.bytes,
+    });
+    const id = createHash('sha256')
+      .update(`${result.source.sha256}:${result.derived.sha256}:${JSON.stringify(rules)}`)
+      .digest('hex')
+      .slice(0, 20);
+    const report = { id, result, labels: { source: s.label, derived: d.label } };
+    this.reports.delete(id);
+    this.reports.set(id, report);
+    if (this.reports.size > 200) this.reports.delete(this.reports.keys().next().value!);
+    return report;
+  }
+
+  report(id: string): StoredReport | null {
+    return this.reports.get(id) ?? null;
+  }
+
+  /** The stored article as a compare side. */
+  async stored(id: number): Promise<Resolved> {
+    const row = await this.store.get(id);
+    if (!row) throw problem(404, `no article with id ${id}`);
+    const analysis = decodeAnalysis(row.analysis);
+    return { analysis, bytes: analysis.text, label: `#${id} ${row.title ?? row.url ?? ''}`.trim() };
+  }
+
+  /** Traces a stored id or an analysed article; a large corpus goes to a job (returns its id instead). */
+  async trace(
+    article: number | Resolved,
+    top: number,
+    forceJob: boolean,
+  ): Promise<{ result: TraceResult } | { job: string }> {
+    if (typeof article === 'number' && !(await this.store.getMeta([article])).length)
+      throw problem(404, `no article with id ${article}`);
+    const run = async () => {
+      const r = await trace(this.store, typeof article === 'number' ? article : article.analysis, {
+        top,
+        vectors: this.vectors,
+      });
+      if (typeof article !== 'number' && r.query.id === null) {
+        const key = createHash('sha256').update(article.analysis.text).digest('hex').slice(0, 20);
+        this.traced.set(key, article.analysis);
+        if (this.traced.size > 100) this.traced.delete(this.traced.keys().next().value!);
+        (r as TraceResult & { queryKey?: string }).queryKey = key;
+      }
+      return r;
+    };
+    if (!forceJob && (await this.store.count()) <= this.syncTraceLimit) return { result: await run() };
+    return {
+      job: this.jobs.submit('trace', async (progress) => {
+        progress({ message: 'comparing the short list' });
+        const r = await run();
+        progress({ message: `${r.candidates.length} candidates` });
+        return r;
+      }),
+    };
+  }
+
+  tracedQuery(key: string): Analysis | null {
+    return this.traced.get(key) ?? null;
+  }
+
+  /**
+   * Adds articles as a job: uploaded files (articles, JSON Lines, feeds, WARC) are written to a private temporary
+   * folder and read by the same `addPaths` as `unspun add`; URLs are fetched only through `fetchArticle`.
+   */
+  addJob(files: Array<{ name: string; bytes: Uint8Array }>, urls: string[]): string {
+    return this.jobs.submit('add', async (progress): Promise<AddSummary & { schema: 'unspun.add/1' }> => {
+      const dir = await mkdtemp(join(tmpdir(), 'unspun-upload-'));
+      try {
+        const paths: string[] = [];
+        for (const [i, f] of files.entries()) {
+          const p = join(dir, `${i}-${basename(f.name).replace(/[^\w.-]+/g, '_') || 'upload.txt'}`);
+          await writeFile(p, f.bytes);
+          paths.push(p);
+        }
+        const summary = await addPaths(this.store, [...paths, ...urls], {
+          maxBytes: MAX_ARTICLE_BYTES * 4,
+          vectors: this.vectors,
+          onProgress: (p) =>
+            progress({ done: p.read, message: `${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed` }),
+        });
+        progress({ total: summary.added + summary.duplicates + summary.failed.length });
+        // Upload paths mean nothing to the user: name the upload instead.
+        for (const f of summary.failed) f.source = f.source.replace(`${dir}/`, '').replace(/^\d+-/, '');
+        return { schema: 'unspun.add/1', ...summary };
+      } finally {
+        this.wrote();
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  async remove(id: number): Promise<boolean> {
+    const ok = await this.store.remove(id);
+    if (ok) this.wrote();
+    return ok;
+  }
+
+  /** The families of the corpus when computed since the last write; otherwise the job computing them. */
+  async families(): Promise<{ result: FamiliesResult } | { job: string }> {
+    const stamp = `${this.writes}:${await this.store.count()}`;
+    if (this.familiesCache?.stamp === stamp) return { result: this.familiesCache.result };
+    const running = this.familiesJob ? this.jobs.get(this.familiesJob) : null;
+    if (running && (running.state === 'queued' || running.state === 'running')) return { job: running.id };
+    this.familiesJob = this.jobs.submit('families', async (progress) => {
+      const result = await families(this.store, {
+        vectors: this.vectors,
+        onProgress: (done, total) => progress({ done, total }),
+      });
+      this.familiesCache = { stamp, result };
+      return result;
+    });
+    return { job: this.familiesJob };
+  }
+
+  private wrote(): void {
+    this.writes++;
+    this.search.invalidate();
+  }
+}

@@ -1,0 +1,344 @@
+import type { Hono } from 'hono';
+import { showArticle } from '../../store/index.js';
+import type { Analysis } from '../../types.js';
+import type { ServerContext } from '../context.js';
+import { problem, toProblem } from '../problem.js';
+import { authorize } from '../security.js';
+import { ErrorBox, Layout, TokenField } from './layout.js';
+
+const PAGE = 50;
+
+function CorpusPage(props: {
+  q: Record<string, string>;
+  total: number;
+  rows: Array<{
+    id: number;
+    title: string | null;
+    url: string | null;
+    outlet: string | null;
+    published: string | null;
+    words: number;
+  }>;
+  outlets: string[];
+  offset: number;
+  tokenNeeded: boolean;
+  error?: string | null;
+}) {
+  const { q } = props;
+  const more = (offset: number) => `/corpus?${new URLSearchParams({ ...q, offset: String(offset) })}`;
+  return (
+    <Layout title="Corpus" active="/corpus">
+      <h1>Corpus</h1>
+      <ErrorBox message={props.error} />
+      <form
+        method="get"
+        action="/corpus"
+        class="search"
+        aria-label="search the corpus"
+        hx-get="/corpus"
+        hx-target="#results"
+        hx-select="#results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+        hx-trigger="submit, input changed delay:400ms from:find input, change from:find select"
+      >
+        <label>
+          Search <input type="search" name="q" value={q.q ?? ''} placeholder="title, outlet or text" />
+        </label>
+        <label>
+          Outlet{' '}
+          <select name="outlet">
+            <option value="">all outlets</option>
+            {props.outlets.map((o) => (
+              <option value={o} selected={o === q.outlet}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From <input type="date" name="from" value={q.from ?? ''} />
+        </label>
+        <label>
+          To <input type="date" name="to" value={q.to ?? ''} />
+        </label>
+        <button type="submit">Search</button>
+      </form>
+      <section id="results" aria-live="polite">
+        <p class="count">
+          {props.total} article{props.total === 1 ? '' : 's'}
+        </p>
+        <table class="list">
+          <thead>
+            <tr>
+              <th>id</th>
+              <th>title</th>
+              <th>outlet</th>
+              <th>published</th>
+              <th>words</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr>
+                <td>{r.id}</td>
+                <td>
+                  <a href={`/articles/${r.id}`}>{r.title ?? r.url ?? `#${r.id}`}</a>
+                </td>
+                <td>{r.outlet ?? '—'}</td>
+                <td>{r.published ?? '—'}</td>
+                <td>{r.words}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p class="pager">
+          {props.offset > 0 ? <a href={more(Math.max(0, props.offset - PAGE))}>← previous</a> : null}{' '}
+          {props.offset + PAGE < props.total ? <a href={more(props.offset + PAGE)}>next →</a> : null}
+        </p>
+      </section>
+      <section class="add">
+        <h2>Add articles</h2>
+        <p>
+          Files (.txt .html .md), JSON Lines (one article a line:{' '}
+          <code>{'{"text", "title", "url", "outlet", "published"}'}</code>), RSS/Atom feeds, WARC, or URLs. Runs as a
+          job with progress; the same text twice is stored once.
+        </p>
+        <form method="post" action="/corpus/add" enctype="multipart/form-data" class="add-form">
+          <label for="files">Files</label>
+          <input id="files" name="file" type="file" multiple />
+          <label for="urls">URLs (articles or feeds, one a line)</label>
+          <textarea id="urls" name="urls" rows={3}></textarea>
+          <TokenField needed={props.tokenNeeded} />
+          <button type="submit">Add</button>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+interface Layer {
+  start: number;
+  end: number;
+  cls: string;
+  title: string;
+}
+
+/** The analysis layers a reader checks: quotes and their speakers, attributions (with the verb's stance), figures. */
+function layers(a: Analysis): Layer[] {
+  const out: Layer[] = [];
+  for (const q of a.quotes) {
+    out.push({
+      start: q.start,
+      end: q.end,
+      cls: 'l-quote',
+      title: `quote${q.speaker ? ` — ${q.speaker.name}` : ', speaker unknown'}`,
+    });
+    if (q.speaker?.mention)
+      out.push({
+        start: q.speaker.mention.start,
+        end: q.speaker.mention.end,
+        cls: 'l-speaker',
+        title: `speaker: ${q.speaker.name} (via ${q.speaker.via})`,
+      });
+  }
+  for (const t of a.attributions) {
+    out.push({
+      start: t.content.start,
+      end: t.content.end,
+      cls: 'l-attr',
+      title: `attributed to ${t.speaker?.name ?? 'unknown'} (${t.kind})`,
+    });
+    out.push({
+      start: t.verb.start,
+      end: t.verb.end,
+      cls: `l-verb stance-${t.verb.stance}`,
+      title: `reporting verb "${t.verb.lemma}": ${t.verb.stance}`,
+    });
+    if (t.speaker?.mention)
+      out.push({
+        start: t.speaker.mention.start,
+        end: t.speaker.mention.end,
+        cls: 'l-speaker',
+        title: `speaker: ${t.speaker.name} (via ${t.speaker.via})`,
+      });
+  }
+  for (const n of a.numbers)
+    out.push({
+      start: n.start,
+      end: n.end,
+      cls: 'l-figure',
+      title: `${n.kind}: ${n.value}${n.valueMax !== undefined ? `–${n.valueMax}` : ''}${n.unit ? ` ${n.unit}` : ''} (${n.qualifier})`,
+    });
+  return out.filter((l) => l.end > l.start);
+}
+
+/** The text cut at every layer boundary; each piece carries the classes (and tooltips) of the layers over it. */
+function LayeredText(props: { a: Analysis }) {
+  const { text } = props.a;
+  const ls = layers(props.a);
+  const cuts = [...new Set([0, text.length, ...ls.flatMap((l) => [l.start, l.end])])]
+    .filter((x) => x >= 0 && x <= text.length)
+    .sort((x, y) => x - y);
+  const pieces = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const [a, b] = [cuts[k], cuts[k + 1]];
+    const over = ls.filter((l) => l.start <= a && b <= l.end);
+    const piece = text.slice(a, b);
+    pieces.push(
+      over.length ? (
+        <span class={over.map((l) => l.cls).join(' ')} title={over.map((l) => l.title).join('\n')}>
+          {piece}
+        </span>
+      ) : (
+        piece
+      ),
+    );
+  }
+  return <div class="layered">{pieces}</div>;
+}
+
+export function registerCorpus(app: Hono, ctx: ServerContext): void {
+  app.get('/corpus', async (c) => {
+    const raw = c.req.query();
+    const q = Object.fromEntries(
+      ['q', 'outlet', 'from', 'to'].filter((k) => raw[k]).map((k) => [k, raw[k].slice(0, 500)]),
+    );
+    const offset = Math.max(0, Number(raw.offset) || 0);
+    const { total, articles } = await ctx.search.search({ ...q, offset, limit: PAGE });
+    return c.html(
+      <CorpusPage
+        q={q}
+        total={total}
+        rows={articles}
+        outlets={await ctx.search.outlets()}
+        offset={offset}
+        tokenNeeded={ctx.token !== null}
+      />,
+    );
+  });
+
+  app.post('/corpus/add', async (c) => {
+    const form = await c.req.parseBody({ all: true });
+    try {
+      authorize(c, ctx.token, form.token);
+      const files = [form.file ?? []].flat().filter((f): f is File => f instanceof File && f.size > 0);
+      const urls = [form.urls ?? []]
+        .flat()
+        .filter((u): u is string => typeof u === 'string')
+        .flatMap((u) => u.split(/\s+/))
+        .filter(Boolean);
+      for (const u of urls) if (!/^https?:\/\//i.test(u)) throw problem(400, `${u}: only http(s) URLs`);
+      if (!files.length && !urls.length) throw problem(400, 'choose files or give URLs');
+      const payload = await Promise.all(
+        files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+      );
+      return c.redirect(`/jobs/${ctx.addJob(payload, urls)}`, 303);
+    } catch (err) {
+      const p = toProblem(err);
+      if (p.problem.status >= 500) throw err;
+      const { total, articles } = await ctx.search.search({ limit: PAGE });
+      return c.html(
+        <CorpusPage
+          q={{}}
+          total={total}
+          rows={articles}
+          outlets={await ctx.search.outlets()}
+          offset={0}
+          tokenNeeded={ctx.token !== null}
+          error={p.problem.detail}
+        />,
+        p.problem.status as 400,
+      );
+    }
+  });
+
+  app.get('/articles/:id{[0-9]+}', async (c) => {
+    const id = Number(c.req.param('id'));
+    const shown = await showArticle(ctx.store, id);
+    if (!shown) throw problem(404, `no article with id ${id}`);
+    const a = shown.analysis;
+    return c.html(
+      <Layout title={shown.title ?? `#${id}`} active="/corpus">
+        <h1>{shown.title ?? `Article #${id}`}</h1>
+        <p class="meta">
+          #{id} · version {shown.version} of {shown.versions.length} · {shown.outlet ?? 'no outlet'} ·{' '}
+          {shown.published ?? 'no date'} · {shown.words} words
+          {shown.url ? (
+            <>
+              {' · '}
+              <a href={shown.url} rel="noreferrer noopener nofollow">
+                {shown.url}
+              </a>
+            </>
+          ) : null}
+        </p>
+        <form method="post" action="/trace" class="inline" enctype="multipart/form-data">
+          <input type="hidden" name="id" value={String(id)} />
+          <button type="submit">Trace this article</button>
+        </form>
+        <fieldset class="layers" aria-label="analysis layers">
+          <legend>Layers</legend>
+          <label>
+            <input type="checkbox" data-layer="l-quote" checked /> <span class="l-quote">quotes</span>
+          </label>
+          <label>
+            <input type="checkbox" data-layer="l-speaker" checked /> <span class="l-speaker">speakers</span>
+          </label>
+          <label>
+            <input type="checkbox" data-layer="l-attr" checked /> <span class="l-attr">attributions</span> and{' '}
+            <span class="l-verb">reporting verbs</span>
+          </label>
+          <label>
+            <input type="checkbox" data-layer="l-figure" checked /> <span class="l-figure">figures</span>
+          </label>
+        </fieldset>
+        <article id="article-text">
+          <LayeredText a={a} />
+        </article>
+        <section class="facts-lists">
+          <h2>Quotes ({a.quotes.length})</h2>
+          <ul>
+            {a.quotes.map((q) => (
+              <li>
+                “{q.inner.text}” — <b>{q.speaker?.name ?? 'speaker unknown'}</b>
+              </li>
+            ))}
+          </ul>
+          <h2>Attributions ({a.attributions.length})</h2>
+          <ul>
+            {a.attributions.map((t) => (
+              <li>
+                <b>{t.speaker?.name ?? '?'}</b> {t.verb.text} <small>({t.verb.stance})</small>: {t.content.text}
+              </li>
+            ))}
+          </ul>
+          <h2>Figures ({a.numbers.length})</h2>
+          <ul>
+            {a.numbers.map((n) => (
+              <li>
+                {n.text} → {n.value}
+                {n.unit ? ` ${n.unit}` : ''}{' '}
+                <small>
+                  ({n.kind}, {n.qualifier})
+                </small>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <form method="post" action={`/articles/${id}/delete`} class="danger">
+          <TokenField needed={ctx.token !== null} />
+          <button type="submit">Remove this version</button>
+        </form>
+      </Layout>,
+    );
+  });
+
+  app.post('/articles/:id{[0-9]+}/delete', async (c) => {
+    const form = await c.req.parseBody();
+    authorize(c, ctx.token, form.token);
+    const id = Number(c.req.param('id'));
+    if (!(await ctx.remove(id))) throw problem(404, `no article with id ${id}`);
+    return c.redirect('/corpus', 303);
+  });
+}

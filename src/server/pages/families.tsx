@@ -1,0 +1,98 @@
+import type { Hono } from 'hono';
+import type { FamilyEdge } from '../../corpus/index.js';
+import type { ServerContext } from '../context.js';
+import { problem } from '../problem.js';
+import { JobStatus } from './jobs.js';
+import { Layout, pct } from './layout.js';
+
+/** An edge's label: its verdict, and its fidelity when the kernel reports one (else the reuse strength). */
+export function edgeLabel(e: FamilyEdge & { fidelity?: number }): string {
+  return `${e.verdict} · ${e.fidelity !== undefined ? `fidelity ${pct(e.fidelity)}` : `strength ${e.strength.toFixed(2)}`}`;
+}
+
+export function registerFamilies(app: Hono, ctx: ServerContext): void {
+  app.get('/families', async (c) => {
+    const out = await ctx.families();
+    if ('job' in out) {
+      return c.html(
+        <Layout title="Families" active="/families">
+          <h1>Reuse families</h1>
+          <p>Comparing every article with its likely relatives…</p>
+          <JobStatus job={ctx.jobs.get(out.job)!} />
+        </Layout>,
+      );
+    }
+    const fams = out.result.families;
+    return c.html(
+      <Layout title="Families" active="/families">
+        <h1>Reuse families</h1>
+        {fams.length ? (
+          <ol class="families">
+            {fams.map((f) => {
+              const origin = f.members.find((m) => m.id === f.origins[0]) ?? f.members[0];
+              return (
+                <li>
+                  <a href={`/families/${f.id}`}>Family {f.id}</a>: {f.members.length} articles, origin{' '}
+                  <b>{origin.title ?? `#${origin.id}`}</b>
+                  {origin.outlet ? ` (${origin.outlet})` : ''}
+                </li>
+              );
+            })}
+          </ol>
+        ) : (
+          <p>
+            No reuse families in the corpus yet (add articles on the <a href="/corpus">Corpus</a> page).
+          </p>
+        )}
+      </Layout>,
+    );
+  });
+
+  app.get('/families/:id{[0-9]+}', async (c) => {
+    const out = await ctx.families();
+    if ('job' in out) return c.redirect('/families', 303);
+    const f = out.result.families.find((x) => x.id === Number(c.req.param('id')));
+    if (!f) throw problem(404, `no family ${c.req.param('id')}`);
+    const name = (id: number) => {
+      const m = f.members.find((x) => x.id === id);
+      return m?.title ?? `#${id}`;
+    };
+    return c.html(
+      <Layout title={`Family ${f.id}`} active="/families" scripts={['/static/graph.js']}>
+        <h1>Family {f.id}</h1>
+        <p>
+          Arrows point from a copy to what it copied; the origin is at the top. Click an article to open it, an arrow to
+          open its compare report.
+        </p>
+        <div id="graph" data-family={String(f.id)} role="img" aria-label={`reuse graph of family ${f.id}`}></div>
+        <section class="graph-lists">
+          <h2>Articles, origin first</h2>
+          <ol class="members">
+            {f.members.map((m) => (
+              <li class={f.origins.includes(m.id) ? 'origin' : ''}>
+                <a href={`/articles/${m.id}`}>{m.title ?? `#${m.id}`}</a>{' '}
+                <small>
+                  #{m.id}
+                  {m.outlet ? ` · ${m.outlet}` : ''}
+                  {m.published ? ` · ${m.published}` : ''}
+                  {f.origins.includes(m.id) ? ' · origin' : ''}
+                </small>
+              </li>
+            ))}
+          </ol>
+          <h2>Reuse</h2>
+          <ul class="edges">
+            {f.edges.map((e) => (
+              <li>
+                <a href={`/compare/${e.to}/${e.from}`}>
+                  {name(e.from)} {e.directed ? 'copied from' : 'shares text with'} {name(e.to)}
+                </a>{' '}
+                <small>{edgeLabel(e)}</small>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </Layout>,
+    );
+  });
+}
