@@ -59,7 +59,7 @@ export async function unspunRetriever(): Promise<{ make: (() => Retriever) | nul
         async index(docs) {
           const jsonl = join(dir, 'docs.jsonl');
           writeFileSync(jsonl, docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join('\n') + '\n');
-          store = await openStore({ db: join(dir, 'eval.db') });
+          store = await openStore(join(dir, 'eval.db'));
           await addPaths(store, [jsonl], {});
           for (const m of await store.list({ limit: 1e9 })) articleOf.set(m.id, m.article);
         },

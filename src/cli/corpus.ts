@@ -5,18 +5,19 @@ import cliProgress from 'cli-progress';
 import { InputError, ThresholdError } from '../errors.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
-import { openStore, listArticles, showArticle, removeArticle, exportJsonl, resolveDbPath, type Store } from '../store/index.js';
+import { openStore, listArticles, showArticle, removeArticle, exportJsonl, resolveDbPath, storeKind, type Store } from '../store/index.js';
 import { addPaths, trace, families, familiesToDot, familiesToGraphml, type AddProgress, type TraceResult, type FamiliesResult } from '../corpus/index.js';
 import { analysisToJson } from '../report/analysis.js';
 import { readInput, DEFAULT_MAX_BYTES, parseBytes } from './io.js';
 import { pct } from '../report/format.js';
 
-const dbOption = () => new Option('--db <path>', 'corpus database (default: $UNSPUN_DB or ./unspun.db)');
+const dbOption = () => new Option('--db <url>', 'corpus: a SQLite file path or postgres://user@host/db (default: $UNSPUN_DB or ./unspun.db)');
 
 async function withStore<T>(db: string | undefined, mustExist: boolean, fn: (store: Store) => Promise<T>): Promise<T> {
-  const path = resolveDbPath(db);
-  if (mustExist && !existsSync(path)) throw new InputError(`no corpus at ${path}: run "unspun add <paths…>" first or pass --db`);
-  const store = await openStore({ db: path });
+  const url = resolveDbPath(db);
+  const { kind, location } = storeKind(url);
+  if (mustExist && kind === 'sqlite' && !existsSync(location)) throw new InputError(`no corpus at ${location}: run "unspun add <paths…>" first or pass --db`);
+  const store = await openStore(url);
   try {
     return await fn(store);
   } finally {

@@ -60,7 +60,7 @@ export function registerDemo(program: Command): void {
 /** The corpus half of the demo: add every example to a corpus, trace the spin, group the families. */
 async function corpusDemo(db?: string): Promise<void> {
   const path = db ?? join(mkdtempSync(join(tmpdir(), 'unspun-demo-')), 'demo.db');
-  const store = await openStore({ db: path });
+  const store = await openStore(path);
   try {
     const summary = await addPaths(store, [join(packageRoot, 'examples')], { workers: 0 });
     process.stdout.write(`\n=== corpus: added ${summary.added} example articles to ${path}\n\n`);

@@ -69,6 +69,11 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions 
   const commit = async () => {
     if (!chunk.length) return;
     const metas = await store.insertBatch(chunk);
+    // Records another writer stored since we looked are skipped by the store: they are duplicates after all.
+    const skipped = chunk.length - metas.length;
+    progress.added -= skipped;
+    progress.duplicates += skipped;
+    progress.versions = Math.max(0, progress.versions - chunk.filter((r) => r.version > 1).length + metas.filter((m) => m.version > 1).length);
     summary.ids.push(...metas.map((m) => m.id));
     progress.committed += metas.length;
     chunk.length = 0;

@@ -19,19 +19,6 @@ export interface RetrieveOptions {
 const BANDS = MINHASH_SIZE / BAND_ROWS;
 const WEIGHTS = { bands: 0.4, anchors: 0.35, vector: 0.25 };
 
-type VectorTable = { ids: Int32Array; data: Int8Array; dim: number; count: number };
-const vectorCache = new WeakMap<Store, VectorTable>();
-
-/** All stored vectors, reloaded only when the article count changed (brute force is cheap up to ~10^6 × 100 bytes). */
-async function vectorTable(store: Store): Promise<VectorTable> {
-  const count = await store.count();
-  const cached = vectorCache.get(store);
-  if (cached && cached.count === count) return cached;
-  const t = { ...(await store.vectors()), count };
-  vectorCache.set(store, t);
-  return t;
-}
-
 /**
  * Paraphrase-robust short list for an analysis: MinHash-LSH bands (verbatim reuse) ∪ rare anchors
  * (entities, numbers, rare lemmas: survive rewording) ∪ nearest document vectors (survive synonyms).
@@ -65,24 +52,10 @@ export async function retrieveCandidates(store: Store, analysis: Analysis, k: nu
   }
   for (const [id, s] of anchorSum) if (s / norm >= 0.1 || parts.has(id)) get(id).anchors = Math.min(1, s / norm);
 
-  const table = await vectorTable(store);
   const kind = await store.getSetting('vector.kind');
-  if (table.dim) {
-    const q = quantise((await vectorFnFor(kind)).fn(analysis));
-    if (q.length === table.dim) {
-      const scored: Array<[number, number]> = [];
-      for (let i = 0; i < table.ids.length; i++) {
-        let dot = 0;
-        const off = i * table.dim;
-        for (let j = 0; j < table.dim; j++) dot += q[j] * table.data[off + j];
-        scored.push([table.ids[i], dot / (127 * 127)]);
-      }
-      scored.sort((a, b) => b[1] - a[1]);
-      for (const [id, cos] of scored.slice(0, k * 2)) get(id).vector = Math.max(0, cos);
-      const byId = new Map(scored);
-      for (const [id, p] of parts) p.vector = Math.max(0, byId.get(id) ?? 0);
-    }
-  }
+  const q = quantise((await vectorFnFor(kind)).fn(analysis));
+  // The 2k nearest join the short list; candidates from bands and anchors get their cosine too.
+  for (const [id, cos] of await store.nearestVectors(q, k * 2, [...parts.keys()])) get(id).vector = Math.max(0, cos);
 
   const out: Candidate[] = [];
   for (const [id, p] of parts) {

@@ -55,8 +55,10 @@ export interface ListOptions {
 
 /** Differences between backends, declared rather than discovered (Kysely style). */
 export interface StoreCapabilities {
-  /** Several processes may write at once (sqlite: no, one writer; postgres: yes). */
+  /** Several processes may write at once (sqlite: one writer at a time, others wait; postgres: yes, on many machines). */
   concurrentWriters: boolean;
+  /** A job queue (pg-boss) can live beside the data: `add --queue`, `unspun worker`, `unspun jobs`. */
+  queue: boolean;
   /** Where the data lives, for messages. */
   location: string;
 }
@@ -65,7 +67,12 @@ export interface Store {
   readonly backend: string;
   readonly capabilities: StoreCapabilities;
 
-  /** Stores records in ONE transaction (callers keep batches ≤ 1,000) and returns their metas in order. */
+  /**
+   * Stores records in ONE transaction (callers keep batches ≤ 1,000) and returns the metas of those stored, in
+   * input order. The database enforces uniqueness: a record whose content hash is already stored (another writer
+   * got there first) is skipped, not an error. The store assigns `version` (latest stored + 1 under `article`),
+   * so concurrent writers never give two texts the same version.
+   */
   insertBatch(records: NewArticle[]): Promise<ArticleMeta[]>;
   findByHash(hash: string): Promise<ArticleMeta | null>;
   findByRawHash(rawHash: string): Promise<ArticleMeta | null>;
@@ -90,6 +97,11 @@ export interface Store {
   lemmaDf(lemmas: number[]): Promise<Map<number, number>>;
   /** All vectors, for a brute-force scan (ids[i] owns data[i*dim … (i+1)*dim)). */
   vectors(): Promise<{ ids: Int32Array; data: Int8Array; dim: number }>;
+  /**
+   * Exact cosine (int8 vectors over 127²) of the `k` stored vectors nearest to `query`, plus those of `also`
+   * (candidates found otherwise): each backend scans its own way (SQLite in memory, Postgres with pgvector).
+   */
+  nearestVectors(query: Int8Array, k: number, also?: number[]): Promise<Map<number, number>>;
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
   /** Bytes used by the retrieval index (bands, anchors, vectors), for the budget of ≤ 2 KB per article. */

@@ -22,6 +22,7 @@ export class SqliteStore implements Store {
   readonly capabilities: StoreCapabilities;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private vectorCache: { ids: Int32Array; data: Int8Array; dim: number; count: number } | null = null;
 
   /** Prepared once per SQL text: preparing costs more than running the small lookups ingest makes per record. */
   private sql(text: string): Database.Statement {
@@ -40,31 +41,38 @@ export class SqliteStore implements Store {
     this.db.pragma('busy_timeout = 10000');
     this.db.pragma('foreign_keys = ON');
     migrate(this.db);
-    this.capabilities = { concurrentWriters: false, location: file };
+    this.capabilities = { concurrentWriters: false, queue: false, location: file };
   }
 
   async insertBatch(records: NewArticle[]): Promise<ArticleMeta[]> {
     const now = new Date().toISOString();
+    // The version is taken inside the write transaction, so a second process adding to the same file cannot repeat it.
     const insert = this.sql(
       `INSERT INTO articles (article, version, hash, raw_hash, url, title, outlet, published, source, added_at, words, analysis)
-       VALUES (@article, @version, @hash, @rawHash, @url, @title, @outlet, @published, @source, @addedAt, @words, @analysis)`,
+       VALUES (@article, (SELECT coalesce(max(version), 0) + 1 FROM articles WHERE article = @article), @hash, @rawHash,
+               @url, @title, @outlet, @published, @source, @addedAt, @words, @analysis)
+       ON CONFLICT (hash) DO NOTHING RETURNING id, version`,
     );
     const band = this.sql('INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)');
     const anchor = this.sql('INSERT OR IGNORE INTO anchors (key, doc) VALUES (?, ?)');
     const vector = this.sql('INSERT INTO vectors (doc, v) VALUES (?, ?)');
     const df = this.sql('INSERT INTO lemma_df (lemma, n) VALUES (?, 1) ON CONFLICT (lemma) DO UPDATE SET n = n + 1');
     const run = this.db.transaction((batch: NewArticle[]) =>
-      batch.map((r) => {
-        const id = Number(insert.run({ ...r, addedAt: now, analysis: Buffer.from(r.analysis) }).lastInsertRowid);
+      batch.flatMap((r) => {
+        const row = insert.get({ ...r, addedAt: now, analysis: Buffer.from(r.analysis) }) as { id: number; version: number } | undefined;
+        if (!row) return [];
+        const { id, version } = row;
         for (const k of r.features.bands) band.run(k, id);
         for (const k of r.features.anchors) anchor.run(k, id);
         vector.run(id, Buffer.from(r.features.vector.buffer, r.features.vector.byteOffset, r.features.vector.byteLength));
         for (const l of r.lemmas) df.run(l);
         const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, ...meta } = r;
-        return { ...meta, id, addedAt: now };
+        return [{ ...meta, id, version, addedAt: now }];
       }),
     );
-    return run(records);
+    this.vectorCache = null;
+    // IMMEDIATE takes the write lock up front: a second writer waits (busy_timeout) instead of failing mid-batch.
+    return run.immediate(records);
   }
 
   async findByHash(hash: string): Promise<ArticleMeta | null> {
@@ -120,6 +128,7 @@ export class SqliteStore implements Store {
       this.sql('DELETE FROM bands WHERE doc = ?').run(id);
       this.sql('DELETE FROM anchors WHERE doc = ?').run(id);
       this.sql('DELETE FROM vectors WHERE doc = ?').run(id);
+      this.vectorCache = null;
       return this.sql('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
     })();
   }
@@ -175,6 +184,30 @@ export class SqliteStore implements Store {
       if (r.v.length === dim) data.set(new Int8Array(r.v.buffer, r.v.byteOffset, dim), i * dim);
     });
     return { ids, data, dim };
+  }
+
+  /** Brute force over all vectors kept in memory (cheap up to ~10^6 × 100 bytes); reloaded after this store writes. */
+  async nearestVectors(query: Int8Array, k: number, also: number[] = []): Promise<Map<number, number>> {
+    // Another process may have written to the file: the count tells (as cheap as it gets without a trigger).
+    const count = await this.count();
+    if (this.vectorCache?.count !== count) this.vectorCache = { ...(await this.vectors()), count };
+    const t = this.vectorCache;
+    const out = new Map<number, number>();
+    if (!t.dim || query.length !== t.dim) return out;
+    const cos = new Float64Array(t.ids.length);
+    for (let i = 0; i < t.ids.length; i++) {
+      let dot = 0;
+      const off = i * t.dim;
+      for (let j = 0; j < t.dim; j++) dot += query[j] * t.data[off + j];
+      cos[i] = dot / (127 * 127);
+    }
+    const order = Array.from(cos.keys()).sort((a, b) => cos[b] - cos[a]);
+    for (const i of order.slice(0, k)) out.set(t.ids[i], cos[i]);
+    if (also.length) {
+      const want = new Set(also);
+      for (let i = 0; i < t.ids.length; i++) if (want.has(t.ids[i])) out.set(t.ids[i], cos[i]);
+    }
+    return out;
   }
 
   async getSetting(key: string): Promise<string | null> {
