@@ -10,6 +10,7 @@ import { addPaths, trace, families, familiesToDot, familiesToGraphml, type AddPr
 import { analysisToJson } from '../report/analysis.js';
 import { readInput, DEFAULT_MAX_BYTES, parseBytes } from './io.js';
 import { pct } from '../report/format.js';
+import { addQueued } from './queue.js';
 
 const dbOption = () => new Option('--db <url>', 'corpus: a SQLite file path or postgres://user@host/db (default: $UNSPUN_DB or ./unspun.db)');
 
@@ -67,8 +68,23 @@ export function registerCorpusCommands(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
     .option('--workers <n>', 'analysis worker threads (default: cores, at most 2)')
-    .addHelpText('after', '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).')
-    .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: string }) => {
+    .option('--queue', 'PostgreSQL: enqueue one job per record for "unspun worker" processes instead of analysing here')
+    .option('--wait', 'with --queue: show progress until the workers have done every job')
+    .addHelpText('after', '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).\n\nExamples:\n  unspun add news/ feed.xml crawl.warc.gz\n  unspun add dump.jsonl --db postgres://unspun@db.internal/news --queue --wait')
+    .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: string; queue?: boolean; wait?: boolean }) => {
+      if (opts.wait && !opts.queue) throw new InputError('--wait goes with --queue');
+      if (opts.queue) {
+        const q = await addQueued(opts.db, inputs, opts);
+        const { jobIds: _ids, ...shown } = q;
+        if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.add-queue/1', ...shown }, null, 2) + '\n');
+        else {
+          process.stdout.write(`queued ${q.enqueued} (${q.alreadyQueued} already queued or done), ${q.failed.length} unreadable${q.wait ? `; workers finished ${q.wait.done}, failed ${q.wait.failed}` : ''}\n`);
+          for (const f of q.failed) process.stdout.write(`  failed: ${f.source}: ${f.reason}\n`);
+        }
+        const failed = q.failed.length + (q.wait?.failed ?? 0);
+        if (failed) throw new ThresholdError(`${failed} record(s) failed (see "unspun jobs")`);
+        return;
+      }
       const summary = await withStore(opts.db, false, async (store) => {
         const bar = addProgress();
         try {

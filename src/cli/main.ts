@@ -15,6 +15,7 @@ import { TOOL } from '../version.js';
 import type { Analysis, Severity, SeveritySetting } from '../types.js';
 import { registerCorpusCommands } from './corpus.js';
 import { registerDemo } from './demo.js';
+import { registerQueueCommands } from './queue.js';
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, threshold: 1, input: 2, internal: 3 } as const;
@@ -96,6 +97,7 @@ export function buildProgram(): Command {
     });
 
   registerCorpusCommands(program);
+  registerQueueCommands(program);
   registerDemo(program);
   return program;
 }
