@@ -64,7 +64,7 @@ export function registerCorpusCommands(program: Command): void {
   program
     .command('add')
     .description('add articles to the corpus: files, directories, JSON Lines, RSS/Atom feeds, WARC(.gz), URLs')
-    .argument('<inputs...>', 'paths or URLs')
+    .argument('[inputs...]', 'paths or URLs; - (or nothing, when piped) reads JSON Lines from stdin, e.g. from "unspun export"')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
     .option('--workers <n>', 'analysis worker threads (default: cores, at most 2)')
@@ -73,6 +73,10 @@ export function registerCorpusCommands(program: Command): void {
     .addHelpText('after', '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).\n\nExamples:\n  unspun add news/ feed.xml crawl.warc.gz\n  unspun add dump.jsonl --db postgres://unspun@db.internal/news --queue --wait')
     .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: string; queue?: boolean; wait?: boolean }) => {
       if (opts.wait && !opts.queue) throw new InputError('--wait goes with --queue');
+      if (!inputs.length) {
+        if (process.stdin.isTTY) throw new InputError('give files, directories or URLs to add, or pipe JSON Lines (e.g. unspun export | unspun add --db …)');
+        inputs = ['-'];
+      }
       if (opts.queue) {
         const q = await addQueued(opts.db, inputs, opts);
         const { jobIds: _ids, ...shown } = q;
@@ -186,9 +190,11 @@ export function registerCorpusCommands(program: Command): void {
     .description('export the corpus (one JSON object per line, re-ingestable by "unspun add")')
     .addOption(dbOption())
     .option('--jsonl', 'JSON Lines (the default and only format)')
-    .action(async (opts: { db?: string }) => {
+    .option('--text-only', 'leave out the stored analyses (smaller; "add" then re-extracts the text, which may differ slightly)')
+    .addHelpText('after', '\nMove a corpus to PostgreSQL (exactly: same texts, hashes and versions):\n  unspun export --db unspun.db | unspun add - --db postgres://unspun@db.internal/news')
+    .action(async (opts: { db?: string; textOnly?: boolean }) => {
       await withStore(opts.db, true, async (store) => {
-        for await (const line of exportJsonl(store)) process.stdout.write(line.endsWith('\n') ? line : line + '\n');
+        for await (const line of exportJsonl(store, { textOnly: opts.textOnly })) process.stdout.write(line.endsWith('\n') ? line : line + '\n');
       });
     });
 }

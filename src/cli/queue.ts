@@ -108,6 +108,9 @@ export function registerQueueCommands(program: Command): void {
         const summary = await withServerStore(opts.db, 'worker', (store) =>
           runWorker(store, {
             concurrency, batchSize, untilEmpty: opts.untilEmpty, signal: stop.signal,
+            onFetch: (n) => {
+              if (!opts.json) process.stderr.write(`unspun: worker ${process.pid}: fetched ${n} jobs\n`);
+            },
             onBatch: (b) => {
               if (!opts.json) process.stderr.write(`unspun: worker ${process.pid}: ${b.jobs} jobs, ${b.stored} stored, ${b.duplicates} duplicates, ${b.failed} failed\n`);
             },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
-import { encodeAnalysis } from '../store/codec.js';
+import { decodeAnalysis, encodeAnalysis } from '../store/codec.js';
 import type { Analysis } from '../types.js';
 import { quantise, vectorFnFor } from './doc-vector.js';
 import { fingerprint, type Fingerprint } from './fingerprint.js';
@@ -30,6 +30,7 @@ export function rawHash(body: string | Uint8Array): string {
 
 /** Extracts and analyses a record and turns the analysis into fingerprints: the CPU-heavy part of ingest. */
 export async function prepareRecord(r: RawRecord, vectorKind: string | null): Promise<Prepared> {
+  if (r.analysis) return prepareStored(r.analysis, vectorKind);
   const body = typeof r.body === 'string' ? r.body : Buffer.from(r.body);
   const ex = extract(body, {
     format: r.format, url: r.url,
@@ -39,6 +40,18 @@ export async function prepareRecord(r: RawRecord, vectorKind: string | null): Pr
   const a = analyze(ex);
   if (!a.sentences.length) throw new Error('no sentences found');
   return prepareAnalysis(a, vectorKind);
+}
+
+/** An exported analysis, re-indexed but not re-extracted: the text (and so the content hash) stays the same. */
+async function prepareStored(bytes: Uint8Array, vectorKind: string | null): Promise<Prepared> {
+  let a: Analysis;
+  try {
+    a = decodeAnalysis(bytes);
+  } catch {
+    throw new Error('"analysis" is not an unspun export analysis');
+  }
+  if (typeof a?.text !== 'string' || !Array.isArray(a.sentences) || !a.sentences.length) throw new Error('"analysis" holds no sentences');
+  return { ...(await prepareAnalysis(a, vectorKind)), analysis: bytes };
 }
 
 export async function prepareAnalysis(a: Analysis, vectorKind: string | null): Promise<Prepared> {

@@ -12,11 +12,17 @@ import type { Store } from '../store/store.js';
  * job that runs twice (a worker killed after its commit) harmless.
  */
 export const INGEST_QUEUE = 'unspun-ingest';
-/** Jobs that failed `RETRY_LIMIT` + 1 times land here, with the last error, for `unspun jobs`. */
+/** Jobs that failed `retryLimit` + 1 times land here, with the last error, for `unspun jobs`. */
 export const DEAD_QUEUE = 'unspun-ingest-dead';
 
-/** Retries with exponential backoff (2 s, 4 s, 8 s) before a job is dead-lettered. */
-export const RETRY = { retryLimit: 3, retryDelay: 2, retryBackoff: true } as const;
+/**
+ * Retries with exponential backoff (about 2 s, 4 s, 8 s) before a job is dead-lettered; set when the queue is
+ * created (first use). UNSPUN_JOB_RETRY_DELAY_SECONDS changes the first delay (the tests use 1).
+ */
+export function retryPolicy(env: NodeJS.ProcessEnv = process.env): { retryLimit: number; retryDelay: number; retryBackoff: boolean } {
+  const d = Number(env.UNSPUN_JOB_RETRY_DELAY_SECONDS);
+  return { retryLimit: 3, retryDelay: Number.isFinite(d) && d >= 1 ? d : 2, retryBackoff: true };
+}
 /**
  * An active job whose worker died (kill -9, lost machine) is failed and retried after this long; a batch of 50
  * takes a few seconds, so 2 minutes is generous. UNSPUN_JOB_EXPIRE_SECONDS overrides it (the kill test uses 3).
@@ -28,20 +34,24 @@ export function expireSeconds(env: NodeJS.ProcessEnv = process.env): number {
 
 /** A record as job data (JSON): bytes travel base64-encoded. */
 export interface JobData {
-  record: Omit<RawRecord, 'body'> & { body: string; base64?: true };
+  record: Omit<RawRecord, 'body' | 'analysis'> & { body: string; base64?: true; analysis?: string };
   raw: string;
 }
 
 export function toJobData(record: RawRecord, raw: string): JobData {
-  const { body, ...rest } = record;
+  const { body, analysis, ...rest } = record;
+  const a = analysis ? { analysis: Buffer.from(analysis).toString('base64') } : {};
   return typeof body === 'string'
-    ? { record: { ...rest, body }, raw }
-    : { record: { ...rest, body: Buffer.from(body).toString('base64'), base64: true }, raw };
+    ? { record: { ...rest, ...a, body }, raw }
+    : { record: { ...rest, ...a, body: Buffer.from(body).toString('base64'), base64: true }, raw };
 }
 
 export function fromJobData(d: JobData): RawRecord {
-  const { base64, body, ...rest } = d.record;
-  return { ...rest, body: base64 ? new Uint8Array(Buffer.from(body, 'base64')) : body };
+  const { base64, body, analysis, ...rest } = d.record;
+  return {
+    ...rest, body: base64 ? new Uint8Array(Buffer.from(body, 'base64')) : body,
+    ...(analysis ? { analysis: new Uint8Array(Buffer.from(analysis, 'base64')) } : {}),
+  };
 }
 
 /** A UUID (version-5 layout) from the record's raw hash: the same input is the same job. */
@@ -82,7 +92,7 @@ export async function openQueue(store: PostgresStore, opts: OpenQueueOptions = {
   await boss.start();
   if (!(await boss.getQueue(DEAD_QUEUE))) await boss.createQueue(DEAD_QUEUE).catch(ignoreExists);
   if (!(await boss.getQueue(INGEST_QUEUE))) {
-    await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...RETRY, expireInSeconds: expireSeconds(), deadLetter: DEAD_QUEUE }).catch(ignoreExists);
+    await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...retryPolicy(), expireInSeconds: expireSeconds(), deadLetter: DEAD_QUEUE }).catch(ignoreExists);
   }
   return { boss, schema };
 }

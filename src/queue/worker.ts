@@ -16,6 +16,7 @@ export interface WorkerOptions {
   /** Idle wait between empty fetches. */
   pollMs?: number;
   signal?: AbortSignal;
+  onFetch?: (jobs: number) => void;
   onBatch?: (b: BatchResult) => void;
 }
 
@@ -60,6 +61,7 @@ export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}):
         await sleep(opts.pollMs ?? 1000, opts.signal);
         continue;
       }
+      opts.onFetch?.(jobs.length);
       const b = await runBatch(store, boss, pool, jobs);
       total.batches++;
       total.jobs += b.jobs;

@@ -21,10 +21,11 @@ export function kindOf(path: string): Kind {
   return null;
 }
 
-/** Every record under the given files, directories (recursive, sorted) and http(s) URLs. */
+/** Every record under the given files, directories (recursive, sorted) and http(s) URLs; `-` is JSON Lines on stdin. */
 export async function* readInputs(inputs: string[], fetchImpl: typeof fetch = fetch): AsyncGenerator<ReadItem> {
   for (const input of inputs) {
     if (/^https?:\/\//i.test(input)) yield* readUrl(input, fetchImpl);
+    else if (input === '-') yield* readJsonl(process.stdin, 'stdin');
     else yield* readPath(input, true);
   }
 }

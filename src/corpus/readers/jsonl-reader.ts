@@ -19,20 +19,23 @@ export function parseJsonlLine(line: string, source: string): ReadItem {
   if (!html && !text) return failed(source, 'record has neither "text" nor "html"');
   const id = typeof r.id === 'number' ? String(r.id) : str(r.id);
   const url = str(r.url);
+  const analysis = str(r.analysis);
   return {
     record: {
       article: id ?? url, source, body: (html ?? text)!, format: html ? 'html' : 'auto', url,
       title: str(r.title), published: isoDate(r.published), outlet: str(r.outlet),
+      ...(analysis ? { analysis: new Uint8Array(Buffer.from(analysis, 'base64')) } : {}),
     },
   };
 }
 
-/** Streams a .jsonl file; blank lines are skipped, bad lines reported with their line number. */
-export async function* readJsonl(path: string): AsyncGenerator<ReadItem> {
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+/** Streams a .jsonl file (or a stream, e.g. stdin); blank lines are skipped, bad lines reported with their line number. */
+export async function* readJsonl(path: string | NodeJS.ReadableStream, label = String(path)): AsyncGenerator<ReadItem> {
+  const input = typeof path === 'string' ? createReadStream(path, 'utf8') : path;
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {
     n++;
-    if (line.trim()) yield parseJsonlLine(line, `${path}:${n}`);
+    if (line.trim()) yield parseJsonlLine(line, `${label}:${n}`);
   }
 }
