@@ -11,7 +11,10 @@ import { addPaths } from '../src/corpus/add.js';
 import { retrieveCandidates } from '../src/corpus/retrieve.js';
 import { trace } from '../src/corpus/trace.js';
 import { decodeAnalysis } from '../src/store/codec.js';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { loadVectors } from '../src/align/vectors.js';
+
+const vectors = loadVectors();
 
 const METER = process.env.METER_DIR ?? join(import.meta.dirname, '..', '..', 'shared', 'data', 'meter-courts');
 const N = Number(process.env.BENCH_N ?? 2000);
@@ -66,9 +69,9 @@ const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rs
 try {
   (await import('node:fs')).mkdirSync(dir, { recursive: true });
   buildCorpus(input);
-  const store = new SqliteStore(db);
+  const store = await openStore(db);
   const t0 = performance.now();
-  const summary = await addPaths(store, [input], { workers: 2 });
+  const summary = await addPaths(store, [input], { vectors, workers: 2 });
   const ingestS = (performance.now() - t0) / 1000;
   const words = (await store.list()).reduce((s, m) => s + m.words, 0) / Math.max(1, summary.added);
   const ids = summary.ids.filter((_, i) => i % Math.max(1, Math.floor(summary.ids.length / TRACES)) === 0).slice(0, TRACES);
@@ -78,10 +81,10 @@ try {
   for (const id of ids) {
     const a = decodeAnalysis((await store.get(id))!.analysis);
     const t = performance.now();
-    await retrieveCandidates(store, a, 30, { exclude: [id] });
+    await retrieveCandidates(store, a, 30, { vectors, exclude: [id] });
     retrieve.push(performance.now() - t);
     const t2 = performance.now();
-    const tr = await trace(store, id, { top: 10 });
+    const tr = await trace(store, id, { vectors, top: 10 });
     total.push(performance.now() - t2);
     rerank.push(tr.timings.rerankMs);
   }

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { words } from './data.js';
+import { loadVectors } from '../src/align/vectors.js';
+
+const vectors = loadVectors();
 
 export interface Hit { id: string; score: number }
 
@@ -60,11 +63,11 @@ export async function unspunRetriever(): Promise<{ make: (() => Retriever) | nul
           const jsonl = join(dir, 'docs.jsonl');
           writeFileSync(jsonl, docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join('\n') + '\n');
           store = await openStore(join(dir, 'eval.db'));
-          await addPaths(store, [jsonl], {});
+          await addPaths(store, [jsonl], { vectors });
           for (const m of await store.list({ limit: 1e9 })) articleOf.set(m.id, m.article);
         },
         async retrieve(queryText, k) {
-          const r = await trace(store!, analyze(extract(queryText, { format: 'text' })), { top: k });
+          const r = await trace(store!, analyze(extract(queryText, { format: 'text' })), { vectors, top: k });
           return r.candidates.map((c) => ({ id: articleOf.get(c.id) ?? String(c.id), score: c.score }));
         },
         close() {

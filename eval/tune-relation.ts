@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { extract } from '../src/ingest/index.js';
 import { analyze } from '../src/nlp/index.js';
 import { align } from '../src/align/index.js';
+import { loadVectors } from '../src/align/vectors.js';
 import { computeScores } from '../src/relation/scores.js';
 import { transpose, DIRECTION_FEATURES, looksSpun, THRESHOLDS } from '../src/relation/verdict.js';
 import { relationFeatures, FEATURE_NAMES, type RelationFeatures } from '../src/relation/features.js';
@@ -32,11 +33,12 @@ function collect(): Row[] {
     if (!a) cache.set(text, (a = analyze(extract(text, { format: 'text' }))));
     return a;
   };
+  const vectors = loadVectors();
   const rows: Row[] = [];
   tune.forEach((s, i) => {
     const src = analysis(s.sourceText);
     const der = analysis(s.derivedText);
-    const alignment = align(src, der);
+    const alignment = align(src, der, vectors);
     const features = relationFeatures(src, der, alignment, computeScores(src, der, alignment));
     const flipped = transpose(alignment);
     const reversed = relationFeatures(der, src, flipped, computeScores(der, src, flipped));

@@ -1,7 +1,11 @@
 /**
- * Loads the Unspun kernel for the tasks, or explains why it cannot run (the tasks then report baseline rows only).
- * Analyses are cached by text for the whole run: METER sources and FRANK articles are compared many times.
+ * The Unspun kernel as the tasks use it. Analyses are cached by text for the whole run: METER sources and FRANK
+ * articles are compared many times. The word vectors are loaded once here, as the CLI does.
  */
+import { loadVectors } from '../src/align/vectors.js';
+import { compareAnalyses } from '../src/compare.js';
+import { extract } from '../src/ingest/index.js';
+import { analyze } from '../src/nlp/index.js';
 import type { Analysis, CompareResult } from '../src/types.js';
 
 export interface Kernel {
@@ -11,29 +15,19 @@ export interface Kernel {
   analysis(text: string): Analysis;
 }
 
-let loading: Promise<{ kernel: Kernel | null; reason: string }> | null = null;
+let kernel: Kernel | null = null;
 
-/** The kernel, or null and a one-line reason (import failure, "not implemented" …). Loaded once per run. */
-export function loadKernel(): Promise<{ kernel: Kernel | null; reason: string }> {
-  loading ??= (async () => {
-    try {
-      const { compareAnalyses } = await import('../src/compare.js');
-      const { extract } = await import('../src/ingest/index.js');
-      const { analyze } = await import('../src/nlp/index.js');
-      const cache = new Map<string, Analysis>();
-      const analysis = (text: string): Analysis => {
-        let a = cache.get(text);
-        if (!a) cache.set(text, (a = analyze(extract(text, { format: 'text' }))));
-        return a;
-      };
-      const kernel: Kernel = { analysis, compare: (s, d) => compareAnalyses(analysis(s), analysis(d)) };
-      // A probe pair: stubs throw "not implemented" here rather than in the middle of a task.
-      kernel.compare('The court heard the case on Monday. The judge said it was a serious matter.', 'The judge said the case was a serious matter.');
-      cache.clear();
-      return { kernel, reason: '' };
-    } catch (e) {
-      return { kernel: null, reason: 'compare() unavailable: ' + String((e as Error).message ?? e).split('\n')[0] };
-    }
-  })();
-  return loading;
+/** The kernel, built once per run (`reason` is kept for the tasks' skip messages and is always empty). */
+export async function loadKernel(): Promise<{ kernel: Kernel | null; reason: string }> {
+  if (!kernel) {
+    const vectors = loadVectors();
+    const cache = new Map<string, Analysis>();
+    const analysis = (text: string): Analysis => {
+      let a = cache.get(text);
+      if (!a) cache.set(text, (a = analyze(extract(text, { format: 'text' }))));
+      return a;
+    };
+    kernel = { analysis, compare: (s, d) => compareAnalyses(analysis(s), analysis(d), { vectors }) };
+  }
+  return { kernel, reason: '' };
 }

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Analysis, ArticleReport, CompareResult, Extracted, SeveritySetting } from './types.js';
 import { extract } from './ingest/index.js';
 import { analyze } from './nlp/index.js';
 import { align } from './align/index.js';
+import type { Vectors } from './align/vectors.js';
+import { sha256 } from './hash.js';
 import { runChecks } from './checks/runner.js';
-import { computeSharedFacts } from './checks/shared.js';
+import { computeSharedFacts } from './checks/evidence/shared.js';
 import { computeScores } from './relation/scores.js';
 import { judgeRelation } from './relation/verdict.js';
 import { TOOL } from './version.js';
@@ -13,9 +14,11 @@ import { TOOL } from './version.js';
 export type ArticleInput =
   | string
   | Buffer
-  | { text?: string; html?: string; title?: string; byline?: string; siteName?: string; url?: string; published?: string };
+  | { text?: string; html?: string; title?: string; byline?: string; outlet?: string; url?: string; published?: string };
 
 export interface CompareOptions {
+  /** Word vectors from `loadVectors()`: loaded once by the caller, so compare() itself reads no files. */
+  vectors: Vectors;
   /** ESLint-style rule settings: `{ "hedge-added": "off", "number-dropped": "medium" }`. */
   rules?: Record<string, SeveritySetting>;
 }
@@ -23,7 +26,7 @@ export interface CompareOptions {
 /** Reads an ArticleInput into the extracted model (no network: URLs are the CLI's job). */
 export function extractInput(input: ArticleInput): { extracted: Extracted; bytes: Buffer | string } {
   if (typeof input === 'string' || Buffer.isBuffer(input)) return { extracted: extract(input), bytes: input };
-  const meta = { title: input.title ?? null, byline: input.byline ?? null, siteName: input.siteName ?? null, published: input.published ?? null };
+  const meta = { title: input.title ?? null, byline: input.byline ?? null, outlet: input.outlet ?? null, published: input.published ?? null };
   const clean = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== null));
   if (input.html !== undefined) return { extracted: extract(input.html, { format: 'html', url: input.url ?? null, meta: clean }), bytes: input.html };
   const text = input.text ?? '';
@@ -33,9 +36,10 @@ export function extractInput(input: ArticleInput): { extracted: Extracted; bytes
 /**
  * Compares a source article with a suspected rewrite: alignment, relation verdict, scores and findings.
  * Findings always treat the first argument as the source, whatever `relation.direction` says.
- * Pure apart from reading lexicons and the word-vector cache on first use.
+ * Pure: no file or network I/O (word vectors come in `options.vectors`).
+ * Example: `compare(wireText, farmHtml, { vectors: loadVectors() }).relation.verdict` → `'rewrite'`.
  */
-export function compare(source: ArticleInput, derived: ArticleInput, options: CompareOptions = {}): CompareResult {
+export function compare(source: ArticleInput, derived: ArticleInput, options: CompareOptions): CompareResult {
   const s = extractInput(source);
   const d = extractInput(derived);
   return compareAnalyses(analyze(s.extracted), analyze(d.extracted), { ...options, sourceBytes: s.bytes, derivedBytes: d.bytes });
@@ -45,15 +49,16 @@ export function compare(source: ArticleInput, derived: ArticleInput, options: Co
 export function compareAnalyses(
   source: Analysis,
   derived: Analysis,
-  options: CompareOptions & { sourceBytes?: Buffer | string; derivedBytes?: Buffer | string } = {},
+  options: CompareOptions & { sourceBytes?: Buffer | string; derivedBytes?: Buffer | string },
 ): CompareResult {
-  const alignment = align(source, derived);
+  const { vectors } = options;
+  const alignment = align(source, derived, vectors);
   const scores = computeScores(source, derived, alignment);
   const relation = judgeRelation(source, derived, alignment, scores);
   const shared = computeSharedFacts(source, derived, alignment);
-  const findings = runChecks({ source, derived, alignment, relation, shared }, options.rules ?? {});
+  const findings = runChecks({ source, derived, alignment, relation, shared, vectors }, options.rules ?? {});
   return {
-    schema: 'unspun.compare/1',
+    schema: 'unspun.compare/2',
     tool: TOOL,
     source: articleReport(source, options.sourceBytes ?? source.text),
     derived: articleReport(derived, options.derivedBytes ?? derived.text),
@@ -68,10 +73,10 @@ function articleReport(a: Analysis, bytes: Buffer | string): ArticleReport {
   return {
     title: a.title,
     byline: a.byline,
-    siteName: a.siteName,
+    outlet: a.outlet,
     published: a.published,
     url: a.url,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256(bytes),
     text: a.text,
     sentences: a.sentences.map(({ id, kind, start, end, text }) => ({ id, kind, start, end, text })),
     boilerplate: a.boilerplate,

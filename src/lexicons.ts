@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,14 +20,24 @@ export const packageRoot: string = (() => {
   return dir;
 })();
 
-const cache = new Map<string, Lexicon<unknown>>();
+/**
+ * Every `lexicons/*.json`, read once when this module loads: the kernel then does no file I/O while it runs
+ * (compare() with vectors passed in touches no file, and a test holds it to that).
+ */
+const lexicons: ReadonlyMap<string, Lexicon<unknown>> = new Map(
+  readdirSync(join(packageRoot, 'lexicons'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f.slice(0, -'.json'.length), JSON.parse(readFileSync(join(packageRoot, 'lexicons', f), 'utf8')) as Lexicon<unknown>]),
+);
 
-/** Loads `lexicons/<name>.json` once (read at first use; the kernel does no other I/O). */
+/** The names of all lexicon files (without `.json`). */
+export function lexiconNames(): string[] {
+  return [...lexicons.keys()].sort();
+}
+
+/** The lexicon `lexicons/<name>.json`; an unknown name is a programming error. */
 export function lexicon<T>(name: string): Lexicon<T> {
-  let lex = cache.get(name);
-  if (!lex) {
-    lex = JSON.parse(readFileSync(join(packageRoot, 'lexicons', name + '.json'), 'utf8')) as Lexicon<unknown>;
-    cache.set(name, lex);
-  }
+  const lex = lexicons.get(name);
+  if (!lex) throw new Error(`unspun: no lexicon "${name}" in ${join(packageRoot, 'lexicons')}`);
   return lex as Lexicon<T>;
 }

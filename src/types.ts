@@ -32,7 +32,7 @@ export interface Extracted {
   text: string;
   title: string | null;
   byline: string | null;
-  siteName: string | null;
+  outlet: string | null;
   published: string | null;
   url: string | null;
   /** Body blocks in reading order; boilerplate blocks are NOT here. */
@@ -159,11 +159,11 @@ export interface Negation extends Span {
 }
 
 export interface Analysis {
-  schema: 'unspun.analysis/1';
+  schema: 'unspun.analysis/2';
   text: string;
   title: string | null;
   byline: string | null;
-  siteName: string | null;
+  outlet: string | null;
   published: string | null;
   url: string | null;
   /** ISO 639-1 code guessed from the text ("en", …) or null when unsure. */
@@ -205,7 +205,15 @@ export interface Alignment {
 
 // ---------------------------------------------------------------- relation and findings
 
-export type Verdict = 'verbatim-copy' | 'rewrite' | 'partial-reuse' | 'same-story' | 'unrelated';
+/** Document-level verdicts, from most to least reuse. */
+export const VERDICTS = ['verbatim-copy', 'rewrite', 'partial-reuse', 'same-story', 'unrelated'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+const DERIVED_VERDICTS: ReadonlySet<Verdict> = new Set(['verbatim-copy', 'rewrite', 'partial-reuse']);
+/** A verdict under which the derived text is a copy, so "what it dropped and added" is meaningful (not same-story, unrelated). */
+export function isDerivedVerdict(v: Verdict): boolean {
+  return DERIVED_VERDICTS.has(v);
+}
 export type Direction = 'as-given' | 'reversed' | 'unclear';
 
 export interface Relation {
@@ -224,7 +232,9 @@ export interface Scores {
   verbatimShare: number;
 }
 
-export type Severity = 'high' | 'medium' | 'low' | 'info';
+/** Finding severities, most severe first: the order reports group and sort by. */
+export const SEVERITIES = ['high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 export type SeveritySetting = Severity | 'off';
 
 export interface FindingSide {
@@ -234,10 +244,15 @@ export interface FindingSide {
   text: string;
 }
 
+/** A finding, shaped like ESLint's and vfile-message's: rule and message ids for programs, prose for people. */
 export interface Finding {
   ruleId: string;
+  /** Which of the rule's messages this is (`meta.messages` key): JSON users branch on it, never on `message`. */
+  messageId: string;
   severity: Severity;
   message: string;
+  /** The rule's doc page, relative to the package root (`docs/checks/<ruleId>.md`). */
+  url: string;
   source: FindingSide | null;
   derived: FindingSide | null;
   /** The item as the derived text has it, e.g. "nearly 12,000 troops". */
@@ -249,7 +264,7 @@ export interface Finding {
 export interface ArticleReport {
   title: string | null;
   byline: string | null;
-  siteName: string | null;
+  outlet: string | null;
   published: string | null;
   url: string | null;
   sha256: string;
@@ -259,7 +274,7 @@ export interface ArticleReport {
 }
 
 export interface CompareResult {
-  schema: 'unspun.compare/1';
+  schema: 'unspun.compare/2';
   tool: { name: string; version: string };
   source: ArticleReport;
   derived: ArticleReport;

@@ -53,7 +53,7 @@ describe('unspun analyze', () => {
     const r = cli(['analyze', example('wire-rail-delays.txt'), '--json']);
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
-    expect(a.schema).toBe('unspun.analysis/1');
+    expect(a.schema).toBe('unspun.analysis/2');
     expect(a.language).toBe('en');
     const spans = [...a.sentences, ...a.boilerplate, ...a.entities, ...a.numbers, ...a.quotes, ...a.attributions, ...a.hedges];
     expect(spans.length).toBeGreaterThan(20);
@@ -65,11 +65,11 @@ describe('unspun analyze', () => {
 describe('unspun compare', () => {
   const args = [example('wire-rail-delays.txt'), example('farm-rail-delays.html')];
 
-  it('--json prints the unspun.compare/1 object', () => {
+  it('--json prints the unspun.compare/2 object', () => {
     const r = cli(['compare', ...args, '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.schema).toBe('unspun.compare/1');
+    expect(j.schema).toBe('unspun.compare/2');
     expect(j.tool.name).toBe('unspun');
     expect(j.source.sha256).toMatch(/^[0-9a-f]{64}$/);
     for (const k of ['relation', 'scores', 'alignment', 'findings']) expect(j).toHaveProperty(k);

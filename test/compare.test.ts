@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
 import type { CompareResult } from '../src/types.js';
 import { readExample, shingleJaccard } from './helpers.js';
+import { loadVectors } from '../src/align/vectors.js';
+
+const vectors = loadVectors();
 
 const wire = readExample('wire-rail-delays.txt');
 const farmHtml = readExample('farm-rail-delays.html').toString('utf8');
@@ -19,7 +22,7 @@ function expectSpansSliceBack(r: CompareResult): void {
 }
 
 describe('content-farm spin of a wire story', () => {
-  const r = compare(wire, { html: farmHtml });
+  const r = compare(wire, { html: farmHtml }, { vectors });
   const rules = new Set(r.findings.map((f) => f.ruleId));
 
   it('really is spun: 5-gram Jaccard with the original ≤ 0.05', () => {
@@ -55,13 +58,13 @@ describe('content-farm spin of a wire story', () => {
 
 describe('other relations', () => {
   it('an independent report of the same event is same-story, with no claim-level findings', () => {
-    const r = compare(wire, readExample('independent-rail-delays.txt'));
+    const r = compare(wire, readExample('independent-rail-delays.txt'), { vectors });
     expect(r.relation.verdict).toBe('same-story');
     expect(r.findings.filter((f) => f.ruleId === 'claim-dropped' || f.ruleId === 'unsupported-content')).toEqual([]);
   });
 
   it('a trimmed verbatim copy is verbatim-copy and the dropped paragraphs are claim-dropped', () => {
-    const r = compare(wire, readExample('copy-rail-delays.txt'));
+    const r = compare(wire, readExample('copy-rail-delays.txt'), { vectors });
     expect(r.relation.verdict).toBe('verbatim-copy');
     expect(r.scores.verbatimShare).toBeGreaterThan(0.8);
     const dropped = r.findings.filter((f) => f.ruleId === 'claim-dropped').map((f) => f.source!.text);
@@ -70,13 +73,13 @@ describe('other relations', () => {
   });
 
   it('an unrelated story is unrelated', () => {
-    const r = compare(wire, readExample('unrelated-harbour-festival.txt'));
+    const r = compare(wire, readExample('unrelated-harbour-festival.txt'), { vectors });
     expect(r.relation.verdict).toBe('unrelated');
     expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 
   it('given the pair reversed, direction says so', () => {
-    const r = compare(readExample('copy-rail-delays.txt'), wire);
+    const r = compare(readExample('copy-rail-delays.txt'), wire, { vectors });
     expect(r.relation.direction).toBe('reversed');
   });
 });

@@ -26,7 +26,7 @@ describe('unspun corpus commands on a real SQLite file', () => {
     const tr = cli(['trace', String(idOf('farm-rail-delays.html')), '--db', db, '--json']);
     expect(tr.code, tr.stderr).toBe(0);
     const t = JSON.parse(tr.stdout);
-    expect(t.schema).toBe('unspun.trace/1');
+    expect(t.schema).toBe('unspun.trace/2');
     expect(t.candidates[0].id).toBe(idOf('wire-rail-delays.txt'));
     expect(t.candidates[0].role).toBe('origin');
     expect(t.candidates.map((c: { id: number }) => c.id)).not.toContain(idOf('farm-rail-delays.html'));

@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
 import { compareToHtml } from '../src/report/html.js';
 import { ROOT, readExample } from './helpers.js';
+import { loadVectors } from '../src/align/vectors.js';
+
+const vectors = loadVectors();
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -17,7 +20,7 @@ if (!haveChromium) {
 describe.skipIf(!haveChromium)('HTML report in headless Chromium', () => {
   it('renders both columns, highlights both spans of a clicked finding, and makes no network request', async () => {
     const { chromium } = await import('playwright-core');
-    const r = compare(readExample('wire-rail-delays.txt'), { html: readExample('farm-rail-delays.html').toString('utf8') });
+    const r = compare(readExample('wire-rail-delays.txt'), { html: readExample('farm-rail-delays.html').toString('utf8') }, { vectors });
     const dir = mkdtempSync(join(tmpdir(), 'unspun-html-'));
     const file = join(dir, 'report.html');
     writeFileSync(file, compareToHtml(r, { source: 'wire-rail-delays.txt', derived: 'farm-rail-delays.html' }));

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
 import { ROOT, shingleJaccard } from './helpers.js';
+import { loadVectors } from '../src/align/vectors.js';
+
+const vectors = loadVectors();
 
 /** The spun fixture sets (written for Unspun): wire story, AI-style spin, independent report of the same event. */
 const dir = join(ROOT, 'test/fixtures/spun');
@@ -15,8 +18,8 @@ describe('verdicts on spun copies that share no n-grams with their source', () =
   const results = sets.map((s) => ({
     topic: s.topic,
     jaccard: shingleJaccard(text(s.wire), text(s.spin)),
-    spin: compare(text(s.wire), text(s.spin)).relation,
-    independent: compare(text(s.wire), text(s.independent)).relation,
+    spin: compare(text(s.wire), text(s.spin), { vectors }).relation,
+    independent: compare(text(s.wire), text(s.independent), { vectors }).relation,
   }));
   const spunRight = results.filter((r) => ['rewrite', 'partial-reuse', 'verbatim-copy'].includes(r.spin.verdict)).length;
   const independentRight = results.filter((r) => ['same-story', 'unrelated'].includes(r.independent.verdict)).length;

@@ -4,7 +4,7 @@ import { flagged } from './factual.js';
 
 const side = { sentence: 0, start: 0, end: 9, text: 'The mayor' };
 const finding = (severity: Finding['severity'], derived: Finding['derived']): Finding =>
-  ({ ruleId: 'number-changed', severity, message: 'figure changed', source: side, derived });
+  ({ ruleId: 'number-changed', messageId: 'changed', severity, message: 'figure changed', url: 'docs/checks/number-changed.md', source: side, derived });
 
 describe('flagged', () => {
   it('counts only high/medium findings that point into the summary', () => {

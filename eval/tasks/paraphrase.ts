@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { ALIGN_THRESHOLDS } from '../../src/align/index.js';
 import { plainAnalysis } from '../../src/align/plain-analysis.js';
 import { sentenceSimilarity } from '../../src/align/similarity.js';
-import { isWord } from '../../src/align/features.js';
+import { loadVectors } from '../../src/align/vectors.js';
+import { isWord } from '../../src/nlp/words.js';
 import { rocAuc } from '../metrics.js';
 import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 
@@ -72,7 +73,8 @@ export function accuracyAt(gold: boolean[], scores: number[], cut: number): numb
 }
 
 type Scorer = (a: string, b: string) => number;
-const SCORERS: Record<'unspun' | 'baseline', Scorer> = { unspun: sentenceSimilarity, baseline: lemmaJaccard };
+const vectors = loadVectors();
+const SCORERS: Record<'unspun' | 'baseline', Scorer> = { unspun: (a, b) => sentenceSimilarity(a, b, vectors), baseline: lemmaJaccard };
 
 async function run(ctx: EvalContext): Promise<EvalRow[]> {
   const d = ctx.dataDir;

@@ -1,7 +1,8 @@
+import { isWord } from '../nlp/words.js';
 import type { Token } from '../types.js';
 import { commonDirection, removeCommonAndNormalise, sifWeight } from './sif.js';
 import type { Vectors } from './vectors.js';
-import { hashWord } from './vectors-paths.js';
+import { fnv1a as hashWord } from '../hash.js';
 import type { SoftWords } from './soft.js';
 
 /** What similarity needs from one sentence (or from several merged), computed once per sentence. */
@@ -35,17 +36,13 @@ export interface SentenceFacts {
   quantities: Map<string, Set<number>>;
 }
 
-const WORDLIKE = /[\p{L}\p{N}]/u;
-
 /** Comparable form of a word: lower case, straight apostrophes, digits without separators ("12,000" → "12000"). */
 export function wordKey(text: string): string {
   const t = text.toLowerCase().replace(/[’‘`]/g, "'");
   return /^\d[\d,.]*\d$/.test(t) ? t.replace(/,/g, '') : t;
 }
 
-export function isWord(token: Pick<Token, 'text'>): boolean {
-  return WORDLIKE.test(token.text);
-}
+export { isWord };
 
 /** Row of a token in the vector table: the surface form first (GloVe has inflections), then the lemma. */
 function rowOf(token: Token, vectors: Vectors): number {

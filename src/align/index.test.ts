@@ -7,6 +7,9 @@ import type { Alignment, Analysis } from '../types.js';
 import { align, documentVector, sentenceSimilarity, sharedRuns } from './index.js';
 import { plainAnalysis } from './plain-analysis.js';
 import { sharedNgrams } from '../../test/helpers.js';
+import { loadVectors } from './vectors.js';
+
+const vectors = loadVectors();
 
 /** Sentence ids linked to source sentence `i`, as [sources, deriveds, kind] per link. */
 const linksOf = (al: Alignment, i: number) => al.bySource[i].map((l) => [l.source, l.derived, l.kind]);
@@ -33,7 +36,7 @@ describe('align', () => {
     const der = plainAnalysis(SPUN);
     expect(sharedTrigrams(src.sentences[0].text, der.sentences[1].text)).toEqual([]);
     expect(sharedTrigrams(src.sentences[2].text, der.sentences[0].text)).toEqual([]);
-    const al = align(src, der);
+    const al = align(src, der, vectors);
     expect(linksOf(al, 0)).toEqual([[[0], [1], 'paraphrase']]);
     expect(linksOf(al, 2)).toEqual([[[2], [0], 'paraphrase']]);
     // Dropped source sentences and the added conclusion have no counterpart.
@@ -52,7 +55,7 @@ describe('align', () => {
       'Officials said the storm left 40,000 homes in the region without electricity. It also shut down three major highways.\n\n' +
         'Because inflation had stayed above target for a year, the central bank lifted its key rate by half a point.',
     );
-    const al = align(src, der);
+    const al = align(src, der, vectors);
     expect(linksOf(al, 0)).toEqual([[[0], [0, 1], 'paraphrase']]);
     expect(al.byDerived[2].map((l) => [l.source, l.derived])).toEqual([[[1, 2], [2]]]);
     expect(al.links).toHaveLength(2);
@@ -67,7 +70,7 @@ describe('align', () => {
       'Police arrested two men on Friday.\n\n' +
         'The suspects, aged 34 and 41, are accused of bringing more than 200 kilograms of cocaine into the country, officials said.',
     );
-    const al = align(src, der);
+    const al = align(src, der, vectors);
     expect(linksOf(al, 1)).toEqual([[[1], [1], 'verbatim']]);
     expect(linksOf(al, 0)).toEqual([[[0], [0], 'partial']]);
   });
@@ -75,7 +78,7 @@ describe('align', () => {
   it('does not link sentences about something else', () => {
     const src = plainAnalysis('The city council approved a new budget for public libraries on Monday.');
     const der = plainAnalysis('Heavy rain is expected across the north of the country this weekend, forecasters warned.');
-    const al = align(src, der);
+    const al = align(src, der, vectors);
     expect(al.links).toEqual([]);
     expect(al.bySource).toEqual([[]]);
     expect(al.byDerived).toEqual([[]]);
@@ -85,12 +88,12 @@ describe('align', () => {
     const body = 'Germany will send 12,000 soldiers to the eastern border, the defence minister said.';
     const src = plainAnalysis(`# Germany to send troops to its eastern border\n\n${body}`);
     const spunBody = 'Berlin will deploy 12,000 troops to its eastern border, the defence minister said.';
-    const titled = align(src, plainAnalysis(`# Berlin sends troops to the eastern border\n\n${spunBody}`));
+    const titled = align(src, plainAnalysis(`# Berlin sends troops to the eastern border\n\n${spunBody}`), vectors);
     expect(src.sentences[0].kind).toBe('heading');
     expect(linksOf(titled, 0)).toEqual([[[0], [0], 'paraphrase']]);
     expect(linksOf(titled, 1)).toEqual([[[1], [1], 'paraphrase']]);
     // An invented heading links to nothing, and the source heading never joins the body link.
-    const invented = align(src, plainAnalysis(`# Key takeaways\n\n${spunBody}`));
+    const invented = align(src, plainAnalysis(`# Key takeaways\n\n${spunBody}`), vectors);
     expect(invented.bySource[0]).toEqual([]);
     expect(linksOf(invented, 1)).toEqual([[[1], [1], 'paraphrase']]);
   });
@@ -101,11 +104,11 @@ describe('sentenceSimilarity', () => {
     const a = 'Opposition lawmakers criticised the plan, saying the army lacked the equipment to sustain it.';
     const reworded = 'Critics in parliament slammed the move, claiming the military does not have the gear needed to keep it going.';
     const other = 'Lenz told reporters in Berlin that the first brigade would arrive in the spring.';
-    const s1 = sentenceSimilarity(a, reworded);
-    const s2 = sentenceSimilarity(a, other);
+    const s1 = sentenceSimilarity(a, reworded, vectors);
+    const s2 = sentenceSimilarity(a, other, vectors);
     expect(s1).toBeGreaterThan(0.3);
     expect(s2).toBeLessThan(0.2);
-    expect(sentenceSimilarity(a, a)).toBeGreaterThan(0.9);
+    expect(sentenceSimilarity(a, a, vectors)).toBeGreaterThan(0.9);
   });
 });
 
@@ -143,11 +146,11 @@ describe('sharedRuns', () => {
 
 describe('documentVector', () => {
   it('is a unit vector closer for a rewrite than for an unrelated article', () => {
-    const cos = (a: Analysis, b: Analysis) => documentVector(a).reduce((s, x, k) => s + x * documentVector(b)[k], 0);
+    const cos = (a: Analysis, b: Analysis) => documentVector(a, vectors).reduce((s, x, k) => s + x * documentVector(b, vectors)[k], 0);
     const src = plainAnalysis(WIRE);
     const der = plainAnalysis(SPUN);
     const other = plainAnalysis('The museum reopened its modern art wing after a two-year renovation. Visitors queued for hours to see the restored paintings.');
-    const v = documentVector(src);
+    const v = documentVector(src, vectors);
     expect(Math.hypot(...v)).toBeCloseTo(1, 4);
     expect(cos(src, der)).toBeGreaterThan(cos(src, other) + 0.2);
   });
@@ -165,7 +168,7 @@ describe('align on the rail example articles (examples/)', () => {
 
   it('links nearly every sentence of the content-farm spin, but not its invented conclusion', () => {
     const farm = read('farm-rail-delays.html');
-    const al = align(wire, farm);
+    const al = align(wire, farm, vectors);
     const body = farm.sentences.filter((s) => s.kind === 'body');
     expect(body.filter((s) => al.byDerived[s.id].length > 0).length).toBeGreaterThanOrEqual(body.length - 1);
     expect(sourcesOf(al, farm, 'Officials at the national railway regulator')).toEqual([expect.stringContaining('The delays are unacceptable')]);
@@ -177,7 +180,7 @@ describe('align on the rail example articles (examples/)', () => {
 
   it('links only a few same-fact sentences of an independent report', () => {
     const other = read('independent-rail-delays.txt');
-    const al = align(wire, other);
+    const al = align(wire, other, vectors);
     expect(sourcesOf(al, other, 'The Federal Railway Authority blamed')).toContainEqual(expect.stringContaining('17 faulty signal boxes'));
     expect(sourcesOf(al, other, 'At Hamburg central station')).toEqual([]);
     expect(sourcesOf(al, other, '"I have stopped trusting')).toEqual([]);
@@ -187,7 +190,7 @@ describe('align on the rail example articles (examples/)', () => {
 
   it('links a trimmed verbatim copy sentence by sentence as verbatim', () => {
     const copy = read('copy-rail-delays.txt');
-    const al = align(wire, copy);
+    const al = align(wire, copy, vectors);
     for (const s of copy.sentences.filter((x) => x.kind === 'body')) {
       expect(al.byDerived[s.id].map((l) => l.kind), s.text).toContain('verbatim');
     }

@@ -5,11 +5,11 @@ import { pairEvidence, scoreEvidence, similarity } from './similarity.js';
 import { contextEdges } from './context.js';
 import { dot } from './sif.js';
 import { localWords, type WordSimilarity } from './soft.js';
-import { loadVectors, type Vectors } from './vectors.js';
+import type { Vectors } from './vectors.js';
 
 export { sharedRuns, type SharedRun } from './runs.js';
 export { sentenceSimilarity, similarity, pairEvidence } from './similarity.js';
-export { loadVectors } from './vectors.js';
+export type { Vectors } from './vectors.js';
 
 /**
  * Score cut-offs (similarity() is a probability: a spun rewording of a wire sentence mostly scores 0.1-0.7, another
@@ -50,9 +50,9 @@ interface Side {
  * source → several derived) and merges. Boilerplate never takes part (it is never a sentence).
  * Example: "The ministry said 12,000 soldiers were deployed." ~ "Nearly 12,000 troops have been sent, the
  * ministry claims." → one `paraphrase` link although the two share no word trigram.
+ * `vectors`: the word vectors from `loadVectors()` (passed in: the kernel reads no files).
  */
-export function align(source: Analysis, derived: Analysis): Alignment {
-  const vectors = loadVectors();
+export function align(source: Analysis, derived: Analysis, vectors: Vectors): Alignment {
   const { s, d, wordSim } = sides(source, derived, vectors);
   const { sim, n, m } = scoreMatrix(s, d, wordSim);
   const edges = anchorEdges(sim, n, m, s, d, vectors, wordSim);
@@ -62,8 +62,8 @@ export function align(source: Analysis, derived: Analysis): Alignment {
 }
 
 /** similarity() of source × derived sentence pairs (row-major, source rows); heading × body pairs and pairs far from either side's best few score 0. */
-export function similarityMatrix(source: Analysis, derived: Analysis): { sim: Float32Array; n: number; m: number } {
-  const { s, d, wordSim } = sides(source, derived, loadVectors());
+export function similarityMatrix(source: Analysis, derived: Analysis, vectors: Vectors): { sim: Float32Array; n: number; m: number } {
+  const { s, d, wordSim } = sides(source, derived, vectors);
   return scoreMatrix(s, d, wordSim);
 }
 
@@ -279,8 +279,7 @@ function sentenceFacts(doc: Analysis): SentenceFacts[] {
 }
 
 /** Unit SIF embedding of the body (headings and boilerplate left out), for retrieval and the relation verdict. */
-export function documentVector(a: Analysis): Float32Array {
-  const vectors = loadVectors();
+export function documentVector(a: Analysis, vectors: Vectors): Float32Array {
   const body = a.sentences.filter((sen) => sen.kind !== 'heading');
   const parts = body.map((sen) => sentenceFeatures(a.tokens.slice(sen.tokenStart, sen.tokenEnd), vectors));
   if (parts.length === 0) return new Float32Array(vectors.dims);

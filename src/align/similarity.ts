@@ -2,7 +2,7 @@ import { plainAnalysis } from './plain-analysis.js';
 import { factConflicts, sentenceFeatures, sortedJaccard, type SentenceFeatures } from './features.js';
 import { dot } from './sif.js';
 import { directWordSimilarity, softMatch, type WordSimilarity } from './soft.js';
-import { loadVectors } from './vectors.js';
+import type { Vectors } from './vectors.js';
 
 /** The evidence two sentences share, each in [0,1] except `cosine` in [-1,1]. */
 export interface PairEvidence {
@@ -23,7 +23,7 @@ export interface PairEvidence {
 }
 
 /** `coveredOnly`: `soft` reads only how much of `b` is found in `a` (a compressed rewording `b` of a longer `a`). */
-export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, wordSim: WordSimilarity = directWordSimilarity(loadVectors()), coveredOnly = false): PairEvidence {
+export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, wordSim: WordSimilarity, coveredOnly = false): PairEvidence {
   const [small, large] = a.content.size <= b.content.size ? [a, b] : [b, a];
   let shared = 0;
   for (const [key, w] of small.content) if (large.content.has(key)) shared += w;
@@ -56,7 +56,7 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, wordSim: 
 export const SIMILARITY_WEIGHTS = { bias: -7, cosine: 6, soft: 6, jaccard: 6, conflicts: -2.5 } as const;
 
 /** Similarity in [0,1] of two featurised sentences: the fitted probability that one rewords the other. */
-export function similarity(a: SentenceFeatures, b: SentenceFeatures, wordSim: WordSimilarity = directWordSimilarity(loadVectors())): number {
+export function similarity(a: SentenceFeatures, b: SentenceFeatures, wordSim: WordSimilarity): number {
   // Only the weighted evidence, no PairEvidence object: align calls this for every candidate sentence pair.
   const w = SIMILARITY_WEIGHTS;
   const soft = softMatch(a.soft, b.soft, wordSim).f1;
@@ -71,9 +71,8 @@ export function scoreEvidence(e: PairEvidence): number {
 }
 
 /** Similarity of two raw sentences (or short passages), e.g. `"Troops were sent." ~ "Soldiers were deployed."`. */
-export function sentenceSimilarity(a: string, b: string): number {
-  const vectors = loadVectors();
+export function sentenceSimilarity(a: string, b: string, vectors: Vectors): number {
   const fa = sentenceFeatures(plainAnalysis(a).tokens, vectors);
   const fb = sentenceFeatures(plainAnalysis(b).tokens, vectors);
-  return similarity(fa, fb);
+  return similarity(fa, fb, directWordSimilarity(vectors));
 }

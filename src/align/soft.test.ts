@@ -2,20 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { sentenceFeatures } from './features.js';
 import { plainAnalysis } from './plain-analysis.js';
 import { pairEvidence, sentenceSimilarity } from './similarity.js';
-import { rescaleCosine, SOFT_FLOOR, softMatch } from './soft.js';
+import { directWordSimilarity, rescaleCosine, SOFT_FLOOR, softMatch } from './soft.js';
 import { loadVectors } from './vectors.js';
 
-const features = (text: string) => sentenceFeatures(plainAnalysis(text).tokens, loadVectors());
+const vectors = loadVectors();
+const features = (text: string) => sentenceFeatures(plainAnalysis(text).tokens, vectors);
+const wordSim = directWordSimilarity(vectors);
 const exactOnly = () => 0;
 
 describe('softMatch', () => {
   it('finds GloVe neighbours that share no lemma ("hold-ups" ~ "delays", "defective" ~ "faulty")', () => {
     const a = features('The delays were caused by faulty signal boxes.');
     const b = features('Defective signalling equipment was behind the hold-ups.');
-    const soft = pairEvidence(a, b).soft;
+    const soft = pairEvidence(a, b, wordSim).soft;
     const exact = softMatch(a.soft, b.soft, exactOnly).f1;
     expect(soft).toBeGreaterThan(exact + 0.15);
-    expect(soft).toBeGreaterThan(pairEvidence(a, features('The museum will open a new wing for modern painting.')).soft + 0.15);
+    expect(soft).toBeGreaterThan(pairEvidence(a, features('The museum will open a new wing for modern painting.'), wordSim).soft + 0.15);
   });
 
   it('reads precision and recall separately: a compressed rewording is covered by its long source', () => {
@@ -38,9 +40,9 @@ describe('sentenceSimilarity', () => {
     const wire = 'She added that the authority had identified 17 faulty signal boxes near Wittenberge and expected to replace them by the end of 2026.';
     const spun = 'Dozens of defective signal installations close to Wittenberge have been found, and every one of them will be swapped out soon.';
     const other = 'Nordbahn chief executive Petra Vogel rejected the criticism in a short statement.';
-    const x = sentenceSimilarity(wire, spun);
+    const x = sentenceSimilarity(wire, spun, vectors);
     expect(x).toBeGreaterThan(0.3);
     expect(x).toBeLessThanOrEqual(1);
-    expect(sentenceSimilarity(wire, other)).toBeLessThan(0.1);
+    expect(sentenceSimilarity(wire, other, vectors)).toBeLessThan(0.1);
   });
 });

@@ -6,6 +6,9 @@ import { analyze } from '../nlp/index.js';
 import type { Analysis } from '../types.js';
 import { align } from './index.js';
 import { sharedNgrams } from '../../test/helpers.js';
+import { loadVectors } from './vectors.js';
+
+const vectors = loadVectors();
 
 /** Spun test pairs (test/fixtures/spun/README.md): a wire story, its spin and an independent report of the event. */
 interface SpunFixture {
@@ -32,7 +35,7 @@ interface Tally { found: number; missed: string[]; wrong: string[] }
 
 /** Pairwise links of the alignment against the expected ones; `optional` derived sentences are not judged. */
 function score(wire: Analysis, other: Analysis, expected: Array<[number, number]>, optional: number[], label: string, t: Tally): void {
-  const al = align(wire, other);
+  const al = align(wire, other, vectors);
   const got = al.links.flatMap((l) => l.source.flatMap((i) => l.derived.map((j) => `${i}-${j}`)));
   const want = new Set(expected.map(([i, j]) => `${i}-${j}`));
   for (const key of want) {
@@ -81,7 +84,7 @@ describe('spun fixtures', () => {
     for (const { f, wire, spin: s } of docs) {
       const last = s.sentences.length - 1;
       expect(f.spinLinks.some(([, j]) => j === last), f.topic).toBe(false);
-      expect(align(wire, s).byDerived[last], f.topic).toEqual([]);
+      expect(align(wire, s, vectors).byDerived[last], f.topic).toEqual([]);
     }
   });
 });

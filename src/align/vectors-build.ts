@@ -2,7 +2,8 @@ import { closeSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } f
 import { dirname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
-import { CACHE_MAGIC, defaultCachePath, defaultEmbeddingsPath, hashWord } from './vectors-paths.js';
+import { fnv1a as hashWord } from '../hash.js';
+import { CACHE_MAGIC, defaultCachePath, defaultEmbeddingsPath } from './vectors-paths.js';
 
 /** How many of the most frequent words the cache keeps (GloVe lists words by corpus frequency). */
 export const DEFAULT_MAX_WORDS = 200_000;
@@ -13,7 +14,7 @@ const VECTORS_KEY = /"vectors"\s*:\s*\{/;
 /**
  * Reads a wink embeddings JSON (`{dimensions, words, vectors: {word: [d floats, l2norm, index]}}`) in chunks
  * and writes the compact cache: Int8 vectors with a per-vector scale, frequency ranks and the word hash table.
- * Synchronous on purpose: `loadVectors()` builds lazily from inside the synchronous `compare()`.
+ * Run by `prepare` at install, or by `loadVectors()` into the user cache when no prepared cache exists.
  * Memory stays at the kept words (~80 MB for 200k × 100 floats) instead of the 300 MB JSON parse tree.
  */
 export function buildVectorCache(
@@ -163,7 +164,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const r = buildVectorCache();
     console.log(`unspun: word-vector cache ${r.path} (${r.words} words × ${r.dims}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
-    // Installing must not fail because the optional embeddings are missing: compare() falls back to lexical evidence.
+    // Installing must not fail because the embeddings are missing: loadVectors() then warns and aligns on words.
     console.warn(`unspun: word-vector cache not built: ${(e as Error).message}`);
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fnv1a as hashWord } from '../hash.js';
 import { buildVectorCache } from './vectors-build.js';
-import { CACHE_MAGIC, defaultCachePath, defaultEmbeddingsPath, hashWord } from './vectors-paths.js';
+import { CACHE_MAGIC, defaultCachePath, defaultEmbeddingsPath, userCachePath } from './vectors-paths.js';
 
 /** Word vectors as the aligner reads them: a row per word, Int8 with a per-row scale. */
 export interface Vectors {
@@ -68,26 +69,32 @@ export function emptyVectors(dims = 100): Vectors {
   return { size: 0, dims, indexOf: () => -1, rank: () => 0, addTo: () => undefined };
 }
 
-let loaded: Vectors | null = null;
+const loaded = new Map<string, Vectors>();
 
 /**
- * The shared word vectors, loaded once (one file read, ~25 MB). Builds the cache from the installed GloVe JSON on first use
- * when `prepare` did not; without the embeddings package it warns once and returns empty vectors.
+ * Loads the GloVe word vectors the kernel takes as an argument (`compare(a, b, { vectors })`). Call it once, at the
+ * entry point (CLI, eval, bench, a worker): the kernel itself never loads or caches files.
+ * Reads `path` when given, else the cache `prepare` built (`$UNSPUN_CACHE` or the package's `.cache`), else the
+ * per-user cache (`$XDG_CACHE_HOME/unspun`), building that one from the installed embeddings on first use
+ * (~10 s, once). Without the embeddings package it warns and returns empty vectors (alignment on words alone).
+ * Repeated calls with the same path return the same table (one ~25 MB read per process).
  */
-export function loadVectors(): Vectors {
-  if (loaded) return loaded;
-  const path = defaultCachePath();
+export function loadVectors(path?: string): Vectors {
+  const file = path ?? (existsSync(defaultCachePath()) ? defaultCachePath() : userCachePath());
+  const hit = loaded.get(file);
+  if (hit) return hit;
+  let v: Vectors;
   try {
-    if (!existsSync(path)) buildVectorCache(defaultEmbeddingsPath(), path);
-    loaded = readVectorCache(path);
+    if (!existsSync(file)) {
+      if (path) throw new Error(`no vector cache at ${path}`);
+      buildVectorCache(defaultEmbeddingsPath(), file);
+    }
+    v = readVectorCache(file);
   } catch (e) {
+    if (path) throw e;
     process.emitWarning(`unspun: word vectors unavailable, aligning on words only (${(e as Error).message})`);
-    loaded = emptyVectors();
+    v = emptyVectors();
   }
-  return loaded;
-}
-
-/** Replaces the shared vectors (tests, or callers holding their own table). */
-export function setVectors(v: Vectors | null): void {
-  loaded = v;
+  loaded.set(file, v);
+  return v;
 }

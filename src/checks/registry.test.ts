@@ -51,11 +51,23 @@ describe('registry', () => {
     }
   });
 
+  it('lists every rule in the docs/checks table, in registry order, with its severity, scope and description', () => {
+    const index = readFileSync(join(docsDir, 'README.md'), 'utf8');
+    const rows = [...index.matchAll(/^\| \[([\w-]+)\]\(\1\.md\) \| (\w+)(?: \(([^)]+)\))? \| (.+) \|$/gm)];
+    const scope = { all: undefined, derived: 'copies only', 'derived-or-summary': 'copies and summaries' } as const;
+    expect(rows.map((r) => r[1])).toEqual(ids);
+    for (const [, id, severity, applies, description] of rows) {
+      const { meta } = rules.find((r) => r.meta.id === id)!;
+      expect([severity, applies, description], id).toEqual([meta.severity, scope[meta.appliesTo ?? 'all'], meta.description]);
+    }
+  });
+
   it('declares messages and marks only whole-copy rules as needing a derivation verdict', () => {
     for (const r of rules) {
       expect(Object.keys(r.meta.messages).length, r.meta.id).toBeGreaterThan(0);
       expect(r.meta.description.length, r.meta.id).toBeGreaterThan(20);
     }
-    expect(rules.filter((r) => r.meta.needsDerivation).map((r) => r.meta.id).sort()).toEqual(['claim-dropped', 'quote-fabricated', 'source-uncredited']);
+    expect(rules.filter((r) => r.meta.appliesTo === 'derived').map((r) => r.meta.id).sort()).toEqual(['claim-dropped', 'quote-fabricated', 'source-uncredited']);
+    expect(rules.filter((r) => r.meta.appliesTo === 'derived-or-summary').map((r) => r.meta.id)).toEqual(['unsupported-content']);
   });
 });

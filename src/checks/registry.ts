@@ -41,3 +41,8 @@ export const rules: readonly Check[] = [
 ];
 
 export const ruleById: ReadonlyMap<string, Check> = new Map(rules.map((r) => [r.meta.id, r]));
+
+/** A rule's doc page, relative to the package root (shipped in the package): a finding's `url`. */
+export function ruleDocUrl(id: string): string {
+  return `docs/checks/${id}.md`;
+}

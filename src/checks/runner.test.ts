@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
@@ -11,18 +11,18 @@ import { buildContext, type CheckCase } from './tester.js';
 const fixture = (name: string) => readFileSync(join(packageRoot, 'test/fixtures/checks', name), 'utf8');
 const RAIL: CheckCase = {
   name: 'rail',
-  source: { text: fixture('rail-wire.txt'), siteName: 'Reuters', url: 'https://www.reuters.com/world/europe/rail-delays' },
+  source: { text: fixture('rail-wire.txt'), outlet: 'Reuters', url: 'https://www.reuters.com/world/europe/rail-delays' },
   derived: fixture('rail-spun.txt'),
 };
 /** Two short texts with one dropped and one added sentence, aligned explicitly: independent of the nlp steps. */
 const SMALL: CheckCase = {
   name: 'small',
-  source: { text: 'Nearly 300 trains were cancelled on Tuesday. The Green Party said the network had been neglected for years.', siteName: 'Rail Times' },
+  source: { text: 'Nearly 300 trains were cancelled on Tuesday. The Green Party said the network had been neglected for years.', outlet: 'Rail Times' },
   derived: 'Almost 300 trains were cancelled on Tuesday. This proves the railway is badly run.',
   links: [[0, 0]],
 };
 
-const finding = (over: Partial<Finding>): Finding => ({ ruleId: 'x', severity: 'low', message: 'm', source: null, derived: null, ...over });
+const finding = (over: Partial<Finding>): Finding => ({ ruleId: 'x', messageId: 'm', severity: 'low', message: 'm', url: 'docs/checks/x.md', source: null, derived: null, ...over });
 const side = (start: number) => ({ sentence: 0, start, end: start + 1, text: 'a' });
 
 describe('runChecks', () => {
@@ -38,6 +38,15 @@ describe('runChecks', () => {
     expect(dropped.message).toBe('This source sentence has no counterpart in the rewrite.');
     expect(dropped.source?.text).toBe('The Green Party said the network had been neglected for years.');
     expect(found.find((f) => f.ruleId === 'source-uncredited')?.message).toBe('The rewrite does not credit the source (Rail Times).');
+  });
+
+  it('gives each finding its message id and the doc page of its rule, as ESLint and vfile-message do', () => {
+    const found = runChecks(buildContext(SMALL), {});
+    expect(found.find((f) => f.ruleId === 'claim-dropped')).toMatchObject({ messageId: 'dropped', url: 'docs/checks/claim-dropped.md' });
+    for (const f of found) {
+      expect(Object.keys(ruleById.get(f.ruleId)!.meta.messages)).toContain(f.messageId);
+      expect(existsSync(join(packageRoot, f.url)), f.url).toBe(true);
+    }
   });
 
   it('applies severity overrides and off', () => {

@@ -1,12 +1,10 @@
 import { InputError } from '../errors.js';
-import type { Analysis, Finding, FindingSide, Severity, SeveritySetting, Verdict } from '../types.js';
-import { rules, ruleById } from './registry.js';
+import { type Analysis, type Finding, type FindingSide, isDerivedVerdict, SEVERITIES, type Severity, type SeveritySetting } from '../types.js';
+import { ruleById, ruleDocUrl, rules } from './registry.js';
+import { isSummary } from './evidence/support.js';
 import type { Check, CheckContext, FindingDraft, SpanRef } from './types.js';
 
-const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
-const SETTINGS = new Set<string>(['off', 'high', 'medium', 'low', 'info']);
-/** Verdicts under which the derived text is a copy, so "what it dropped/added" is meaningful. */
-const DERIVED_VERDICTS = new Set<Verdict>(['verbatim-copy', 'rewrite', 'partial-reuse']);
+const SETTINGS = new Set<string>(['off', ...SEVERITIES]);
 
 /**
  * Runs every enabled rule and returns sorted, deduplicated findings.
@@ -17,10 +15,17 @@ export function runChecks(ctx: CheckContext, settings: Record<string, SeveritySe
   for (const check of rules) {
     const setting = settings[check.meta.id] ?? check.meta.severity;
     if (setting === 'off') continue;
-    if (check.meta.needsDerivation && !DERIVED_VERDICTS.has(ctx.relation.verdict)) continue;
+    if (!applies(check, ctx)) continue;
     for (const draft of check.run(ctx)) findings.push(toFinding(check, draft, ctx, setting));
   }
   return sortFindings(dedupeFindings(findings));
+}
+
+/** The runner's gate, from `meta.appliesTo`: rules about what a copy dropped or added run only on copies (and summaries, when they say so). */
+export function applies(check: Check, ctx: CheckContext): boolean {
+  const to = check.meta.appliesTo ?? 'all';
+  if (to === 'all') return true;
+  return isDerivedVerdict(ctx.relation.verdict) || (to === 'derived-or-summary' && isSummary(ctx));
 }
 
 /** Turns a rule's draft into a Finding: message filled, spans carry their text. */
@@ -29,8 +34,10 @@ export function toFinding(check: Check, draft: FindingDraft, ctx: Pick<CheckCont
   if (template === undefined) throw new Error(`${check.meta.id}: unknown message id "${draft.messageId}"`);
   const finding: Finding = {
     ruleId: check.meta.id,
+    messageId: draft.messageId,
     severity: draft.weaker ? lower(severity ?? check.meta.severity) : (severity ?? check.meta.severity),
     message: fillTemplate(template, draft.data ?? {}),
+    url: ruleDocUrl(check.meta.id),
     source: toSide(ctx.source, draft.source),
     derived: toSide(ctx.derived, draft.derived),
   };
@@ -60,7 +67,7 @@ function toSide(doc: Analysis, ref: SpanRef | null): FindingSide | null {
 export function dedupeFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = [f.ruleId, f.message, f.source?.start, f.source?.end, f.derived?.start, f.derived?.end].join('|');
+    const key = [f.ruleId, f.messageId, f.message, f.source?.start, f.source?.end, f.derived?.start, f.derived?.end].join('|');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -75,7 +82,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export function compareFindings(a: Finding, b: Finding): number {
   const at = (side: FindingSide | null) => side?.start ?? Number.MAX_SAFE_INTEGER;
   return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
     at(a.derived) - at(b.derived) ||
     at(a.source) - at(b.source) ||
     a.ruleId.localeCompare(b.ruleId)

@@ -1,18 +1,19 @@
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { align } from '../align/index.js';
+import { loadVectors } from '../align/vectors.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
 import type { Alignment, AlignmentLink, Analysis, Finding, Severity, Verdict } from '../types.js';
-import { compareFindings, sortFindings, toFinding } from './runner.js';
-import { computeSharedFacts } from './shared.js';
+import { applies, compareFindings, sortFindings, toFinding } from './runner.js';
+import { computeSharedFacts } from './evidence/shared.js';
 import type { Check, CheckContext } from './types.js';
 
 /** An article in a fixture: plain text, or text with the metadata ingest would have found. */
-export type ArticleFixture = string | { text: string; title?: string; byline?: string; siteName?: string; url?: string };
+export type ArticleFixture = string | { text: string; title?: string; byline?: string; outlet?: string; url?: string };
 
 type Ids = number | number[];
 
-/** One RuleTester case. Without `links`, the real `align()` runs (or a lemma-overlap matcher until it exists). */
+/** One RuleTester case. Without `links`, the real `align()` runs. */
 export interface CheckCase {
   name: string;
   source: ArticleFixture;
@@ -38,17 +39,8 @@ export interface InvalidCase extends CheckCase {
   errors: ExpectedFinding[];
 }
 
-const realAlign = await loadRealAlign();
-
-async function loadRealAlign(): Promise<((s: Analysis, d: Analysis) => Alignment) | null> {
-  if (process.env.UNSPUN_TESTER_ALIGN === 'builtin') return null;
-  const here = new URL('../align/index.', import.meta.url);
-  if (!existsSync(new URL(here.href + 'ts')) && !existsSync(new URL(here.href + 'js'))) return null;
-  // A variable specifier: the typecheck must not depend on a module another helper is still writing.
-  const specifier = '../align/index.js';
-  const mod = (await import(specifier)) as { align?: (s: Analysis, d: Analysis) => Alignment };
-  return mod.align ?? null;
-}
+/** The word vectors every case aligns with, loaded once per test file. */
+const vectors = loadVectors();
 
 /** Analyses an article fixture through the real pipeline (extract → analyze). */
 export function analyzeFixture(article: ArticleFixture): Analysis {
@@ -61,15 +53,20 @@ export function analyzeFixture(article: ArticleFixture): Analysis {
 export function buildContext(c: CheckCase): CheckContext {
   const source = analyzeFixture(c.source);
   const derived = analyzeFixture(c.derived);
-  const alignment = c.links ? explicitAlignment(source, derived, c.links) : (realAlign ?? overlapAlign)(source, derived);
+  const alignment = c.links ? explicitAlignment(source, derived, c.links) : align(source, derived, vectors);
   const relation = { verdict: c.verdict ?? 'rewrite', confidence: 1, direction: 'as-given', directionConfidence: 1 } as const;
-  return { source, derived, alignment, relation, shared: computeSharedFacts(source, derived, alignment) };
+  return { source, derived, alignment, relation, shared: computeSharedFacts(source, derived, alignment), vectors };
+}
+
+/** The drafts a rule gives on a context, behind the runner's `appliesTo` gate. */
+function drafts(check: Check, ctx: CheckContext) {
+  return applies(check, ctx) ? check.run(ctx) : [];
 }
 
 /** Runs one rule on a case and returns its findings in runner order (severity is the rule's default). */
 export function runRule(check: Check, c: CheckCase): Finding[] {
   const ctx = buildContext(c);
-  return sortFindings(check.run(ctx).map((d) => toFinding(check, d, ctx)));
+  return sortFindings(drafts(check, ctx).map((d) => toFinding(check, d, ctx)));
 }
 
 /**
@@ -107,7 +104,7 @@ export function ruleTester(check: Check, cases: { valid: CheckCase[]; invalid: I
 /** Findings reduced to what fixtures assert, after checking every span slices back and sits in its sentence. */
 function summarise(check: Check, c: CheckCase): Array<Record<string, unknown>> {
   const ctx = buildContext(c);
-  const found = check.run(ctx).map((draft) => ({ id: draft.messageId, finding: toFinding(check, draft, ctx) }));
+  const found = drafts(check, ctx).map((draft) => ({ id: draft.messageId, finding: toFinding(check, draft, ctx) }));
   found.sort((a, b) => compareFindings(a.finding, b.finding));
   return found.map(({ id, finding: f }) => {
     assertSide(ctx.source, f.source, f);
@@ -143,26 +140,6 @@ function explicitAlignment(source: Analysis, derived: Analysis, links: Array<[Id
     for (const j of l.derived) if (!derived.sentences[j]) throw new Error(`link to missing derived sentence ${j} (have ${derived.sentences.length})`);
   }
   return indexLinks(source, derived, list);
-}
-
-/** Stand-in while src/align is missing: each derived sentence to its best source sentence by content-lemma overlap. */
-function overlapAlign(source: Analysis, derived: Analysis): Alignment {
-  const lemmas = (doc: Analysis, id: number) =>
-    new Set(doc.tokens.slice(doc.sentences[id].tokenStart, doc.sentences[id].tokenEnd).filter((t) => !t.stop).map((t) => t.lemma));
-  const src = source.sentences.map((s) => lemmas(source, s.id));
-  const links: AlignmentLink[] = [];
-  for (const d of derived.sentences) {
-    const dl = lemmas(derived, d.id);
-    let best = -1;
-    let bestScore = 0.2;
-    src.forEach((sl, i) => {
-      const shared = [...dl].filter((l) => sl.has(l)).length;
-      const score = shared / Math.max(1, Math.min(dl.size, sl.size));
-      if (score > bestScore) [best, bestScore] = [i, score];
-    });
-    if (best >= 0) links.push({ source: [best], derived: [d.id], kind: bestScore > 0.9 ? 'verbatim' : 'paraphrase', score: bestScore });
-  }
-  return indexLinks(source, derived, links);
 }
 
 function indexLinks(source: Analysis, derived: Analysis, links: AlignmentLink[]): Alignment {

@@ -1,3 +1,4 @@
+import type { Vectors } from '../align/vectors.js';
 import type { Alignment, Analysis, Relation, Severity, Span } from '../types.js';
 
 /** Static description of a check, ESLint-style: data, not code. */
@@ -8,10 +9,11 @@ export interface CheckMeta {
   /** Message templates keyed by id; `{name}` placeholders are filled from `FindingDraft.data`. */
   messages: Record<string, string>;
   /**
-   * True for checks that judge the rewrite as a whole copy (claim-dropped, unsupported-content):
-   * they run only when the verdict is verbatim-copy, rewrite or partial-reuse.
+   * Which pairs the runner runs the check on (default `all`). `derived`: only when the verdict says the text is a copy
+   * (verbatim-copy, rewrite, partial-reuse) — what a copy dropped or failed to credit means nothing for a same-story
+   * report. `derived-or-summary`: also a short text the aligner ties to the source throughout (isSummary).
    */
-  needsDerivation?: boolean;
+  appliesTo?: 'all' | 'derived' | 'derived-or-summary';
 }
 
 /** What a check sees: both analysed documents, their alignment and the relation verdict. */
@@ -22,6 +24,8 @@ export interface CheckContext {
   relation: Relation;
   /** Facts shared across checks so they can avoid double reporting (e.g. dropped source sentences). */
   shared: SharedFacts;
+  /** The word vectors the alignment used (near-synonym support): passed in, never loaded by a check. */
+  vectors: Vectors;
 }
 
 export interface SharedFacts {

@@ -1,3 +1,4 @@
+import { loadVectors } from '../align/vectors.js';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -5,19 +6,20 @@ import cliProgress from 'cli-progress';
 import { InputError, ThresholdError } from '../errors.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
-import { openStore, listArticles, showArticle, removeArticle, exportJsonl, resolveDbPath, storeKind, type Store } from '../store/index.js';
+import { openStore, listArticles, showArticle, removeArticle, exportJsonl, parseStoreUrl, resolveDbPath, type Store } from '../store/index.js';
 import { addPaths, trace, families, familiesToDot, familiesToGraphml, type AddProgress, type TraceResult, type FamiliesResult } from '../corpus/index.js';
 import { analysisToJson } from '../report/analysis.js';
 import { readInput, DEFAULT_MAX_BYTES, parseBytes } from './io.js';
 import { pct } from '../report/format.js';
 import { addQueued } from './queue.js';
 
-const dbOption = () => new Option('--db <url>', 'corpus: a SQLite file path or postgres://user@host/db (default: $UNSPUN_DB or ./unspun.db)');
+const dbOption = () => new Option('--db <path|url>', 'corpus store: a SQLite file (or sqlite:PATH) or postgres://user@host/db (default: $UNSPUN_DB or ./unspun.db)');
 
 async function withStore<T>(db: string | undefined, mustExist: boolean, fn: (store: Store) => Promise<T>): Promise<T> {
   const url = resolveDbPath(db);
-  const { kind, location } = storeKind(url);
-  if (mustExist && kind === 'sqlite' && !existsSync(location)) throw new InputError(`no corpus at ${location}: run "unspun add <paths…>" first or pass --db`);
+  const where = parseStoreUrl(url);
+  if (mustExist && where.backend === 'sqlite' && where.path !== ':memory:' && !existsSync(where.path))
+    throw new InputError(`no corpus at ${where.path}: run "unspun add <paths…>" first or pass --db`);
   const store = await openStore(url);
   try {
     return await fn(store);
@@ -92,7 +94,7 @@ export function registerCorpusCommands(program: Command): void {
       const summary = await withStore(opts.db, false, async (store) => {
         const bar = addProgress();
         try {
-          return await addPaths(store, inputs, { workers: opts.workers === undefined ? undefined : Number(opts.workers), onProgress: (p) => bar.update(p) });
+          return await addPaths(store, inputs, { vectors: loadVectors(), workers: opts.workers === undefined ? undefined : Number(opts.workers), onProgress: (p) => bar.update(p) });
         } finally {
           bar.stop();
         }
@@ -111,7 +113,7 @@ export function registerCorpusCommands(program: Command): void {
     .argument('<article>', 'a stored id, or a file path, URL or - (need not be in the corpus)')
     .addOption(dbOption())
     .option('--top <n>', 'candidates to show', '5')
-    .option('--json', 'print one JSON document (schema unspun.trace/1)')
+    .option('--json', 'print one JSON document (schema unspun.trace/2)')
     .option('--max-bytes <size>', 'reject larger inputs', String(DEFAULT_MAX_BYTES))
     .action(async (article: string, opts: { db?: string; top: string; json?: boolean; maxBytes: string }) => {
       const top = Number(opts.top);
@@ -120,10 +122,10 @@ export function registerCorpusCommands(program: Command): void {
         if (/^\d+$/.test(article) && !existsSync(article)) {
           const id = Number(article);
           if (!(await store.getMeta([id])).length) throw new InputError(`no article with id ${id} (see "unspun list")`);
-          return trace(store, id, { top });
+          return trace(store, id, { top, vectors: loadVectors() });
         }
         const raw = await readInput(article, parseBytes(opts.maxBytes));
-        return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top });
+        return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top, vectors: loadVectors() });
       });
       process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
     });
@@ -136,7 +138,7 @@ export function registerCorpusCommands(program: Command): void {
     .option('--graphml', 'GraphML')
     .option('--dot', 'Graphviz DOT')
     .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean }) => {
-      const result = await withStore(opts.db, true, (store) => families(store, {}));
+      const result = await withStore(opts.db, true, (store) => families(store, { vectors: loadVectors() }));
       if (opts.graphml) process.stdout.write(familiesToGraphml(result));
       else if (opts.dot) process.stdout.write(familiesToDot(result));
       else if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');

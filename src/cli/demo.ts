@@ -1,3 +1,4 @@
+import { loadVectors } from '../align/vectors.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
@@ -45,7 +46,7 @@ export function registerDemo(program: Command): void {
       const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
       for (const [label, name] of [['content-farm spin', EXAMPLES.farm], ['independent report', EXAMPLES.independent]] as const) {
         const other = load(name);
-        const r = compareAnalyses(wire.analysis, other.analysis, { sourceBytes: wire.bytes, derivedBytes: other.bytes });
+        const r = compareAnalyses(wire.analysis, other.analysis, { vectors: loadVectors(), sourceBytes: wire.bytes, derivedBytes: other.bytes });
         process.stdout.write(`\n=== ${label}: examples/${EXAMPLES.wire} → examples/${name}\n\n`);
         process.stdout.write(compareToTerminal(r, { color }, { source: EXAMPLES.wire, derived: name }));
         if (name === EXAMPLES.farm && opts.html) {
@@ -62,11 +63,11 @@ async function corpusDemo(db?: string): Promise<void> {
   const path = db ?? join(mkdtempSync(join(tmpdir(), 'unspun-demo-')), 'demo.db');
   const store = await openStore(path);
   try {
-    const summary = await addPaths(store, [join(packageRoot, 'examples')], { workers: 0 });
+    const summary = await addPaths(store, [join(packageRoot, 'examples')], { vectors: loadVectors(), workers: 0 });
     process.stdout.write(`\n=== corpus: added ${summary.added} example articles to ${path}\n\n`);
     const farm = (await store.list({ limit: 100 })).find((m) => (m.source ?? '').endsWith(EXAMPLES.farm));
-    if (farm) process.stdout.write(traceToText(await trace(store, farm.id, { top: 4 })) + '\n');
-    process.stdout.write(familiesToText(await families(store, {})));
+    if (farm) process.stdout.write(traceToText(await trace(store, farm.id, { top: 4, vectors: loadVectors() })) + '\n');
+    process.stdout.write(familiesToText(await families(store, { vectors: loadVectors() })));
   } finally {
     await store.close();
   }

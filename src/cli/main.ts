@@ -1,3 +1,4 @@
+import { loadVectors } from '../align/vectors.js';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, ThresholdError } from '../errors.js';
@@ -44,7 +45,7 @@ export function buildProgram(): Command {
     .command('analyze')
     .description('analyse one article: sentences, quotes, attributions, numbers, entities, hedges, boilerplate removed')
     .argument('<input>', 'file path, http(s) URL, or - for stdin')
-    .option('--json', 'print one JSON document (schema unspun.analysis/1)')
+    .option('--json', 'print one JSON document (schema unspun.analysis/2)')
     .option('--tokens', 'include tokens in --json output')
     .option('--max-bytes <size>', 'reject larger inputs (e.g. 10MB)', String(DEFAULT_MAX_BYTES))
     .addHelpText('after', '\nExamples:\n  unspun analyze story.html\n  curl -s https://example.org/story | unspun analyze - --json')
@@ -61,7 +62,7 @@ export function buildProgram(): Command {
     .description('compare a source article with a suspected rewrite: alignment, verdict, and findings with evidence on both sides')
     .argument('<source>', 'the original: file path, http(s) URL, or -')
     .argument('<derived>', 'the suspected rewrite: file path, http(s) URL, or -')
-    .option('--json', 'print one JSON document (schema unspun.compare/1)')
+    .option('--json', 'print one JSON document (schema unspun.compare/2)')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--html <file>', 'also write a self-contained HTML report (side by side, findings highlighted)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(SEVERITIES))
@@ -79,7 +80,7 @@ export function buildProgram(): Command {
       const [sa, da] = [analyseRaw(s), analyseRaw(d)];
       warn(sa, s.label);
       warn(da, d.label);
-      const result = compareAnalyses(sa, da, { rules, sourceBytes: s.bytes, derivedBytes: d.bytes });
+      const result = compareAnalyses(sa, da, { vectors: loadVectors(), rules, sourceBytes: s.bytes, derivedBytes: d.bytes });
       const labels = { source: s.label, derived: d.label };
       const format = opts.json ? 'json' : opts.format;
       if (format === 'json') process.stdout.write(JSON.stringify(result, null, 2) + '\n');

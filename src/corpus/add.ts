@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
+import type { Vectors } from '../align/vectors.js';
 import type { NewArticle, Store } from '../store/store.js';
 import { createAnalyzePool } from './analyze-pool.js';
-import { vectorFnFor } from './doc-vector.js';
+import { claimVectorKind } from './doc-vector.js';
 import { selectAnchors } from './fingerprint.js';
 import { rawHash, type Prepared } from './prepare.js';
 import { readInputs } from './readers/input-reader.js';
@@ -20,6 +21,8 @@ export interface AddProgress {
 }
 
 export interface AddOptions {
+  /** Word vectors from `loadVectors()` for in-process analysis (worker threads load their own). */
+  vectors: Vectors;
   /** Records per transaction (≤ 1,000). */
   chunkSize?: number;
   /** Analysis worker threads; 0 analyses in-process. Default: cores, at most 2 when the machine is shared. */
@@ -51,7 +54,7 @@ export function identityOf(record: RawRecord, p: Prepared): string {
 export function toNewArticle(record: RawRecord, raw: string, p: Prepared, lemmaDf: Map<number, number>, version: number): NewArticle {
   return {
     article: identityOf(record, p), version, hash: p.hash, rawHash: raw, url: p.url ?? record.url, title: p.title ?? record.title,
-    outlet: record.outlet ?? p.siteName ?? (p.url ? hostOf(p.url) : null), published: p.published ?? record.published,
+    outlet: record.outlet ?? p.outlet ?? (p.url ? hostOf(p.url) : null), published: p.published ?? record.published,
     source: record.source, words: p.fp.words, analysis: p.analysis,
     features: { bands: p.fp.bands, anchors: selectAnchors(p.fp, lemmaDf), vector: p.vector }, lemmas: p.fp.lemmas,
   };
@@ -62,12 +65,10 @@ export function toNewArticle(record: RawRecord, raw: string, p: Prepared, lemmaD
  * stores each new text once, committing every `chunkSize` records. Re-runs are idempotent, so a crashed run
  * resumes by running it again: committed chunks are kept, the rest is redone.
  */
-export async function addPaths(store: Store, inputs: string[], opts: AddOptions = {}): Promise<AddSummary> {
+export async function addPaths(store: Store, inputs: string[], opts: AddOptions): Promise<AddSummary> {
   const chunkSize = Math.max(1, Math.min(opts.chunkSize ?? MAX_CHUNK, MAX_CHUNK));
-  const storedKind = await store.getSetting('vector.kind');
-  const { kind } = await vectorFnFor(storedKind);
-  if (!storedKind) await store.setSetting('vector.kind', kind);
-  const pool = createAnalyzePool(opts.workers ?? Math.min(2, availableParallelism()), kind);
+  await claimVectorKind(store);
+  const pool = createAnalyzePool(opts.workers ?? Math.min(2, availableParallelism()), opts.vectors);
   const progress: AddProgress = { read: 0, added: 0, duplicates: 0, versions: 0, failed: 0, committed: 0, source: null };
   const summary: AddSummary = { added: 0, duplicates: 0, versions: 0, failed: [], ids: [] };
   const chunk: NewArticle[] = [];

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { Vectors } from '../align/vectors.js';
 import { prepareRecord, type Prepared } from './prepare.js';
 import type { RawRecord } from './readers/record.js';
 
@@ -11,8 +12,10 @@ export interface AnalyzePool {
 
 type Pending = { resolve: (p: Prepared) => void; reject: (e: Error) => void };
 
-export function createAnalyzePool(size: number, vectorKind: string | null): AnalyzePool {
-  if (size <= 0) return { size: 0, run: (r) => prepareRecord(r, vectorKind), close: async () => {} };
+/** `vectors` serve the in-process path; each worker loads its own copy once (loadVectors, the same file). */
+export function createAnalyzePool(size: number, vectors: Vectors): AnalyzePool {
+  const inProcess = async (r: RawRecord) => prepareRecord(r, vectors);
+  if (size <= 0) return { size: 0, run: inProcess, close: async () => {} };
   const here = import.meta.url;
   // Under tsx/vitest we run from .ts sources: the worker needs the tsx loader too.
   const fromSource = here.endsWith('.ts');
@@ -47,14 +50,14 @@ export function createAnalyzePool(size: number, vectorKind: string | null): Anal
   return {
     size,
     run(record) {
-      if (broken) return prepareRecord(record, vectorKind);
+      if (broken) return inProcess(record);
       const id = next++;
       let i = 0;
       for (let j = 1; j < workers.length; j++) if (load[j] < load[i]) i = j;
       load[i]++;
       return new Promise<Prepared>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        workers[i].postMessage({ id, record, vectorKind });
+        workers[i].postMessage({ id, record });
       });
     },
     async close() {

@@ -1,3 +1,4 @@
+import type { Vectors } from '../align/vectors.js';
 import { decodeAnalysis } from '../store/codec.js';
 import type { ArticleMeta, Store } from '../store/store.js';
 import type { Analysis, Verdict } from '../types.js';
@@ -38,6 +39,8 @@ export interface FamiliesResult {
 }
 
 export interface FamiliesOptions {
+  /** Word vectors from `loadVectors()`, for retrieval and the pairwise comparisons. */
+  vectors: Vectors;
   /** Retrieval short list per article. */
   k?: number;
   /** Minimum retrieval score to compare a pair at all. */
@@ -49,7 +52,7 @@ export interface FamiliesOptions {
  * "Who copies whom?": every article's short list is compared; reuse relations (verbatim, rewrite, partial)
  * join articles into families (connected components), and each relation is directed by content, then dates.
  */
-export async function families(store: Store, opts: FamiliesOptions = {}): Promise<FamiliesResult> {
+export async function families(store: Store, opts: FamiliesOptions): Promise<FamiliesResult> {
   const k = opts.k ?? 10;
   const minRetrieval = opts.minRetrieval ?? 0.15;
   const total = await store.count();
@@ -73,14 +76,14 @@ export async function families(store: Store, opts: FamiliesOptions = {}): Promis
     const { analysis: _blob, ...meta } = row;
     metas.set(row.id, meta);
     const a = decodeAnalysis(row.analysis);
-    for (const c of await retrieveCandidates(store, a, k, { exclude: [row.id] })) {
+    for (const c of await retrieveCandidates(store, a, k, { exclude: [row.id], vectors: opts.vectors })) {
       const key = row.id < c.id ? `${row.id}:${c.id}` : `${c.id}:${row.id}`;
       if (c.score < minRetrieval || seen.has(key)) continue;
       seen.add(key);
       const other = await load(c.id);
       if (!other) continue;
       const cm = (await store.getMeta([c.id]))[0];
-      const rel = await relate(other, a);
+      const rel = relate(other, a, opts.vectors);
       if (!isReuse(rel)) continue;
       const dir = upstream(rel, cm.published, row.published);
       // dir > 0: the candidate is the source, so this article copied from it.

@@ -1,5 +1,5 @@
 import type { Analysis } from '../types.js';
-import { hash32, mix32 } from './hash.js';
+import { hash32, mix32 } from '../hash.js';
 
 export const SHINGLE = 5;
 export const MINHASH_SIZE = 64;
@@ -7,7 +7,8 @@ export const MINHASH_SIZE = 64;
 export const BAND_ROWS = 2;
 export const MAX_ANCHORS = 40;
 const MAX_FIXED_ANCHORS = 16;
-const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
+/** Parts of speech whose lemmas can be retrieval anchors: open classes minus adverbs ("also", "quickly" say nothing of the story). */
+const ANCHOR_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 
 /** Everything retrieval needs from one analysis; rare lemmas are picked later, against the store's document frequencies. */
 export interface Fingerprint {
@@ -77,7 +78,7 @@ export function fingerprint(a: Analysis): Fingerprint {
   for (const e of a.entities) fixed.add(hash32('e:' + e.key));
   const rank = new Map<string, number>();
   for (const t of a.tokens) {
-    if (t.stop || !CONTENT_POS.has(t.pos) || t.lemma.length < 3 || !/[a-z]/i.test(t.lemma)) continue;
+    if (t.stop || !ANCHOR_POS.has(t.pos) || t.lemma.length < 3 || !/[a-z]/i.test(t.lemma)) continue;
     const r = (t.pos === 'PROPN' ? 100 : 0) + Math.min(t.lemma.length, 20);
     if ((rank.get(t.lemma) ?? -1) < r) rank.set(t.lemma, r);
   }

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import type { Vectors } from '../align/vectors.js';
+import { sha1, sha256 } from '../hash.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
 import { decodeAnalysis, encodeAnalysis } from '../store/codec.js';
 import type { Analysis } from '../types.js';
-import { quantise, vectorFnFor } from './doc-vector.js';
+import { storedVector } from './doc-vector.js';
 import { fingerprint, type Fingerprint } from './fingerprint.js';
 import type { RawRecord } from './readers/record.js';
 
@@ -13,7 +14,7 @@ export interface Prepared {
   title: string | null;
   published: string | null;
   url: string | null;
-  siteName: string | null;
+  outlet: string | null;
   analysis: Uint8Array;
   fp: Fingerprint;
   vector: Int8Array;
@@ -21,29 +22,29 @@ export interface Prepared {
 
 /** The dedupe key: sha256 of the extracted text with whitespace runs collapsed (re-wrapping is not a new version). */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
+  return sha256(text.replace(/\s+/g, ' ').trim());
 }
 
 export function rawHash(body: string | Uint8Array): string {
-  return createHash('sha1').update(body).digest('hex');
+  return sha1(body);
 }
 
 /** Extracts and analyses a record and turns the analysis into fingerprints: the CPU-heavy part of ingest. */
-export async function prepareRecord(r: RawRecord, vectorKind: string | null): Promise<Prepared> {
-  if (r.analysis) return prepareStored(r.analysis, vectorKind);
+export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
+  if (r.analysis) return prepareStored(r.analysis, vectors);
   const body = typeof r.body === 'string' ? r.body : Buffer.from(r.body);
   const ex = extract(body, {
     format: r.format, url: r.url,
-    meta: Object.fromEntries(Object.entries({ title: r.title, published: r.published, siteName: r.outlet }).filter(([, v]) => v)),
+    meta: Object.fromEntries(Object.entries({ title: r.title, published: r.published, outlet: r.outlet }).filter(([, v]) => v)),
   });
   if (!ex.text.trim() || !ex.blocks.length) throw new Error('no article text found');
   const a = analyze(ex);
   if (!a.sentences.length) throw new Error('no sentences found');
-  return prepareAnalysis(a, vectorKind);
+  return prepareAnalysis(a, vectors);
 }
 
 /** An exported analysis, re-indexed but not re-extracted: the text (and so the content hash) stays the same. */
-async function prepareStored(bytes: Uint8Array, vectorKind: string | null): Promise<Prepared> {
+function prepareStored(bytes: Uint8Array, vectors: Vectors): Prepared {
   let a: Analysis;
   try {
     a = decodeAnalysis(bytes);
@@ -51,13 +52,13 @@ async function prepareStored(bytes: Uint8Array, vectorKind: string | null): Prom
     throw new Error('"analysis" is not an unspun export analysis');
   }
   if (typeof a?.text !== 'string' || !Array.isArray(a.sentences) || !a.sentences.length) throw new Error('"analysis" holds no sentences');
-  return { ...(await prepareAnalysis(a, vectorKind)), analysis: bytes };
+  return { ...prepareAnalysis(a, vectors), analysis: bytes };
 }
 
-export async function prepareAnalysis(a: Analysis, vectorKind: string | null): Promise<Prepared> {
-  const { fn } = await vectorFnFor(vectorKind);
+/** The stored form of an analysis: encoded, fingerprinted, with its document vector. */
+export function prepareAnalysis(a: Analysis, vectors: Vectors): Prepared {
   return {
-    hash: contentHash(a.text), title: a.title, published: a.published, url: a.url, siteName: a.siteName,
-    analysis: encodeAnalysis(a), fp: fingerprint(a), vector: quantise(fn(a)),
+    hash: contentHash(a.text), title: a.title, published: a.published, url: a.url, outlet: a.outlet,
+    analysis: encodeAnalysis(a), fp: fingerprint(a), vector: storedVector(a, vectors),
   };
 }

@@ -1,55 +1,23 @@
-import type { Analysis, Finding, Relation, Scores } from '../types.js';
-import { liteCompare } from './overlap.js';
+import type { Vectors } from '../align/vectors.js';
+import { compareAnalyses } from '../compare.js';
+import { type Analysis, type Finding, isDerivedVerdict, type Relation, type Scores } from '../types.js';
 
-/** The relation of a (source, derived) pair, from the full kernel when it runs, else from lexical overlap. */
+/** The relation of a (source, derived) pair as the corpus commands use it: the kernel's compare, trimmed. */
 export interface PairRelation {
   relation: Relation;
   scores: Scores;
   links: Array<{ source: number[]; derived: number[]; score: number }>;
   findings: Finding[];
-  via: 'compare' | 'lexical';
 }
 
-type CompareFn = (s: Analysis, d: Analysis) => { relation: Relation; scores: Scores; alignment: PairRelation['links']; findings: Finding[] };
-let kernel: CompareFn | null | undefined;
-
-/** compareAnalyses() from src/compare.ts, loaded lazily: trace works (lexically) before the kernel is complete. */
-async function loadKernel(): Promise<CompareFn | null> {
-  if (kernel !== undefined) return kernel;
-  const spec = '../compare.js';
-  try {
-    const mod = (await import(spec)) as { compareAnalyses?: CompareFn };
-    kernel = mod.compareAnalyses ?? null;
-  } catch {
-    kernel = null;
-  }
-  return kernel;
+/** compareAnalyses() with the candidate as source and the other as derived. */
+export function relate(source: Analysis, derived: Analysis, vectors: Vectors): PairRelation {
+  const r = compareAnalyses(source, derived, { vectors });
+  return { relation: r.relation, scores: r.scores, links: r.alignment, findings: r.findings };
 }
 
-/** Test hook: force the lexical fallback (true) or the kernel again (false). */
-export function useLexicalOnly(on: boolean): void {
-  kernel = on ? null : undefined;
-}
-
-export async function relate(source: Analysis, derived: Analysis): Promise<PairRelation> {
-  const k = await loadKernel();
-  if (k) {
-    try {
-      const r = k(source, derived);
-      return { relation: r.relation, scores: r.scores, links: r.alignment, findings: r.findings, via: 'compare' };
-    } catch {
-      // A kernel stub that still throws: fall through to the lexical comparison.
-    }
-  }
-  const lite = liteCompare(source, derived);
-  return {
-    relation: lite.relation, scores: lite.scores, findings: [], via: 'lexical',
-    links: lite.links.map((l) => ({ source: [l.source], derived: [l.derived], score: l.score })),
-  };
-}
-
-const REUSE = new Set(['verbatim-copy', 'rewrite', 'partial-reuse']);
-export const isReuse = (r: PairRelation): boolean => REUSE.has(r.relation.verdict);
+/** True when the pair is reuse (verbatim copy, rewrite or partial reuse), not merely the same story. */
+export const isReuse = (r: PairRelation): boolean => isDerivedVerdict(r.relation.verdict);
 
 /** Strength of a pair for ranking: the larger of the two coverages, or the verbatim share. */
 export function strength(r: PairRelation): number {

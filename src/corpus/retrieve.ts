@@ -1,6 +1,7 @@
+import type { Vectors } from '../align/vectors.js';
 import type { Store } from '../store/store.js';
 import type { Analysis } from '../types.js';
-import { quantise, vectorFnFor } from './doc-vector.js';
+import { storedVector, VECTOR_KIND } from './doc-vector.js';
 import { fingerprint, queryAnchors, MINHASH_SIZE, BAND_ROWS } from './fingerprint.js';
 
 export interface Candidate {
@@ -14,6 +15,8 @@ export interface Candidate {
 export interface RetrieveOptions {
   /** Store ids never returned (the query's own record). */
   exclude?: number[];
+  /** Word vectors for the query's document vector (from `loadVectors()`). */
+  vectors: Vectors;
 }
 
 const BANDS = MINHASH_SIZE / BAND_ROWS;
@@ -24,7 +27,7 @@ const WEIGHTS = { bands: 0.4, anchors: 0.35, vector: 0.25 };
  * (entities, numbers, rare lemmas: survive rewording) ∪ nearest document vectors (survive synonyms).
  * The eval plugs in here; trace re-ranks the list with the full comparison.
  */
-export async function retrieveCandidates(store: Store, analysis: Analysis, k: number, opts: RetrieveOptions = {}): Promise<Candidate[]> {
+export async function retrieveCandidates(store: Store, analysis: Analysis, k: number, opts: RetrieveOptions): Promise<Candidate[]> {
   const n = await store.count();
   if (!n || k <= 0) return [];
   const exclude = new Set(opts.exclude ?? []);
@@ -52,10 +55,14 @@ export async function retrieveCandidates(store: Store, analysis: Analysis, k: nu
   }
   for (const [id, s] of anchorSum) if (s / norm >= 0.1 || parts.has(id)) get(id).anchors = Math.min(1, s / norm);
 
+  // A store written with other vectors (an old build) is searched without them rather than with meaningless cosines.
   const kind = await store.getSetting('vector.kind');
-  const q = quantise((await vectorFnFor(kind)).fn(analysis));
-  // The 2k nearest join the short list; candidates from bands and anchors get their cosine too.
-  for (const [id, cos] of await store.nearestVectors(q, k * 2, [...parts.keys()])) get(id).vector = Math.max(0, cos);
+  if (kind === null || kind === VECTOR_KIND) {
+    const q = storedVector(analysis, opts.vectors);
+    for (const hit of await store.nearestByVector(q, k * 2)) get(hit.id).vector = Math.max(0, hit.score);
+    const scores = await store.vectorScores(q, [...parts.keys()]);
+    for (const [id, p] of parts) p.vector = Math.max(0, scores.get(id) ?? 0);
+  }
 
   const out: Candidate[] = [];
   for (const [id, p] of parts) {

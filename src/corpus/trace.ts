@@ -1,3 +1,4 @@
+import type { Vectors } from '../align/vectors.js';
 import { decodeAnalysis } from '../store/codec.js';
 import type { ArticleMeta, Store } from '../store/store.js';
 import type { Analysis, Finding, Relation, Scores } from '../types.js';
@@ -26,18 +27,18 @@ export interface TraceCandidate {
 }
 
 export interface TraceResult {
-  schema: 'unspun.trace/1';
+  schema: 'unspun.trace/2';
   tool: { name: string; version: string };
   query: { id: number | null; title: string | null; url: string | null; published: string | null };
   candidates: TraceCandidate[];
   /** For each sentence of the traced article, the candidates it came from (origins first); empty: its own. */
   sentences: Array<{ id: number; sources: number[] }>;
-  /** How pairs were compared: the full kernel, or lexical overlap while the kernel is unavailable. */
-  via: 'compare' | 'lexical';
   timings: { retrieveMs: number; rerankMs: number };
 }
 
 export interface TraceOptions {
+  /** Word vectors from `loadVectors()`, for retrieval and the pairwise comparisons. */
+  vectors: Vectors;
   top?: number;
   /** Short-list size handed to the re-rank (default 2 × top, at least 12). */
   shortlist?: number;
@@ -63,7 +64,7 @@ const ROLE_ORDER: Record<TraceRole, number> = { origin: 0, sibling: 1, copy: 2, 
  * (candidate as source), then roles from content: origins are upstream candidates no other candidate covers;
  * siblings copied the same origin; copies took from the traced article. The query's own record never appears.
  */
-export async function trace(store: Store, article: number | Analysis, opts: TraceOptions = {}): Promise<TraceResult> {
+export async function trace(store: Store, article: number | Analysis, opts: TraceOptions): Promise<TraceResult> {
   const top = opts.top ?? 10;
   const t0 = performance.now();
   let query: Analysis;
@@ -77,26 +78,24 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
     query = article;
     self = await store.findByHash(contentHash(article.text));
   }
-  const short = await retrieveCandidates(store, query, opts.shortlist ?? Math.max(12, top * 2), { exclude: self ? [self.id] : [] });
+  const short = await retrieveCandidates(store, query, opts.shortlist ?? Math.max(12, top * 2), { exclude: self ? [self.id] : [], vectors: opts.vectors });
   const t1 = performance.now();
 
   const metas = new Map((await store.getMeta(short.map((c) => c.id))).map((m) => [m.id, m]));
   const terms = await weightedTerms(store, query);
   const scored: Scored[] = [];
-  let via: TraceResult['via'] = 'lexical';
   for (const c of short) {
     // The full comparison costs ~50-100 ms a pair: skip candidates retrieval barely connects.
     if (c.score < MIN_RETRIEVAL) continue;
     const row = await store.get(c.id);
     if (!row) continue;
     const analysis = decodeAnalysis(row.analysis);
-    const rel = await relate(analysis, query);
-    via = rel.via;
+    const rel = relate(analysis, query, opts.vectors);
     if (rel.relation.verdict === 'unrelated') continue;
     scored.push({ meta: metas.get(c.id) ?? row, analysis, rel, dir: upstream(rel, row.published, query.published), retrieval: c.score, lexical: lexicalSupport(terms, analysis), upstreamness: 0 });
   }
   scoreUpstreamness(terms, scored);
-  const roles = await assignRoles(scored);
+  const roles = assignRoles(scored, opts.vectors);
   const t2 = performance.now();
 
   const candidates = scored
@@ -110,14 +109,14 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
     .slice(0, top);
 
   return {
-    schema: 'unspun.trace/1', tool: TOOL,
+    schema: 'unspun.trace/2', tool: TOOL,
     query: { id: self?.id ?? null, title: query.title, url: query.url, published: query.published },
-    candidates, sentences: sentenceSources(query, scored, roles, new Set(candidates.map((c) => c.id))), via,
+    candidates, sentences: sentenceSources(query, scored, roles, new Set(candidates.map((c) => c.id))),
     timings: { retrieveMs: round(t1 - t0), rerankMs: round(t2 - t1) },
   };
 }
 
-async function assignRoles(scored: Scored[]): Promise<Map<number, TraceRole>> {
+function assignRoles(scored: Scored[], vectors: Vectors): Map<number, TraceRole> {
   const roles = new Map<number, TraceRole>();
   const reuse = scored.filter((s) => isReuse(s.rel));
   const up = reuse.filter((s) => s.dir > 0).sort((a, b) => strength(b.rel) - strength(a.rel));
@@ -127,7 +126,7 @@ async function assignRoles(scored: Scored[]): Promise<Map<number, TraceRole>> {
   for (const u of up) {
     for (const v of up) {
       if (u === v || covered.has(v.meta.id)) continue;
-      const r = await relate(v.analysis, u.analysis);
+      const r = relate(v.analysis, u.analysis, vectors);
       if (isReuse(r) && upstream(r, v.meta.published, u.meta.published) > 0) {
         covered.add(u.meta.id);
         break;
@@ -141,7 +140,7 @@ async function assignRoles(scored: Scored[]): Promise<Map<number, TraceRole>> {
     if (roles.has(s.meta.id)) continue;
     let sibling = false;
     for (const o of origins) {
-      const r = await relate(o.analysis, s.analysis);
+      const r = relate(o.analysis, s.analysis, vectors);
       if (isReuse(r) && upstream(r, o.meta.published, s.meta.published) > 0 && (s.dir === 0 || strength(r) >= strength(s.rel))) sibling = true;
     }
     roles.set(s.meta.id, sibling ? 'sibling' : s.dir < 0 ? 'copy' : 'related');

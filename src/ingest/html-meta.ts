@@ -2,7 +2,7 @@
 export interface HtmlMeta {
   title: string | null;
   byline: string | null;
-  siteName: string | null;
+  outlet: string | null;
   published: string | null;
 }
 
@@ -22,7 +22,7 @@ export function readMeta(doc: Document): HtmlMeta {
   return {
     title: meta('og:title', 'twitter:title') ?? str(ld?.headline) ?? headline(doc),
     byline: name(ld?.author) ?? (author && !/^https?:/.test(author) ? author : null),
-    siteName: meta('og:site_name', 'application-name') ?? name(ld?.publisher),
+    outlet: meta('og:site_name', 'application-name') ?? name(ld?.publisher),
     published:
       str(ld?.datePublished) ??
       meta('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date') ??

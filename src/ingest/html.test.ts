@@ -12,7 +12,7 @@ describe('htmlUnits', () => {
     expect(units.find((u) => u.text === 'What it means for passengers')?.kind).toBe('heading');
     expect(all).toContain('Maria Okafor, a spokeswoman for the authority, said the signalling contract had run "nearly 40 per cent over budget"');
     for (const junk of ['Politics', 'Your email address', 'Post Comment', 'All rights reserved', 'Scroll to Top', 'body {']) expect(all).not.toContain(junk);
-    expect(meta).toEqual({ title: 'Rail authority delays northern line upgrade', byline: 'Maria Lenz', siteName: 'Harbour Courier', published: '2026-03-14T09:30:00Z' });
+    expect(meta).toEqual({ title: 'Rail authority delays northern line upgrade', byline: 'Maria Lenz', outlet: 'Harbour Courier', published: '2026-03-14T09:30:00Z' });
   });
 
   it('measures link density for the link-dense cue', () => {
@@ -40,7 +40,7 @@ describe('htmlUnits', () => {
       <p>Published <time datetime="2026-02-02T08:00:00Z">2 February</time></p></article></body></html>`;
     const { meta } = htmlUnits(html);
     expect(meta.byline).toBe('Ada Brook');
-    expect(meta.siteName).toBe('Coast Post');
+    expect(meta.outlet).toBe('Coast Post');
     expect(meta.published).toBe('2026-02-02T08:00:00Z');
   });
 

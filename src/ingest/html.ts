@@ -44,7 +44,7 @@ export function htmlUnits(html: string, url: string | null = null): HtmlResult {
     meta: {
       title,
       byline: (clean(article?.byline) ?? meta.byline)?.replace(/^by\s+/i, '') || null,
-      siteName: clean(article?.siteName) ?? meta.siteName,
+      outlet: clean(article?.siteName) ?? meta.outlet,
       published: clean(article?.publishedTime) ?? meta.published,
     },
   };

@@ -20,7 +20,7 @@ describe('extract', () => {
 
   it('HTML news page: article text, headline as a heading, boilerplate spans kept out of blocks', () => {
     const ex = extract(fixture('news-page.html'), { url: 'https://courier.example/rail' });
-    expect(ex).toMatchObject({ format: 'html', encoding: 'utf-8', url: 'https://courier.example/rail', title: 'Rail authority delays northern line upgrade', siteName: 'Harbour Courier', byline: 'Maria Lenz' });
+    expect(ex).toMatchObject({ format: 'html', encoding: 'utf-8', url: 'https://courier.example/rail', title: 'Rail authority delays northern line upgrade', outlet: 'Harbour Courier', byline: 'Maria Lenz' });
     expect(blockTexts(ex, 'heading')).toEqual(['Rail authority delays northern line upgrade', 'What it means for passengers']);
     expect(ex.boilerplate.map((b) => [b.text, b.reason])).toEqual([['Read more: Why signalling contracts keep overrunning', 'related: "Read more"']]);
     expect(ex.text).toContain(ex.boilerplate[0].text); // boilerplate stays in the text
@@ -43,7 +43,7 @@ describe('extract', () => {
 
   it('WordPress content-farm page: headline from <h1> not cut at the colon, nav and calls to action out of the body', () => {
     const ex = extract(fixture('content-farm.html'));
-    expect(ex).toMatchObject({ title: 'Shocking: Rail Authority Finally Admits Upgrade Disaster', siteName: 'Daily Truth Wire', published: '2026-03-14T11:02:00+00:00' });
+    expect(ex).toMatchObject({ title: 'Shocking: Rail Authority Finally Admits Upgrade Disaster', outlet: 'Daily Truth Wire', published: '2026-03-14T11:02:00+00:00' });
     expect(blockTexts(ex, 'heading')).toEqual(['Shocking: Rail Authority Finally Admits Upgrade Disaster']);
     expect(blockTexts(ex, 'paragraph')).toHaveLength(3);
     expect(blockTexts(ex, 'paragraph')[2]).toMatch(/^This proves once again that the railways are broken beyond repair/);
@@ -79,7 +79,7 @@ describe('extract', () => {
 
   it('wire copy: slug, byline and marker are boilerplate; date from the slug', () => {
     const ex = extract(fixture('wire.txt'));
-    expect(ex).toMatchObject({ format: 'text', title: 'KEEPER FINED OVER LIGHTHOUSE FIRE', byline: 'Alex Morgan', siteName: 'PA News', published: '2026-03-14T09:12' });
+    expect(ex).toMatchObject({ format: 'text', title: 'KEEPER FINED OVER LIGHTHOUSE FIRE', byline: 'Alex Morgan', outlet: 'PA News', published: '2026-03-14T09:12' });
     expect(ex.boilerplate.map((b) => b.reason)).toEqual(['wire-slug', 'byline', 'wire-marker: "mfl"']);
     expect(ex.text).not.toMatch(/[\u0019`#]|<$/m);
   });

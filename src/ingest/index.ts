@@ -10,7 +10,7 @@ import { plainUnits } from './text.js';
 import type { Unit } from './units.js';
 import { looksLikeWire, wireUnits } from './wire.js';
 
-export { sha256 } from './hash.js';
+export { sha256 } from '../hash.js';
 
 export interface ExtractOptions {
   /** Force a format; default: sniff (HTML if it looks like markup). */
@@ -20,10 +20,10 @@ export interface ExtractOptions {
   /** Reject larger inputs (bytes). Default 10 MB. */
   maxBytes?: number;
   /** Metadata known from outside (JSON Lines records, feeds): wins over what extraction finds. */
-  meta?: Partial<Pick<Extracted, 'title' | 'byline' | 'siteName' | 'published'>>;
+  meta?: Partial<Pick<Extracted, 'title' | 'byline' | 'outlet' | 'published'>>;
 }
 
-type Found = Pick<Extracted, 'title' | 'byline' | 'siteName' | 'published'>;
+type Found = Pick<Extracted, 'title' | 'byline' | 'outlet' | 'published'>;
 
 /**
  * Bytes or text → clean text with blocks and boilerplate spans. Pure (lexicons are read once).
@@ -38,13 +38,13 @@ export function extract(input: Buffer | string, opts: ExtractOptions = {}): Extr
   const wire = (auto || opts.format !== 'markdown') && looksLikeWire(raw);
   const format = auto ? (wire ? 'text' : sniffFormat(raw)) : opts.format!;
   let units: Unit[];
-  let found: Found = { title: null, byline: null, siteName: null, published: null };
+  let found: Found = { title: null, byline: null, outlet: null, published: null };
 
   // Wire copy is plain text by nature, though some archives wrap it in a bare HTML page.
   if (wire) {
     const w = wireUnits(raw);
     units = w.units;
-    found = { title: w.headline, byline: w.byline, siteName: w.siteName, published: w.published };
+    found = { title: w.headline, byline: w.byline, outlet: w.outlet, published: w.published };
   } else if (format === 'html') {
     const h = htmlUnits(raw, opts.url ?? null);
     units = h.units;
@@ -64,7 +64,7 @@ export function extract(input: Buffer | string, opts: ExtractOptions = {}): Extr
     text,
     title: m.title ?? found.title,
     byline: m.byline ?? found.byline ?? marked.byline,
-    siteName: m.siteName ?? found.siteName,
+    outlet: m.outlet ?? found.outlet,
     published: m.published ?? found.published,
     url: opts.url ?? null,
     blocks,

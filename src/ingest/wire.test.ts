@@ -12,7 +12,7 @@ describe('wireUnits', () => {
     const w = wireUnits(fixture('wire.txt'));
     expect(w.headline).toBe('KEEPER FINED OVER LIGHTHOUSE FIRE');
     expect(w.byline).toBe('Alex Morgan');
-    expect(w.siteName).toBe('PA News');
+    expect(w.outlet).toBe('PA News');
     expect(w.published).toBe('2026-03-14T09:12');
     expect(w.units).toEqual([
       { text: '09:12 14/03/26: Page 1 (XYZ) COURTS Lighthouse', kind: 'paragraph', boilerplate: 'wire-slug' },

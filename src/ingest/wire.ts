@@ -27,7 +27,7 @@ export interface WireResult {
   units: Unit[];
   headline: string | null;
   byline: string | null;
-  siteName: string | null;
+  outlet: string | null;
   /** From the slug line: `16:54 01/03/00` → `2000-03-01T16:54`. */
   published: string | null;
 }
@@ -47,7 +47,7 @@ export function looksLikeWire(text: string): boolean {
 /** Wire copy → units: rules dropped, slug and trailer markers kept as boilerplate, hard-wrapped lines joined. */
 export function wireUnits(raw: string): WireResult {
   const text = /<\/?[a-z][^>]*>/i.test(raw) ? htmlToLines(raw) : raw;
-  const out: WireResult = { units: [], headline: null, byline: null, siteName: null, published: null };
+  const out: WireResult = { units: [], headline: null, byline: null, outlet: null, published: null };
   let para: string[] = [];
   const flush = () => {
     let t = normaliseWire(cleanInline(para.join(' ')));
@@ -91,7 +91,7 @@ function classify(t: string, out: WireResult): Unit {
   const by = BYLINE.exec(t);
   if (by && body <= 1) {
     out.byline ??= by[1];
-    out.siteName ??= by[2];
+    out.outlet ??= by[2];
     return { text: t, kind: 'paragraph', boilerplate: 'byline' };
   }
   if (body === 0 && !out.headline && looksLikeHeading(t) && upperShare(t) >= 0.7) {

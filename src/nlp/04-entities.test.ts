@@ -203,7 +203,7 @@ describe('findEntities: Title Case headings', () => {
         at += t.length + 2;
         return block;
       }),
-      title: null, byline: null, siteName: null, published: null, url: null, boilerplate: [], format: 'text', encoding: 'utf-8', warnings: [],
+      title: null, byline: null, outlet: null, published: null, url: null, boilerplate: [], format: 'text', encoding: 'utf-8', warnings: [],
     };
     return analyze(ex);
   }

@@ -19,11 +19,11 @@ export function analyze(ex: Extracted): Analysis {
   const warnings = [...ex.warnings];
   if (language && language !== 'en') warnings.push(`text looks like language "${language}"; checks are tuned for English`);
   const doc: Analysis = {
-    schema: 'unspun.analysis/1',
+    schema: 'unspun.analysis/2',
     text: ex.text,
     title: ex.title,
     byline: ex.byline,
-    siteName: ex.siteName,
+    outlet: ex.outlet,
     published: ex.published,
     url: ex.url,
     language,

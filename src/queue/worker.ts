@@ -1,6 +1,7 @@
 import { toNewArticle, identityOf } from '../corpus/add.js';
 import { createAnalyzePool } from '../corpus/analyze-pool.js';
-import { vectorFnFor } from '../corpus/doc-vector.js';
+import { loadVectors } from '../align/vectors.js';
+import { claimVectorKind } from '../corpus/doc-vector.js';
 import type { Prepared } from '../corpus/prepare.js';
 import type { NewArticle } from '../store/store.js';
 import type { PostgresStore } from '../store/postgres/postgres-store.js';
@@ -40,11 +41,9 @@ export interface WorkerSummary extends BatchResult {
 export async function runWorker(store: PostgresStore, opts: WorkerOptions = {}): Promise<WorkerSummary> {
   const concurrency = Math.max(1, opts.concurrency ?? 1);
   const batchSize = Math.max(1, opts.batchSize ?? 50);
-  const storedKind = await store.getSetting('vector.kind');
-  const { kind } = await vectorFnFor(storedKind);
-  if (!storedKind) await store.setSetting('vector.kind', kind);
+  await claimVectorKind(store);
   const { boss } = await openQueue(store, { supervise: true });
-  const pool = createAnalyzePool(concurrency, kind);
+  const pool = createAnalyzePool(concurrency, loadVectors());
   const total: WorkerSummary = { batches: 0, jobs: 0, stored: 0, duplicates: 0, failed: 0 };
   let lastExpire = 0;
   try {

@@ -1,5 +1,6 @@
 import type { Alignment, Analysis, Scores } from '../types.js';
 import { sharedRuns } from '../align/index.js';
+import { isOpenClass, isWord } from '../nlp/words.js';
 import { compareSpecifics } from './specifics.js';
 
 /** The document-level evidence the relation model weighs; names are stable (the fitted weights refer to them). */
@@ -10,12 +11,11 @@ export const FEATURE_NAMES = [
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type RelationFeatures = Record<FeatureName, number>;
 
-const isContentWord = (pos: string) => pos === 'NOUN' || pos === 'PROPN' || pos === 'VERB' || pos === 'ADJ' || pos === 'NUM' || pos === 'ADV';
 
 /** Features of a (source, derived) pair; all in [0,1]. */
 export function relationFeatures(source: Analysis, derived: Analysis, alignment: Alignment, scores: Scores): RelationFeatures {
   const body = new Set(derived.sentences.filter((s) => s.kind === 'body').map((s) => s.id));
-  const words = derived.tokens.filter((t) => body.has(t.sentence) && /[\p{L}\p{N}]/u.test(t.text));
+  const words = derived.tokens.filter((t) => body.has(t.sentence) && isWord(t));
   // Run length per character: 3-word runs, and how long the run holding each word is.
   const runLen = new Uint16Array(derived.text.length + 1);
   for (const r of sharedRuns(source, derived, 3)) runLen.fill(Math.min(r.words, 65535), r.derived.start, r.derived.end);
@@ -27,8 +27,8 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
   const narrationRuns = share((t) => runLen[t.start] > 0 && !inQuote[t.start]);
   const runs8Share = share((t) => runLen[t.start] >= 8);
 
-  const sourceLemmas = new Set(source.tokens.filter((t) => isContentWord(t.pos)).map((t) => t.lemma));
-  const content = [...new Set(words.filter((t) => isContentWord(t.pos)).map((t) => t.lemma))];
+  const sourceLemmas = new Set(source.tokens.filter((t) => isOpenClass(t.pos)).map((t) => t.lemma));
+  const content = [...new Set(words.filter((t) => isOpenClass(t.pos)).map((t) => t.lemma))];
   const containment = content.length ? content.filter((l) => sourceLemmas.has(l)).length / content.length : 0;
 
   let chars = 0;
@@ -50,7 +50,7 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
   }
   const reused = derived.sentences.filter((s) => s.kind === 'body' && liftedSentences.has(s.id)).length;
   const specifics = compareSpecifics(source, derived);
-  const wordsOf = (a: Analysis) => a.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+  const wordsOf = (a: Analysis) => a.tokens.filter(isWord).length;
   return {
     derivedSupport: scores.derivedSupport,
     sourceCoverage: scores.sourceCoverage,

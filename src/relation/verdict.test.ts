@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../compare.js';
 import { transpose } from './verdict.js';
 import type { Alignment, AlignmentLink } from '../types.js';
+import { loadVectors } from '../align/vectors.js';
+
+const vectors = loadVectors();
 
 describe('transpose', () => {
   it('swaps the sides of every link and of the indexes', () => {
@@ -27,12 +30,12 @@ describe('relation direction', () => {
     'Council leader Amy Shaw said the closures would save 1.2 million pounds a year.';
 
   it('publication dates decide when both are known', () => {
-    const r = compare({ text: copy, published: '2026-05-02' }, { text: wire, published: '2026-05-01' });
+    const r = compare({ text: copy, published: '2026-05-02' }, { text: wire, published: '2026-05-01' }, { vectors });
     expect(r.relation.direction).toBe('reversed');
   });
 
   it('without dates, the shorter copy that rests wholly on the other is the derived one', () => {
-    expect(compare(wire, copy).relation.direction).toBe('as-given');
-    expect(compare(copy, wire).relation.direction).toBe('reversed');
+    expect(compare(wire, copy, { vectors }).relation.direction).toBe('as-given');
+    expect(compare(copy, wire, { vectors }).relation.direction).toBe('reversed');
   });
 });

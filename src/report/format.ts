@@ -1,6 +1,6 @@
-import type { Finding, FindingSide, Severity } from '../types.js';
+import { type Finding, type FindingSide, SEVERITIES, type Severity } from '../types.js';
 
-export const SEVERITIES: Severity[] = ['high', 'medium', 'low', 'info'];
+export { SEVERITIES };
 
 /** Findings bucketed by severity, most severe first. */
 export function groupBySeverity(findings: Finding[]): Array<[Severity, Finding[]]> {

@@ -39,7 +39,7 @@ ${r.findings.map((f, i) => findingItem(f, i)).join('\n')}
 
 /** The column caption: where the text came from (its title is already the first line of the text). */
 function meta(a: ArticleReport, label: string): string {
-  return [a.url ?? label, a.siteName, a.byline, a.published].filter(Boolean).join(' · ');
+  return [a.url ?? label, a.outlet, a.byline, a.published].filter(Boolean).join(' · ');
 }
 
 function findingItem(f: Finding, i: number): string {

@@ -26,7 +26,15 @@ export function encodeAnalysis(a: Analysis): Uint8Array {
 
 export function decodeAnalysis(bytes: Uint8Array): Analysis {
   const parsed = JSON.parse(inflateRawSync(bytes).toString('utf8')) as Analysis | Packed;
-  return 'packed' in parsed ? unpack(parsed) : parsed;
+  const a = 'packed' in parsed ? unpack(parsed) : parsed;
+  // Stores written before unspun.analysis/2 named the outlet `siteName`.
+  const old = a as Analysis & { siteName?: string | null };
+  if (old.outlet === undefined && old.siteName !== undefined) {
+    old.outlet = old.siteName;
+    old.schema = 'unspun.analysis/2';
+    delete old.siteName;
+  }
+  return a;
 }
 
 /** Columns for the tokens, or null when a token or sentence does not match the text (kept as plain JSON then). */

@@ -63,6 +63,12 @@ export interface StoreCapabilities {
   location: string;
 }
 
+/** A stored document scored against a query vector: cosine of the int8 vectors (dot / 127²). */
+export interface VectorHit {
+  id: number;
+  score: number;
+}
+
 export interface Store {
   readonly backend: string;
   readonly capabilities: StoreCapabilities;
@@ -98,10 +104,12 @@ export interface Store {
   /** All vectors, for a brute-force scan (ids[i] owns data[i*dim … (i+1)*dim)). */
   vectors(): Promise<{ ids: Int32Array; data: Int8Array; dim: number }>;
   /**
-   * Exact cosine (int8 vectors over 127²) of the `k` stored vectors nearest to `query`, plus those of `also`
-   * (candidates found otherwise): each backend scans its own way (SQLite in memory, Postgres with pgvector).
+   * The `k` documents whose vectors are nearest the query (highest cosine first, ties by id), so a backend can use
+   * its own index (pgvector). Empty when the stored vectors have another dimension.
    */
-  nearestVectors(query: Int8Array, k: number, also?: number[]): Promise<Map<number, number>>;
+  nearestByVector(vector: Int8Array, k: number): Promise<VectorHit[]>;
+  /** Cosine of the query with each given document's vector (ids without a vector are left out). */
+  vectorScores(vector: Int8Array, ids: number[]): Promise<Map<number, number>>;
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
   /** Bytes used by the retrieval index (bands, anchors, vectors), for the budget of ≤ 2 KB per article. */

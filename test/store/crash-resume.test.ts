@@ -3,8 +3,11 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addPaths } from '../../src/corpus/add.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openStore } from '../../src/store/index.js';
 import { bulletins, tempDir } from './helpers.js';
+import { loadVectors } from '../../src/align/vectors.js';
+
+const vectors = loadVectors();
 
 const RECORDS = 400;
 
@@ -35,12 +38,12 @@ describe('resume after a crash', () => {
     await new Promise((r) => child.on('exit', r));
     expect(child.signalCode).toBe('SIGKILL');
 
-    const store = new SqliteStore(db);
+    const store = await openStore(db);
     const survived = await store.count();
     expect(survived).toBeGreaterThanOrEqual(committedBeforeKill);
     expect(survived).toBeLessThan(RECORDS);
 
-    const s = await addPaths(store, [input], { workers: 0 });
+    const s = await addPaths(store, [input], { vectors, workers: 0 });
     expect(s.failed).toEqual([]);
     expect(s.duplicates).toBe(survived);
     expect(s.added).toBe(RECORDS - survived);

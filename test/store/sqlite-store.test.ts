@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { migrations } from '../../src/store/sqlite/sqlite-migrations.js';
-import { resolveDbPath } from '../../src/store/index.js';
+import { InputError } from '../../src/errors.js';
+import { openStore, parseStoreUrl, resolveDbPath } from '../../src/store/index.js';
 import { runStoreSuite } from './store-suite.js';
 
 const only = process.env.UNSPUN_STORE_BACKENDS?.split(',');
-if (!only || only.includes('sqlite')) runStoreSuite('sqlite', async (dir) => new SqliteStore(join(dir, 'unspun.db')));
+if (!only || only.includes('sqlite')) runStoreSuite('sqlite', (dir) => openStore(join(dir, 'unspun.db')));
 
 describe('sqlite backend specifics', () => {
   it('records each migration once, in WAL mode', async () => {
@@ -28,5 +29,23 @@ describe('sqlite backend specifics', () => {
     expect(resolveDbPath('x.db', { UNSPUN_DB: 'y.db' })).toBe('x.db');
     expect(resolveDbPath(null, { UNSPUN_DB: 'y.db' })).toBe('y.db');
     expect(resolveDbPath(undefined, {})).toBe('./unspun.db');
+  });
+
+  it('opens the backend the URL names: a path, sqlite:, file: → SQLite; postgres:// → PostgreSQL; other schemes are input errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspun-url-'));
+    expect(parseStoreUrl(join(dir, 'a.db'))).toEqual({ backend: 'sqlite', path: join(dir, 'a.db') });
+    expect(parseStoreUrl('sqlite:corpus.db')).toEqual({ backend: 'sqlite', path: 'corpus.db' });
+    expect(parseStoreUrl('sqlite:///tmp/corpus.db')).toEqual({ backend: 'sqlite', path: '/tmp/corpus.db' });
+    expect(parseStoreUrl('file:///tmp/corpus.db')).toEqual({ backend: 'sqlite', path: '/tmp/corpus.db' });
+    expect(parseStoreUrl('postgresql://u@localhost/unspun')).toEqual({ backend: 'postgres', url: 'postgresql://u@localhost/unspun' });
+    const store = await openStore(`sqlite:${join(dir, 'b.db')}`);
+    expect(store.backend).toBe('sqlite');
+    expect(store.capabilities.location).toBe(join(dir, 'b.db'));
+    await store.close();
+    // No server on port 1: the PostgreSQL backend is tried and says so in one line.
+    await expect(openStore('postgres://127.0.0.1:1/unspun')).rejects.toThrow(/^cannot open PostgreSQL store postgres:\/\/127\.0\.0\.1:1\/unspun/);
+    await expect(openStore('mysql://localhost/unspun')).rejects.toThrow(InputError);
+    await expect(openStore('mysql://localhost/unspun')).rejects.toThrow(/unknown store scheme "mysql:"/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

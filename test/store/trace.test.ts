@@ -4,22 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPaths } from '../../src/corpus/add.js';
 import { families } from '../../src/corpus/families.js';
 import { familiesToDot, familiesToGraphml } from '../../src/corpus/graph-format.js';
-import { useLexicalOnly } from '../../src/corpus/relate.js';
 import { retrieveCandidates } from '../../src/corpus/retrieve.js';
 import { trace } from '../../src/corpus/trace.js';
 import { extract } from '../../src/ingest/index.js';
 import { analyze } from '../../src/nlp/index.js';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { openStore, type Store } from '../../src/store/index.js';
 import { FIXTURES, fixture, tempDir } from './helpers.js';
+import { loadVectors } from '../../src/align/vectors.js';
+
+const vectors = loadVectors();
 
 describe('trace and families on the fixture corpus', () => {
   const dir = tempDir('trace');
-  let store: SqliteStore;
+  let store: Store;
   const id: Record<string, number> = {};
 
   beforeAll(async () => {
-    store = new SqliteStore(join(dir, 'unspun.db'));
-    await addPaths(store, [FIXTURES], { workers: 0 });
+    store = await openStore(join(dir, 'unspun.db'));
+    await addPaths(store, [FIXTURES], { vectors, workers: 0 });
     for (const m of await store.list()) id[m.source!.split('/').pop()!.replace(/\..*$/, '')] = m.id;
   });
   afterAll(async () => {
@@ -30,14 +32,14 @@ describe('trace and families on the fixture corpus', () => {
   it('retrieves the wire story for the spun copy and never the query itself', async () => {
     const spun = await store.get(id['paper-spun']);
     const { decodeAnalysis } = await import('../../src/store/codec.js');
-    const got = await retrieveCandidates(store, decodeAnalysis(spun!.analysis), 3, { exclude: [id['paper-spun']] });
+    const got = await retrieveCandidates(store, decodeAnalysis(spun!.analysis), 3, { vectors, exclude: [id['paper-spun']] });
     expect(got.map((c) => c.id)).toContain(id['wire-origin']);
     expect(got.map((c) => c.id)).not.toContain(id['paper-spun']);
   });
 
   it('puts the wire story first as origin of the spun copy, with the verbatim paper as sibling', async () => {
-    const t = await trace(store, id['paper-spun']);
-    expect(t.schema).toBe('unspun.trace/1');
+    const t = await trace(store, id['paper-spun'], { vectors });
+    expect(t.schema).toBe('unspun.trace/2');
     expect(t.candidates[0]).toMatchObject({ id: id['wire-origin'], role: 'origin' });
     expect(t.candidates.find((c) => c.id === id['paper-verbatim'])?.role).toBe('sibling');
     expect(t.candidates.map((c) => c.id)).not.toContain(id['paper-spun']);
@@ -45,14 +47,14 @@ describe('trace and families on the fixture corpus', () => {
   });
 
   it('marks the papers as copies when the wire story itself is traced', async () => {
-    const t = await trace(store, id['wire-origin']);
+    const t = await trace(store, id['wire-origin'], { vectors });
     expect(t.candidates.some((c) => c.role === 'origin')).toBe(false);
     expect(t.candidates[0]).toMatchObject({ id: id['paper-verbatim'], role: 'copy' });
     expect(t.candidates.find((c) => c.id === id['paper-spun'])?.role).toBe('copy');
   });
 
   it('says which source each sentence of a stitched article came from', async () => {
-    const t = await trace(store, id['stitched']);
+    const t = await trace(store, id['stitched'], { vectors });
     const origins = t.candidates.filter((c) => c.role === 'origin').map((c) => c.id);
     expect(origins).toEqual(expect.arrayContaining([id['wire-origin'], id['unrelated']]));
     const body = t.sentences.slice(1);
@@ -60,26 +62,15 @@ describe('trace and families on the fixture corpus', () => {
     expect(body.slice(2).every((s) => s.sources[0] === id['unrelated'])).toBe(true);
   });
 
-  it('still finds the origin with the lexical fallback when the kernel is unavailable', async () => {
-    useLexicalOnly(true);
-    try {
-      const t = await trace(store, id['paper-verbatim']);
-      expect(t.via).toBe('lexical');
-      expect(t.candidates[0]).toMatchObject({ id: id['wire-origin'], role: 'origin' });
-    } finally {
-      useLexicalOnly(false);
-    }
-  });
-
   it('traces an article that is not in the store', async () => {
     const text = fixture('paper-verbatim.html').replace(/<[^>]+>/g, '').replace(/\n{2,}/g, '\n\n').trim() + '\n\nIt is the second closure this decade.';
-    const t = await trace(store, analyze(extract(text)));
+    const t = await trace(store, analyze(extract(text)), { vectors });
     expect(t.query.id).toBeNull();
     expect(t.candidates[0]).toMatchObject({ id: id['wire-origin'], role: 'origin' });
   });
 
   it('groups the reuse family with the wire story as origin and serialises it', async () => {
-    const f = await families(store);
+    const f = await families(store, { vectors });
     expect(f.schema).toBe('unspun.families/1');
     const fam = f.families.find((x) => x.members.some((m) => m.id === id['wire-origin']))!;
     expect(fam.origins).toContain(id['wire-origin']);

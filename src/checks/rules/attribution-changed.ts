@@ -1,5 +1,5 @@
-import { attributedPairs, isNamed, sameClaim, sameSpeaker, speakerNamedIn } from '../compare-attributions.js';
-import { ref } from '../pairs.js';
+import { attributedPairs, isNamed, sameClaim, sameSpeaker, speakerNamedIn } from '../evidence/attributions.js';
+import { ref } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** A claim given to another named speaker than in the source. Pronoun-resolved speakers are not judged (too uncertain). */

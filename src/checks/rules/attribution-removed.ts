@@ -1,6 +1,6 @@
-import { attributedPairs, attributionCue, speakerNamedIn } from '../compare-attributions.js';
-import { isSummary } from '../support.js';
-import { ref, wholeSentence } from '../pairs.js';
+import { attributedPairs, attributionCue, speakerNamedIn } from '../evidence/attributions.js';
+import { isSummary } from '../evidence/support.js';
+import { ref, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** A speaker's claim restated in the narrator's voice: the source attributes it, the rewrite asserts it as fact. */

@@ -1,4 +1,5 @@
-import { wholeSentence } from '../pairs.js';
+import { isWord } from '../../nlp/words.js';
+import { wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** Shorter sentences are datelines or fragments ("BERLIN (Reuters) -"), not claims. */
@@ -11,14 +12,14 @@ export const claimDropped: Check = {
     severity: 'low',
     description: 'A sentence of the source body has no counterpart in the rewrite. Headings are never claims.',
     messages: { dropped: 'This source sentence has no counterpart in the rewrite.' },
-    needsDerivation: true,
+    appliesTo: 'derived',
   },
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const id of [...ctx.shared.droppedSource].sort((a, b) => a - b)) {
       const s = ctx.source.sentences[id];
       if (s.kind !== 'body') continue;
-      const wordCount = ctx.source.tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length;
+      const wordCount = ctx.source.tokens.slice(s.tokenStart, s.tokenEnd).filter(isWord).length;
       if (wordCount < MIN_CLAIM_WORDS) continue;
       out.push({ messageId: 'dropped', source: wholeSentence(ctx.source, id), derived: null });
     }

@@ -1,5 +1,5 @@
-import { entityFates } from '../compare-entities.js';
-import { ref } from '../pairs.js';
+import { entityFates } from '../evidence/entities.js';
+import { ref } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** A person, organisation or place of the source replaced by another in the aligned rewrite sentence. */

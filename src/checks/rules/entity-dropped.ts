@@ -1,5 +1,5 @@
-import { entityFates } from '../compare-entities.js';
-import { ref, wholeSentence } from '../pairs.js';
+import { entityFates } from '../evidence/entities.js';
+import { ref, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** A named entity of the source that the rewrite never names, although it carries the sentence over. */

@@ -1,5 +1,5 @@
-import { unmatchedHedges } from '../compare-hedges.js';
-import { ref, wholeSentence } from '../pairs.js';
+import { unmatchedHedges } from '../evidence/hedges.js';
+import { ref, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** The rewrite hedges a claim the source states flatly ("reportedly", "may"), casting doubt the source did not. */

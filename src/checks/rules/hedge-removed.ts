@@ -1,5 +1,5 @@
-import { unmatchedHedges } from '../compare-hedges.js';
-import { ref, wholeSentence } from '../pairs.js';
+import { unmatchedHedges } from '../evidence/hedges.js';
+import { ref, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** The source hedges a claim ("may", "is expected to", "reportedly"); the rewrite states it flatly. */

@@ -1,6 +1,6 @@
 import { lexicon } from '../../lexicons.js';
 import type { Analysis, Negation } from '../../types.js';
-import { closeCounterparts, inSentences, lemmasOf, ref, scopeCarried, wholeSentence } from '../pairs.js';
+import { closeCounterparts, inSentences, lemmasOf, ref, scopeCarried, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 let implicit: Set<string> | null = null;

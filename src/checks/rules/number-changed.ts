@@ -1,5 +1,5 @@
-import { numberFates, numberPhrase } from '../compare-numbers.js';
-import { ref } from '../pairs.js';
+import { numberFates, numberPhrase } from '../evidence/numbers.js';
+import { ref } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** A figure of the source stated with another value in the aligned rewrite sentence ("12,000" → "1,200"). */

@@ -1,5 +1,5 @@
-import { numberFates, numberPhrase } from '../compare-numbers.js';
-import { ref, wholeSentence } from '../pairs.js';
+import { numberFates, numberPhrase } from '../evidence/numbers.js';
+import { ref, wholeSentence } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** A figure of the source that the rewrite leaves out, or turns into a vaguer amount ("12,000" → "thousands"). */

@@ -1,5 +1,5 @@
-import { pairQuotes } from '../compare-quotes.js';
-import { sentenceOf } from '../pairs.js';
+import { pairQuotes } from '../evidence/quotes.js';
+import { sentenceOf } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** Words inside quotation marks that differ from the source's quote: a quote must be verbatim. */

@@ -1,5 +1,5 @@
-import { pairQuotes } from '../compare-quotes.js';
-import { locateWords, sentenceAt, sentenceOf, words } from '../pairs.js';
+import { pairQuotes } from '../evidence/quotes.js';
+import { locateWords, sentenceAt, sentenceOf, words } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /** Words in quotation marks that the source never quoted: an invented quote, or the source's narration made into one. */
@@ -9,7 +9,7 @@ export const quoteFabricated: Check = {
     severity: 'high',
     description: 'The rewrite quotes words that the source never quotes.',
     // An independent report of the same event quotes its own interviews: only a copy can fabricate its source's quotes.
-    needsDerivation: true,
+    appliesTo: 'derived',
     messages: {
       invented: 'The rewrite quotes "{actual}", which the source never says.',
       'narration-quoted': 'The rewrite puts the source\'s own narration "{actual}" in quotation marks.',

@@ -1,7 +1,7 @@
-import { pairQuotes } from '../compare-quotes.js';
-import { coverage, derivedCounterparts, lemmasIn, lemmasOf, locateWords, sentenceAt, sentenceOf, wholeSentence, words } from '../pairs.js';
-import { speakerNamedIn } from '../compare-attributions.js';
-import { isSummary } from '../support.js';
+import { pairQuotes } from '../evidence/quotes.js';
+import { coverage, derivedCounterparts, lemmasIn, lemmasOf, locateWords, sentenceAt, sentenceOf, wholeSentence, words } from '../evidence/pairs.js';
+import { speakerNamedIn } from '../evidence/attributions.js';
+import { isSummary } from '../evidence/support.js';
 import type { Analysis, Quote } from '../../types.js';
 import type { Check, CheckContext, FindingDraft } from '../types.js';
 

@@ -1,5 +1,5 @@
-import { attributedPairs, sameClaim, sameSpeaker } from '../compare-attributions.js';
-import { ref } from '../pairs.js';
+import { attributedPairs, sameClaim, sameSpeaker } from '../evidence/attributions.js';
+import { ref } from '../evidence/pairs.js';
 import type { Attribution } from '../../types.js';
 import type { Check, FindingDraft } from '../types.js';
 

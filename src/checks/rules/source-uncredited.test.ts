@@ -3,7 +3,7 @@ import { sourceUncredited } from './source-uncredited.js';
 
 const SOURCE = {
   text: 'BERLIN (Reuters) - Nearly 300 trains were cancelled across Germany on Tuesday.',
-  siteName: 'Reuters',
+  outlet: 'Reuters',
   byline: 'By Anna Keller',
   url: 'https://www.reuters.com/world/europe/german-rail-outage',
 };

@@ -1,11 +1,11 @@
-import { creditsOf } from '../credits.js';
-import { locateWords, sentenceAt, words } from '../pairs.js';
+import { creditsOf } from '../evidence/credits.js';
+import { locateWords, sentenceAt, words } from '../evidence/pairs.js';
 import type { Check } from '../types.js';
 
 /**
  * The source's outlet, author or address is known but the rewrite names none of them
  * ("via …", "according to …", "first reported by …" all contain the name, so a name search suffices).
- * Runs only for copies (needsDerivation): an article merely covering the same story owes no credit.
+ * Runs only for copies (appliesTo: 'derived'): an article merely covering the same story owes no credit.
  */
 export const sourceUncredited: Check = {
   meta: {
@@ -13,7 +13,7 @@ export const sourceUncredited: Check = {
     severity: 'medium',
     description: 'The source\'s outlet, author or URL is known, but the rewrite neither names nor links it.',
     messages: { uncredited: 'The rewrite does not credit the source ({expected}).' },
-    needsDerivation: true,
+    appliesTo: 'derived',
   },
   run(ctx) {
     const credits = creditsOf(ctx.source);
@@ -24,7 +24,7 @@ export const sourceUncredited: Check = {
     if (credited) return [];
     const expected = credits.join(', ');
     // Point at the source's own outlet mention (a dateline "(Reuters)") when it has one.
-    const site = ctx.source.siteName ? locateWords(ctx.source.text, words(ctx.source.siteName)) : null;
+    const site = ctx.source.outlet ? locateWords(ctx.source.text, words(ctx.source.outlet)) : null;
     const siteSentence = site && sentenceAt(ctx.source, site.start);
     return [
       {

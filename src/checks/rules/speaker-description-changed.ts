@@ -1,6 +1,6 @@
 import type { Analysis, SpeakerDescription } from '../../types.js';
-import { sameEntity } from '../items.js';
-import { ref, within } from '../pairs.js';
+import { sameEntity } from '../evidence/items.js';
+import { ref, within } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /**

@@ -1,14 +1,13 @@
 import { lexicon } from '../../lexicons.js';
-import type { Analysis, Sentence, Verdict } from '../../types.js';
-import { entityFates } from '../compare-entities.js';
-import { numberFates } from '../compare-numbers.js';
-import { ref, wholeSentence, within } from '../pairs.js';
-import { isSummary, tokenRuns, unsupportedTokens } from '../support.js';
+import { isWord } from '../../nlp/words.js';
+import type { Analysis, Sentence } from '../../types.js';
+import { entityFates } from '../evidence/entities.js';
+import { numberFates } from '../evidence/numbers.js';
+import { ref, wholeSentence, within } from '../evidence/pairs.js';
+import { isSummary, tokenRuns, unsupportedTokens } from '../evidence/support.js';
 import type { Check, CheckContext, FindingDraft } from '../types.js';
 
 const MIN_ASSERTION_WORDS = 4;
-/** Verdicts under which the derived text is a copy (the runner's needsDerivation set). */
-const DERIVED_VERDICTS = new Set<Verdict>(['verbatim-copy', 'rewrite', 'partial-reuse']);
 
 let prompts: string[] | null = null;
 
@@ -24,6 +23,7 @@ export const unsupportedContent: Check = {
     id: 'unsupported-content',
     severity: 'medium',
     description: 'The rewrite asserts something the source does not support: an added sentence, or added words in a carried-over one.',
+    appliesTo: 'derived-or-summary',
     messages: {
       unsupported: 'This sentence of the rewrite has no support in the source.',
       'unsupported-words': 'The rewrite adds "{actual}", which the source does not support.',
@@ -31,14 +31,13 @@ export const unsupportedContent: Check = {
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    if (!DERIVED_VERDICTS.has(ctx.relation.verdict) && !isSummary(ctx)) return out;
     const elsewhere = reportedElsewhere(ctx);
     // A summary compresses and keeps the source's words; a full rewrite swaps in synonyms the vectors miss
     // ("misery" for "chaos"), so there only added specifics (names, figures) count as added words.
     const summary = isSummary(ctx);
     for (const s of ctx.derived.sentences) {
       if (s.kind !== 'body' || !asserts(ctx.derived, s)) continue;
-      const added = unsupportedTokens(ctx.source, ctx.derived, s.id).filter((i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)));
+      const added = unsupportedTokens(ctx.source, ctx.derived, s.id, ctx.vectors).filter((i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)));
       if (!added.length) continue;
       if (ctx.shared.unsupportedDerived.has(s.id)) {
         out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, s.id) });
@@ -72,7 +71,7 @@ function reportedElsewhere(ctx: CheckContext): Array<{ start: number; end: numbe
 /** A statement: long enough, has a verb, is not a question, an imperative or a reader prompt. */
 export function asserts(doc: Analysis, s: Sentence): boolean {
   const tokens = doc.tokens.slice(s.tokenStart, s.tokenEnd);
-  const wordTokens = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+  const wordTokens = tokens.filter(isWord);
   if (wordTokens.length < MIN_ASSERTION_WORDS) return false;
   if (/\?["'”’)]*$/.test(s.text)) return false;
   if (!tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;

@@ -1,7 +1,8 @@
 import type { Analysis, Span, Token } from '../../types.js';
 import { entityLexicons, fold, normaliseSurface } from './lexicons.js';
 
-const CONTENT_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Parts of speech a speaker description is built of ("the 43-year-old Berlin engineer"). */
+const DESCRIPTOR_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const POSSESSIVE = /^['’]s$/;
 const DETERMINERS = new Set(['a', 'an', 'the', 'his', 'her', 'its', 'their', 'our']);
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'with', 'in']);
@@ -29,20 +30,20 @@ export function walkBack(tokens: Token[], b: number, appositive: boolean): numbe
     const p = tokens[a - 1];
     if (!p || p.sentence !== s) break;
     const lower = p.text.toLowerCase();
-    if (CONTENT_POS.has(p.pos) || POSSESSIVE.test(p.text) || (p.text === '.' && tokens[a - 2]?.end === p.start) || (p.text === '-' && p.end === tokens[a].start)) {
+    if (DESCRIPTOR_POS.has(p.pos) || POSSESSIVE.test(p.text) || (p.text === '.' && tokens[a - 2]?.end === p.start) || (p.text === '-' && p.end === tokens[a].start)) {
       a--;
       continue;
     }
     if (appositive && DETERMINERS.has(lower)) {
       a--;
       const pp = tokens[a - 1];
-      if (pp && pp.sentence === s && INNER_PREPOSITIONS.has(pp.text.toLowerCase()) && CONTENT_POS.has(tokens[a - 2]?.pos ?? '')) {
+      if (pp && pp.sentence === s && INNER_PREPOSITIONS.has(pp.text.toLowerCase()) && DESCRIPTOR_POS.has(tokens[a - 2]?.pos ?? '')) {
         a--;
         continue;
       }
       break;
     }
-    if (appositive && INNER_PREPOSITIONS.has(lower) && CONTENT_POS.has(tokens[a - 2]?.pos ?? '') && tokens[a - 2].sentence === s) {
+    if (appositive && INNER_PREPOSITIONS.has(lower) && DESCRIPTOR_POS.has(tokens[a - 2]?.pos ?? '') && tokens[a - 2].sentence === s) {
       a--;
       continue;
     }

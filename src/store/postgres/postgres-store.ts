@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { InputError } from '../../errors.js';
-import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle } from '../store.js';
+import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle, VectorHit } from '../store.js';
 import { migrate } from './postgres-migrations.js';
 
 type Row = Omit<ArticleMeta, 'addedAt'> & { added_at: string; analysis?: Buffer };
@@ -17,6 +17,9 @@ function toMeta(r: Row): ArticleMeta {
     published: r.published, source: r.source, addedAt: r.added_at, words: r.words,
   };
 }
+
+/** pgvector's text form of an int8 vector (the values themselves: exact in half precision). */
+const halfvec = (v: Int8Array) => `[${Array.from(v).join(',')}]`;
 
 /** Anchor hashes are uint32; Postgres integer[] is signed. */
 const toInt32 = (x: number) => x | 0;
@@ -154,7 +157,7 @@ export class PostgresStore implements Store {
         [kept.map((k) => k.row.id), kept.map((k) => `{${k.r.features.bands.join(',')}}`), kept.map((k) => `{${k.r.features.anchors.map(toInt32).join(',')}}`)],
       );
       await c.query(`INSERT INTO vectors (doc, v) SELECT d, v::halfvec FROM unnest($1::int[], $2::text[]) AS t(d, v)`, [
-        kept.map((k) => k.row.id), kept.map((k) => `[${Array.from(k.r.features.vector).join(',')}]`),
+        kept.map((k) => k.row.id), kept.map((k) => halfvec(k.r.features.vector)),
       ]);
       // Counts summed per lemma and written in lemma order: concurrent writers lock rows in the same order.
       const lemmas = kept.flatMap((k) => k.r.lemmas.map(toInt32));
@@ -278,28 +281,34 @@ export class PostgresStore implements Store {
 
   /**
    * pgvector does the scan: exact (`ORDER BY v <#> q` over the narrow vectors table) unless `unspun index --hnsw`
-   * built an HNSW index, then approximate top-k; the cosines returned are exact either way.
+   * built an HNSW index, then approximate top-k (the scores are exact either way).
    */
-  async nearestVectors(query: Int8Array, k: number, also: number[] = []): Promise<Map<number, number>> {
-    const out = new Map<number, number>();
-    const q = `[${Array.from(query).join(',')}]`;
+  async nearestByVector(vector: Int8Array, k: number): Promise<VectorHit[]> {
+    if (k <= 0) return [];
     const hnswDim = Number(await this.getSetting('hnsw.dim'));
-    const expr = hnswDim === query.length ? `(v::halfvec(${hnswDim}))` : 'v';
-    let rows: Array<{ doc: number; dot: number }>;
+    const expr = hnswDim === vector.length ? `(v::halfvec(${hnswDim}))` : 'v';
+    const rows = await this.vectorQuery(
+      `SELECT doc, -(${expr} <#> $1::halfvec)::float8 AS dot FROM vectors ORDER BY ${expr} <#> $1::halfvec, doc LIMIT $2`,
+      [halfvec(vector), k],
+    );
+    // + 0: a zero dot product comes back as -0 from the negated distance.
+    return rows.map((r) => ({ id: r.doc, score: r.dot / Q2 + 0 }));
+  }
+
+  async vectorScores(vector: Int8Array, ids: number[]): Promise<Map<number, number>> {
+    if (!ids.length) return new Map();
+    const rows = await this.vectorQuery('SELECT doc, -(v <#> $1::halfvec)::float8 AS dot FROM vectors WHERE doc = ANY($2::int[])', [halfvec(vector), ids]);
+    return new Map(rows.map((r) => [r.doc, r.dot / Q2 + 0]));
+  }
+
+  private async vectorQuery(text: string, values: unknown[]): Promise<Array<{ doc: number; dot: number }>> {
     try {
-      rows = await this.q<{ doc: number; dot: number }>(
-        `(SELECT doc, -(${expr} <#> $1::halfvec)::float8 AS dot FROM vectors ORDER BY ${expr} <#> $1::halfvec LIMIT $2)
-         UNION ALL
-         (SELECT doc, -(v <#> $1::halfvec)::float8 AS dot FROM vectors WHERE doc = ANY($3::int[]))`,
-        [q, k, also],
-      );
+      return await this.q<{ doc: number; dot: number }>(text, values);
     } catch (e) {
-      // Stored vectors of another length (another vector kind): nothing comparable, as in SQLite.
-      if ((e as { code?: string }).code === '22000') return out;
+      // Stored vectors of another length: nothing comparable (as SQLite answers).
+      if ((e as { code?: string }).code === '22000') return [];
       throw e;
     }
-    for (const r of rows) out.set(r.doc, r.dot / Q2);
-    return out;
   }
 
   /** `unspun index --hnsw`: an HNSW index for approximate nearest vectors, built after bulk load (CONCURRENTLY: writers go on). */

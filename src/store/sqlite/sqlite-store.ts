@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle } from '../store.js';
+import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle, VectorHit } from '../store.js';
 import { migrate } from './sqlite-migrations.js';
 
 /** An `articles` row: the meta with its column names. */
@@ -22,7 +22,8 @@ export class SqliteStore implements Store {
   readonly capabilities: StoreCapabilities;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private vectorCache: { ids: Int32Array; data: Int8Array; dim: number; count: number } | null = null;
+  /** All vectors in memory for the brute-force scan, reloaded when the article count changes (another writer too). */
+  private vectorTable: { ids: Int32Array; data: Int8Array; dim: number; count: number } | null = null;
 
   /** Prepared once per SQL text: preparing costs more than running the small lookups ingest makes per record. */
   private sql(text: string): Database.Statement {
@@ -70,7 +71,7 @@ export class SqliteStore implements Store {
         return [{ ...meta, id, version, addedAt: now }];
       }),
     );
-    this.vectorCache = null;
+    this.vectorTable = null;
     // IMMEDIATE takes the write lock up front: a second writer waits (busy_timeout) instead of failing mid-batch.
     return run.immediate(records);
   }
@@ -128,7 +129,7 @@ export class SqliteStore implements Store {
       this.sql('DELETE FROM bands WHERE doc = ?').run(id);
       this.sql('DELETE FROM anchors WHERE doc = ?').run(id);
       this.sql('DELETE FROM vectors WHERE doc = ?').run(id);
-      this.vectorCache = null;
+      this.vectorTable = null;
       return this.sql('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
     })();
   }
@@ -186,28 +187,29 @@ export class SqliteStore implements Store {
     return { ids, data, dim };
   }
 
-  /** Brute force over all vectors kept in memory (cheap up to ~10^6 × 100 bytes); reloaded after this store writes. */
-  async nearestVectors(query: Int8Array, k: number, also: number[] = []): Promise<Map<number, number>> {
-    // Another process may have written to the file: the count tells (as cheap as it gets without a trigger).
-    const count = await this.count();
-    if (this.vectorCache?.count !== count) this.vectorCache = { ...(await this.vectors()), count };
-    const t = this.vectorCache;
+  /** Brute force over the in-memory table: ~10^6 × 100 bytes scans in well under a second. */
+  async nearestByVector(vector: Int8Array, k: number): Promise<VectorHit[]> {
+    const t = await this.table();
+    if (!t.dim || vector.length !== t.dim || k <= 0) return [];
+    const scored: VectorHit[] = [];
+    for (let i = 0; i < t.ids.length; i++) scored.push({ id: t.ids[i], score: dot8(vector, t.data, i * t.dim) });
+    // Stable sort over id order: ties stay by id.
+    return scored.sort((a, b) => b.score - a.score).slice(0, k);
+  }
+
+  async vectorScores(vector: Int8Array, ids: number[]): Promise<Map<number, number>> {
+    const t = await this.table();
     const out = new Map<number, number>();
-    if (!t.dim || query.length !== t.dim) return out;
-    const cos = new Float64Array(t.ids.length);
-    for (let i = 0; i < t.ids.length; i++) {
-      let dot = 0;
-      const off = i * t.dim;
-      for (let j = 0; j < t.dim; j++) dot += query[j] * t.data[off + j];
-      cos[i] = dot / (127 * 127);
-    }
-    const order = Array.from(cos.keys()).sort((a, b) => cos[b] - cos[a]);
-    for (const i of order.slice(0, k)) out.set(t.ids[i], cos[i]);
-    if (also.length) {
-      const want = new Set(also);
-      for (let i = 0; i < t.ids.length; i++) if (want.has(t.ids[i])) out.set(t.ids[i], cos[i]);
-    }
+    if (!t.dim || vector.length !== t.dim || !ids.length) return out;
+    const wanted = new Set(ids);
+    for (let i = 0; i < t.ids.length; i++) if (wanted.has(t.ids[i])) out.set(t.ids[i], dot8(vector, t.data, i * t.dim));
     return out;
+  }
+
+  private async table(): Promise<{ ids: Int32Array; data: Int8Array; dim: number; count: number }> {
+    const count = await this.count();
+    if (this.vectorTable?.count !== count) this.vectorTable = { ...(await this.vectors()), count };
+    return this.vectorTable;
   }
 
   async getSetting(key: string): Promise<string | null> {
@@ -229,4 +231,11 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+}
+
+/** Cosine of two int8 unit vectors quantised at 127: the query and the row of `data` starting at `offset`. */
+function dot8(q: Int8Array, data: Int8Array, offset: number): number {
+  let dot = 0;
+  for (let j = 0; j < q.length; j++) dot += q[j] * data[offset + j];
+  return dot / (127 * 127);
 }

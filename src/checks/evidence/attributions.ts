@@ -1,8 +1,8 @@
-import { lexicon } from '../lexicons.js';
-import type { Analysis, Attribution, Speaker } from '../types.js';
+import { lexicon } from '../../lexicons.js';
+import type { Analysis, Attribution, Speaker } from '../../types.js';
 import { sameEntity } from './items.js';
 import { coverage, softCoverage, derivedCounterparts, lemmasIn, lemmasOf, perContext } from './pairs.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext } from '../types.js';
 
 /** Hedge classes that keep a claim off the narrator's voice ("reportedly", "allegedly"). */
 const ATTRIBUTING_HEDGES = new Set(['allegation', 'evidential']);
@@ -48,7 +48,7 @@ export const attributedPairs = perContext((ctx: CheckContext): AttributedPair[] 
     const derivedSentences = derivedCounterparts(ctx.alignment, s.id);
     if (!derivedSentences.length) continue;
     const derivedLemmas = lemmasOf(ctx.derived, derivedSentences);
-    const source = ctx.source.attributions.filter((a) => a.sentence === s.id && softCoverage(lemmasIn(ctx.source, a.content), derivedLemmas) >= CLAIM_CARRIED);
+    const source = ctx.source.attributions.filter((a) => a.sentence === s.id && softCoverage(lemmasIn(ctx.source, a.content), derivedLemmas, ctx.vectors) >= CLAIM_CARRIED);
     if (!source.length) continue;
     const ids = new Set(derivedSentences);
     const derived = ctx.derived.attributions.filter((a) => ids.has(a.sentence));

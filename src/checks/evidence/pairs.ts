@@ -1,6 +1,7 @@
-import { loadVectors } from '../align/index.js';
-import { directWordSimilarity } from '../align/soft.js';
-import type { Alignment, Analysis, Sentence, Span, Token } from '../types.js';
+import type { Vectors } from '../../align/vectors.js';
+import { directWordSimilarity } from '../../align/soft.js';
+import { isContentWord } from '../../nlp/words.js';
+import type { Alignment, Analysis, Sentence, Span, Token } from '../../types.js';
 
 /**
  * A group of sentences the alignment ties together: one link, or several sharing sentences
@@ -134,8 +135,6 @@ export function sourceCounterparts(alignment: Alignment, d: number): number[] {
   return [...new Set((alignment.byDerived[d] ?? []).flatMap((l) => l.source))].sort((a, b) => a - b);
 }
 
-const isContent = (t: Token) => !t.stop && /[\p{L}\p{N}]/u.test(t.text);
-
 /** Tokens of the sentence holding a span (empty for boilerplate). */
 function sentenceTokens(doc: Analysis, span: Pick<Span, 'start' | 'end'>): Token[] {
   const s = sentenceAt(doc, span.start);
@@ -148,7 +147,7 @@ export function lemmasIn(doc: Analysis, range: Pick<Span, 'start' | 'end'>): Set
   const last = sentenceAt(doc, Math.max(range.start, range.end - 1));
   if (!first || !last) return new Set();
   const tokens = doc.tokens.slice(first.tokenStart, last.tokenEnd);
-  return new Set(tokens.filter((t) => t.start >= range.start && t.end <= range.end && isContent(t)).map((t) => t.lemma));
+  return new Set(tokens.filter((t) => t.start >= range.start && t.end <= range.end && isContentWord(t)).map((t) => t.lemma));
 }
 
 /** Content lemmas of whole sentences. */
@@ -168,7 +167,7 @@ function sentenceLemmas(doc: Analysis, id: number): Set<string> {
   let set = perSentence[id];
   if (!set) {
     const s = doc.sentences[id];
-    set = new Set(doc.tokens.slice(s.tokenStart, s.tokenEnd).filter(isContent).map((t) => t.lemma));
+    set = new Set(doc.tokens.slice(s.tokenStart, s.tokenEnd).filter(isContentWord).map((t) => t.lemma));
     perSentence[id] = set;
   }
   return set;
@@ -189,9 +188,8 @@ const NEAR_SYNONYM = 0.45;
  * coverage() that also accepts a near-synonym from the word vectors: a spun copy rewords every claim,
  * so exact lemmas alone would miss the carried claim ("engineers were not responsible" for "the contract was not ours").
  */
-export function softCoverage(part: Set<string>, whole: Set<string>): number {
+export function softCoverage(part: Set<string>, whole: Set<string>, vectors: Vectors): number {
   if (!part.size) return 0;
-  const vectors = loadVectors();
   const sim = directWordSimilarity(vectors);
   const rows = [...whole].map((w) => vectors.indexOf(w)).filter((r) => r >= 0);
   let n = 0;
@@ -212,7 +210,7 @@ export function softCoverage(part: Set<string>, whole: Set<string>): number {
  */
 export function sameSlot(a: Analysis, spanA: Pick<Span, 'start' | 'end'>, b: Analysis, spanB: Pick<Span, 'start' | 'end'>, n = 2): boolean {
   const side = (doc: Analysis, span: Pick<Span, 'start' | 'end'>) => {
-    const tokens = sentenceTokens(doc, span).filter(isContent);
+    const tokens = sentenceTokens(doc, span).filter(isContentWord);
     return {
       before: new Set(tokens.filter((t) => t.end <= span.start).slice(-n).map((t) => t.lemma)),
       after: new Set(tokens.filter((t) => t.start >= span.end).slice(0, n).map((t) => t.lemma)),
@@ -228,7 +226,7 @@ export function sameSlot(a: Analysis, spanA: Pick<Span, 'start' | 'end'>, b: Ana
  * Otherwise the aligned sentence does not carry this claim and a missing cue proves nothing.
  */
 export function scopeCarried(doc: Analysis, cue: Pick<Span, 'start' | 'end'>, lemmas: Set<string>): boolean {
-  const scope = sentenceTokens(doc, cue).filter((t) => t.start >= cue.end && isContent(t)).slice(0, 3).map((t) => t.lemma);
+  const scope = sentenceTokens(doc, cue).filter((t) => t.start >= cue.end && isContentWord(t)).slice(0, 3).map((t) => t.lemma);
   return scope.length > 0 && scope.every((l) => lemmas.has(l));
 }
 

@@ -1,7 +1,7 @@
-import type { Analysis, NumberMention } from '../types.js';
+import type { Analysis, NumberMention } from '../../types.js';
 import { numbersConflict, sameQuantity } from './items.js';
 import { derivedCounterparts, inSentences, sameSlot, words, perContext } from './pairs.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext } from '../types.js';
 
 /** What became of one source figure in its aligned derived sentences. */
 export type NumberFate =

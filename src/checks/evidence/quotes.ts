@@ -1,6 +1,6 @@
-import type { Quote } from '../types.js';
+import type { Quote } from '../../types.js';
 import { lemmasIn, perContext, type Word, wordSpans } from './pairs.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext } from '../types.js';
 
 /** Quotes shorter than this are often scare quotes or titles ("so-called “reform”"): not judged. */
 export const MIN_QUOTE_WORDS = 3;

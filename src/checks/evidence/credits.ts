@@ -1,9 +1,9 @@
-import type { Analysis } from '../types.js';
+import type { Analysis } from '../../types.js';
 
 /** Names that would credit the source: outlet, host ("reuters.com" and "reuters"), author names and surnames. */
 export function creditsOf(doc: Analysis): string[] {
   const out: string[] = [];
-  if (doc.siteName?.trim()) out.push(doc.siteName.trim());
+  if (doc.outlet?.trim()) out.push(doc.outlet.trim());
   const host = hostOf(doc.url);
   if (host) {
     out.push(host);

@@ -1,8 +1,9 @@
-import { loadVectors } from '../align/index.js';
-import { lexicon } from '../lexicons.js';
-import { directWordSimilarity } from '../align/soft.js';
-import type { Analysis, Token } from '../types.js';
-import type { CheckContext } from './types.js';
+import type { Vectors } from '../../align/vectors.js';
+import { lexicon } from '../../lexicons.js';
+import { isContentWord } from '../../nlp/words.js';
+import { directWordSimilarity } from '../../align/soft.js';
+import type { Analysis, Token } from '../../types.js';
+import type { CheckContext } from '../types.js';
 import { sameQuantity } from './items.js';
 import { within } from './pairs.js';
 
@@ -18,7 +19,7 @@ interface SourceVocabulary {
   rows: number[];
 }
 
-const vocabularies = new WeakMap<Analysis, SourceVocabulary>();
+const vocabularies = new WeakMap<Analysis, SourceVocabulary & { vectors: Vectors }>();
 let placeholders: Set<string> | null = null;
 
 /** Tokens that carry no claim: "UNK" and "-lrb-" in tokenised summaries, honorifics ("Dr") that describe nothing. */
@@ -31,16 +32,13 @@ function placeholder(t: Token): boolean {
   return placeholders.has(w) || placeholders.has(w.replace(/\.$/, ''));
 }
 
-const isContent = (t: Token) => !t.stop && /[\p{L}\p{N}]/u.test(t.text);
-
 /** The whole source's words: a summary sentence may merge facts from several source sentences. */
-function vocabulary(doc: Analysis): SourceVocabulary {
+function vocabulary(doc: Analysis, vectors: Vectors): SourceVocabulary {
   let v = vocabularies.get(doc);
-  if (!v) {
-    const content = doc.tokens.filter(isContent);
+  if (!v || v.vectors !== vectors) {
+    const content = doc.tokens.filter(isContentWord);
     const lemmas = new Set(content.map((t) => t.lemma));
-    const vectors = loadVectors();
-    v = { lemmas, compact: compact(doc.text), forms: new Set(content.map((t) => t.text.toLowerCase())), rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0) };
+    v = { vectors, lemmas, compact: compact(doc.text), forms: new Set(content.map((t) => t.text.toLowerCase())), rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0) };
     vocabularies.set(doc, v);
   }
   return v;
@@ -51,9 +49,8 @@ function vocabulary(doc: Analysis): SourceVocabulary {
  * near-synonym ("faulty" ~ "defective"), and, for figures, not as the same quantity ("12,000" ~ "12000").
  * Why the whole source and not the aligned sentence: summaries and rewrites merge facts from several sentences.
  */
-export function unsupportedTokens(source: Analysis, derived: Analysis, sentence: number): number[] {
-  const vocab = vocabulary(source);
-  const vectors = loadVectors();
+export function unsupportedTokens(source: Analysis, derived: Analysis, sentence: number, vectors: Vectors): number[] {
+  const vocab = vocabulary(source, vectors);
   const sim = directWordSimilarity(vectors);
   const s = derived.sentences[sentence];
   const figures = derived.numbers.filter((n) => n.sentence === sentence);
@@ -72,7 +69,7 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
   }
 
   function unsupported(t: Token): boolean {
-    if (!isContent(t) || placeholder(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase())) return false;
+    if (!isContentWord(t) || placeholder(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase())) return false;
     const figure = figures.find((n) => within(t, n));
     if (figure) return !source.numbers.some((n) => sameQuantity(n, figure)) && !vocab.compact.includes(compact(figure.text));
     const row = vectors.indexOf(t.lemma);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildContext } from './tester.js';
+import { buildContext } from '../tester.js';
 import { isSummary, tokenRuns, unsupportedTokens } from './support.js';
+import { loadVectors } from '../../align/vectors.js';
+
+const vectors = loadVectors();
 
 const ARTICLE =
   'Hundreds of trains were cancelled across Germany on Tuesday after a fire damaged a signal box near Frankfurt. ' +
@@ -11,13 +14,13 @@ const ARTICLE =
 describe('unsupportedTokens', () => {
   it('names the words the whole source does not carry, as runs', () => {
     const ctx = buildContext({ name: 'x', source: ARTICLE, derived: 'Commuters queued for buses while Mayor Peter Hahn toured the station.', links: [[2, 0]] });
-    const runs = tokenRuns(ctx.derived, unsupportedTokens(ctx.source, ctx.derived, 0)).map((r) => ctx.derived.text.slice(r.start, r.end));
+    const runs = tokenRuns(ctx.derived, unsupportedTokens(ctx.source, ctx.derived, 0, vectors)).map((r) => ctx.derived.text.slice(r.start, r.end));
     expect(runs).toEqual(['Mayor Peter Hahn toured']);
   });
 
   it('accepts a figure written another way', () => {
     const ctx = buildContext({ name: 'y', source: 'The line will reopen at 8pm on Friday.', derived: 'The line will reopen at 8 pm on Friday.', links: [[0, 0]] });
-    expect(unsupportedTokens(ctx.source, ctx.derived, 0)).toEqual([]);
+    expect(unsupportedTokens(ctx.source, ctx.derived, 0, vectors)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
-import type { Alignment, Analysis } from '../types.js';
-import type { SharedFacts } from './types.js';
+import type { Alignment, Analysis } from '../../types.js';
+import type { SharedFacts } from '../types.js';
 
 /**
  * Body sentences without a counterpart, computed once so item-level checks leave them to claim-dropped

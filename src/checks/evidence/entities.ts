@@ -1,8 +1,8 @@
-import type { Analysis, EntityMention } from '../types.js';
+import type { Analysis, EntityMention } from '../../types.js';
 import { creditsOf } from './credits.js';
 import { sameEntity } from './items.js';
 import { derivedCounterparts, inSentences, sameSlot, within, words, perContext } from './pairs.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext } from '../types.js';
 
 export type EntityFate =
   | { kind: 'changed'; source: EntityMention; derived: EntityMention }

@@ -1,6 +1,6 @@
-import type { Analysis, Hedge } from '../types.js';
+import type { Analysis, Hedge } from '../../types.js';
 import { closeCounterparts, inSentences, lemmasOf, scopeCarried } from './pairs.js';
-import type { CheckContext } from './types.js';
+import type { CheckContext } from '../types.js';
 
 /** Approximations ("nearly 300") belong to the number checks, which compare qualifiers. */
 const NUMBER_HEDGES = new Set(['approximation']);
