@@ -26,7 +26,7 @@ export interface ExtractOptions {
 type Found = Pick<Extracted, 'title' | 'byline' | 'outlet' | 'published'>;
 
 /**
- * Bytes or text → clean text with blocks and boilerplate spans. Pure (lexicons are read once).
+ * Bytes or text → clean text with blocks and boilerplate spans. Pure (lexicons are loaded with the module).
  * Throws InputError for empty, oversized, binary or undecodable input and when no text can be extracted.
  */
 export function extract(input: Buffer | string, opts: ExtractOptions = {}): Extracted {

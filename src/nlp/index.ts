@@ -11,7 +11,8 @@ import { detectLanguage } from './language.js';
 
 /**
  * The analysis recipe: each step reads what the earlier ones found and adds its own layer.
- * No I/O (lexicons are read once on first use).
+ * No I/O (lexicons are loaded with the module).
+ * Example: `analyze(extract("Troops were sent, the ministry said."))` → one sentence, one attribution.
  */
 export function analyze(ex: Extracted): Analysis {
   const { sentences, tokens } = tokenise(ex); // 01 "Maj. Gen. Lenz said …" → one sentence, tokens with lemmas and POS
