@@ -4,14 +4,14 @@
  * (sentences of each story shuffled and mixed with another's) — no dataset text is written into the repo.
  * Usage: BENCH_N=10000 npx tsx bench/corpus.ts
  */
-import { rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addPaths } from '../src/corpus/add.js';
 import { retrieveCandidates } from '../src/corpus/retrieve.js';
 import { trace } from '../src/corpus/trace.js';
 import { decodeAnalysis } from '../src/store/codec.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { openStore } from '../src/store/index.js';
 import { loadVectors } from '../src/align/vectors.js';
 import { buildCorpus } from './synthetic.js';
 
@@ -35,7 +35,7 @@ const input = join(dir, 'corpus.jsonl');
 let peak = 0;
 const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
 try {
-  (await import('node:fs')).mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   buildCorpus(input, N);
   const store = await openStore(db);
   const t0 = performance.now();

@@ -11,22 +11,36 @@ import type { NewArticle, Store } from '../src/store/store.js';
 const BASE = process.env.DATABASE_URL;
 const ROWS = Number(process.env.BENCH_ROWS ?? 20000);
 const r1 = (x: number) => Math.round(x * 10) / 10;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const int = (n: number) => Math.floor(Math.random() * n);
 
 function row(i: number, tag: string): NewArticle {
   return {
-    article: `${tag}-${i}`, version: 1, hash: `${tag}-${i}-${randomBytes(8).toString('hex')}`, rawHash: randomBytes(20).toString('hex'),
-    url: null, title: `Article ${i}`, outlet: `outlet-${i % 50}`, published: null, source: 'bench', words: 400,
+    article: `${tag}-${i}`,
+    version: 1,
+    hash: `${tag}-${i}-${randomBytes(8).toString('hex')}`,
+    rawHash: randomBytes(20).toString('hex'),
+    url: null,
+    title: `Article ${i}`,
+    outlet: `outlet-${i % 50}`,
+    published: null,
+    source: 'bench',
+    words: 400,
     analysis: randomBytes(4096),
     // 32 band keys (band number in the high bits), 40 anchors from a Zipf-ish vocabulary, 100-d int8 vector.
-    features: { bands: Array.from({ length: 32 }, (_, b) => b * 2 ** 32 + int(2 ** 20)), anchors: Array.from({ length: 40 }, () => int(int(200000) + 1)), vector: Int8Array.from({ length: 100 }, () => int(255) - 127) },
+    features: {
+      bands: Array.from({ length: 32 }, (_, b) => b * 2 ** 32 + int(2 ** 20)),
+      anchors: Array.from({ length: 40 }, () => int(int(200000) + 1)),
+      vector: Int8Array.from({ length: 100 }, () => int(255) - 127),
+    },
     lemmas: Array.from({ length: 150 }, () => int(int(50000) + 1)),
   };
 }
 
 async function load(store: Store, from: number, to: number, tag: string): Promise<void> {
-  for (let i = from; i < to; i += 1000) await store.insertBatch(Array.from({ length: Math.min(1000, to - i) }, (_, j) => row(i + j, tag)));
+  for (let i = from; i < to; i += 1000)
+    await store.insertBatch(Array.from({ length: Math.min(1000, to - i) }, (_, j) => row(i + j, tag)));
 }
 
 if (!BASE) console.log('postgres db bench skipped: set DATABASE_URL');
@@ -37,10 +51,10 @@ else {
   const b = await openStore(u.href);
   let t = performance.now();
   await load(a, 0, ROWS / 2, 'one');
-  const oneWriter = (ROWS / 2) / ((performance.now() - t) / 1000);
+  const oneWriter = ROWS / 2 / ((performance.now() - t) / 1000);
   t = performance.now();
   await Promise.all([load(a, 0, ROWS / 4, 'two-a'), load(b, 0, ROWS / 4, 'two-b')]);
-  const twoWriters = (ROWS / 2) / ((performance.now() - t) / 1000);
+  const twoWriters = ROWS / 2 / ((performance.now() - t) / 1000);
   const q = row(0, 'q');
   const times: Record<string, number[]> = { bands: [], anchors: [], nearest: [], scores: [] };
   for (let i = 0; i < 30; i++) {
@@ -55,16 +69,27 @@ else {
     const near = await a.nearestByVector(x.features.vector, 60);
     times.nearest.push(performance.now() - s);
     s = performance.now();
-    await a.vectorScores(q.features.vector, near.map((h) => h.id));
+    await a.vectorScores(
+      q.features.vector,
+      near.map((h) => h.id),
+    );
     times.scores.push(performance.now() - s);
   }
   const n = await a.count();
-  console.log(JSON.stringify({
-    rows: n,
-    insertArticlesPerSecond: { oneWriter: r1(oneWriter), twoWriters: r1(twoWriters) },
-    queryMs: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, { p50: r1(pct(v, 0.5)), p95: r1(pct(v, 0.95)) }])),
-    indexBytesPerArticle: r1((await a.indexBytes()) / n),
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        rows: n,
+        insertArticlesPerSecond: { oneWriter: r1(oneWriter), twoWriters: r1(twoWriters) },
+        queryMs: Object.fromEntries(
+          Object.entries(times).map(([k, v]) => [k, { p50: r1(pct(v, 0.5)), p95: r1(pct(v, 0.95)) }]),
+        ),
+        indexBytesPerArticle: r1((await a.indexBytes()) / n),
+      },
+      null,
+      2,
+    ),
+  );
   await a.close();
   await b.close();
 }

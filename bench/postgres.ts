@@ -23,7 +23,8 @@ const N = Number(process.env.BENCH_N ?? 2000);
 const TRACES = Number(process.env.BENCH_TRACES ?? 30);
 const BASE = process.env.DATABASE_URL;
 const ROOT = join(import.meta.dirname, '..');
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 if (!BASE) {
@@ -41,7 +42,9 @@ if (!BASE) {
   };
 
   /** Enqueue the corpus, then time `workers` worker processes until the queue is empty. */
-  async function queued(workers: number): Promise<{ url: string; seconds: number; stored: number; enqueueSeconds: number }> {
+  async function queued(
+    workers: number,
+  ): Promise<{ url: string; seconds: number; stored: number; enqueueSeconds: number }> {
     const db = url(`w${workers}`);
     const store = (await openStore(db)) as PostgresStore;
     const t0 = performance.now();
@@ -49,12 +52,18 @@ if (!BASE) {
     const enqueueSeconds = (performance.now() - t0) / 1000;
     const t1 = performance.now();
     await Promise.all(
-      Array.from({ length: workers }, () =>
-        new Promise<void>((resolve, reject) => {
-          const p = spawn(process.execPath, [join(ROOT, 'bin/unspun.js'), 'worker', '--db', db, '--until-empty', '--concurrency', '1', '--json'], { stdio: ['ignore', 'ignore', 'inherit'] });
-          p.on('error', reject);
-          p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited ${code}`))));
-        }),
+      Array.from(
+        { length: workers },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const p = spawn(
+              process.execPath,
+              [join(ROOT, 'bin/unspun.js'), 'worker', '--db', db, '--until-empty', '--concurrency', '1', '--json'],
+              { stdio: ['ignore', 'ignore', 'inherit'] },
+            );
+            p.on('error', reject);
+            p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited ${code}`))));
+          }),
       ),
     );
     const seconds = (performance.now() - t1) / 1000;
@@ -100,19 +109,28 @@ if (!BASE) {
     const sqliteLatency = await latency(sqlite);
     await sqlite.close();
 
-    console.log(JSON.stringify({
-      articles: N,
-      postgres: {
-        ingest: {
-          enqueueSeconds: r1(one.enqueueSeconds),
-          oneWorker: { seconds: r1(one.seconds), articlesPerSecond: r1(one.stored / one.seconds) },
-          twoWorkers: { seconds: r1(two.seconds), articlesPerSecond: r1(two.stored / two.seconds) },
+    console.log(
+      JSON.stringify(
+        {
+          articles: N,
+          postgres: {
+            ingest: {
+              enqueueSeconds: r1(one.enqueueSeconds),
+              oneWorker: { seconds: r1(one.seconds), articlesPerSecond: r1(one.stored / one.seconds) },
+              twoWorkers: { seconds: r1(two.seconds), articlesPerSecond: r1(two.stored / two.seconds) },
+            },
+            ...pgLatency,
+          },
+          sqlite: {
+            ingest: { threads: 2, seconds: r1(sqliteSeconds), articlesPerSecond: r1(s.added / sqliteSeconds) },
+            ...sqliteLatency,
+          },
+          loadAverage: (await import('node:os')).loadavg().map(r1),
         },
-        ...pgLatency,
-      },
-      sqlite: { ingest: { threads: 2, seconds: r1(sqliteSeconds), articlesPerSecond: r1(s.added / sqliteSeconds) }, ...sqliteLatency },
-      loadAverage: (await import('node:os')).loadavg().map(r1),
-    }, null, 2));
+        null,
+        2,
+      ),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -31,7 +31,10 @@ function sentencesOf(path: string): string[] {
 
 /** `n` synthetic articles as JSON Lines: each story's sentences shuffled, with two sentences of another mixed in. */
 export function buildCorpus(out: string, n: number): void {
-  const texts = files(join(METER, 'newspapers', 'rawtexts')).concat(files(join(METER, 'PA', 'rawtexts'))).map(sentencesOf).filter((s) => s.length >= 5);
+  const texts = files(join(METER, 'newspapers', 'rawtexts'))
+    .concat(files(join(METER, 'PA', 'rawtexts')))
+    .map(sentencesOf)
+    .filter((s) => s.length >= 5);
   const rand = rng(7);
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -45,4 +48,3 @@ export function buildCorpus(out: string, n: number): void {
   }
   writeFileSync(out, lines.join('\n') + '\n');
 }
-

@@ -7,10 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { words } from './data.js';
 import { loadVectors } from '../src/align/vectors.js';
-
-const vectors = loadVectors();
+import { addPaths, trace } from '../src/corpus/index.js';
+import { extract } from '../src/ingest/index.js';
+import { analyze } from '../src/nlp/index.js';
+import { openStore, type Store } from '../src/store/index.js';
+import { words } from './data.js';
 
 export interface Hit { id: string; score: number }
 
@@ -31,7 +33,9 @@ export function bm25Retriever(): Retriever {
   return {
     name: 'FTS5 BM25',
     async index(docs) {
-      db.transaction(() => docs.forEach((d) => insert.run(d.id, d.text)))();
+      db.transaction(() => {
+        for (const d of docs) insert.run(d.id, d.text);
+      })();
     },
     async retrieve(queryText, k) {
       const terms = [...new Set(words(queryText).map((w) => w.norm))].map((t) => `"${t}"`);
@@ -48,36 +52,29 @@ export function bm25Retriever(): Retriever {
  * `addPaths`, and each query is answered by `trace` (retrieval, then the compare re-rank; origin first).
  */
 export async function unspunRetriever(): Promise<{ make: (() => Retriever) | null; reason: string }> {
-  try {
-    const { openStore } = await import('../src/store/index.js');
-    const { addPaths, trace } = await import('../src/corpus/index.js');
-    const { extract } = await import('../src/ingest/index.js');
-    const { analyze } = await import('../src/nlp/index.js');
-    const make = (): Retriever => {
-      const dir = mkdtempSync(join(tmpdir(), 'unspun-eval-'));
-      let store: Awaited<ReturnType<typeof openStore>> | null = null;
-      const articleOf = new Map<number, string>();
-      return {
-        name: 'Unspun trace',
-        async index(docs) {
-          const jsonl = join(dir, 'docs.jsonl');
-          writeFileSync(jsonl, docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join('\n') + '\n');
-          store = await openStore(join(dir, 'eval.db'));
-          await addPaths(store, [jsonl], { vectors });
-          for (const m of await store.list({ limit: 1e9 })) articleOf.set(m.id, m.article);
-        },
-        async retrieve(queryText, k) {
-          const r = await trace(store!, analyze(extract(queryText, { format: 'text' })), { vectors, top: k });
-          return r.candidates.map((c) => ({ id: articleOf.get(c.id) ?? String(c.id), score: c.score }));
-        },
-        close() {
-          void store?.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+  const vectors = loadVectors();
+  const make = (): Retriever => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspun-eval-'));
+    let store: Store | null = null;
+    const articleOf = new Map<number, string>();
+    return {
+      name: 'Unspun trace',
+      async index(docs) {
+        const jsonl = join(dir, 'docs.jsonl');
+        writeFileSync(jsonl, docs.map((d) => JSON.stringify({ id: d.id, text: d.text })).join('\n') + '\n');
+        store = await openStore(join(dir, 'eval.db'));
+        await addPaths(store, [jsonl], { vectors });
+        for (const m of await store.list({ limit: 1e9 })) articleOf.set(m.id, m.article);
+      },
+      async retrieve(queryText, k) {
+        const r = await trace(store!, analyze(extract(queryText, { format: 'text' })), { vectors, top: k });
+        return r.candidates.map((c) => ({ id: articleOf.get(c.id) ?? String(c.id), score: c.score }));
+      },
+      close() {
+        void store?.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
     };
-    return { make, reason: '' };
-  } catch (e) {
-    return { make: null, reason: 'store unavailable: ' + String((e as Error).message ?? e).split('\n')[0] };
-  }
+  };
+  return { make, reason: '' };
 }

@@ -54,10 +54,15 @@ describe('unspun corpus commands on a real SQLite file', () => {
     expect(JSON.parse(cli(['list', '--db', db, '--json']).stdout).articles).toHaveLength(4);
   }, 240_000); // a dozen CLI processes, each loading the NLP model and vectors
 
-  it('bad input: missing corpus, unknown id, malformed id, a bad JSON line is skipped with exit 1', () => {
+  it('bad input: missing corpus, unknown id, malformed id, unsupported store URL, a bad JSON line is skipped with exit 1', () => {
     expect(cli(['list', '--db', join(tmp, 'none.db')]).code).toBe(2);
     expect(cli(['show', '999999', '--db', db]).code).toBe(2);
     expect(cli(['rm', 'abc', '--db', db]).code).toBe(2);
+    // A PostgreSQL server that is not there: one line naming it (without the password), exit 2.
+    const pg = cli(['list', '--db', 'postgres://me:secret@127.0.0.1:1/unspun']);
+    expect(pg.code).toBe(2);
+    expect(pg.stderr.trim()).toMatch(/^unspun: cannot open PostgreSQL store postgres:\/\/me:\*\*\*@127\.0\.0\.1:1\/unspun[^\n]*$/);
+    expect(cli(['list', '--db', 'mysql://localhost/unspun']).code).toBe(2);
     const jsonl = join(tmp, 'batch.jsonl');
     writeFileSync(jsonl, '{"id":"a1","title":"Bridge reopens","text":"The Elbe bridge reopened on Monday after repairs costing 3 million euros, the city said."}\n{not json\n');
     const r = cli(['add', jsonl, '--db', db, '--json', '--workers', '0']);

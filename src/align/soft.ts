@@ -176,6 +176,8 @@ function renumber(list: SoftWords[]): { words: SoftWords[]; rows: number[] } {
 
 function unitMatrix(vectors: Vectors, rows: number[]): Float32Array {
   const out = new Float32Array(rows.length * vectors.dims);
-  rows.forEach((r, i) => out.set(unitRow(vectors, r), i * vectors.dims));
+  rows.forEach((r, i) => {
+    out.set(unitRow(vectors, r), i * vectors.dims);
+  });
   return out;
 }

@@ -146,8 +146,8 @@ function indexLinks(source: Analysis, derived: Analysis, links: AlignmentLink[])
   const bySource: AlignmentLink[][] = source.sentences.map(() => []);
   const byDerived: AlignmentLink[][] = derived.sentences.map(() => []);
   for (const l of links) {
-    l.source.forEach((i) => bySource[i].push(l));
-    l.derived.forEach((j) => byDerived[j].push(l));
+    for (const i of l.source) bySource[i].push(l);
+    for (const j of l.derived) byDerived[j].push(l);
   }
   return { links, bySource, byDerived };
 }

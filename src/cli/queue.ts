@@ -10,7 +10,11 @@ import { openStore, resolveDbPath, type Store } from '../store/index.js';
 
 const dbHelp = 'PostgreSQL store: postgres://user@host/db (default: $UNSPUN_DB)';
 
-async function withServerStore<T>(db: string | undefined, what: string, fn: (store: PostgresStore) => Promise<T>): Promise<T> {
+async function withServerStore<T>(
+  db: string | undefined,
+  what: string,
+  fn: (store: PostgresStore) => Promise<T>,
+): Promise<T> {
   const store: Store = await openStore(resolveDbPath(db));
   try {
     return await fn((await queue()).requirePostgres(store, what));
@@ -26,11 +30,17 @@ function positive(v: string, flag: string): number {
 }
 
 /** `add --queue [--wait]`: enqueue one job per record; with --wait, a progress bar until the workers are done. */
-export async function addQueued(db: string | undefined, inputs: string[], opts: { wait?: boolean; json?: boolean }): Promise<EnqueueSummary & { wait?: WaitProgress }> {
+export async function addQueued(
+  db: string | undefined,
+  inputs: string[],
+  opts: { wait?: boolean; json?: boolean },
+): Promise<EnqueueSummary & { wait?: WaitProgress }> {
   return withServerStore(db, 'add --queue', async (store) => {
     const { enqueuePaths, waitForJobs } = await queue();
     const summary = await enqueuePaths(store, inputs);
-    process.stderr.write(`unspun: queued ${summary.enqueued} new job(s), ${summary.alreadyQueued} already queued or done, ${summary.failed.length} unreadable\n`);
+    process.stderr.write(
+      `unspun: queued ${summary.enqueued} new job(s), ${summary.alreadyQueued} already queued or done, ${summary.failed.length} unreadable\n`,
+    );
     if (!opts.wait) return summary;
     const bar = waitBar();
     try {
@@ -44,7 +54,11 @@ export async function addQueued(db: string | undefined, inputs: string[], opts: 
 function waitBar(): { update(p: WaitProgress): void; stop(): void } {
   if (process.stderr.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: 'workers |{bar}| {value}/{total} done · {failed} failed · {active} running · {eta_formatted}', stream: process.stderr, etaBuffer: 30 },
+      {
+        format: 'workers |{bar}| {value}/{total} done · {failed} failed · {active} running · {eta_formatted}',
+        stream: process.stderr,
+        etaBuffer: 30,
+      },
       cliProgress.Presets.shades_classic,
     );
     let started = false;
@@ -62,7 +76,9 @@ function waitBar(): { update(p: WaitProgress): void; stop(): void } {
     update(p) {
       if (Date.now() - last < 5000 && p.done + p.failed < p.total) return;
       last = Date.now();
-      process.stderr.write(`unspun: ${p.done + p.failed}/${p.total} jobs done (${p.failed} failed, ${p.active} running)\n`);
+      process.stderr.write(
+        `unspun: ${p.done + p.failed}/${p.total} jobs done (${p.failed} failed, ${p.active} running)\n`,
+      );
     },
     stop() {},
   };
@@ -80,8 +96,18 @@ export function registerQueueCommands(program: Command): void {
       try {
         // Opening applies pending migrations; a second call reports what (if anything) was still pending.
         const pending = 'migrate' in store ? await (store as { migrate(): Promise<number[]> }).migrate() : [];
-        const out = { schema: 'unspun.migrate/1', backend: store.backend, location: store.capabilities.location, applied: pending, articles: await store.count() };
-        process.stdout.write(opts.json ? JSON.stringify(out, null, 2) + '\n' : `${store.backend} store ${out.location}: schema up to date, ${out.articles} articles\n`);
+        const out = {
+          schema: 'unspun.migrate/1',
+          backend: store.backend,
+          location: store.capabilities.location,
+          applied: pending,
+          articles: await store.count(),
+        };
+        process.stdout.write(
+          opts.json
+            ? JSON.stringify(out, null, 2) + '\n'
+            : `${store.backend} store ${out.location}: schema up to date, ${out.articles} articles\n`,
+        );
       } finally {
         await store.close();
       }
@@ -89,40 +115,57 @@ export function registerQueueCommands(program: Command): void {
 
   program
     .command('worker')
-    .description('analyse and index queued articles (from "add --queue"); run one per core, on as many machines as you like')
+    .description(
+      'analyse and index queued articles (from "add --queue"); run one per core, on as many machines as you like',
+    )
     .option('--db <url>', dbHelp)
     .option('--concurrency <n>', 'analysis threads in this process', '1')
     .option('--batch-size <n>', 'jobs fetched at once', '50')
     .option('--until-empty', 'exit when the queue is empty instead of waiting for more')
     .option('--json', 'print a JSON summary on exit')
-    .addHelpText('after', '\nStops cleanly on SIGINT/SIGTERM (the current batch finishes). Jobs of a killed worker are retried after they expire\n($UNSPUN_JOB_EXPIRE_SECONDS, default 120); failed records are retried 3 times with backoff, then dead-lettered (see "unspun jobs").\n\nExample:\n  UNSPUN_DB=postgres://unspun@db.internal/news unspun worker --concurrency 2')
-    .action(async (opts: { db?: string; concurrency: string; batchSize: string; untilEmpty?: boolean; json?: boolean }) => {
-      const concurrency = positive(opts.concurrency, '--concurrency');
-      const batchSize = positive(opts.batchSize, '--batch-size');
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      try {
-        const { runWorker } = await queue();
-        const summary = await withServerStore(opts.db, 'worker', (store) =>
-          runWorker(store, {
-            concurrency, batchSize, untilEmpty: opts.untilEmpty, signal: stop.signal,
-            onFetch: (n) => {
-              if (!opts.json) process.stderr.write(`unspun: worker ${process.pid}: fetched ${n} jobs\n`);
-            },
-            onBatch: (b) => {
-              if (!opts.json) process.stderr.write(`unspun: worker ${process.pid}: ${b.jobs} jobs, ${b.stored} stored, ${b.duplicates} duplicates, ${b.failed} failed\n`);
-            },
-          }),
-        );
-        if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.worker/1', ...summary }, null, 2) + '\n');
-        else process.stdout.write(`worker ${process.pid}: ${summary.jobs} jobs in ${summary.batches} batches: ${summary.stored} stored, ${summary.duplicates} duplicates, ${summary.failed} failed\n`);
-      } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
-    });
+    .addHelpText(
+      'after',
+      '\nStops cleanly on SIGINT/SIGTERM (the current batch finishes). Jobs of a killed worker are retried after they expire\n($UNSPUN_JOB_EXPIRE_SECONDS, default 120); failed records are retried 3 times with backoff, then dead-lettered (see "unspun jobs").\n\nExample:\n  UNSPUN_DB=postgres://unspun@db.internal/news unspun worker --concurrency 2',
+    )
+    .action(
+      async (opts: { db?: string; concurrency: string; batchSize: string; untilEmpty?: boolean; json?: boolean }) => {
+        const concurrency = positive(opts.concurrency, '--concurrency');
+        const batchSize = positive(opts.batchSize, '--batch-size');
+        const stop = new AbortController();
+        const onSignal = () => stop.abort();
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        try {
+          const { runWorker } = await queue();
+          const summary = await withServerStore(opts.db, 'worker', (store) =>
+            runWorker(store, {
+              concurrency,
+              batchSize,
+              untilEmpty: opts.untilEmpty,
+              signal: stop.signal,
+              onFetch: (n) => {
+                if (!opts.json) process.stderr.write(`unspun: worker ${process.pid}: fetched ${n} jobs\n`);
+              },
+              onBatch: (b) => {
+                if (!opts.json)
+                  process.stderr.write(
+                    `unspun: worker ${process.pid}: ${b.jobs} jobs, ${b.stored} stored, ${b.duplicates} duplicates, ${b.failed} failed\n`,
+                  );
+              },
+            }),
+          );
+          if (opts.json)
+            process.stdout.write(JSON.stringify({ schema: 'unspun.worker/1', ...summary }, null, 2) + '\n');
+          else
+            process.stdout.write(
+              `worker ${process.pid}: ${summary.jobs} jobs in ${summary.batches} batches: ${summary.stored} stored, ${summary.duplicates} duplicates, ${summary.failed} failed\n`,
+            );
+        } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+        }
+      },
+    );
 
   program
     .command('jobs')
@@ -132,7 +175,9 @@ export function registerQueueCommands(program: Command): void {
     .option('--json', 'JSON (schema unspun.jobs/1)')
     .action(async (opts: { db?: string; failures: string; json?: boolean }) => {
       const { jobsReport } = await queue();
-      const report = await withServerStore(opts.db, 'jobs', (store) => jobsReport(store, { failures: positive(opts.failures, '--failures') }));
+      const report = await withServerStore(opts.db, 'jobs', (store) =>
+        jobsReport(store, { failures: positive(opts.failures, '--failures') }),
+      );
       process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + '\n' : jobsToText(report));
     });
 
@@ -145,7 +190,11 @@ export function registerQueueCommands(program: Command): void {
     .action(async (opts: { db?: string; hnsw?: boolean; json?: boolean }) => {
       if (!opts.hnsw) throw new InputError('say which index to build: --hnsw');
       const r = await withServerStore(opts.db, 'index --hnsw', (store) => store.buildHnsw());
-      process.stdout.write(opts.json ? JSON.stringify({ schema: 'unspun.index/1', hnsw: r }, null, 2) + '\n' : `built HNSW index over ${r.dim}-dimension vectors in ${r.seconds.toFixed(1)} s\n`);
+      process.stdout.write(
+        opts.json
+          ? JSON.stringify({ schema: 'unspun.index/1', hnsw: r }, null, 2) + '\n'
+          : `built HNSW index over ${r.dim}-dimension vectors in ${r.seconds.toFixed(1)} s\n`,
+      );
     });
 }
 

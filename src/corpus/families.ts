@@ -145,7 +145,9 @@ function components(edges: FamilyEdge[], metas: Map<number, ArticleMeta>): Famil
     out.push({ id: 0, origins, members: ids.map(m), edges: fam.sort((a, b) => a.to - b.to || a.from - b.from) });
   }
   out.sort((a, b) => b.members.length - a.members.length || a.members[0].id - b.members[0].id);
-  out.forEach((f, i) => (f.id = i + 1));
+  out.forEach((f, i) => {
+    f.id = i + 1;
+  });
   return out;
 }
 
@@ -154,7 +156,11 @@ function distances(origins: number[], edges: FamilyEdge[]): Map<number, number> 
   const d = new Map(origins.map((o) => [o, 0]));
   for (let frontier = origins; frontier.length; ) {
     const next: number[] = [];
-    for (const e of edges) if (frontier.includes(e.to) && !d.has(e.from)) (d.set(e.from, d.get(e.to)! + 1), next.push(e.from));
+    for (const e of edges) {
+      if (!frontier.includes(e.to) || d.has(e.from)) continue;
+      d.set(e.from, d.get(e.to)! + 1);
+      next.push(e.from);
+    }
     frontier = next;
   }
   return d;

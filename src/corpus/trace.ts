@@ -201,7 +201,11 @@ function scoreUpstreamness(terms: WeightedTerms, scored: Scored[]): void {
 function restrict(terms: WeightedTerms, held: Set<number>): WeightedTerms {
   const weights = new Map<number, number>();
   let total = 0;
-  for (const [l, w] of terms.weights) if (held.has(l)) (weights.set(l, w), (total += w));
+  for (const [l, w] of terms.weights) {
+    if (!held.has(l)) continue;
+    weights.set(l, w);
+    total += w;
+  }
   return { weights, total };
 }
 

@@ -33,7 +33,7 @@ export function markdownUnits(text: string): Unit[] {
       flush('heading');
       i++; // the setext underline
     } else if (/^\s{0,3}\[[^\]]+\]:\s+\S+/.test(line)) {
-      continue; // link reference definition: invisible in rendered text
+      // link reference definition: invisible in rendered text
     } else if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line) || !line.trim()) {
       flush(); // blank line or thematic break
     } else if (/^\s*([-*+]|\d+[.)])\s+/.test(line)) {

@@ -24,7 +24,9 @@ export interface Tokenised {
 export function tokenise(ex: Extracted): Tokenised {
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
-  ex.blocks.forEach((block, blockIndex) => segmentBlock(ex.text, block, blockIndex, sentences, tokens));
+  ex.blocks.forEach((block, blockIndex) => {
+    segmentBlock(ex.text, block, blockIndex, sentences, tokens);
+  });
   return { sentences, tokens };
 }
 

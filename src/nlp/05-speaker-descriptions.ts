@@ -12,7 +12,9 @@ import { describedOrg, isRoleWord, walkBack, walkForward } from './entities/desc
 export function findSpeakerDescriptions(doc: Analysis): SpeakerDescription[] {
   const { tokens } = doc;
   const byStart = new Map<number, number>();
-  tokens.forEach((t, i) => byStart.set(t.start, i));
+  tokens.forEach((t, i) => {
+    byStart.set(t.start, i);
+  });
   const fullNames = new Map<string, string>();
   for (const e of doc.entities) if (e.type === 'person' && e.text.length > (fullNames.get(e.key)?.length ?? 0)) fullNames.set(e.key, e.text);
 

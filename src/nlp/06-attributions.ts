@@ -64,7 +64,7 @@ function reported(doc: Analysis, s: Sentence, cue: ReportingCue, quotes: Quote[]
   if (that >= 0 && that + 1 < s.tokenEnd) return indirect(doc, s, cue, speaker, tokens[that + 1].start, bodyEnd(tokens, s), quotes);
   const next = quotes.find((q) => q.start >= verbEnd && /^[^.!?;]{0,40}[:,]\s*$|^\s*$/.test(text.slice(verbEnd, q.start)) && !/\bthat\b/.test(text.slice(verbEnd, q.start)));
   if (next) return direct(doc, s, cue, speaker, next, [next]);
-  const bare = isFinite(tokens, cue.first) ? bareClauseAfter(tokens, afterVerb, s.tokenEnd, cue.lemma === 'tell') : -1;
+  const bare = isFiniteVerb(tokens, cue.first) ? bareClauseAfter(tokens, afterVerb, s.tokenEnd, cue.lemma === 'tell') : -1;
   if (bare >= 0 && speaker !== null) return indirect(doc, s, cue, speaker, tokens[bare].start, bodyEnd(tokens, s), quotes);
 
   // "The changes may help, said the study's author, Dr Urho Kujala."
@@ -142,7 +142,7 @@ function accordingTo(doc: Analysis, s: Sentence, cue: ReportingCue, resolver: Sp
 }
 
 /** "photos showing the infant" is no report; "is showing" and "showed" are. */
-function isFinite(tokens: Token[], verb: number): boolean {
+function isFiniteVerb(tokens: Token[], verb: number): boolean {
   return !/ing$/.test(tokens[verb].text) || tokens[verb - 1]?.pos === 'AUX';
 }
 

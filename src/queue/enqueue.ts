@@ -19,7 +19,11 @@ export interface EnqueueSummary {
 const INSERT_BATCH = 500;
 
 /** `unspun add --queue`: one job per record, inserted 500 at a time; nothing is analysed here. */
-export async function enqueuePaths(store: PostgresStore, inputs: string[], opts: { onProgress?: (s: EnqueueSummary) => void } = {}): Promise<EnqueueSummary> {
+export async function enqueuePaths(
+  store: PostgresStore,
+  inputs: string[],
+  opts: { onProgress?: (s: EnqueueSummary) => void } = {},
+): Promise<EnqueueSummary> {
   const { boss, schema } = await openQueue(store);
   const summary: EnqueueSummary = { read: 0, enqueued: 0, alreadyQueued: 0, failed: [], jobIds: [] };
   const batch: Array<{ id: string; name: string; data: object; singletonKey: string }> = [];
@@ -27,10 +31,12 @@ export async function enqueuePaths(store: PostgresStore, inputs: string[], opts:
   const flush = async () => {
     if (!batch.length) return;
     // Jobs keep their id while queued, done or archived: those ids are already there (insert would skip them anyway).
-    const { rows } = await boss.getDb().executeSql(
-      `SELECT id FROM ${schema}.job WHERE name = $1 AND id = ANY($2::uuid[]) UNION SELECT id FROM ${schema}.archive WHERE name = $1 AND id = ANY($2::uuid[])`,
-      [INGEST_QUEUE, batch.map((j) => j.id)],
-    );
+    const { rows } = await boss
+      .getDb()
+      .executeSql(
+        `SELECT id FROM ${schema}.job WHERE name = $1 AND id = ANY($2::uuid[]) UNION SELECT id FROM ${schema}.archive WHERE name = $1 AND id = ANY($2::uuid[])`,
+        [INGEST_QUEUE, batch.map((j) => j.id)],
+      );
     const exists = new Set((rows as Array<{ id: string }>).map((r) => r.id));
     const fresh = batch.filter((j) => !exists.has(j.id));
     if (fresh.length) await boss.insert(fresh);
@@ -73,7 +79,11 @@ export interface WaitProgress {
 }
 
 /** `add --queue --wait`: polls the states of the given jobs until none is queued, retrying or running. */
-export async function waitForJobs(store: PostgresStore, ids: string[], opts: { intervalMs?: number; onProgress?: (p: WaitProgress) => void } = {}): Promise<WaitProgress> {
+export async function waitForJobs(
+  store: PostgresStore,
+  ids: string[],
+  opts: { intervalMs?: number; onProgress?: (p: WaitProgress) => void } = {},
+): Promise<WaitProgress> {
   const { boss, schema } = await openQueue(store);
   try {
     for (;;) {

@@ -19,7 +19,11 @@ export const DEAD_QUEUE = 'unspun-ingest-dead';
  * Retries with exponential backoff (about 2 s, 4 s, 8 s) before a job is dead-lettered; set when the queue is
  * created (first use). UNSPUN_JOB_RETRY_DELAY_SECONDS changes the first delay (the tests use 1).
  */
-export function retryPolicy(env: NodeJS.ProcessEnv = process.env): { retryLimit: number; retryDelay: number; retryBackoff: boolean } {
+export function retryPolicy(env: NodeJS.ProcessEnv = process.env): {
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+} {
   const d = Number(env.UNSPUN_JOB_RETRY_DELAY_SECONDS);
   return { retryLimit: 3, retryDelay: Number.isFinite(d) && d >= 1 ? d : 2, retryBackoff: true };
 }
@@ -49,7 +53,8 @@ export function toJobData(record: RawRecord, raw: string): JobData {
 export function fromJobData(d: JobData): RawRecord {
   const { base64, body, analysis, ...rest } = d.record;
   return {
-    ...rest, body: base64 ? new Uint8Array(Buffer.from(body, 'base64')) : body,
+    ...rest,
+    body: base64 ? new Uint8Array(Buffer.from(body, 'base64')) : body,
     ...(analysis ? { analysis: new Uint8Array(Buffer.from(analysis, 'base64')) } : {}),
   };
 }
@@ -65,7 +70,9 @@ export function jobId(raw: string): string {
 
 export function requirePostgres(store: Store, what: string): PostgresStore {
   if (!(store instanceof PostgresStore)) {
-    throw new InputError(`${what} needs a PostgreSQL store (--db postgres://… or UNSPUN_DB); ${store.capabilities.location} is ${store.backend}`);
+    throw new InputError(
+      `${what} needs a PostgreSQL store (--db postgres://… or UNSPUN_DB); ${store.capabilities.location} is ${store.backend}`,
+    );
   }
   return store;
 }
@@ -76,7 +83,10 @@ export interface OpenQueueOptions {
 }
 
 /** Starts pg-boss beside the store (creating its schema and the two queues on first use). */
-export async function openQueue(store: PostgresStore, opts: OpenQueueOptions = {}): Promise<{ boss: PgBoss; schema: string }> {
+export async function openQueue(
+  store: PostgresStore,
+  opts: OpenQueueOptions = {},
+): Promise<{ boss: PgBoss; schema: string }> {
   const schema = `${store.target.schema}_jobs`;
   const boss = new PgBoss({
     connectionString: store.target.connectionString,
@@ -92,7 +102,14 @@ export async function openQueue(store: PostgresStore, opts: OpenQueueOptions = {
   await boss.start();
   if (!(await boss.getQueue(DEAD_QUEUE))) await boss.createQueue(DEAD_QUEUE).catch(ignoreExists);
   if (!(await boss.getQueue(INGEST_QUEUE))) {
-    await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, ...retryPolicy(), expireInSeconds: expireSeconds(), deadLetter: DEAD_QUEUE }).catch(ignoreExists);
+    await boss
+      .createQueue(INGEST_QUEUE, {
+        name: INGEST_QUEUE,
+        ...retryPolicy(),
+        expireInSeconds: expireSeconds(),
+        deadLetter: DEAD_QUEUE,
+      })
+      .catch(ignoreExists);
   }
   return { boss, schema };
 }

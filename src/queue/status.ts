@@ -8,12 +8,19 @@ export type StateCounts = Record<JobState, number>;
 const zero = (): StateCounts => ({ created: 0, retry: 0, active: 0, completed: 0, cancelled: 0, failed: 0 });
 
 /** Job counts by state (live and archived jobs), for one queue or for the given job ids. */
-export async function jobCounts(boss: PgBoss, schema: string, ids?: string[], queue = INGEST_QUEUE): Promise<StateCounts> {
+export async function jobCounts(
+  boss: PgBoss,
+  schema: string,
+  ids?: string[],
+  queue = INGEST_QUEUE,
+): Promise<StateCounts> {
   const where = ids ? 'name = $1 AND id = ANY($2::uuid[])' : 'name = $1';
-  const { rows } = await boss.getDb().executeSql(
-    `SELECT state, count(*)::int AS n FROM (SELECT state FROM ${schema}.job WHERE ${where} UNION ALL SELECT state FROM ${schema}.archive WHERE ${where}) s GROUP BY state`,
-    ids ? [queue, ids] : [queue],
-  );
+  const { rows } = await boss
+    .getDb()
+    .executeSql(
+      `SELECT state, count(*)::int AS n FROM (SELECT state FROM ${schema}.job WHERE ${where} UNION ALL SELECT state FROM ${schema}.archive WHERE ${where}) s GROUP BY state`,
+      ids ? [queue, ids] : [queue],
+    );
   const out = zero();
   for (const r of rows as Array<{ state: JobState; n: number }>) out[r.state] = r.n;
   return out;
@@ -44,10 +51,18 @@ export async function jobsReport(store: PostgresStore, opts: { failures?: number
       [INGEST_QUEUE, opts.failures ?? 20],
     );
     return {
-      schema: 'unspun.jobs/1', queue: INGEST_QUEUE, counts,
+      schema: 'unspun.jobs/1',
+      queue: INGEST_QUEUE,
+      counts,
       deadLetters: Object.values(dead).reduce((s, n) => s + n, 0),
-      failures: (rows as Array<{ id: string; source: string | null; retries: number; error: string | null; at: Date | null }>).map((r) => ({
-        id: r.id, source: r.source, retries: r.retries, error: r.error ?? 'unknown error', at: r.at ? new Date(r.at).toISOString() : '',
+      failures: (
+        rows as Array<{ id: string; source: string | null; retries: number; error: string | null; at: Date | null }>
+      ).map((r) => ({
+        id: r.id,
+        source: r.source,
+        retries: r.retries,
+        error: r.error ?? 'unknown error',
+        at: r.at ? new Date(r.at).toISOString() : '',
       })),
       articles: await store.count(),
     };

@@ -92,7 +92,11 @@ async function runBatch(
       const record = fromJobData(job.data);
       // Resume is cheap: a record stored before (by any worker) is not analysed again.
       if (await store.findByRawHash(job.data.raw)) return null;
-      return { job, record, p: await pool.run(record).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) };
+      return {
+        job,
+        record,
+        p: await pool.run(record).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))),
+      };
     }),
   );
   for (const x of prepared) {

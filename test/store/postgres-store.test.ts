@@ -44,8 +44,19 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend specifics', () => {
   it('uses the HNSW index once built and still returns exact cosines', async () => {
     const store = await PostgresStore.open(pgUrl('hnsw'));
     const rec = (n: number, v: number[]) => ({
-      article: `a${n}`, version: 1, hash: `h${n}`, rawHash: `r${n}`, url: null, title: null, outlet: null, published: null, source: null,
-      words: 10, analysis: new Uint8Array([1]), features: { bands: [n], anchors: [n], vector: Int8Array.from(v) }, lemmas: [],
+      article: `a${n}`,
+      version: 1,
+      hash: `h${n}`,
+      rawHash: `r${n}`,
+      url: null,
+      title: null,
+      outlet: null,
+      published: null,
+      source: null,
+      words: 10,
+      analysis: new Uint8Array([1]),
+      features: { bands: [n], anchors: [n], vector: Int8Array.from(v) },
+      lemmas: [],
     });
     const [a, b] = await store.insertBatch([rec(1, [127, 0, 0]), rec(2, [0, 127, 0]), rec(3, [0, 0, 127])]);
     expect((await store.buildHnsw()).dim).toBe(3);

@@ -10,6 +10,12 @@ if (SKIP_POSTGRES) console.warn(SKIP_POSTGRES);
 /** A URL naming a fresh schema of the test database, so each test gets an empty corpus (and its own job queue). */
 export function pgUrl(tag = 't'): string {
   const u = new URL(DATABASE_URL);
-  u.searchParams.set('schema', `${tag.toLowerCase().replace(/[^a-z0-9]/g, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`);
+  u.searchParams.set(
+    'schema',
+    `${tag
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '_')
+      .slice(0, 20)}_${randomBytes(4).toString('hex')}`,
+  );
   return u.href;
 }

@@ -15,7 +15,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts the CLI as a child process; resolves with its exit code and output. */
 function run(args: string[], env: NodeJS.ProcessEnv = {}, onStderr?: (text: string, kill: () => void) => void) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/unspun.js'), ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin/unspun.js'), ...args], {
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
@@ -23,10 +26,12 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}, onStderr?: (text: stri
     stderr += b.toString();
     onStderr?.(stderr, () => child.kill('SIGKILL'));
   });
-  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
+  return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    },
+  );
 }
 
 const json = (out: string) => JSON.parse(out) as Record<string, unknown>;
@@ -48,7 +53,11 @@ describe.each(backends)('two writers at once: %s', (_name, url, skip) => {
     // Every record was stored by one of the two, and counted as a duplicate by the other.
     expect((sa.added as number) + (sb.added as number)).toBe(40);
     expect((sa.duplicates as number) + (sb.duplicates as number)).toBe(40);
-    const list = json(cli(['list', '--db', db, '--json', '--limit', '1000']).stdout).articles as Array<{ article: string; hash: string; version: number }>;
+    const list = json(cli(['list', '--db', db, '--json', '--limit', '1000']).stdout).articles as Array<{
+      article: string;
+      hash: string;
+      version: number;
+    }>;
     expect(list).toHaveLength(40);
     expect(new Set(list.map((m) => m.hash)).size).toBe(40);
     expect(new Set(list.map((m) => m.article)).size).toBe(40);
@@ -57,10 +66,17 @@ describe.each(backends)('two writers at once: %s', (_name, url, skip) => {
 });
 
 describe.skipIf(SKIP_POSTGRES)('queue and workers on PostgreSQL', () => {
-  it('re-runs the jobs of a worker killed with SIGKILL mid-batch: nothing lost, nothing doubled', { timeout: 600_000 }, async () => {
+  it('re-runs the jobs of a worker killed with SIGKILL mid-batch: nothing lost, nothing doubled', {
+    timeout: 600_000,
+  }, async () => {
     const db = pgUrl('kill');
     const input = join(dir, 'kill.jsonl');
-    writeFileSync(input, bulletins(120) + JSON.stringify({ id: 'menu-only', html: '<html><body><nav><a href="/">Home</a></nav></body></html>' }) + '\n');
+    writeFileSync(
+      input,
+      bulletins(120) +
+        JSON.stringify({ id: 'menu-only', html: '<html><body><nav><a href="/">Home</a></nav></body></html>' }) +
+        '\n',
+    );
     const env = { UNSPUN_JOB_EXPIRE_SECONDS: '3', UNSPUN_JOB_RETRY_DELAY_SECONDS: '1' };
     const q = await run(['add', input, '--db', db, '--queue', '--json'], env);
     expect(q.code, q.stderr).toBe(0);
@@ -73,26 +89,41 @@ describe.skipIf(SKIP_POSTGRES)('queue and workers on PostgreSQL', () => {
       if ((err.match(/fetched \d+ jobs/g) ?? []).length >= 2) kill();
     });
     expect(killed.signal).toBe('SIGKILL');
-    const mid = json(cli(['jobs', '--db', db, '--json']).stdout) as { counts: Record<string, number>; articles: number };
+    const mid = json(cli(['jobs', '--db', db, '--json']).stdout) as {
+      counts: Record<string, number>;
+      articles: number;
+    };
     // One batch committed (49 or 50 articles: the menu-only record may be in it), the next one left active.
     expect(mid.articles).toBeGreaterThanOrEqual(49);
     expect(mid.articles).toBeLessThanOrEqual(50);
     expect(mid.counts.active).toBe(50);
 
-    const rest = await run(['worker', '--db', db, '--until-empty', '--json', '--concurrency', '2', '--batch-size', '50'], env);
+    const rest = await run(
+      ['worker', '--db', db, '--until-empty', '--json', '--concurrency', '2', '--batch-size', '50'],
+      env,
+    );
     expect(rest.code, rest.stderr).toBe(0);
-    const jobs = json(cli(['jobs', '--db', db, '--json']).stdout) as { counts: Record<string, number>; articles: number; deadLetters: number; failures: Array<{ error: string }> };
+    const jobs = json(cli(['jobs', '--db', db, '--json']).stdout) as {
+      counts: Record<string, number>;
+      articles: number;
+      deadLetters: number;
+      failures: Array<{ error: string }>;
+    };
     expect(jobs.articles).toBe(120);
     expect(jobs.counts.completed).toBe(120);
     // The empty record failed every retry and went to the dead-letter queue with its reason.
     expect(jobs.counts.failed).toBe(1);
     expect(jobs.deadLetters).toBe(1);
     expect(jobs.failures[0].error).toMatch(/kill\.jsonl:121: no extractable text/);
-    const list = json(cli(['list', '--db', db, '--json', '--limit', '1000']).stdout).articles as Array<{ hash: string }>;
+    const list = json(cli(['list', '--db', db, '--json', '--limit', '1000']).stdout).articles as Array<{
+      hash: string;
+    }>;
     expect(new Set(list.map((m) => m.hash)).size).toBe(120);
   });
 
-  it('moves a corpus between backends: export | add --db postgres://… round-trips exactly', { timeout: 600_000 }, async () => {
+  it('moves a corpus between backends: export | add --db postgres://… round-trips exactly', {
+    timeout: 600_000,
+  }, async () => {
     const sqlite = join(dir, 'move.db');
     expect(cli(['add', FIXTURES, join(ROOT, 'examples'), '--db', sqlite, '--workers', '0']).code).toBe(0);
     const exported = cli(['export', '--db', sqlite]).stdout;
@@ -102,10 +133,14 @@ describe.skipIf(SKIP_POSTGRES)('queue and workers on PostgreSQL', () => {
     expect(added.code, added.stderr).toBe(0);
     expect(json(added.stdout)).toMatchObject({ added: 10, failed: [] });
     const back = cli(['export', '--db', pg]).stdout;
-    const strip = (s: string) => s.trim().split('\n').map((l) => {
-      const { storeId: _id, ...rest } = JSON.parse(l) as Record<string, unknown>;
-      return rest;
-    });
+    const strip = (s: string) =>
+      s
+        .trim()
+        .split('\n')
+        .map((l) => {
+          const { storeId: _id, ...rest } = JSON.parse(l) as Record<string, unknown>;
+          return rest;
+        });
     expect(strip(back)).toEqual(strip(exported));
     expect(strip(back).length).toBe(10);
   });

@@ -8,7 +8,7 @@ import { retrieveCandidates } from '../../src/corpus/retrieve.js';
 import { trace } from '../../src/corpus/trace.js';
 import { extract } from '../../src/ingest/index.js';
 import { analyze } from '../../src/nlp/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { decodeAnalysis, openStore, type Store } from '../../src/store/index.js';
 import { FIXTURES, fixture, tempDir } from './helpers.js';
 import { loadVectors } from '../../src/align/vectors.js';
 
@@ -31,7 +31,6 @@ describe('trace and families on the fixture corpus', () => {
 
   it('retrieves the wire story for the spun copy and never the query itself', async () => {
     const spun = await store.get(id['paper-spun']);
-    const { decodeAnalysis } = await import('../../src/store/codec.js');
     const got = await retrieveCandidates(store, decodeAnalysis(spun!.analysis), 3, { vectors, exclude: [id['paper-spun']] });
     expect(got.map((c) => c.id)).toContain(id['wire-origin']);
     expect(got.map((c) => c.id)).not.toContain(id['paper-spun']);
@@ -43,7 +42,7 @@ describe('trace and families on the fixture corpus', () => {
     expect(t.candidates[0]).toMatchObject({ id: id['wire-origin'], role: 'origin' });
     expect(t.candidates.find((c) => c.id === id['paper-verbatim'])?.role).toBe('sibling');
     expect(t.candidates.map((c) => c.id)).not.toContain(id['paper-spun']);
-    expect(t.candidates.map((c) => c.id)).not.toContain(id['unrelated']);
+    expect(t.candidates.map((c) => c.id)).not.toContain(id.unrelated);
   });
 
   it('marks the papers as copies when the wire story itself is traced', async () => {
@@ -54,12 +53,12 @@ describe('trace and families on the fixture corpus', () => {
   });
 
   it('says which source each sentence of a stitched article came from', async () => {
-    const t = await trace(store, id['stitched'], { vectors });
+    const t = await trace(store, id.stitched, { vectors });
     const origins = t.candidates.filter((c) => c.role === 'origin').map((c) => c.id);
-    expect(origins).toEqual(expect.arrayContaining([id['wire-origin'], id['unrelated']]));
+    expect(origins).toEqual(expect.arrayContaining([id['wire-origin'], id.unrelated]));
     const body = t.sentences.slice(1);
     expect(body.slice(0, 2).every((s) => s.sources[0] === id['wire-origin'])).toBe(true);
-    expect(body.slice(2).every((s) => s.sources[0] === id['unrelated'])).toBe(true);
+    expect(body.slice(2).every((s) => s.sources[0] === id.unrelated)).toBe(true);
   });
 
   it('traces an article that is not in the store', async () => {

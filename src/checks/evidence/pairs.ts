@@ -110,7 +110,7 @@ export interface Word {
 export function wordSpans(text: string, offset = 0): Word[] {
   const out: Word[] = [];
   const re = new RegExp(WORD.source, 'gu');
-  for (let m; (m = re.exec(text)); ) out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start: offset + m.index, end: offset + m.index + m[0].length });
+  for (let m: RegExpExecArray | null; (m = re.exec(text)); ) out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 

@@ -35,7 +35,7 @@ export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
     const pieces = segment(inner, src.map((s) => s.words.map((x) => x.w)));
     if (pieces) {
       out.faithful.push(d);
-      pieces.forEach((i) => carried.add(src[i].q));
+      for (const i of pieces) carried.add(src[i].q);
       continue;
     }
     // Same quote, other words: judged on content words ("I", "the", "not" make any two quotes look alike).

@@ -21,7 +21,7 @@ export function* readFeedText(xml: string, source: string): Generator<ReadItem> 
     i++;
     const where = `${source}#${i}`;
     const body = item.content ?? item.description;
-    if (!body || !body.trim()) {
+    if (!body?.trim()) {
       yield failed(where, 'feed item has no content or description');
       continue;
     }

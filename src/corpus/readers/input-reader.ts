@@ -31,7 +31,7 @@ export async function* readInputs(inputs: string[], fetchImpl: typeof fetch = fe
 }
 
 async function* readPath(path: string, explicit: boolean): AsyncGenerator<ReadItem> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch (e) {

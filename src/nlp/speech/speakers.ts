@@ -82,7 +82,7 @@ export class SpeakerResolver {
 
   private fromDescription(mention: Span, head: Token, via: Speaker['via']): Speaker {
     // "the spokeswoman said" after "Maria Lenz, a spokeswoman for …": the description names her.
-    const headWord = new RegExp(`\\b${escape(head.lemma)}`, 'i');
+    const headWord = new RegExp(`\\b${escapeRegExp(head.lemma)}`, 'i');
     // Only the description's own head counts: "leader of the group" does not make its person "the group".
     const ownHead = (text: string) => text.split(/\s(?:of|for|at|with|from|in)\s/)[0];
     const described = this.doc.speakerDescriptions.filter((d) => d.end <= mention.start && headWord.test(ownHead(d.description.text))).pop();
@@ -201,7 +201,7 @@ function isAcronym(name: string): boolean {
   return /^[\p{Lu}\d.&-]+$/u.test(name);
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -49,7 +49,9 @@ export async function migrate(client: pg.PoolClient, schema: string): Promise<nu
   try {
     await client.query('CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public');
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await client.query('CREATE TABLE IF NOT EXISTS migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)',
+    );
     const done = new Set((await client.query<{ id: number }>('SELECT id FROM migrations')).rows.map((r) => r.id));
     const applied: number[] = [];
     for (const m of migrations) {
@@ -57,7 +59,11 @@ export async function migrate(client: pg.PoolClient, schema: string): Promise<nu
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
-        await client.query('INSERT INTO migrations (id, name, applied_at) VALUES ($1, $2, $3)', [m.id, m.name, new Date().toISOString()]);
+        await client.query('INSERT INTO migrations (id, name, applied_at) VALUES ($1, $2, $3)', [
+          m.id,
+          m.name,
+          new Date().toISOString(),
+        ]);
         await client.query('COMMIT');
       } catch (e) {
         await client.query('ROLLBACK');

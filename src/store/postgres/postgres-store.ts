@@ -1,6 +1,14 @@
 import pg from 'pg';
 import { InputError } from '../../errors.js';
-import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle, VectorHit } from '../store.js';
+import type {
+  ArticleMeta,
+  ListOptions,
+  NewArticle,
+  Store,
+  StoreCapabilities,
+  StoredArticle,
+  VectorHit,
+} from '../store.js';
 import { migrate } from './postgres-migrations.js';
 
 type Row = Omit<ArticleMeta, 'addedAt'> & { added_at: string; analysis?: Buffer };
@@ -13,8 +21,17 @@ const RETRYABLE = new Set(['40P01', '40001']);
 
 function toMeta(r: Row): ArticleMeta {
   return {
-    id: r.id, article: r.article, version: r.version, hash: r.hash, url: r.url, title: r.title, outlet: r.outlet,
-    published: r.published, source: r.source, addedAt: r.added_at, words: r.words,
+    id: r.id,
+    article: r.article,
+    version: r.version,
+    hash: r.hash,
+    url: r.url,
+    title: r.title,
+    outlet: r.outlet,
+    published: r.published,
+    source: r.source,
+    addedAt: r.added_at,
+    words: r.words,
   };
 }
 
@@ -42,11 +59,16 @@ export function parsePostgresUrl(url: string): PostgresTarget {
     throw new InputError(`not a PostgreSQL URL: ${url.replace(/:[^:@/]*@/, ':***@')}`);
   }
   const schema = u.searchParams.get('schema') ?? DEFAULT_SCHEMA;
-  if (!/^[a-z_][a-z0-9_]{0,50}$/.test(schema)) throw new InputError(`schema must be a lower-case SQL name, not "${schema}"`);
+  if (!/^[a-z_][a-z0-9_]{0,50}$/.test(schema))
+    throw new InputError(`schema must be a lower-case SQL name, not "${schema}"`);
   u.searchParams.delete('schema');
   const display = new URL(u.href);
   if (display.password) display.password = '***';
-  return { connectionString: u.href, schema, display: `${display.href}${schema === DEFAULT_SCHEMA ? '' : `${display.search ? '&' : '?'}schema=${schema}`}` };
+  return {
+    connectionString: u.href,
+    schema,
+    display: `${display.href}${schema === DEFAULT_SCHEMA ? '' : `${display.search ? '&' : '?'}schema=${schema}`}`,
+  };
 }
 
 /** The server backend: many processes on many machines write at once; the database enforces uniqueness. */
@@ -128,7 +150,10 @@ export class PostgresStore implements Store {
     const col = <K extends keyof NewArticle>(k: K) => records.map((r) => r[k]);
     const stored = await this.tx(async (c) => {
       // One lock per article identity, taken in sorted order: versions are counted by one writer at a time.
-      await c.query('SELECT pg_advisory_xact_lock(hashtextextended(a, 7)) FROM (SELECT DISTINCT unnest($1::text[]) AS a ORDER BY 1) s', [col('article')]);
+      await c.query(
+        'SELECT pg_advisory_xact_lock(hashtextextended(a, 7)) FROM (SELECT DISTINCT unnest($1::text[]) AS a ORDER BY 1) s',
+        [col('article')],
+      );
       const rows = (
         await c.query<{ id: number; hash: string; version: number }>(
           `INSERT INTO articles (article, version, hash, raw_hash, url, title, outlet, published, source, added_at, words, analysis)
@@ -142,8 +167,19 @@ export class PostgresStore implements Store {
            ORDER BY t.ord
            ON CONFLICT (hash) DO NOTHING
            RETURNING id, hash, version`,
-          [col('article'), col('hash'), col('rawHash'), col('url'), col('title'), col('outlet'), col('published'), col('source'), col('words'),
-            records.map((r) => Buffer.from(r.analysis.buffer, r.analysis.byteOffset, r.analysis.byteLength)), now],
+          [
+            col('article'),
+            col('hash'),
+            col('rawHash'),
+            col('url'),
+            col('title'),
+            col('outlet'),
+            col('published'),
+            col('source'),
+            col('words'),
+            records.map((r) => Buffer.from(r.analysis.buffer, r.analysis.byteOffset, r.analysis.byteLength)),
+            now,
+          ],
         )
       ).rows;
       const byHash = new Map(rows.map((r) => [r.hash, r]));
@@ -154,10 +190,15 @@ export class PostgresStore implements Store {
       if (!kept.length) return [];
       await c.query(
         `INSERT INTO features (doc, bands, anchors) SELECT d, b::bigint[], a::integer[] FROM unnest($1::int[], $2::text[], $3::text[]) AS t(d, b, a)`,
-        [kept.map((k) => k.row.id), kept.map((k) => `{${k.r.features.bands.join(',')}}`), kept.map((k) => `{${k.r.features.anchors.map(toInt32).join(',')}}`)],
+        [
+          kept.map((k) => k.row.id),
+          kept.map((k) => `{${k.r.features.bands.join(',')}}`),
+          kept.map((k) => `{${k.r.features.anchors.map(toInt32).join(',')}}`),
+        ],
       );
       await c.query(`INSERT INTO vectors (doc, v) SELECT d, v::halfvec FROM unnest($1::int[], $2::text[]) AS t(d, v)`, [
-        kept.map((k) => k.row.id), kept.map((k) => halfvec(k.r.features.vector)),
+        kept.map((k) => k.row.id),
+        kept.map((k) => halfvec(k.r.features.vector)),
       ]);
       // Counts summed per lemma and written in lemma order: concurrent writers lock rows in the same order.
       const lemmas = kept.flatMap((k) => k.r.lemmas.map(toInt32));
@@ -187,12 +228,17 @@ export class PostgresStore implements Store {
   }
 
   async latestVersion(article: string): Promise<ArticleMeta | null> {
-    const [r] = await this.q<Row>(`SELECT ${META_COLUMNS} FROM articles WHERE article = $1 ORDER BY version DESC LIMIT 1`, [article]);
+    const [r] = await this.q<Row>(
+      `SELECT ${META_COLUMNS} FROM articles WHERE article = $1 ORDER BY version DESC LIMIT 1`,
+      [article],
+    );
     return r ? toMeta(r) : null;
   }
 
   async versionsOf(article: string): Promise<ArticleMeta[]> {
-    return (await this.q<Row>(`SELECT ${META_COLUMNS} FROM articles WHERE article = $1 ORDER BY version`, [article])).map(toMeta);
+    return (
+      await this.q<Row>(`SELECT ${META_COLUMNS} FROM articles WHERE article = $1 ORDER BY version`, [article])
+    ).map(toMeta);
   }
 
   async get(id: number): Promise<StoredArticle | null> {
@@ -226,7 +272,10 @@ export class PostgresStore implements Store {
 
   async *iterate(pageSize = 500): AsyncIterable<StoredArticle> {
     for (let after = 0; ; ) {
-      const rows = await this.q<Row>(`SELECT ${META_COLUMNS}, analysis FROM articles WHERE id > $1 ORDER BY id LIMIT $2`, [after, pageSize]);
+      const rows = await this.q<Row>(
+        `SELECT ${META_COLUMNS}, analysis FROM articles WHERE id > $1 ORDER BY id LIMIT $2`,
+        [after, pageSize],
+      );
       if (!rows.length) return;
       for (const r of rows) yield { ...toMeta(r), analysis: new Uint8Array(r.analysis!) };
       after = rows[rows.length - 1].id;
@@ -261,7 +310,10 @@ export class PostgresStore implements Store {
   async lemmaDf(lemmas: number[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     if (!lemmas.length) return out;
-    const rows = await this.q<{ lemma: number; n: number }>('SELECT lemma, n FROM lemma_df WHERE lemma = ANY($1::int[])', [lemmas.map(toInt32)]);
+    const rows = await this.q<{ lemma: number; n: number }>(
+      'SELECT lemma, n FROM lemma_df WHERE lemma = ANY($1::int[])',
+      [lemmas.map(toInt32)],
+    );
     for (const r of rows) out.set(r.lemma >>> 0, r.n);
     return out;
   }
@@ -297,7 +349,10 @@ export class PostgresStore implements Store {
 
   async vectorScores(vector: Int8Array, ids: number[]): Promise<Map<number, number>> {
     if (!ids.length) return new Map();
-    const rows = await this.vectorQuery('SELECT doc, -(v <#> $1::halfvec)::float8 AS dot FROM vectors WHERE doc = ANY($2::int[])', [halfvec(vector), ids]);
+    const rows = await this.vectorQuery(
+      'SELECT doc, -(v <#> $1::halfvec)::float8 AS dot FROM vectors WHERE doc = ANY($2::int[])',
+      [halfvec(vector), ids],
+    );
     return new Map(rows.map((r) => [r.doc, r.dot / Q2 + 0]));
   }
 
@@ -317,7 +372,9 @@ export class PostgresStore implements Store {
     if (!row?.dim) throw new InputError('no vectors stored yet: add articles before building the HNSW index');
     const t0 = performance.now();
     await this.pool.query('DROP INDEX IF EXISTS vectors_hnsw');
-    await this.pool.query(`CREATE INDEX CONCURRENTLY vectors_hnsw ON vectors USING hnsw ((v::halfvec(${row.dim})) halfvec_ip_ops)`);
+    await this.pool.query(
+      `CREATE INDEX CONCURRENTLY vectors_hnsw ON vectors USING hnsw ((v::halfvec(${row.dim})) halfvec_ip_ops)`,
+    );
     await this.setSetting('hnsw.dim', String(row.dim));
     return { dim: row.dim, seconds: (performance.now() - t0) / 1000 };
   }
@@ -328,11 +385,16 @@ export class PostgresStore implements Store {
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+    await this.pool.query(
+      'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [key, value],
+    );
   }
 
   async indexBytes(): Promise<number> {
-    const [r] = await this.q<{ n: string }>("SELECT pg_total_relation_size('features') + pg_total_relation_size('vectors') AS n");
+    const [r] = await this.q<{ n: string }>(
+      "SELECT pg_total_relation_size('features') + pg_total_relation_size('vectors') AS n",
+    );
     return Number(r.n);
   }
 
