@@ -58,8 +58,10 @@ describe('unspun corpus commands on a real SQLite file', () => {
     expect(cli(['list', '--db', join(tmp, 'none.db')]).code).toBe(2);
     expect(cli(['show', '999999', '--db', db]).code).toBe(2);
     expect(cli(['rm', 'abc', '--db', db]).code).toBe(2);
-    const pg = cli(['list', '--db', 'postgres://localhost/unspun']);
-    expect([pg.code, pg.stderr.trim()]).toEqual([2, 'unspun: PostgreSQL backend not available in this build']);
+    // A PostgreSQL server that is not there: one line naming it (without the password), exit 2.
+    const pg = cli(['list', '--db', 'postgres://me:secret@127.0.0.1:1/unspun']);
+    expect(pg.code).toBe(2);
+    expect(pg.stderr.trim()).toMatch(/^unspun: cannot open PostgreSQL store postgres:\/\/me:\*\*\*@127\.0\.0\.1:1\/unspun[^\n]*$/);
     expect(cli(['list', '--db', 'mysql://localhost/unspun']).code).toBe(2);
     const jsonl = join(tmp, 'batch.jsonl');
     writeFileSync(jsonl, '{"id":"a1","title":"Bridge reopens","text":"The Elbe bridge reopened on Monday after repairs costing 3 million euros, the city said."}\n{not json\n');

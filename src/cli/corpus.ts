@@ -13,11 +13,13 @@ import { readInput } from './io.js';
 import { allowPrivateOption, maxBytesOption, MAX_WORKERS, wholeNumber } from './options.js';
 import { pct } from '../report/format.js';
 import { safeLine, safeText } from '../report/sanitize.js';
+import { addQueued } from './queue.js';
+
 
 // Registering these commands must stay cheap: the store, the corpus code and the kernel are imported by the
 // action that runs (see main.ts).
 
-const dbOption = () => new Option('--db <path|url>', 'corpus store: a SQLite file or sqlite:PATH (default: $UNSPUN_DB or ./unspun.db)');
+const dbOption = () => new Option('--db <path|url>', 'corpus store: a SQLite file (or sqlite:PATH) or postgres://user@host/db (default: $UNSPUN_DB or ./unspun.db)');
 
 /**
  * Opens the corpus for one command. Read commands open it read-only: they never create, migrate or write, so they
@@ -106,14 +108,33 @@ export function registerCorpusCommands(program: Command): void {
   program
     .command('add')
     .description('add articles to the corpus: files, directories, JSON Lines, RSS/Atom feeds, WARC(.gz), URLs')
-    .argument('<inputs...>', 'paths or URLs')
+    .argument('[inputs...]', 'paths or URLs; - (or nothing, when piped) reads JSON Lines from stdin, e.g. from "unspun export"')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
     .addOption(new Option('--workers <n>', `analysis worker threads, 0 = in-process (default: cores, at most 2; capped at ${MAX_WORKERS})`).argParser(workersArg))
     .addOption(maxBytesOption())
     .addOption(allowPrivateOption())
-    .addHelpText('after', '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).')
-    .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: number; maxBytes: number; allowPrivateUrls?: boolean }) => {
+    .option('--queue', 'PostgreSQL: enqueue one job per record for "unspun worker" processes instead of analysing here')
+    .option('--wait', 'with --queue: show progress until the workers have done every job')
+    .addHelpText('after', '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).\n\nExamples:\n  unspun add news/ feed.xml crawl.warc.gz\n  unspun add dump.jsonl --db postgres://unspun@db.internal/news --queue --wait')
+    .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: number; maxBytes: number; allowPrivateUrls?: boolean; queue?: boolean; wait?: boolean }) => {
+      if (opts.wait && !opts.queue) throw new InputError('--wait goes with --queue');
+      if (!inputs.length) {
+        if (process.stdin.isTTY) throw new InputError('give files, directories or URLs to add, or pipe JSON Lines (e.g. unspun export | unspun add --db …)');
+        inputs = ['-'];
+      }
+      if (opts.queue) {
+        const q = await addQueued(opts.db, inputs, opts);
+        const { jobIds: _ids, ...shown } = q;
+        if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.add-queue/1', ...shown }, null, 2) + '\n');
+        else {
+          process.stdout.write(`queued ${q.enqueued} (${q.alreadyQueued} already queued or done), ${q.failed.length} unreadable${q.wait ? `; workers finished ${q.wait.done}, failed ${q.wait.failed}` : ''}\n`);
+          for (const f of q.failed) process.stdout.write(`  failed: ${f.source}: ${f.reason}\n`);
+        }
+        const failed = q.failed.length + (q.wait?.failed ?? 0);
+        if (failed) throw new ThresholdError(`${failed} record(s) failed (see "unspun jobs")`);
+        return;
+      }
       const summary = await withStore(opts.db, 'write', async (store) => {
         const bar = await addProgress();
         try {
@@ -221,9 +242,11 @@ export function registerCorpusCommands(program: Command): void {
     .description('export the corpus (one JSON object per line, re-ingestable by "unspun add")')
     .addOption(dbOption())
     .option('--jsonl', 'JSON Lines (the default and only format)')
-    .action(async (opts: { db?: string }) => {
+    .option('--text-only', 'leave out the stored analyses (smaller; "add" then re-extracts the text, which may differ slightly)')
+    .addHelpText('after', '\nMove a corpus to PostgreSQL (exactly: same texts, hashes and versions):\n  unspun export --db unspun.db | unspun add - --db postgres://unspun@db.internal/news')
+    .action(async (opts: { db?: string; textOnly?: boolean }) => {
       await withStore(opts.db, 'read', async (store) => {
-        for await (const line of exportJsonl(store)) {
+        for await (const line of exportJsonl(store, { textOnly: opts.textOnly })) {
           // Wait for a slow reader instead of buffering the whole corpus in memory.
           if (!process.stdout.write(line.endsWith('\n') ? line : line + '\n')) await once(process.stdout, 'drain');
         }

@@ -10,6 +10,7 @@ import { TOOL } from '../version.js';
 import type { Analysis, Severity, SeveritySetting } from '../types.js';
 import { registerCorpusCommands } from './corpus.js';
 import { registerDemo } from './demo.js';
+import { registerQueueCommands } from './queue.js';
 import { registerServe } from './serve.js';
 
 // Start-up: this file and what it imports statically must stay light (`unspun --version` ≤ 100 ms).
@@ -115,6 +116,7 @@ export function buildProgram(): Command {
     });
 
   registerCorpusCommands(program);
+  registerQueueCommands(program);
   registerDemo(program);
   registerServe(program);
   return program;

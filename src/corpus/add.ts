@@ -48,6 +48,21 @@ export interface AddSummary {
 
 const MAX_CHUNK = 1000;
 
+/** The identity versions are kept under: the record's id or URL, else the content hash. */
+export function identityOf(record: RawRecord, p: Prepared): string {
+  return record.article ?? `sha256:${p.hash}`;
+}
+
+/** A prepared record as the store takes it (`add` and the queue worker build rows the same way). */
+export function toNewArticle(record: RawRecord, raw: string, p: Prepared, lemmaDf: Map<number, number>, version: number): NewArticle {
+  return {
+    article: identityOf(record, p), version, hash: p.hash, rawHash: raw, url: p.url ?? record.url, title: p.title ?? record.title,
+    outlet: record.outlet ?? p.outlet ?? (p.url ? hostOf(p.url) : null), published: p.published ?? record.published,
+    source: record.source, words: p.fp.words, analysis: p.analysis,
+    features: { bands: p.fp.bands, anchors: selectAnchors(p.fp, lemmaDf), vector: p.vector }, lemmas: p.fp.lemmas,
+  };
+}
+
 /**
  * `unspun add`: reads files, directories, JSON Lines, feeds, WARCs and URLs, analyses on worker threads and
  * stores each new text once, committing every `chunkSize` records. Re-runs are idempotent, so a crashed run
@@ -73,14 +88,12 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
   const commit = async () => {
     if (!chunk.length) return;
     const metas = await store.insertBatch(chunk);
+    // Records another writer stored since we looked are skipped by the store: they are duplicates after all.
+    const skipped = chunk.length - metas.length;
+    progress.added -= skipped;
+    progress.duplicates += skipped;
+    progress.versions = Math.max(0, progress.versions - chunk.filter((r) => r.version > 1).length + metas.filter((m) => m.version > 1).length);
     summary.ids.push(...metas.map((m) => m.id));
-    // Another `add` on the same file stored some of these first: they count as duplicates, not failures.
-    metas.forEach((m, i) => {
-      if (!m.duplicate) return;
-      progress.added--;
-      progress.duplicates++;
-      if (chunk[i].version > 1) progress.versions--;
-    });
     progress.committed += metas.length;
     chunk.length = 0;
     chunkHashes.clear();
@@ -95,15 +108,9 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
     if (p instanceof Error) fail(record.source, p.message);
     else if (chunkHashes.has(p.hash) || (await store.findByHash(p.hash))) progress.duplicates++;
     else {
-      const article = record.article ?? `sha256:${p.hash}`;
+      const article = identityOf(record, p);
       const last = chunkVersions.get(article) ?? (await store.latestVersion(article))?.version ?? 0;
-      const lemmaDf = await store.lemmaDf(p.fp.lemmas);
-      chunk.push({
-        article, version: last + 1, hash: p.hash, rawHash: raw, url: p.url ?? record.url, title: p.title ?? record.title,
-        outlet: record.outlet ?? p.outlet ?? (p.url ? hostOf(p.url) : null), published: p.published ?? record.published,
-        source: record.source, words: p.fp.words, analysis: p.analysis,
-        features: { bands: p.fp.bands, anchors: selectAnchors(p.fp, lemmaDf), vector: p.vector }, lemmas: p.fp.lemmas,
-      });
+      chunk.push(toNewArticle(record, raw, p, await store.lemmaDf(p.fp.lemmas), last + 1));
       chunkHashes.add(p.hash);
       chunkRaw.add(raw);
       chunkVersions.set(article, last + 1);

@@ -2,7 +2,7 @@ import type { Vectors } from '../align/vectors.js';
 import { sha1, sha256 } from '../hash.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
-import { encodeAnalysis } from '../store/codec.js';
+import { decodeAnalysis, encodeAnalysis } from '../store/codec.js';
 import type { Analysis } from '../types.js';
 import { storedVector } from './doc-vector.js';
 import { fingerprint, type Fingerprint } from './fingerprint.js';
@@ -31,6 +31,7 @@ export function rawHash(body: string | Uint8Array): string {
 
 /** Extracts and analyses a record and turns the analysis into fingerprints: the CPU-heavy part of ingest. */
 export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
+  if (r.analysis) return prepareStored(r.analysis, vectors);
   const body = typeof r.body === 'string' ? r.body : Buffer.from(r.body);
   const ex = extract(body, {
     format: r.format, url: r.url,
@@ -40,6 +41,18 @@ export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
   const a = analyze(ex);
   if (!a.sentences.length) throw new Error('no sentences found');
   return prepareAnalysis(a, vectors);
+}
+
+/** An exported analysis, re-indexed but not re-extracted: the text (and so the content hash) stays the same. */
+function prepareStored(bytes: Uint8Array, vectors: Vectors): Prepared {
+  let a: Analysis;
+  try {
+    a = decodeAnalysis(bytes);
+  } catch {
+    throw new Error('"analysis" is not an unspun export analysis');
+  }
+  if (typeof a?.text !== 'string' || !Array.isArray(a.sentences) || !a.sentences.length) throw new Error('"analysis" holds no sentences');
+  return { ...prepareAnalysis(a, vectors), analysis: bytes };
 }
 
 /** The stored form of an analysis: encoded, fingerprinted, with its document vector. */

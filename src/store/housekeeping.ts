@@ -29,13 +29,18 @@ export function removeArticle(store: Store, id: number): Promise<boolean> {
   return store.remove(id);
 }
 
-/** `unspun export --jsonl`: one line per stored version, re-ingestable by `unspun add`. */
-export async function* exportJsonl(store: Store): AsyncIterable<string> {
+/**
+ * `unspun export --jsonl`: one line per stored version, re-ingestable by `unspun add`. Each line carries the stored
+ * analysis (base64) unless `text: true`, so `unspun export | unspun add --db postgres://…` moves a corpus exactly:
+ * re-extracting the text would not always give the same text back.
+ */
+export async function* exportJsonl(store: Store, opts: { textOnly?: boolean } = {}): AsyncIterable<string> {
   for await (const row of store.iterate()) {
     const a = decodeAnalysis(row.analysis);
     yield JSON.stringify({
       id: row.article, storeId: row.id, version: row.version, url: row.url, title: row.title, outlet: row.outlet,
       published: row.published, hash: row.hash, text: a.text,
+      ...(opts.textOnly ? {} : { analysis: Buffer.from(row.analysis).toString('base64') }),
     });
   }
 }

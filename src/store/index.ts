@@ -45,6 +45,10 @@ export function parseStoreUrl(url: string): StoreLocation {
  */
 export async function openStore(url: string, opts: { readonly?: boolean } = {}): Promise<Store> {
   const where = parseStoreUrl(url);
-  if (where.backend === 'postgres') throw new InputError('PostgreSQL backend not available in this build');
+  if (where.backend === 'postgres') {
+    // Loaded on demand: the embedded default never loads the pg driver.
+    const { PostgresStore } = await import('./postgres/postgres-store.js');
+    return PostgresStore.open(where.url);
+  }
   return new SqliteStore(where.path, { readonly: opts.readonly });
 }

@@ -55,8 +55,10 @@ export interface ListOptions {
 
 /** Differences between backends, declared rather than discovered (Kysely style). */
 export interface StoreCapabilities {
-  /** Several processes may write at once (sqlite: no, one writer; postgres: yes). */
+  /** Several processes may write at once (sqlite: one writer at a time, others wait; postgres: yes, on many machines). */
   concurrentWriters: boolean;
+  /** A job queue (pg-boss) can live beside the data: `add --queue`, `unspun worker`, `unspun jobs`. */
+  queue: boolean;
   /** Where the data lives, for messages. */
   location: string;
 }
@@ -72,11 +74,12 @@ export interface Store {
   readonly capabilities: StoreCapabilities;
 
   /**
-   * Stores records in ONE transaction (callers keep batches ≤ 1,000) and returns their metas in order.
-   * Idempotent under concurrent writers: a record whose hash another writer stored meanwhile comes back as that
-   * stored meta with `duplicate: true`; an (article, version) taken meanwhile gets the next free version.
+   * Stores records in ONE transaction (callers keep batches ≤ 1,000) and returns the metas of those stored, in
+   * input order. The database enforces uniqueness: a record whose content hash is already stored (another writer
+   * got there first) is skipped, not an error. The store assigns `version` (latest stored + 1 under `article`),
+   * so concurrent writers never give two texts the same version.
    */
-  insertBatch(records: NewArticle[]): Promise<Array<ArticleMeta & { duplicate?: true }>>;
+  insertBatch(records: NewArticle[]): Promise<ArticleMeta[]>;
   findByHash(hash: string): Promise<ArticleMeta | null>;
   findByRawHash(rawHash: string): Promise<ArticleMeta | null>;
   /** Newest version stored under an article identity. */

@@ -4,23 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addPaths } from '../../src/corpus/add.js';
 import { openStore } from '../../src/store/index.js';
-import { fixture, tempDir } from './helpers.js';
+import { bulletins, tempDir } from './helpers.js';
 import { loadVectors } from '../../src/align/vectors.js';
 
 const vectors = loadVectors();
 
 const RECORDS = 400;
 
-/** Distinct articles: the wire story's paragraphs rotated and stamped with a record number. */
-function corpus(): string {
-  const paras = fixture('wire-origin.txt').split(/\n\s*\n/).slice(1);
-  const lines: string[] = [];
-  for (let i = 0; i < RECORDS; i++) {
-    const rotated = [...paras.slice(i % paras.length), ...paras.slice(0, i % paras.length)];
-    lines.push(JSON.stringify({ id: `rec-${i}`, text: `Bulletin ${i} from the Halden desk.\n\n${rotated.join('\n\n')}` }));
-  }
-  return lines.join('\n') + '\n';
-}
+const corpus = () => bulletins(RECORDS);
 
 describe('resume after a crash', () => {
   const dir = tempDir('crash');

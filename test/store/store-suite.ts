@@ -12,7 +12,7 @@ function record(n: number, over: Partial<NewArticle> = {}): NewArticle {
     article: `https://example.test/story-${n}`, version: 1, hash: `hash-${n}`, rawHash: `raw-${n}`, url: `https://example.test/story-${n}`,
     title: `Story ${n}`, outlet: n % 2 ? 'Morrow Gazette' : 'Halden Post', published: '2026-03-0' + ((n % 9) + 1) + 'T08:00:00.000Z',
     source: 'suite', words: 100 + n, analysis: new Uint8Array([n, n + 1, n + 2]),
-    features: { bands: [n, 1000 + (n % 3)], anchors: [5000 + n, 7777], vector: Int8Array.of(n, -n, 3) }, lemmas: [11, 12 + n],
+    features: { bands: [n, 1000 + (n % 3)], anchors: [5000 + n, 7777, 0xfffffff0], vector: Int8Array.of(n, -n, 3) }, lemmas: [11, 12 + n, 0xfffffff1],
     ...over,
   };
 }
@@ -42,18 +42,28 @@ export function runStoreSuite(name: string, open: StoreFactory): void {
       expect(await store.count()).toBe(2);
     });
 
-    it('returns a record whose content hash is already stored as a duplicate, and stores the rest', async () => {
-      const [first] = await store.insertBatch([record(1)]);
-      const metas = await store.insertBatch([record(2), record(3, { hash: 'hash-1' })]);
-      expect(metas.map((m) => m.duplicate ?? false)).toEqual([false, true]);
-      expect(metas[1].id).toBe(first.id);
-      expect(await store.count()).toBe(2);
+    it('skips a record whose content hash is stored (the database decides) and stores the rest', async () => {
+      await store.insertBatch([record(1)]);
+      const metas = await store.insertBatch([record(2), record(3, { hash: 'hash-1' }), record(4)]);
+      expect(metas.map((m) => m.title)).toEqual(['Story 2', 'Story 4']);
+      expect(await store.count()).toBe(3);
+      expect((await store.lemmaDf([11])).get(11)).toBe(3);
     });
 
-    it('keeps versions under one identity, newest last', async () => {
-      await store.insertBatch([record(1), record(2, { article: 'https://example.test/story-1', version: 2 })]);
-      expect((await store.latestVersion('https://example.test/story-1'))?.version).toBe(2);
-      expect((await store.versionsOf('https://example.test/story-1')).map((m) => m.version)).toEqual([1, 2]);
+    it('keeps a batch atomic: a bad record stores nothing', async () => {
+      await expect(store.insertBatch([record(2), record(3, { article: null as unknown as string })])).rejects.toThrow();
+      expect(await store.count()).toBe(0);
+      expect((await store.lemmaDf([11])).size).toBe(0);
+    });
+
+    it('keeps versions under one identity, newest last, numbered by the store', async () => {
+      const metas = await store.insertBatch([record(1), record(2, { article: 'https://example.test/story-1', version: 2 })]);
+      expect(metas.map((m) => m.version)).toEqual([1, 2]);
+      // A writer that counted versions before another writer stored one still gets the next number.
+      const [late] = await store.insertBatch([record(3, { article: 'https://example.test/story-1', version: 2 })]);
+      expect(late.version).toBe(3);
+      expect((await store.latestVersion('https://example.test/story-1'))?.version).toBe(3);
+      expect((await store.versionsOf('https://example.test/story-1')).map((m) => m.version)).toEqual([1, 2, 3]);
     });
 
     it('answers band, anchor, df and vector queries', async () => {
@@ -64,11 +74,13 @@ export function runStoreSuite(name: string, open: StoreFactory): void {
       expect(bands.has(b.id)).toBe(false);
       const postings = await store.anchorPostings([5002, 7777], 2);
       expect(postings.get(5002)).toEqual([b.id]);
+      expect((await store.anchorPostings([0xfffffff0], 5)).get(0xfffffff0)).toEqual([a.id, b.id, c.id]); // uint32 keys survive
       expect(postings.has(7777)).toBe(false); // in 3 articles, above the cap of 2
       const df = await store.lemmaDf([11, 13, 99]);
       expect(df.get(11)).toBe(3);
       expect(df.get(13)).toBe(1);
       expect(df.has(99)).toBe(false);
+      expect((await store.lemmaDf([0xfffffff1])).get(0xfffffff1)).toBe(3);
       const v = await store.vectors();
       expect(v.dim).toBe(3);
       expect([...v.ids]).toEqual([a.id, b.id, c.id]);

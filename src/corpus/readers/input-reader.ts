@@ -36,6 +36,7 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}): Asy
   const o = { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, allowPrivate: opts.allowPrivate ?? false };
   for (const input of inputs) {
     if (/^https?:\/\//i.test(input)) yield* readUrl(input, o);
+    else if (input === '-') yield* readJsonl(process.stdin, o.maxBytes, 'stdin');
     else yield* readPath(input, true, o);
   }
 }

@@ -19,10 +19,12 @@ export function parseJsonlLine(line: string, source: string): ReadItem {
   if (!html && !text) return failed(source, 'record has neither "text" nor "html"');
   const id = typeof r.id === 'number' ? String(r.id) : str(r.id);
   const url = str(r.url);
+  const analysis = str(r.analysis);
   return {
     record: {
       article: id ?? url, source, body: (html ?? text)!, format: html ? 'html' : 'auto', url,
       title: str(r.title), published: isoDate(r.published), outlet: str(r.outlet),
+      ...(analysis ? { analysis: new Uint8Array(Buffer.from(analysis, 'base64')) } : {}),
     },
   };
 }
@@ -32,7 +34,7 @@ export function parseJsonlLine(line: string, source: string): ReadItem {
  * before the first record is dropped; a line longer than `maxBytes` is reported and skipped without being held
  * in memory whole.
  */
-export async function* readJsonl(path: string, maxBytes = DEFAULT_MAX_BYTES): AsyncGenerator<ReadItem> {
+export async function* readJsonl(path: string | NodeJS.ReadableStream, maxBytes = DEFAULT_MAX_BYTES, label = typeof path === 'string' ? path : 'stdin'): AsyncGenerator<ReadItem> {
   let n = 0;
   let parts: Buffer[] = [];
   let size = 0;
@@ -44,14 +46,15 @@ export async function* readJsonl(path: string, maxBytes = DEFAULT_MAX_BYTES): As
     parts = [];
     size = 0;
     tooLong = false;
-    if (long) return failed(`${path}:${n}`, `line is over --max-bytes ${mb(maxBytes)}`);
+    if (long) return failed(`${label}:${n}`, `line is over --max-bytes ${mb(maxBytes)}`);
     let text = buf.toString('utf8');
     if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.endsWith('\r')) text = text.slice(0, -1);
-    return text.trim() ? parseJsonlLine(text, `${path}:${n}`) : null;
+    return text.trim() ? parseJsonlLine(text, `${label}:${n}`) : null;
   };
   try {
-    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for await (const raw of (typeof path === 'string' ? createReadStream(path) : path) as AsyncIterable<Buffer | string>) {
+      const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
       let at = 0;
       for (let nl = chunk.indexOf(10, at); ; nl = chunk.indexOf(10, at)) {
         const piece = chunk.subarray(at, nl < 0 ? chunk.length : nl);
@@ -69,7 +72,7 @@ export async function* readJsonl(path: string, maxBytes = DEFAULT_MAX_BYTES): As
       }
     }
   } catch (e) {
-    yield failed(`${path}:${n + 1}`, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    yield failed(`${label}:${n + 1}`, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     return;
   }
   if (size || tooLong) {

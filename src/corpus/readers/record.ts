@@ -10,6 +10,8 @@ export interface RawRecord {
   title: string | null;
   published: string | null;
   outlet: string | null;
+  /** A stored analysis (an `unspun export` line): stored as it is, so a corpus moves between stores exactly. */
+  analysis?: Uint8Array;
 }
 
 /** Readers yield records or failures; a failure never stops the batch. */

@@ -60,38 +60,37 @@ export class SqliteStore implements Store {
     } catch (err) {
       throw storeError(err, file);
     }
-    this.capabilities = { concurrentWriters: false, location: file };
+    this.capabilities = { concurrentWriters: false, queue: false, location: file };
   }
 
-  async insertBatch(records: NewArticle[]): Promise<Array<ArticleMeta & { duplicate?: true }>> {
+  async insertBatch(records: NewArticle[]): Promise<ArticleMeta[]> {
     const now = new Date().toISOString();
+    // The version is taken inside the write transaction, so a second process adding to the same file cannot repeat it.
     const insert = this.sql(
       `INSERT INTO articles (article, version, hash, raw_hash, url, title, outlet, published, source, added_at, words, analysis)
-       VALUES (@article, @version, @hash, @rawHash, @url, @title, @outlet, @published, @source, @addedAt, @words, @analysis)`,
+       VALUES (@article, (SELECT coalesce(max(version), 0) + 1 FROM articles WHERE article = @article), @hash, @rawHash,
+               @url, @title, @outlet, @published, @source, @addedAt, @words, @analysis)
+       ON CONFLICT (hash) DO NOTHING RETURNING id, version`,
     );
     const band = this.sql('INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)');
     const anchor = this.sql('INSERT OR IGNORE INTO anchors (key, doc) VALUES (?, ?)');
     const vector = this.sql('INSERT INTO vectors (doc, v) VALUES (?, ?)');
     const df = this.sql('INSERT INTO lemma_df (lemma, n) VALUES (?, 1) ON CONFLICT (lemma) DO UPDATE SET n = n + 1');
-    const byHash = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE hash = ?`);
-    const lastVersion = this.sql('SELECT max(version) FROM articles WHERE article = ?').pluck();
     const run = this.db.transaction((batch: NewArticle[]) =>
-      batch.map((given): ArticleMeta & { duplicate?: true } => {
-        // Another writer may have stored the same text or taken this version since the caller looked.
-        const stored = byHash.get(given.hash) as Row | undefined;
-        if (stored) return { ...toMeta(stored), duplicate: true };
-        const taken = (lastVersion.get(given.article) as number | null) ?? 0;
-        const r = taken >= given.version ? { ...given, version: taken + 1 } : given;
-        const id = Number(insert.run({ ...r, addedAt: now, analysis: Buffer.from(r.analysis) }).lastInsertRowid);
+      batch.flatMap((r) => {
+        const row = insert.get({ ...r, addedAt: now, analysis: Buffer.from(r.analysis) }) as { id: number; version: number } | undefined;
+        if (!row) return [];
+        const { id, version } = row;
         for (const k of r.features.bands) band.run(k, id);
         for (const k of r.features.anchors) anchor.run(k, id);
         vector.run(id, Buffer.from(r.features.vector.buffer, r.features.vector.byteOffset, r.features.vector.byteLength));
         for (const l of r.lemmas) df.run(l);
         const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, ...meta } = r;
-        return { ...meta, id, addedAt: now };
+        return [{ ...meta, id, version, addedAt: now }];
       }),
     );
-    // IMMEDIATE: take the write lock before reading, so the checks above hold until commit.
+    this.vectorTable = null;
+    // IMMEDIATE takes the write lock up front: a second writer waits (busy_timeout) instead of failing mid-batch.
     return run.immediate(records);
   }
 
@@ -145,6 +144,7 @@ export class SqliteStore implements Store {
       this.sql('DELETE FROM bands WHERE doc = ?').run(id);
       this.sql('DELETE FROM anchors WHERE doc = ?').run(id);
       this.sql('DELETE FROM vectors WHERE doc = ?').run(id);
+      this.vectorTable = null;
       return this.sql('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
     })();
   }

@@ -1,0 +1,78 @@
+import type pg from 'pg';
+
+/**
+ * Numbered, append-only migrations, as for SQLite (src/store/sqlite/sqlite-migrations.ts): never edit one that has
+ * shipped, add the next number. Retrieval features live in narrow side tables so the scans they need (GIN over
+ * bands/anchors, a vector scan) never read article rows: LSH band keys as bigint[] and anchor hashes as int[], both
+ * GIN-indexed for `&&` / `@>`; document vectors as pgvector halfvec holding the int8 values (exact in half
+ * precision, so cosines equal SQLite's to the last bit).
+ */
+export const migrations: Array<{ id: number; name: string; sql: string }> = [
+  {
+    id: 1,
+    name: 'articles and retrieval index',
+    sql: `
+      CREATE TABLE articles (
+        id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        article text NOT NULL,
+        version integer NOT NULL,
+        hash text NOT NULL UNIQUE,
+        raw_hash text NOT NULL,
+        url text, title text, outlet text, published text, source text,
+        added_at text NOT NULL,
+        words integer NOT NULL,
+        analysis bytea NOT NULL,
+        UNIQUE (article, version)
+      );
+      CREATE INDEX articles_raw_hash ON articles (raw_hash);
+      CREATE INDEX articles_outlet ON articles (outlet, id);
+      CREATE TABLE features (
+        doc integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        bands bigint[] NOT NULL,
+        anchors integer[] NOT NULL
+      );
+      CREATE INDEX features_bands ON features USING gin (bands);
+      CREATE INDEX features_anchors ON features USING gin (anchors);
+      CREATE TABLE vectors (doc integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE, v public.halfvec NOT NULL);
+      CREATE TABLE lemma_df (lemma integer PRIMARY KEY, n integer NOT NULL);
+      CREATE TABLE settings (key text PRIMARY KEY, value text NOT NULL);
+    `,
+  },
+];
+
+/** One lock for every schema of a database: CREATE EXTENSION is database-wide and must not race. */
+const MIGRATE_LOCK = 0x756e7370; // "unsp"
+
+/** Applies the migrations not yet recorded in `migrations` (each in its own transaction) under an advisory lock. */
+export async function migrate(client: pg.PoolClient, schema: string): Promise<number[]> {
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public');
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)',
+    );
+    const done = new Set((await client.query<{ id: number }>('SELECT id FROM migrations')).rows.map((r) => r.id));
+    const applied: number[] = [];
+    for (const m of migrations) {
+      if (done.has(m.id)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(m.sql);
+        await client.query('INSERT INTO migrations (id, name, applied_at) VALUES ($1, $2, $3)', [
+          m.id,
+          m.name,
+          new Date().toISOString(),
+        ]);
+        await client.query('COMMIT');
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      }
+      applied.push(m.id);
+    }
+    return applied;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATE_LOCK]);
+  }
+}

@@ -1,0 +1,415 @@
+import pg from 'pg';
+import { InputError } from '../../errors.js';
+import type {
+  ArticleMeta,
+  ListOptions,
+  NewArticle,
+  Store,
+  StoreCapabilities,
+  StoredArticle,
+  VectorHit,
+} from '../store.js';
+import { migrate } from './postgres-migrations.js';
+
+type Row = Omit<ArticleMeta, 'addedAt'> & { added_at: string; analysis?: Buffer };
+
+const META_COLUMNS = 'id, article, version, hash, url, title, outlet, published, source, added_at, words';
+/** int8 vector values stored as they are: cosine = dot / 127². */
+const Q2 = 127 * 127;
+/** Deadlock or serialization failure: the transaction is retried (a few times, with jitter). */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+function toMeta(r: Row): ArticleMeta {
+  return {
+    id: r.id,
+    article: r.article,
+    version: r.version,
+    hash: r.hash,
+    url: r.url,
+    title: r.title,
+    outlet: r.outlet,
+    published: r.published,
+    source: r.source,
+    addedAt: r.added_at,
+    words: r.words,
+  };
+}
+
+/** pgvector's text form of an int8 vector (the values themselves: exact in half precision). */
+const halfvec = (v: Int8Array) => `[${Array.from(v).join(',')}]`;
+
+/** Anchor hashes are uint32; Postgres integer[] is signed. */
+const toInt32 = (x: number) => x | 0;
+
+/** A parsed `postgres://…[?schema=name]` URL: the schema keeps corpora (and test runs) apart in one database. */
+export interface PostgresTarget {
+  connectionString: string;
+  schema: string;
+  /** The URL without its password, for messages. */
+  display: string;
+}
+
+export const DEFAULT_SCHEMA = 'unspun';
+
+export function parsePostgresUrl(url: string): PostgresTarget {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new InputError(`not a PostgreSQL URL: ${url.replace(/:[^:@/]*@/, ':***@')}`);
+  }
+  const schema = u.searchParams.get('schema') ?? DEFAULT_SCHEMA;
+  if (!/^[a-z_][a-z0-9_]{0,50}$/.test(schema))
+    throw new InputError(`schema must be a lower-case SQL name, not "${schema}"`);
+  u.searchParams.delete('schema');
+  const display = new URL(u.href);
+  if (display.password) display.password = '***';
+  return {
+    connectionString: u.href,
+    schema,
+    display: `${display.href}${schema === DEFAULT_SCHEMA ? '' : `${display.search ? '&' : '?'}schema=${schema}`}`,
+  };
+}
+
+/** The server backend: many processes on many machines write at once; the database enforces uniqueness. */
+export class PostgresStore implements Store {
+  readonly backend = 'postgres';
+  readonly capabilities: StoreCapabilities;
+  readonly target: PostgresTarget;
+  private readonly pool: pg.Pool;
+  private closed = false;
+
+  private constructor(target: PostgresTarget, pool: pg.Pool) {
+    this.target = target;
+    this.pool = pool;
+    this.capabilities = { concurrentWriters: true, queue: true, location: target.display };
+  }
+
+  /** Connects and applies pending migrations (idempotent; concurrent openers wait on an advisory lock). */
+  static async open(url: string, opts: { poolSize?: number; migrate?: boolean } = {}): Promise<PostgresStore> {
+    const target = parsePostgresUrl(url);
+    const pool = new pg.Pool({
+      connectionString: target.connectionString,
+      max: opts.poolSize ?? 4,
+      options: `-c search_path=${target.schema},public`,
+      application_name: 'unspun',
+    });
+    // An idle client's network error must not crash the process; the next query reports it.
+    pool.on('error', () => {});
+    const store = new PostgresStore(target, pool);
+    try {
+      const client = await pool.connect();
+      try {
+        if (opts.migrate !== false) await migrate(client, target.schema);
+      } finally {
+        client.release();
+      }
+    } catch (e) {
+      await pool.end().catch(() => {});
+      throw connectError(e, target);
+    }
+    return store;
+  }
+
+  /** Applies pending migrations and says which ones ran (`unspun migrate`). */
+  async migrate(): Promise<number[]> {
+    const client = await this.pool.connect();
+    try {
+      return await migrate(client, this.target.schema);
+    } finally {
+      client.release();
+    }
+  }
+
+  private async q<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> {
+    return (await this.pool.query<R>(text, values)).rows;
+  }
+
+  /** Runs `fn` in one transaction, retrying on deadlock (concurrent writers can still meet on a unique key). */
+  private async tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(client);
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        if (!RETRYABLE.has((e as { code?: string }).code ?? '') || attempt >= 5) throw e;
+        await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 50));
+      } finally {
+        client.release();
+      }
+    }
+  }
+
+  async insertBatch(records: NewArticle[]): Promise<ArticleMeta[]> {
+    if (!records.length) return [];
+    const now = new Date().toISOString();
+    const col = <K extends keyof NewArticle>(k: K) => records.map((r) => r[k]);
+    const stored = await this.tx(async (c) => {
+      // One lock per article identity, taken in sorted order: versions are counted by one writer at a time.
+      await c.query(
+        'SELECT pg_advisory_xact_lock(hashtextextended(a, 7)) FROM (SELECT DISTINCT unnest($1::text[]) AS a ORDER BY 1) s',
+        [col('article')],
+      );
+      const rows = (
+        await c.query<{ id: number; hash: string; version: number }>(
+          `INSERT INTO articles (article, version, hash, raw_hash, url, title, outlet, published, source, added_at, words, analysis)
+           SELECT t.article,
+                  coalesce((SELECT max(version) FROM articles a WHERE a.article = t.article), 0)
+                    + row_number() OVER (PARTITION BY t.article ORDER BY t.ord),
+                  t.hash, t.raw_hash, t.url, t.title, t.outlet, t.published, t.source, $11, t.words, t.analysis
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::bytea[])
+                WITH ORDINALITY AS t(article, hash, raw_hash, url, title, outlet, published, source, words, analysis, ord)
+           WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.hash = t.hash)
+           ORDER BY t.ord
+           ON CONFLICT (hash) DO NOTHING
+           RETURNING id, hash, version`,
+          [
+            col('article'),
+            col('hash'),
+            col('rawHash'),
+            col('url'),
+            col('title'),
+            col('outlet'),
+            col('published'),
+            col('source'),
+            col('words'),
+            records.map((r) => Buffer.from(r.analysis.buffer, r.analysis.byteOffset, r.analysis.byteLength)),
+            now,
+          ],
+        )
+      ).rows;
+      const byHash = new Map(rows.map((r) => [r.hash, r]));
+      const kept = records.flatMap((r) => {
+        const row = byHash.get(r.hash);
+        return row ? [{ r, row }] : [];
+      });
+      if (!kept.length) return [];
+      await c.query(
+        `INSERT INTO features (doc, bands, anchors) SELECT d, b::bigint[], a::integer[] FROM unnest($1::int[], $2::text[], $3::text[]) AS t(d, b, a)`,
+        [
+          kept.map((k) => k.row.id),
+          kept.map((k) => `{${k.r.features.bands.join(',')}}`),
+          kept.map((k) => `{${k.r.features.anchors.map(toInt32).join(',')}}`),
+        ],
+      );
+      await c.query(`INSERT INTO vectors (doc, v) SELECT d, v::halfvec FROM unnest($1::int[], $2::text[]) AS t(d, v)`, [
+        kept.map((k) => k.row.id),
+        kept.map((k) => halfvec(k.r.features.vector)),
+      ]);
+      // Counts summed per lemma and written in lemma order: concurrent writers lock rows in the same order.
+      const lemmas = kept.flatMap((k) => k.r.lemmas.map(toInt32));
+      if (lemmas.length) {
+        await c.query(
+          `INSERT INTO lemma_df (lemma, n) SELECT l, count(*) FROM unnest($1::int[]) AS l GROUP BY l ORDER BY l
+           ON CONFLICT (lemma) DO UPDATE SET n = lemma_df.n + excluded.n`,
+          [lemmas],
+        );
+      }
+      return kept;
+    });
+    return stored.map(({ r, row }) => {
+      const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, ...meta } = r;
+      return { ...meta, id: row.id, version: row.version, addedAt: now };
+    });
+  }
+
+  async findByHash(hash: string): Promise<ArticleMeta | null> {
+    const [r] = await this.q<Row>(`SELECT ${META_COLUMNS} FROM articles WHERE hash = $1`, [hash]);
+    return r ? toMeta(r) : null;
+  }
+
+  async findByRawHash(rawHash: string): Promise<ArticleMeta | null> {
+    const [r] = await this.q<Row>(`SELECT ${META_COLUMNS} FROM articles WHERE raw_hash = $1 LIMIT 1`, [rawHash]);
+    return r ? toMeta(r) : null;
+  }
+
+  async latestVersion(article: string): Promise<ArticleMeta | null> {
+    const [r] = await this.q<Row>(
+      `SELECT ${META_COLUMNS} FROM articles WHERE article = $1 ORDER BY version DESC LIMIT 1`,
+      [article],
+    );
+    return r ? toMeta(r) : null;
+  }
+
+  async versionsOf(article: string): Promise<ArticleMeta[]> {
+    return (
+      await this.q<Row>(`SELECT ${META_COLUMNS} FROM articles WHERE article = $1 ORDER BY version`, [article])
+    ).map(toMeta);
+  }
+
+  async get(id: number): Promise<StoredArticle | null> {
+    const [r] = await this.q<Row>(`SELECT ${META_COLUMNS}, analysis FROM articles WHERE id = $1`, [id]);
+    return r ? { ...toMeta(r), analysis: new Uint8Array(r.analysis!) } : null;
+  }
+
+  async getMeta(ids: number[]): Promise<ArticleMeta[]> {
+    if (!ids.length) return [];
+    const rows = await this.q<Row>(`SELECT ${META_COLUMNS} FROM articles WHERE id = ANY($1::int[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id, toMeta(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async list(opts: ListOptions = {}): Promise<ArticleMeta[]> {
+    const rows = await this.q<Row>(
+      `SELECT ${META_COLUMNS} FROM articles WHERE ($1::text IS NULL OR outlet = $1) ORDER BY id LIMIT $2 OFFSET $3`,
+      [opts.outlet ?? null, opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null, opts.offset ?? 0],
+    );
+    return rows.map(toMeta);
+  }
+
+  async count(): Promise<number> {
+    return (await this.q<{ n: number }>('SELECT count(*)::int AS n FROM articles'))[0].n;
+  }
+
+  async remove(id: number): Promise<boolean> {
+    // features and vectors go with the article (ON DELETE CASCADE).
+    return ((await this.pool.query('DELETE FROM articles WHERE id = $1', [id])).rowCount ?? 0) > 0;
+  }
+
+  async *iterate(pageSize = 500): AsyncIterable<StoredArticle> {
+    for (let after = 0; ; ) {
+      const rows = await this.q<Row>(
+        `SELECT ${META_COLUMNS}, analysis FROM articles WHERE id > $1 ORDER BY id LIMIT $2`,
+        [after, pageSize],
+      );
+      if (!rows.length) return;
+      for (const r of rows) yield { ...toMeta(r), analysis: new Uint8Array(r.analysis!) };
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  async bandMatches(bands: number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    if (!bands.length) return out;
+    const rows = await this.q<{ doc: number; n: number }>(
+      `SELECT doc, (SELECT count(*) FROM unnest(bands) b WHERE b = ANY($1::bigint[]))::int AS n FROM features WHERE bands && $1::bigint[]`,
+      [bands],
+    );
+    for (const r of rows) out.set(r.doc, r.n);
+    return out;
+  }
+
+  async anchorPostings(anchors: number[], maxPerAnchor: number): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    if (!anchors.length) return out;
+    // One round trip: a GIN lookup per anchor, each stopped at max+1 to tell a too-common anchor apart.
+    const rows = await this.q<{ key: number; docs: number[] }>(
+      `SELECT q.key, p.docs FROM unnest($1::int[]) AS q(key)
+       CROSS JOIN LATERAL (SELECT array_agg(doc ORDER BY doc) AS docs FROM (SELECT doc FROM features WHERE anchors @> ARRAY[q.key] LIMIT $2) s) p
+       WHERE p.docs IS NOT NULL AND cardinality(p.docs) <= $3`,
+      [[...new Set(anchors.map(toInt32))], maxPerAnchor + 1, maxPerAnchor],
+    );
+    for (const r of rows) out.set(r.key >>> 0, r.docs);
+    return out;
+  }
+
+  async lemmaDf(lemmas: number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    if (!lemmas.length) return out;
+    const rows = await this.q<{ lemma: number; n: number }>(
+      'SELECT lemma, n FROM lemma_df WHERE lemma = ANY($1::int[])',
+      [lemmas.map(toInt32)],
+    );
+    for (const r of rows) out.set(r.lemma >>> 0, r.n);
+    return out;
+  }
+
+  async vectors(): Promise<{ ids: Int32Array; data: Int8Array; dim: number }> {
+    const rows = await this.q<{ doc: number; v: string }>('SELECT doc, v::text AS v FROM vectors ORDER BY doc');
+    const parsed = rows.map((r) => r.v.slice(1, -1).split(',').map(Number));
+    const dim = parsed[0]?.length ?? 0;
+    const ids = new Int32Array(rows.length);
+    const data = new Int8Array(rows.length * dim);
+    rows.forEach((r, i) => {
+      ids[i] = r.doc;
+      if (parsed[i].length === dim) data.set(parsed[i], i * dim);
+    });
+    return { ids, data, dim };
+  }
+
+  /**
+   * pgvector does the scan: exact (`ORDER BY v <#> q` over the narrow vectors table) unless `unspun index --hnsw`
+   * built an HNSW index, then approximate top-k (the scores are exact either way).
+   */
+  async nearestByVector(vector: Int8Array, k: number): Promise<VectorHit[]> {
+    if (k <= 0) return [];
+    const hnswDim = Number(await this.getSetting('hnsw.dim'));
+    const expr = hnswDim === vector.length ? `(v::halfvec(${hnswDim}))` : 'v';
+    const rows = await this.vectorQuery(
+      `SELECT doc, -(${expr} <#> $1::halfvec)::float8 AS dot FROM vectors ORDER BY ${expr} <#> $1::halfvec, doc LIMIT $2`,
+      [halfvec(vector), k],
+    );
+    // + 0: a zero dot product comes back as -0 from the negated distance.
+    return rows.map((r) => ({ id: r.doc, score: r.dot / Q2 + 0 }));
+  }
+
+  async vectorScores(vector: Int8Array, ids: number[]): Promise<Map<number, number>> {
+    if (!ids.length) return new Map();
+    const rows = await this.vectorQuery(
+      'SELECT doc, -(v <#> $1::halfvec)::float8 AS dot FROM vectors WHERE doc = ANY($2::int[])',
+      [halfvec(vector), ids],
+    );
+    return new Map(rows.map((r) => [r.doc, r.dot / Q2 + 0]));
+  }
+
+  private async vectorQuery(text: string, values: unknown[]): Promise<Array<{ doc: number; dot: number }>> {
+    try {
+      return await this.q<{ doc: number; dot: number }>(text, values);
+    } catch (e) {
+      // Stored vectors of another length: nothing comparable (as SQLite answers).
+      if ((e as { code?: string }).code === '22000') return [];
+      throw e;
+    }
+  }
+
+  /** `unspun index --hnsw`: an HNSW index for approximate nearest vectors, built after bulk load (CONCURRENTLY: writers go on). */
+  async buildHnsw(): Promise<{ dim: number; seconds: number }> {
+    const [row] = await this.q<{ dim: number | null }>('SELECT vector_dims(v) AS dim FROM vectors LIMIT 1');
+    if (!row?.dim) throw new InputError('no vectors stored yet: add articles before building the HNSW index');
+    const t0 = performance.now();
+    await this.pool.query('DROP INDEX IF EXISTS vectors_hnsw');
+    await this.pool.query(
+      `CREATE INDEX CONCURRENTLY vectors_hnsw ON vectors USING hnsw ((v::halfvec(${row.dim})) halfvec_ip_ops)`,
+    );
+    await this.setSetting('hnsw.dim', String(row.dim));
+    return { dim: row.dim, seconds: (performance.now() - t0) / 1000 };
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    const [r] = await this.q<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
+    return r?.value ?? null;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [key, value],
+    );
+  }
+
+  async indexBytes(): Promise<number> {
+    const [r] = await this.q<{ n: string }>(
+      "SELECT pg_total_relation_size('features') + pg_total_relation_size('vectors') AS n",
+    );
+    return Number(r.n);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+/** Connection failures become one line naming the server (never the password). */
+function connectError(e: unknown, target: PostgresTarget): Error {
+  const err = e as { code?: string; message?: string };
+  if (err.code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|28P01|28000|3D000)$/.test(err.code)) {
+    return new InputError(`cannot open PostgreSQL store ${target.display}: ${err.message ?? err.code}`);
+  }
+  return e instanceof Error ? e : new Error(String(e));
+}
