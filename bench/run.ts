@@ -17,7 +17,10 @@ function line(name: string, value: string, target = ''): void {
 
 const files = meterFiles();
 const extracted = files.map((b) => extract(b));
-const words = extracted.reduce((n, e) => n + e.blocks.reduce((m, b) => m + e.text.slice(b.start, b.end).split(/\s+/).filter(Boolean).length, 0), 0);
+const words = extracted.reduce(
+  (n, e) => n + e.blocks.reduce((m, b) => m + e.text.slice(b.start, b.end).split(/\s+/).filter(Boolean).length, 0),
+  0,
+);
 
 // Warm up wink and the lexicons, then time analysis alone (extraction is timed separately).
 for (const e of extracted.slice(0, 20)) analyze(e);
@@ -29,7 +32,11 @@ const analyses = extracted.map((e) => analyze(e));
 const analyzeMs = performance.now() - t0;
 line('corpus', `${files.length} files, ${words} words`);
 line('ingest (extract) throughput', `${Math.round(words / (extractMs / 1000)).toLocaleString('en')} words/s`);
-line('analysis throughput (1 core)', `${Math.round(words / (analyzeMs / 1000)).toLocaleString('en')} words/s`, 'target ≥ 100,000 words/s per core');
+line(
+  'analysis throughput (1 core)',
+  `${Math.round(words / (analyzeMs / 1000)).toLocaleString('en')} words/s`,
+  'target ≥ 100,000 words/s per core',
+);
 
 // compare on ~1,000-word pairs: concatenate stories until each side has ~1,000 words.
 const wordsOf = (a: (typeof analyses)[number]) => a.tokens.filter((t) => t.pos !== 'PUNCT').length;

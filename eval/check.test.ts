@@ -2,14 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { diffResults } from './check.js';
 import type { StoredResults } from './report.js';
 
-const row = (metric: string, value: number | null, baseline: number | null, date = '2025-01-01') =>
-  ({ dataset: 'meter-courts', task: 'meter-relation', metric, value, baseline, date, commit: 'abc1234' });
+const row = (metric: string, value: number | null, baseline: number | null, date = '2025-01-01') => ({
+  dataset: 'meter-courts',
+  task: 'meter-relation',
+  metric,
+  value,
+  baseline,
+  date,
+  commit: 'abc1234',
+});
 
 describe('diffResults', () => {
-  const committed: StoredResults = { rows: [row('macro-F1', 0.7, 0.65), row('direction accuracy', null, 0.9)], details: {} };
+  const committed: StoredResults = {
+    rows: [row('macro-F1', 0.7, 0.65), row('direction accuracy', null, 0.9)],
+    details: {},
+  };
 
   it('ignores date, commit and moves within 0.001', () => {
-    const fresh: StoredResults = { rows: [{ ...row('macro-F1', 0.7004, 0.65, '2025-02-02'), commit: 'def5678' }, row('direction accuracy', null, 0.9)], details: {} };
+    const fresh: StoredResults = {
+      rows: [
+        { ...row('macro-F1', 0.7004, 0.65, '2025-02-02'), commit: 'def5678' },
+        row('direction accuracy', null, 0.9),
+      ],
+      details: {},
+    };
     expect(diffResults(committed, fresh)).toEqual([]);
   });
 
@@ -23,7 +39,12 @@ describe('diffResults', () => {
   });
 
   it('treats a value that became available as a change', () => {
-    const fresh: StoredResults = { rows: [row('macro-F1', 0.7, 0.65), row('direction accuracy', 0.8, 0.9)], details: {} };
-    expect(diffResults(committed, fresh)).toEqual(['meter-courts / meter-relation / direction accuracy: value — → 0.800']);
+    const fresh: StoredResults = {
+      rows: [row('macro-F1', 0.7, 0.65), row('direction accuracy', 0.8, 0.9)],
+      details: {},
+    };
+    expect(diffResults(committed, fresh)).toEqual([
+      'meter-courts / meter-relation / direction accuracy: value — → 0.800',
+    ]);
   });
 });

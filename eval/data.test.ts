@@ -8,7 +8,7 @@ describe('words', () => {
   it('keeps offsets, lower-cases and holds inner apostrophes and figures together', () => {
     const text = "The Council's £1,500 fine was upheld.";
     const w = words(text);
-    expect(w.map((x) => x.norm)).toEqual(["the", "council's", '1,500', 'fine', 'was', 'upheld']);
+    expect(w.map((x) => x.norm)).toEqual(['the', "council's", '1,500', 'fine', 'was', 'upheld']);
     for (const x of w) expect(text.slice(x.start, x.end).toLowerCase()).toBe(x.norm);
   });
 });
@@ -38,7 +38,10 @@ describe('readers', () => {
   });
 
   it('parses quoted CSV fields with commas, doubled quotes and newlines', () => {
-    writeFileSync(join(dir, 'x.csv'), 'id,doc,label\r\n1,"He said ""no"", then left.\nLater, he returned.",correct\r\n2,plain,error\r\n');
+    writeFileSync(
+      join(dir, 'x.csv'),
+      'id,doc,label\r\n1,"He said ""no"", then left.\nLater, he returned.",correct\r\n2,plain,error\r\n',
+    );
     expect(readCsv(join(dir, 'x.csv'))).toEqual([
       { id: '1', doc: 'He said "no", then left.\nLater, he returned.', label: 'correct' },
       { id: '2', doc: 'plain', label: 'error' },

@@ -64,7 +64,9 @@ export function loadMeter(dataDir: string): MeterCorpus {
   const sources = new Map<string, string>();
   for (const date of subdirs(paDir)) {
     for (const story of subdirs(join(paDir, date))) {
-      const files = readdirSync(join(paDir, date, story)).filter((f) => f.endsWith('.txt')).sort();
+      const files = readdirSync(join(paDir, date, story))
+        .filter((f) => f.endsWith('.txt'))
+        .sort();
       const texts = files.map((f) => {
         const path = `PA/rawtexts/courts/${date}/${story}/${f}`;
         const text = readArticle(join(root, path));
@@ -79,7 +81,9 @@ export function loadMeter(dataDir: string): MeterCorpus {
   const paperTexts: MeterCorpus['paperTexts'] = [];
   for (const date of subdirs(paperDir)) {
     for (const story of subdirs(join(paperDir, date))) {
-      for (const f of readdirSync(join(paperDir, date, story)).filter((x) => x.endsWith('.txt')).sort()) {
+      for (const f of readdirSync(join(paperDir, date, story))
+        .filter((x) => x.endsWith('.txt'))
+        .sort()) {
         const path = `newspapers/rawtexts/courts/${date}/${story}/${f}`;
         paperTexts.push({ path, date, story, paper: paperOf(f), text: readArticle(join(root, path)) });
       }
@@ -94,7 +98,13 @@ export function loadMeter(dataDir: string): MeterCorpus {
       const paper = paperByPath.get(path);
       const sourceText = paper && sources.get(`${paper.date}/${paper.story}`);
       if (!paper || !sourceText) continue; // listed file without text or without PA folder
-      stories.push({ ...paper, label, sourceText, derivedText: paper.text, split: paper.date.endsWith('.99') ? 'tune' : 'test' });
+      stories.push({
+        ...paper,
+        label,
+        sourceText,
+        derivedText: paper.text,
+        split: paper.date.endsWith('.99') ? 'tune' : 'test',
+      });
     }
   }
   const corpus = { root, stories, paTexts, paperTexts, sources };
@@ -104,10 +114,16 @@ export function loadMeter(dataDir: string): MeterCorpus {
 
 /** "diver396_guardian.txt" → "guardian". */
 function paperOf(file: string): string {
-  return file.replace(/\.txt$/, '').split('_').slice(1).join('_');
+  return file
+    .replace(/\.txt$/, '')
+    .split('_')
+    .slice(1)
+    .join('_');
 }
 
 /** Sorted sub-folder names (the corpus has stray readme files beside the date folders). */
 function subdirs(dir: string): string[] {
-  return readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).sort();
+  return readdirSync(dir)
+    .filter((d) => statSync(join(dir, d)).isDirectory())
+    .sort();
 }

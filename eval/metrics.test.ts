@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, balancedAccuracy, bestThreshold, classify, meanReciprocalRank, recallAtK, rocAuc, tokenScores } from './metrics.js';
+import {
+  accuracy,
+  balancedAccuracy,
+  bestThreshold,
+  classify,
+  meanReciprocalRank,
+  recallAtK,
+  rocAuc,
+  tokenScores,
+} from './metrics.js';
 
 describe('classify', () => {
   // gold:  a a a b b c ; predicted: a a b b c c
@@ -33,7 +42,9 @@ describe('classify', () => {
   });
 
   it('is what tokenScores reports', () => {
-    expect(tokenScores(['v', 'r', 'n', 'v'], ['v', 'v', 'n', 'v'], ['v', 'r', 'n']).perClass.v.precision).toBeCloseTo(2 / 3);
+    expect(tokenScores(['v', 'r', 'n', 'v'], ['v', 'v', 'n', 'v'], ['v', 'r', 'n']).perClass.v.precision).toBeCloseTo(
+      2 / 3,
+    );
   });
 });
 
@@ -79,7 +90,11 @@ describe('bestThreshold', () => {
 });
 
 describe('ranking', () => {
-  const ranked = [['x', 'a', 'b'], ['c', 'd', 'e'], ['f', 'g', 'h']];
+  const ranked = [
+    ['x', 'a', 'b'],
+    ['c', 'd', 'e'],
+    ['f', 'g', 'h'],
+  ];
   const relevant = [new Set(['a']), new Set(['c', 'z']), new Set(['q'])];
 
   it('recall@k counts queries with a relevant id in the top k', () => {

@@ -27,7 +27,8 @@ export function classify(gold: string[], predicted: string[], labels: string[]):
   gold.forEach((g, i) => {
     const gi = index.get(g);
     const pi = index.get(predicted[i]);
-    if (gi === undefined || pi === undefined) throw new Error(`label not in ${labels.join('|')}: ${gi === undefined ? g : predicted[i]}`);
+    if (gi === undefined || pi === undefined)
+      throw new Error(`label not in ${labels.join('|')}: ${gi === undefined ? g : predicted[i]}`);
     confusion[gi][pi]++;
   });
   const perClass: Record<string, ClassScores> = {};
@@ -39,7 +40,10 @@ export function classify(gold: string[], predicted: string[], labels: string[]):
     const recall = ratio(tp, support);
     perClass[label] = { precision, recall, f1: f1(precision, recall), support };
   });
-  const macroF1 = ratio(labels.reduce((a, l) => a + perClass[l].f1, 0), labels.length);
+  const macroF1 = ratio(
+    labels.reduce((a, l) => a + perClass[l].f1, 0),
+    labels.length,
+  );
   const correct = labels.reduce((a, _, i) => a + confusion[i][i], 0);
   return { labels, confusion, perClass, macroF1, accuracy: ratio(correct, gold.length) };
 }
@@ -51,9 +55,18 @@ export function accuracy<T>(gold: T[], predicted: T[]): number {
 
 /** Mean of the recall on positives and the recall on negatives (true = positive). */
 export function balancedAccuracy(gold: boolean[], predicted: boolean[]): number {
-  let tp = 0, pos = 0, tn = 0, neg = 0;
+  let tp = 0,
+    pos = 0,
+    tn = 0,
+    neg = 0;
   gold.forEach((g, i) => {
-    if (g) { pos++; if (predicted[i]) tp++; } else { neg++; if (!predicted[i]) tn++; }
+    if (g) {
+      pos++;
+      if (predicted[i]) tp++;
+    } else {
+      neg++;
+      if (!predicted[i]) tn++;
+    }
   });
   return (ratio(tp, pos) + ratio(tn, neg)) / 2;
 }
@@ -61,12 +74,17 @@ export function balancedAccuracy(gold: boolean[], predicted: boolean[]): number 
 /** ROC-AUC: the chance a random positive scores above a random negative, ties counting one half (Mann-Whitney U). */
 export function rocAuc(gold: boolean[], scores: number[]): number {
   const order = scores.map((s, i) => ({ s, g: gold[i] })).sort((a, b) => a.s - b.s);
-  let rankSumPos = 0, pos = 0;
+  let rankSumPos = 0,
+    pos = 0;
   for (let i = 0; i < order.length; ) {
     let j = i;
     while (j < order.length && order[j].s === order[i].s) j++;
     const midRank = (i + 1 + j) / 2; // tied scores share their average 1-based rank
-    for (let k = i; k < j; k++) if (order[k].g) { rankSumPos += midRank; pos++; }
+    for (let k = i; k < j; k++)
+      if (order[k].g) {
+        rankSumPos += midRank;
+        pos++;
+      }
     i = j;
   }
   const neg = order.length - pos;
@@ -95,7 +113,10 @@ export function bestThreshold(
 ): { threshold: number; value: number } {
   let best = { threshold: 0, value: -1 };
   for (const t of thresholdCandidates(scores)) {
-    const value = metric(gold, scores.map((s) => s >= t));
+    const value = metric(
+      gold,
+      scores.map((s) => s >= t),
+    );
     if (value > best.value + 1e-12) best = { threshold: t, value };
   }
   return best;
@@ -112,7 +133,10 @@ export function meanReciprocalRank(ranked: string[][], relevant: Array<Set<strin
     const at = r.findIndex((id) => relevant[i].has(id));
     return at < 0 ? 0 : 1 / (at + 1);
   });
-  return ratio(rr.reduce((a, b) => a + b, 0), rr.length);
+  return ratio(
+    rr.reduce((a, b) => a + b, 0),
+    rr.length,
+  );
 }
 
 /**

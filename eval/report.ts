@@ -24,8 +24,10 @@ export function renderResults(results: StoredResults): string {
     '',
     '| dataset | task | metric | value | baseline | date | commit | note |',
     '|---|---|---|---|---|---|---|---|',
-    ...results.rows.map((r) =>
-      `| ${r.dataset} | ${r.task} | ${r.metric} | ${fmt(r.value)} | ${fmt(r.baseline)} | ${r.date} | ${r.commit} | ${(r.note ?? '').replace(/\|/g, '\\|')} |`),
+    ...results.rows.map(
+      (r) =>
+        `| ${r.dataset} | ${r.task} | ${r.metric} | ${fmt(r.value)} | ${fmt(r.baseline)} | ${r.date} | ${r.commit} | ${(r.note ?? '').replace(/\|/g, '\\|')} |`,
+    ),
     '',
   ];
   for (const [task, md] of Object.entries(results.details)) lines.push(`## ${task}`, '', md.trim(), '');
@@ -42,8 +44,15 @@ export function classificationTable(title: string, c: Classification): string {
     return `| ${l} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${fmt(s.f1)} | ${s.support} |`;
   });
   return [
-    `**${title}** — macro-F1 ${fmt(c.macroF1)}, accuracy ${fmt(c.accuracy)}`, '',
-    head, sep, ...rows, '',
-    '| class | precision | recall | F1 | support |', '|---|---|---|---|---|', ...scores, '',
+    `**${title}** — macro-F1 ${fmt(c.macroF1)}, accuracy ${fmt(c.accuracy)}`,
+    '',
+    head,
+    sep,
+    ...rows,
+    '',
+    '| class | precision | recall | F1 | support |',
+    '|---|---|---|---|---|',
+    ...scores,
+    '',
   ].join('\n');
 }

@@ -14,7 +14,10 @@ import { analyze } from '../src/nlp/index.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { words } from './data.js';
 
-export interface Hit { id: string; score: number }
+export interface Hit {
+  id: string;
+  score: number;
+}
 
 export interface Retriever {
   name: string;

@@ -17,7 +17,9 @@ const evalDir = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(evalDir, '..');
 
 async function loadTasks(): Promise<EvalTask[]> {
-  const files = readdirSync(join(evalDir, 'tasks')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
+  const files = readdirSync(join(evalDir, 'tasks'))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
   const tasks: EvalTask[] = [];
   for (const f of files) {
     try {
@@ -29,7 +31,8 @@ async function loadTasks(): Promise<EvalTask[]> {
     }
   }
   // METER tasks first (they share one corpus load), then the rest by name.
-  const rank = (n: string) => (n.startsWith('meter-') ? ['meter-relation', 'meter-passages', 'meter-retrieval'].indexOf(n) : 9);
+  const rank = (n: string) =>
+    n.startsWith('meter-') ? ['meter-relation', 'meter-passages', 'meter-retrieval'].indexOf(n) : 9;
   return tasks.sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
@@ -49,7 +52,8 @@ async function main(): Promise<number> {
   const opts = new Command('eval')
     .option('--only <name>', 'run one task')
     .option('--check', 'compare with the committed eval/results.json; exit 1 on differences')
-    .parse().opts<{ only?: string; check?: boolean }>();
+    .parse()
+    .opts<{ only?: string; check?: boolean }>();
 
   const dataDir = resolve(process.env.UNSPUN_DATA ?? join(repo, '../shared/data'));
   if (!existsSync(dataDir)) {
@@ -67,7 +71,15 @@ async function main(): Promise<number> {
   // Results measured on uncommitted kernel code say so: the commit alone would not reproduce them.
   const dirty = git('status', '--porcelain', '--', 'src', 'lexicons') ? '+dirty' : '';
   const commit = (git('rev-parse', '--short', 'HEAD') ?? 'unknown') + dirty;
-  const bar = new cliProgress.SingleBar({ format: '{task} [{bar}] {value}/{total} {duration}s', stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      format: '{task} [{bar}] {value}/{total} {duration}s',
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   const fresh: StoredResults = { rows: [], details: {} };
 
   for (const t of tasks) {
@@ -76,7 +88,10 @@ async function main(): Promise<number> {
     const ctx: EvalContext = {
       dataDir,
       progress(name, done, total) {
-        if (!started) { bar.start(total, done, { task: name }); started = true; }
+        if (!started) {
+          bar.start(total, done, { task: name });
+          started = true;
+        }
         bar.setTotal(total);
         bar.update(done, { task: name });
       },
@@ -92,7 +107,9 @@ async function main(): Promise<number> {
 
   const jsonPath = join(evalDir, 'results.json');
   if (opts.check) {
-    const committed = readStored(git('show', 'HEAD:eval/results.json') ?? (existsSync(jsonPath) ? readFileSync(jsonPath, 'utf8') : null));
+    const committed = readStored(
+      git('show', 'HEAD:eval/results.json') ?? (existsSync(jsonPath) ? readFileSync(jsonPath, 'utf8') : null),
+    );
     const names = new Set(tasks.map((t) => t.name));
     const diffs = diffResults({ rows: committed.rows.filter((r) => names.has(r.task)), details: {} }, fresh);
     for (const d of diffs) console.error('eval --check: ' + d);
@@ -105,7 +122,10 @@ async function main(): Promise<number> {
   const names = new Set(tasks.map((t) => t.name));
   const merged: StoredResults = {
     rows: [...previous.rows.filter((r) => !names.has(r.task)), ...fresh.rows],
-    details: { ...Object.fromEntries(Object.entries(previous.details).filter(([k]) => !names.has(k))), ...fresh.details },
+    details: {
+      ...Object.fromEntries(Object.entries(previous.details).filter(([k]) => !names.has(k))),
+      ...fresh.details,
+    },
   };
   const order = all.map((t) => t.name);
   merged.rows.sort((a, b) => order.indexOf(a.task) - order.indexOf(b.task));
@@ -116,7 +136,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  console.error('eval: ' + ((e as Error).message ?? String(e)).split('\n')[0]);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error('eval: ' + ((e as Error).message ?? String(e)).split('\n')[0]);
+    process.exit(2);
+  },
+);

@@ -15,7 +15,15 @@ import { TOOL } from './version.js';
 export type ArticleInput =
   | string
   | Buffer
-  | { text?: string; html?: string; title?: string; byline?: string; outlet?: string; url?: string; published?: string };
+  | {
+      text?: string;
+      html?: string;
+      title?: string;
+      byline?: string;
+      outlet?: string;
+      url?: string;
+      published?: string;
+    };
 
 export interface CompareOptions {
   /** Word vectors from `loadVectors()`: loaded once by the caller, so compare() itself reads no files. */
@@ -27,9 +35,18 @@ export interface CompareOptions {
 /** Reads an ArticleInput into the extracted model (no network: URLs are the CLI's job). */
 export function extractInput(input: ArticleInput): { extracted: Extracted; bytes: Buffer | string } {
   if (typeof input === 'string' || Buffer.isBuffer(input)) return { extracted: extract(input), bytes: input };
-  const meta = { title: input.title ?? null, byline: input.byline ?? null, outlet: input.outlet ?? null, published: input.published ?? null };
+  const meta = {
+    title: input.title ?? null,
+    byline: input.byline ?? null,
+    outlet: input.outlet ?? null,
+    published: input.published ?? null,
+  };
   const clean = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== null));
-  if (input.html !== undefined) return { extracted: extract(input.html, { format: 'html', url: input.url ?? null, meta: clean }), bytes: input.html };
+  if (input.html !== undefined)
+    return {
+      extracted: extract(input.html, { format: 'html', url: input.url ?? null, meta: clean }),
+      bytes: input.html,
+    };
   const text = input.text ?? '';
   return { extracted: extract(text, { format: 'auto', url: input.url ?? null, meta: clean }), bytes: text };
 }
@@ -43,7 +60,11 @@ export function extractInput(input: ArticleInput): { extracted: Extracted; bytes
 export function compare(source: ArticleInput, derived: ArticleInput, options: CompareOptions): CompareResult {
   const s = extractInput(source);
   const d = extractInput(derived);
-  return compareAnalyses(analyze(s.extracted), analyze(d.extracted), { ...options, sourceBytes: s.bytes, derivedBytes: d.bytes });
+  return compareAnalyses(analyze(s.extracted), analyze(d.extracted), {
+    ...options,
+    sourceBytes: s.bytes,
+    derivedBytes: d.bytes,
+  });
 }
 
 /** Same as compare() for inputs already analysed (the store and the eval cache analyses). */
@@ -67,7 +88,12 @@ export function compareAnalyses(
     derived: articleReport(derived, options.derivedBytes ?? derived.text),
     relation,
     scores: { fidelity: computeFidelity(source, derived, alignment, findings), ...scores },
-    alignment: alignment.links.map(({ source: s, derived: d, kind, score }) => ({ source: s, derived: d, kind, score: round(score) })),
+    alignment: alignment.links.map(({ source: s, derived: d, kind, score }) => ({
+      source: s,
+      derived: d,
+      kind,
+      score: round(score),
+    })),
     findings,
   };
 }

@@ -28,7 +28,14 @@ export { runChecks, loadRuleConfig } from './checks/runner.js';
 export { rules, ruleById, ruleDocUrl } from './checks/registry.js';
 export type { Check, CheckContext, CheckMeta, FindingDraft, SharedFacts } from './checks/types.js';
 /** Opens a corpus store by URL: a file path or `sqlite:PATH` (PostgreSQL: `postgres://…`, not in this build). */
-export { openStore, parseStoreUrl, type ArticleMeta, type Store, type StoreLocation, type VectorHit } from './store/index.js';
+export {
+  openStore,
+  parseStoreUrl,
+  type ArticleMeta,
+  type Store,
+  type StoreLocation,
+  type VectorHit,
+} from './store/index.js';
 /** Corpus work on a store: add articles, trace an article's sources (`unspun.trace/2`), group reuse families. */
 export {
   addPaths,
@@ -45,7 +52,14 @@ export {
   type FamiliesResult,
 } from './corpus/index.js';
 /** Many pairs on worker threads, outcomes streamed in input order (`unspun compare --pairs`); readPairs reads JSONL/CSV. */
-export { comparePairs, readPairs, type ComparePairsOptions, type PairInput, type PairOutcome, type PairReadError } from './batch/index.js';
+export {
+  comparePairs,
+  readPairs,
+  type ComparePairsOptions,
+  type PairInput,
+  type PairOutcome,
+  type PairReadError,
+} from './batch/index.js';
 /** Bad input: a one-line message; the CLI exits 2 on it. */
 export { InputError } from './errors.js';
 /** The shared model types and the verdict and severity lists the unions come from. */

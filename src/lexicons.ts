@@ -27,7 +27,10 @@ export const packageRoot: string = (() => {
 const lexicons: ReadonlyMap<string, Lexicon<unknown>> = new Map(
   readdirSync(join(packageRoot, 'lexicons'))
     .filter((f) => f.endsWith('.json'))
-    .map((f) => [f.slice(0, -'.json'.length), JSON.parse(readFileSync(join(packageRoot, 'lexicons', f), 'utf8')) as Lexicon<unknown>]),
+    .map((f) => [
+      f.slice(0, -'.json'.length),
+      JSON.parse(readFileSync(join(packageRoot, 'lexicons', f), 'utf8')) as Lexicon<unknown>,
+    ]),
 );
 
 /** The names of all lexicon files (without `.json`). */

@@ -22,15 +22,28 @@ function expectInputError(r: ReturnType<typeof cli>, pattern: RegExp): void {
 
 describe('unspun analyze: bad input', () => {
   it('empty input', () => expectInputError(cli(['analyze', file('empty.txt', '')]), /empty/i));
-  it('whitespace only', () => expectInputError(cli(['analyze', file('blank.txt', '  \n\n \t')]), /empty|no (extractable )?text/i));
-  it('binary with NUL bytes', () => expectInputError(cli(['analyze', file('bin.dat', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]))]), /binary/i));
-  it('over --max-bytes', () => expectInputError(cli(['analyze', file('big.txt', 'word '.repeat(400)), '--max-bytes', '1k']), /max-bytes/));
+  it('whitespace only', () =>
+    expectInputError(cli(['analyze', file('blank.txt', '  \n\n \t')]), /empty|no (extractable )?text/i));
+  it('binary with NUL bytes', () =>
+    expectInputError(
+      cli(['analyze', file('bin.dat', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]))]),
+      /binary/i,
+    ));
+  it('over --max-bytes', () =>
+    expectInputError(cli(['analyze', file('big.txt', 'word '.repeat(400)), '--max-bytes', '1k']), /max-bytes/));
   it('missing file', () => expectInputError(cli(['analyze', join(tmp, 'nope.txt')]), /no such file/));
-  it('HTML with no extractable text', () => expectInputError(cli(['analyze', file('empty.html', '<html><body><script>var a=1</script></body></html>')]), /no (extractable )?text/i));
+  it('HTML with no extractable text', () =>
+    expectInputError(
+      cli(['analyze', file('empty.html', '<html><body><script>var a=1</script></body></html>')]),
+      /no (extractable )?text/i,
+    ));
   it('usage error: missing argument', () => expect(cli(['analyze']).code).toBe(2));
   it('unknown command', () => expect(cli(['frobnicate']).code).toBe(2));
   it('stdin', () => {
-    const r = cli(['analyze', '-', '--json'], 'The minister said on Monday that 40 schools would close. "It is a hard choice," she said.');
+    const r = cli(
+      ['analyze', '-', '--json'],
+      'The minister said on Monday that 40 schools would close. "It is a hard choice," she said.',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).sentences).toHaveLength(2);
   });
@@ -38,13 +51,26 @@ describe('unspun analyze: bad input', () => {
 
 describe('unspun analyze', () => {
   it('broken HTML is parsed leniently', () => {
-    const r = cli(['analyze', file('broken.html', '<html><body><p>The council said on Friday that <b>twelve bridges</b> need repairs.<p>Work starts in May.<div></body>'), '--json']);
+    const r = cli([
+      'analyze',
+      file(
+        'broken.html',
+        '<html><body><p>The council said on Friday that <b>twelve bridges</b> need repairs.<p>Work starts in May.<div></body>',
+      ),
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).text).toMatch(/twelve bridges/);
   });
 
   it('non-English text: exit 0 with a warning', () => {
-    const r = cli(['analyze', file('de.txt', 'Die Bundesregierung hat am Dienstag beschlossen, die Förderung für den Ausbau der Bahnstrecken deutlich zu erhöhen. Der Verkehrsminister sagte, die Mittel würden bis Ende des Jahres verteilt.')]);
+    const r = cli([
+      'analyze',
+      file(
+        'de.txt',
+        'Die Bundesregierung hat am Dienstag beschlossen, die Förderung für den Ausbau der Bahnstrecken deutlich zu erhöhen. Der Verkehrsminister sagte, die Mittel würden bis Ende des Jahres verteilt.',
+      ),
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: .*tuned for English/);
   });
@@ -55,7 +81,15 @@ describe('unspun analyze', () => {
     const a = JSON.parse(r.stdout);
     expect(a.schema).toBe('unspun.analysis/2');
     expect(a.language).toBe('en');
-    const spans = [...a.sentences, ...a.boilerplate, ...a.entities, ...a.numbers, ...a.quotes, ...a.attributions, ...a.hedges];
+    const spans = [
+      ...a.sentences,
+      ...a.boilerplate,
+      ...a.entities,
+      ...a.numbers,
+      ...a.quotes,
+      ...a.attributions,
+      ...a.hedges,
+    ];
     expect(spans.length).toBeGreaterThan(20);
     for (const s of spans) expect(a.text.slice(s.start, s.end)).toBe(s.text);
     expect(a.sentences.map((s: { id: number }) => s.id)).toEqual(a.sentences.map((_: unknown, i: number) => i));
@@ -96,13 +130,34 @@ describe('unspun compare', () => {
 
   it('--fail-on exits 1 when a finding at or above it exists, 0 when none', () => {
     expect(cli(['compare', ...args, '--fail-on', 'medium']).code).toBe(1);
-    const off = ['quote-removed', 'reporting-verb-shift', 'unsupported-content', 'source-uncredited', 'attribution-removed', 'hedge-added', 'hedge-removed', 'speaker-description-changed', 'number-changed', 'entity-changed', 'quote-altered', 'quote-fabricated', 'attribution-changed', 'negation-flip'];
-    expect(cli(['compare', ...args, '--fail-on', 'medium', ...off.flatMap((id) => ['--rule', `${id}=off`])]).code).toBe(0);
+    const off = [
+      'quote-removed',
+      'reporting-verb-shift',
+      'unsupported-content',
+      'source-uncredited',
+      'attribution-removed',
+      'hedge-added',
+      'hedge-removed',
+      'speaker-description-changed',
+      'number-changed',
+      'entity-changed',
+      'quote-altered',
+      'quote-fabricated',
+      'attribution-changed',
+      'negation-flip',
+    ];
+    expect(cli(['compare', ...args, '--fail-on', 'medium', ...off.flatMap((id) => ['--rule', `${id}=off`])]).code).toBe(
+      0,
+    );
   });
 
   it('--rule changes severity, unknown rules are usage errors', () => {
     const j = JSON.parse(cli(['compare', ...args, '--json', '--rule', 'boilerplate=high']).stdout);
-    expect(j.findings.filter((f: { ruleId: string }) => f.ruleId === 'boilerplate').every((f: { severity: string }) => f.severity === 'high')).toBe(true);
+    expect(
+      j.findings
+        .filter((f: { ruleId: string }) => f.ruleId === 'boilerplate')
+        .every((f: { severity: string }) => f.severity === 'high'),
+    ).toBe(true);
     expectInputError(cli(['compare', ...args, '--rule', 'no-such-rule=off']), /no-such-rule/);
     expectInputError(cli(['compare', ...args, '--rule', 'boilerplate=severe']), /severe/);
   });

@@ -10,7 +10,10 @@ const wire = readExample('wire-rail-delays.txt');
 const farmHtml = readExample('farm-rail-delays.html').toString('utf8');
 
 function bodyText(r: CompareResult['source']): string {
-  return r.sentences.filter((s) => s.kind === 'body').map((s) => s.text).join(' ');
+  return r.sentences
+    .filter((s) => s.kind === 'body')
+    .map((s) => s.text)
+    .join(' ');
 }
 
 function expectSpansSliceBack(r: CompareResult): void {
@@ -18,7 +21,8 @@ function expectSpansSliceBack(r: CompareResult): void {
     if (f.source) expect(r.source.text.slice(f.source.start, f.source.end)).toBe(f.source.text);
     if (f.derived) expect(r.derived.text.slice(f.derived.start, f.derived.end)).toBe(f.derived.text);
   }
-  for (const s of [...r.source.sentences, ...r.derived.sentences]) expect(s.text).toBe((r.source.sentences.includes(s) ? r.source : r.derived).text.slice(s.start, s.end));
+  for (const s of [...r.source.sentences, ...r.derived.sentences])
+    expect(s.text).toBe((r.source.sentences.includes(s) ? r.source : r.derived).text.slice(s.start, s.end));
 }
 
 describe('content-farm spin of a wire story', () => {
@@ -37,12 +41,21 @@ describe('content-farm spin of a wire story', () => {
   });
 
   it('reports what the spin did, with evidence on both sides', () => {
-    for (const id of ['quote-removed', 'reporting-verb-shift', 'number-dropped', 'unsupported-content', 'boilerplate', 'source-uncredited']) {
+    for (const id of [
+      'quote-removed',
+      'reporting-verb-shift',
+      'number-dropped',
+      'unsupported-content',
+      'boilerplate',
+      'source-uncredited',
+    ]) {
       expect(rules, `expected a ${id} finding`).toContain(id);
     }
     const shift = r.findings.find((f) => f.ruleId === 'reporting-verb-shift')!;
     expect(shift.derived?.text.toLowerCase()).toMatch(/claim|admit|insist/);
-    const conclusion = r.findings.find((f) => f.ruleId === 'unsupported-content' && /Clearly/.test(f.derived?.text ?? ''));
+    const conclusion = r.findings.find(
+      (f) => f.ruleId === 'unsupported-content' && /Clearly/.test(f.derived?.text ?? ''),
+    );
     expect(conclusion, 'the invented conclusion is unsupported').toBeDefined();
     expectSpansSliceBack(r);
   });
@@ -50,7 +63,8 @@ describe('content-farm spin of a wire story', () => {
   it('keeps headings and boilerplate out of claims', () => {
     const headings = new Set(r.derived.sentences.filter((s) => s.kind === 'heading').map((s) => s.id));
     expect(headings.size).toBeGreaterThan(0);
-    for (const f of r.findings) if (f.ruleId === 'unsupported-content') expect(headings.has(f.derived!.sentence)).toBe(false);
+    for (const f of r.findings)
+      if (f.ruleId === 'unsupported-content') expect(headings.has(f.derived!.sentence)).toBe(false);
     expect(r.derived.boilerplate.some((b) => /Leave a Comment/.test(b.text))).toBe(true);
     expect(r.derived.sentences.some((s) => /Your email address/.test(s.text))).toBe(false);
   });

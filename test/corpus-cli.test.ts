@@ -18,7 +18,10 @@ describe('unspun corpus commands on a real SQLite file', () => {
     expect(again.added).toBe(0);
     expect(again.duplicates).toBe(5);
 
-    const list = JSON.parse(cli(['list', '--db', db, '--json']).stdout).articles as Array<{ id: number; source: string }>;
+    const list = JSON.parse(cli(['list', '--db', db, '--json']).stdout).articles as Array<{
+      id: number;
+      source: string;
+    }>;
     expect(list).toHaveLength(5);
     const idOf = (name: string) => list.find((a) => a.source.endsWith(name))!.id;
 
@@ -37,7 +40,9 @@ describe('unspun corpus commands on a real SQLite file', () => {
 
     const fam = JSON.parse(cli(['families', '--db', db, '--json']).stdout);
     expect(fam.schema).toBe('unspun.families/1');
-    const family = fam.families.find((f: { members: Array<{ id: number }> }) => f.members.some((m) => m.id === idOf('wire-rail-delays.txt')));
+    const family = fam.families.find((f: { members: Array<{ id: number }> }) =>
+      f.members.some((m) => m.id === idOf('wire-rail-delays.txt')),
+    );
     expect(family.origins).toEqual([idOf('wire-rail-delays.txt')]);
     expect(family.members.map((m: { id: number }) => m.id)).not.toContain(idOf('unrelated-harbour-festival.txt'));
     expect(cli(['families', '--db', db, '--dot']).stdout).toMatch(/^digraph/m);
@@ -61,10 +66,15 @@ describe('unspun corpus commands on a real SQLite file', () => {
     // A PostgreSQL server that is not there: one line naming it (without the password), exit 2.
     const pg = cli(['list', '--db', 'postgres://me:secret@127.0.0.1:1/unspun']);
     expect(pg.code).toBe(2);
-    expect(pg.stderr.trim()).toMatch(/^unspun: cannot open PostgreSQL store postgres:\/\/me:\*\*\*@127\.0\.0\.1:1\/unspun[^\n]*$/);
+    expect(pg.stderr.trim()).toMatch(
+      /^unspun: cannot open PostgreSQL store postgres:\/\/me:\*\*\*@127\.0\.0\.1:1\/unspun[^\n]*$/,
+    );
     expect(cli(['list', '--db', 'mysql://localhost/unspun']).code).toBe(2);
     const jsonl = join(tmp, 'batch.jsonl');
-    writeFileSync(jsonl, '{"id":"a1","title":"Bridge reopens","text":"The Elbe bridge reopened on Monday after repairs costing 3 million euros, the city said."}\n{not json\n');
+    writeFileSync(
+      jsonl,
+      '{"id":"a1","title":"Bridge reopens","text":"The Elbe bridge reopened on Monday after repairs costing 3 million euros, the city said."}\n{not json\n',
+    );
     const r = cli(['add', jsonl, '--db', db, '--json', '--workers', '0']);
     expect(r.code).toBe(1);
     const s = JSON.parse(r.stdout);

@@ -8,7 +8,11 @@ export const readExample = (name: string) => readFileSync(example(name));
 
 /** Runs the built CLI (npm test builds first) and returns its exit code and output. */
 export function cli(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/unspun.js'), ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', UNSPUN_DEBUG: '' } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/unspun.js'), ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', UNSPUN_DEBUG: '' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,9 +33,13 @@ describe('the packed package', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('installs from its tarball and works when imported by name', { timeout: 300_000 }, () => {
-    const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const npm = (args: string[], cwd: string) =>
+      execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     // --ignore-scripts: `prepare` would rebuild dist and the vector cache; the test packs what the build made.
-    const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const packed = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', dir], ROOT)) as Array<{
+      filename: string;
+      files: Array<{ path: string }>;
+    }>;
     const shipped = packed[0].files.map((f) => f.path);
     expect(shipped).toContain('dist/src/index.js');
     expect(shipped).toContain('dist/src/index.d.ts');
@@ -34,8 +47,14 @@ describe('the packed package', () => {
 
     const project = join(dir, 'consumer');
     mkdirSync(project);
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
-    npm(['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', join(dir, packed[0].filename)], project);
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
+    );
+    npm(
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', join(dir, packed[0].filename)],
+      project,
+    );
     const installed = join(project, 'node_modules', 'unspun');
     expect(existsSync(join(project, 'node_modules', 'vitest')), 'no devDependencies installed').toBe(false);
     const code = walk(installed).filter((f) => f.endsWith('.js'));
@@ -50,7 +69,11 @@ console.log(JSON.stringify({ schema: r.schema, verdict: r.relation.verdict, link
     );
     // Reuse the vector cache the build made; without one the package would build it in $XDG_CACHE_HOME, never in node_modules.
     const cache = join(ROOT, '.cache');
-    const env = { ...process.env, XDG_CACHE_HOME: join(dir, 'xdg'), UNSPUN_CACHE: existsSync(join(cache, CACHE_FILE)) ? cache : '' };
+    const env = {
+      ...process.env,
+      XDG_CACHE_HOME: join(dir, 'xdg'),
+      UNSPUN_CACHE: existsSync(join(cache, CACHE_FILE)) ? cache : '',
+    };
     const out = JSON.parse(execFileSync(process.execPath, ['main.js'], { cwd: project, encoding: 'utf8', env }));
     expect(out).toMatchObject({ schema: 'unspun.compare/2', links: 1, rules: 18 });
     expect(['rewrite', 'partial-reuse', 'verbatim-copy']).toContain(out.verdict);

@@ -11,7 +11,15 @@ const vectors = loadVectors();
 const dir = join(ROOT, 'test/fixtures/spun');
 const sets = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { topic: string; wire: string[]; spin: string[]; independent: string[] });
+  .map(
+    (f) =>
+      JSON.parse(readFileSync(join(dir, f), 'utf8')) as {
+        topic: string;
+        wire: string[];
+        spin: string[];
+        independent: string[];
+      },
+  );
 const text = (entries: string[]) => entries.join('\n\n');
 
 describe('verdicts on spun copies that share no n-grams with their source', () => {
@@ -21,7 +29,9 @@ describe('verdicts on spun copies that share no n-grams with their source', () =
     spin: compare(text(s.wire), text(s.spin), { vectors }).relation,
     independent: compare(text(s.wire), text(s.independent), { vectors }).relation,
   }));
-  const spunRight = results.filter((r) => ['rewrite', 'partial-reuse', 'verbatim-copy'].includes(r.spin.verdict)).length;
+  const spunRight = results.filter((r) =>
+    ['rewrite', 'partial-reuse', 'verbatim-copy'].includes(r.spin.verdict),
+  ).length;
   const independentRight = results.filter((r) => ['same-story', 'unrelated'].includes(r.independent.verdict)).length;
 
   it('the spins really are spun (5-gram Jaccard ≤ 0.05)', () => {

@@ -3,12 +3,21 @@ import type { CompareResult, Finding } from '../../src/types.js';
 import { flagged } from './factual.js';
 
 const side = { sentence: 0, start: 0, end: 9, text: 'The mayor' };
-const finding = (severity: Finding['severity'], derived: Finding['derived']): Finding =>
-  ({ ruleId: 'number-changed', messageId: 'changed', severity, message: 'figure changed', url: 'docs/checks/number-changed.md', source: side, derived });
+const finding = (severity: Finding['severity'], derived: Finding['derived']): Finding => ({
+  ruleId: 'number-changed',
+  messageId: 'changed',
+  severity,
+  message: 'figure changed',
+  url: 'docs/checks/number-changed.md',
+  source: side,
+  derived,
+});
 
 describe('flagged', () => {
   it('counts only high/medium findings that point into the summary', () => {
-    const r = { findings: [finding('high', side), finding('medium', side), finding('low', side), finding('high', null)] } as CompareResult;
+    const r = {
+      findings: [finding('high', side), finding('medium', side), finding('low', side), finding('high', null)],
+    } as CompareResult;
     expect(flagged(r)).toEqual({ flag: true, score: 2 });
   });
 

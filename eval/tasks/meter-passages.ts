@@ -21,7 +21,10 @@ type PassageLabel = 'verbatim' | 'rewrite' | 'new';
 const LABELS: PassageLabel[] = ['verbatim', 'rewrite', 'new'];
 const DATASET = 'meter-courts';
 
-export interface GoldWord { norm: string; label: PassageLabel }
+export interface GoldWord {
+  norm: string;
+  label: PassageLabel;
+}
 
 /** Words of an annotated SGML body with the label of the span holding them (words outside spans dropped). */
 export function parseAnnotated(sgml: string): GoldWord[] {
@@ -42,7 +45,10 @@ export function parseAnnotated(sgml: string): GoldWord[] {
 export function baselineLabels(gold: GoldWord[], sourceText: string): PassageLabel[] {
   const src = words(sourceText).map((w) => w.norm);
   const vocab = new Set(src);
-  const inside = insideSharedRun(gold.map((g) => g.norm), ngramSet(src, 3));
+  const inside = insideSharedRun(
+    gold.map((g) => g.norm),
+    ngramSet(src, 3),
+  );
   return gold.map((g, i) => (inside[i] ? 'verbatim' : vocab.has(g.norm) ? 'rewrite' : 'new'));
 }
 
@@ -57,8 +63,14 @@ export function unspunLabels(r: CompareResult): { norm: string; label: PassageLa
   const sSentence = sWords.map((w) => sentenceOf(r.source.sentences, w));
   for (const link of r.alignment) {
     const idx = dWords.map((_, i) => i).filter((i) => link.derived.includes(dSentence[i]));
-    const grams = ngramSet(sWords.filter((_, i) => link.source.includes(sSentence[i])).map((w) => w.norm), 3);
-    const inside = insideSharedRun(idx.map((i) => dWords[i].norm), grams);
+    const grams = ngramSet(
+      sWords.filter((_, i) => link.source.includes(sSentence[i])).map((w) => w.norm),
+      3,
+    );
+    const inside = insideSharedRun(
+      idx.map((i) => dWords[i].norm),
+      grams,
+    );
     idx.forEach((i, k) => {
       if (inside[k]) labels[i] = 'verbatim';
       else if (labels[i] === 'new') labels[i] = 'rewrite';
@@ -73,7 +85,8 @@ export function lcsMatch(a: string[], b: string[]): number[] {
   const len = new Int32Array((a.length + 1) * m);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      len[i * m + j] = a[i] === b[j] ? len[(i + 1) * m + j + 1] + 1 : Math.max(len[(i + 1) * m + j], len[i * m + j + 1]);
+      len[i * m + j] =
+        a[i] === b[j] ? len[(i + 1) * m + j + 1] + 1 : Math.max(len[(i + 1) * m + j], len[i * m + j + 1]);
     }
   }
   const out = a.map(() => -1);
@@ -95,15 +108,20 @@ function annotatedFiles(dir: string): string[] {
 async function run(ctx: EvalContext): Promise<EvalRow[]> {
   const corpus = loadMeter(ctx.dataDir);
   const dir = join(corpus.root, 'newspapers/annotated/courts');
-  const docs = annotatedFiles(dir).sort().flatMap((file) => {
-    const gold = parseAnnotated(readFileSync(file, 'latin1'));
-    if (gold.length === 0) return []; // unclassified file
-    const [date, story] = file.slice(dir.length + 1).split('/');
-    const sourceText = corpus.sources.get(`${date}/${story}`);
-    const derivedPath = file.slice(corpus.root.length + 1).replace('/annotated/', '/rawtexts/').replace(/\.sgml$/, '.txt');
-    const derived = corpus.paperTexts.find((p) => p.path === derivedPath);
-    return sourceText && derived ? [{ gold, sourceText, derivedText: derived.text }] : [];
-  });
+  const docs = annotatedFiles(dir)
+    .sort()
+    .flatMap((file) => {
+      const gold = parseAnnotated(readFileSync(file, 'latin1'));
+      if (gold.length === 0) return []; // unclassified file
+      const [date, story] = file.slice(dir.length + 1).split('/');
+      const sourceText = corpus.sources.get(`${date}/${story}`);
+      const derivedPath = file
+        .slice(corpus.root.length + 1)
+        .replace('/annotated/', '/rawtexts/')
+        .replace(/\.sgml$/, '.txt');
+      const derived = corpus.paperTexts.find((p) => p.path === derivedPath);
+      return sourceText && derived ? [{ gold, sourceText, derivedText: derived.text }] : [];
+    });
 
   const { kernel, reason } = await loadKernel();
   const gold: PassageLabel[] = [];
@@ -118,14 +136,20 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
     if (kernel) {
       try {
         const u = unspunLabels(kernel.compare(d.sourceText, d.derivedText));
-        predicted = lcsMatch(d.gold.map((g) => g.norm), u.map((w) => w.norm)).map((j) => (j < 0 ? null : u[j].label));
+        predicted = lcsMatch(
+          d.gold.map((g) => g.norm),
+          u.map((w) => w.norm),
+        ).map((j) => (j < 0 ? null : u[j].label));
       } catch {
         failures++;
       }
     }
     d.gold.forEach((g, i) => {
       const p = predicted[i];
-      if (kernel && !p) { unmatched++; return; } // score both sides on the same words
+      if (kernel && !p) {
+        unmatched++;
+        return;
+      } // score both sides on the same words
       gold.push(g.label);
       base.push(b[i]);
       if (p) unspun.push(p);
@@ -137,9 +161,15 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
   const note = `${docs.length} annotated stories (1999+2000), ${gold.length} words; baseline: shared 3-gram run / source word / other`;
   const uC = kernel ? classify(gold, unspun, LABELS) : null;
   if (uC) ctx.detail(classificationTable(`Unspun, same words`, uC));
-  const extra = kernel ? `; ${unmatched} gold words not found in derived.text${failures ? `, ${failures} compare() failures` : ''}` : `; Unspun skipped: ${reason}`;
+  const extra = kernel
+    ? `; ${unmatched} gold words not found in derived.text${failures ? `, ${failures} compare() failures` : ''}`
+    : `; Unspun skipped: ${reason}`;
   const row = (metric: string, pick: (c: typeof baseC) => number, withNote = false): EvalRow => ({
-    dataset: DATASET, task: 'meter-passages', metric, value: uC ? pick(uC) : null, baseline: pick(baseC),
+    dataset: DATASET,
+    task: 'meter-passages',
+    metric,
+    value: uC ? pick(uC) : null,
+    baseline: pick(baseC),
     ...(withNote ? { note: note + extra } : {}),
   });
   return [
@@ -150,6 +180,7 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
 
 export const task: EvalTask = {
   name: 'meter-passages',
-  description: 'METER courts: token-level verbatim/rewrite/new labels of newspaper stories against the SGML span annotation',
+  description:
+    'METER courts: token-level verbatim/rewrite/new labels of newspaper stories against the SGML span annotation',
   run,
 };

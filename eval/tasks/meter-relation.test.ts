@@ -13,7 +13,10 @@ describe('VERDICT_LABEL', () => {
 
 describe('tuneCuts', () => {
   it('finds two cut points separating three well-spread classes', () => {
-    const cuts = tuneCuts(['non', 'non', 'partially', 'partially', 'wholly', 'wholly'], [0.3, 0.4, 0.6, 0.7, 0.9, 0.95]);
+    const cuts = tuneCuts(
+      ['non', 'non', 'partially', 'partially', 'wholly', 'wholly'],
+      [0.3, 0.4, 0.6, 0.7, 0.9, 0.95],
+    );
     expect(cuts.low).toBeGreaterThan(0.4);
     expect(cuts.low).toBeLessThanOrEqual(0.6);
     expect(cuts.high).toBeGreaterThan(0.7);

@@ -17,13 +17,21 @@ const LABELS: MeterLabel[] = ['wholly', 'partially', 'non'];
 const DATASET = 'meter-courts';
 
 export const VERDICT_LABEL: Record<Verdict, MeterLabel> = {
-  'verbatim-copy': 'wholly', rewrite: 'wholly', 'partial-reuse': 'partially', 'same-story': 'non', unrelated: 'non',
+  'verbatim-copy': 'wholly',
+  rewrite: 'wholly',
+  'partial-reuse': 'partially',
+  'same-story': 'non',
+  unrelated: 'non',
 };
 
 /** Two cut points on a score: ≥ high → wholly, ≥ low → partially, else non. */
-interface Cuts { low: number; high: number }
+interface Cuts {
+  low: number;
+  high: number;
+}
 
-const label3 = (score: number, c: Cuts): MeterLabel => (score >= c.high ? 'wholly' : score >= c.low ? 'partially' : 'non');
+const label3 = (score: number, c: Cuts): MeterLabel =>
+  score >= c.high ? 'wholly' : score >= c.low ? 'partially' : 'non';
 
 /** Grid search (step 0.005) for the cut pair with the best 3-way macro-F1. */
 export function tuneCuts(gold: MeterLabel[], scores: number[]): Cuts {
@@ -32,14 +40,23 @@ export function tuneCuts(gold: MeterLabel[], scores: number[]): Cuts {
   for (const low of grid) {
     for (const high of grid) {
       if (high < low) continue;
-      const f1 = classify(gold, scores.map((s) => label3(s, { low, high })), LABELS).macroF1;
+      const f1 = classify(
+        gold,
+        scores.map((s) => label3(s, { low, high })),
+        LABELS,
+      ).macroF1;
       if (f1 > best.f1 + 1e-12) best = { cuts: { low, high }, f1 };
     }
   }
   return best.cuts;
 }
 
-interface BaselineResult { test: Classification; binary: number; direction: number; detail: string }
+interface BaselineResult {
+  test: Classification;
+  binary: number;
+  direction: number;
+  detail: string;
+}
 
 /** Word 1-gram containment of the derived story in its source, thresholds tuned on 1999. */
 function baseline(stories: MeterStory[]): BaselineResult {
@@ -51,16 +68,29 @@ function baseline(stories: MeterStory[]): BaselineResult {
 
   const [tune, test, all] = [part('tune'), part('test'), part('all')];
   const cuts = tuneCuts(gold(tune), scores(tune));
-  const testC = classify(gold(test), scores(test).map((s) => label3(s, cuts)), LABELS);
+  const testC = classify(
+    gold(test),
+    scores(test).map((s) => label3(s, cuts)),
+    LABELS,
+  );
   const binCut = bestThreshold(isDerived(tune), scores(tune)).threshold;
-  const binary = accuracy(isDerived(test), scores(test).map((s) => s >= binCut));
+  const binary = accuracy(
+    isDerived(test),
+    scores(test).map((s) => s >= binCut),
+  );
   const allCuts = tuneCuts(gold(all), scores(all));
-  const allF1 = classify(gold(all), scores(all).map((s) => label3(s, allCuts)), LABELS).macroF1;
+  const allF1 = classify(
+    gold(all),
+    scores(all).map((s) => label3(s, allCuts)),
+    LABELS,
+  ).macroF1;
   const allBinary = bestThreshold(isDerived(all), scores(all)).value;
 
   // Direction baseline: the text more contained in the other is the derived one.
   const derived = test.filter((s) => s.label !== 'non');
-  const forward = derived.map((s) => containment(s.derivedText, s.sourceText) - containment(s.sourceText, s.derivedText));
+  const forward = derived.map(
+    (s) => containment(s.derivedText, s.sourceText) - containment(s.sourceText, s.derivedText),
+  );
   // Given reversed, the difference flips sign, so both orders are right or wrong together.
   const direction = forward.filter((d) => d > 0).length / derived.length;
 
@@ -85,9 +115,30 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
   const { kernel, reason } = await loadKernel();
   if (!kernel) {
     return [
-      { dataset: DATASET, task: 'meter-relation', metric: 'macro-F1 (3-way)', value: null, baseline: base.test.macroF1, note: `${note}; Unspun skipped: ${reason}` },
-      { dataset: DATASET, task: 'meter-relation', metric: 'accuracy (derived vs non)', value: null, baseline: base.binary, note },
-      { dataset: DATASET, task: 'meter-relation', metric: 'direction accuracy', value: null, baseline: base.direction, note: dirNote },
+      {
+        dataset: DATASET,
+        task: 'meter-relation',
+        metric: 'macro-F1 (3-way)',
+        value: null,
+        baseline: base.test.macroF1,
+        note: `${note}; Unspun skipped: ${reason}`,
+      },
+      {
+        dataset: DATASET,
+        task: 'meter-relation',
+        metric: 'accuracy (derived vs non)',
+        value: null,
+        baseline: base.binary,
+        note,
+      },
+      {
+        dataset: DATASET,
+        task: 'meter-relation',
+        metric: 'direction accuracy',
+        value: null,
+        baseline: base.direction,
+        note: dirNote,
+      },
     ];
   }
 
@@ -114,19 +165,48 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
       failures++;
     }
   });
-  const c = classify(test.map((s) => s.label), predicted, LABELS);
-  const binary = accuracy(test.map((s) => s.label !== 'non'), predicted.map((p) => p !== 'non'));
+  const c = classify(
+    test.map((s) => s.label),
+    predicted,
+    LABELS,
+  );
+  const binary = accuracy(
+    test.map((s) => s.label !== 'non'),
+    predicted.map((p) => p !== 'non'),
+  );
   ctx.detail(classificationTable(`Unspun, test 2000 (n=${test.length})`, c));
   const failNote = failures ? `; ${failures} compare() calls threw (counted wrong)` : '';
   return [
-    { dataset: DATASET, task: 'meter-relation', metric: 'macro-F1 (3-way)', value: c.macroF1, baseline: base.test.macroF1, note: note + failNote },
-    { dataset: DATASET, task: 'meter-relation', metric: 'accuracy (derived vs non)', value: binary, baseline: base.binary, note },
-    { dataset: DATASET, task: 'meter-relation', metric: 'direction accuracy', value: dirCorrect / (2 * derivedTest.length), baseline: base.direction, note: dirNote },
+    {
+      dataset: DATASET,
+      task: 'meter-relation',
+      metric: 'macro-F1 (3-way)',
+      value: c.macroF1,
+      baseline: base.test.macroF1,
+      note: note + failNote,
+    },
+    {
+      dataset: DATASET,
+      task: 'meter-relation',
+      metric: 'accuracy (derived vs non)',
+      value: binary,
+      baseline: base.binary,
+      note,
+    },
+    {
+      dataset: DATASET,
+      task: 'meter-relation',
+      metric: 'direction accuracy',
+      value: dirCorrect / (2 * derivedTest.length),
+      baseline: base.direction,
+      note: dirNote,
+    },
   ];
 }
 
 export const task: EvalTask = {
   name: 'meter-relation',
-  description: 'METER courts: 3-way derivation verdict, derived-vs-non and direction, against word-containment baselines',
+  description:
+    'METER courts: 3-way derivation verdict, derived-vs-non and direction, against word-containment baselines',
   run,
 };

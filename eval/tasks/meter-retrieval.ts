@@ -13,7 +13,13 @@ import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 const DATASET = 'meter-courts';
 const folder = (t: { date: string; story: string }): string => `${t.date}/${t.story}`;
 
-interface Measured { r1: number; r5: number; mrr: number; origin: number; sibling: number }
+interface Measured {
+  r1: number;
+  r5: number;
+  mrr: number;
+  origin: number;
+  sibling: number;
+}
 
 async function measure(make: () => Retriever, ctx: EvalContext, queries: MeterStory[]): Promise<Measured> {
   const corpus = loadMeter(ctx.dataDir);
@@ -28,7 +34,9 @@ async function measure(make: () => Retriever, ctx: EvalContext, queries: MeterSt
     ranked.push((await paOnly.retrieve(q.derivedText, 10)).map((h) => h.id));
   }
   paOnly.close();
-  const relevant = queries.map((q) => new Set(corpus.paTexts.filter((t) => folder(t) === folder(q)).map((t) => t.path)));
+  const relevant = queries.map(
+    (q) => new Set(corpus.paTexts.filter((t) => folder(t) === folder(q)).map((t) => t.path)),
+  );
 
   const mixed = make();
   await mixed.index([...corpus.paTexts, ...corpus.paperTexts].map((t) => ({ id: t.path, text: t.text })));
@@ -43,8 +51,11 @@ async function measure(make: () => Retriever, ctx: EvalContext, queries: MeterSt
   }
   mixed.close();
   return {
-    r1: recallAtK(ranked, relevant, 1), r5: recallAtK(ranked, relevant, 5), mrr: meanReciprocalRank(ranked, relevant),
-    origin: origin / queries.length, sibling: sibling / queries.length,
+    r1: recallAtK(ranked, relevant, 1),
+    r5: recallAtK(ranked, relevant, 5),
+    mrr: meanReciprocalRank(ranked, relevant),
+    origin: origin / queries.length,
+    sibling: sibling / queries.length,
   };
 }
 
@@ -55,21 +66,37 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
   const ours = make ? await measure(make, ctx, queries) : null;
   const note = `${queries.length} derived 2000 stories; baseline: SQLite FTS5 BM25 on ingest-cleaned text`;
   const skip = ours ? '' : `; Unspun skipped: ${reason}`;
-  ctx.detail(`Top candidate with PA and newspaper texts indexed (baseline): PA origin ${(100 * base.origin).toFixed(1)}%, ` +
-    `sibling newspaper copy of the same story ${(100 * base.sibling).toFixed(1)}%, other ${(100 * (1 - base.origin - base.sibling)).toFixed(1)}%.`);
+  ctx.detail(
+    `Top candidate with PA and newspaper texts indexed (baseline): PA origin ${(100 * base.origin).toFixed(1)}%, ` +
+      `sibling newspaper copy of the same story ${(100 * base.sibling).toFixed(1)}%, other ${(100 * (1 - base.origin - base.sibling)).toFixed(1)}%.`,
+  );
   const row = (metric: string, pick: (m: Measured) => number, extra = ''): EvalRow => ({
-    dataset: DATASET, task: 'meter-retrieval', metric, value: ours ? pick(ours) : null, baseline: pick(base), ...(extra ? { note: extra } : {}),
+    dataset: DATASET,
+    task: 'meter-retrieval',
+    metric,
+    value: ours ? pick(ours) : null,
+    baseline: pick(base),
+    ...(extra ? { note: extra } : {}),
   });
   return [
-    row('PA-only index: recall@1', (m) => m.r1, `index: ${loadMeter(ctx.dataDir).paTexts.length} PA files; ${note}${skip}`),
+    row(
+      'PA-only index: recall@1',
+      (m) => m.r1,
+      `index: ${loadMeter(ctx.dataDir).paTexts.length} PA files; ${note}${skip}`,
+    ),
     row('PA-only index: recall@5', (m) => m.r5),
     row('PA-only index: MRR', (m) => m.mrr),
-    row('PA+newspapers index: top-1 is PA origin', (m) => m.origin, 'query excluded; the rest is sibling copies or other stories (see detail)'),
+    row(
+      'PA+newspapers index: top-1 is PA origin',
+      (m) => m.origin,
+      'query excluded; the rest is sibling copies or other stories (see detail)',
+    ),
   ];
 }
 
 export const task: EvalTask = {
   name: 'meter-retrieval',
-  description: 'METER courts: find the PA source of a newspaper story among all indexed texts (BM25 baseline; Unspun trace when available)',
+  description:
+    'METER courts: find the PA source of a newspaper story among all indexed texts (BM25 baseline; Unspun trace when available)',
   run,
 };

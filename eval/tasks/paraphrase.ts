@@ -16,33 +16,51 @@ import { isWord } from '../../src/nlp/words.js';
 import { rocAuc } from '../metrics.js';
 import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 
-interface Pair { a: string; b: string; paraphrase: boolean }
+interface Pair {
+  a: string;
+  b: string;
+  paraphrase: boolean;
+}
 
 function msrp(dataDir: string, split: 'train' | 'test'): Pair[] {
   const text = readFileSync(join(dataDir, `msrp/msr_paraphrase_${split}.txt`), 'utf8').replace(/^\uFEFF/, '');
-  return text.split(/\r?\n/).slice(1).filter(Boolean).map((line) => {
-    const c = line.split('\t');
-    return { paraphrase: c[0] === '1', a: c[3], b: c[4] };
-  });
+  return text
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const c = line.split('\t');
+      return { paraphrase: c[0] === '1', a: c[3], b: c[4] };
+    });
 }
 
 function pan(dataDir: string, split: 'train' | 'test'): Pair[] {
-  const read = (suffix: string) => readFileSync(join(dataDir, `pan10_mt_metrics_paraphrase/pan-${split}${suffix}`), 'utf8').split(/\r?\n/);
+  const read = (suffix: string) =>
+    readFileSync(join(dataDir, `pan10_mt_metrics_paraphrase/pan-${split}${suffix}`), 'utf8').split(/\r?\n/);
   const s1 = read('_s1.txt');
   const s2 = read('_s2.txt');
-  return read('.labels').filter((l) => l.trim()).map((l, i) => ({ paraphrase: l.trim() === '1', a: s1[i], b: s2[i] }));
+  return read('.labels')
+    .filter((l) => l.trim())
+    .map((l, i) => ({ paraphrase: l.trim() === '1', a: s1[i], b: s2[i] }));
 }
 
 function webis(dataDir: string): Pair[] {
   type Row = { is_paraphrased: string; original: Array<{ text: string }>; paraphrase: Array<{ text: string }> };
-  const rows = JSON.parse(readFileSync(join(dataDir, 'webis_cpc11_sample/Webis-CPC-11_1000_sample.json'), 'utf8')) as Row[];
+  const rows = JSON.parse(
+    readFileSync(join(dataDir, 'webis_cpc11_sample/Webis-CPC-11_1000_sample.json'), 'utf8'),
+  ) as Row[];
   const join_ = (s: Array<{ text: string }>) => s.map((x) => x.text).join(' ');
   return rows.map((r) => ({ paraphrase: r.is_paraphrased === 'Yes', a: join_(r.original), b: join_(r.paraphrase) }));
 }
 
 /** Lemma-unigram Jaccard over word tokens (the baseline). */
 export function lemmaJaccard(a: string, b: string): number {
-  const lemmas = (t: string) => new Set(plainAnalysis(t).tokens.filter(isWord).map((x) => x.lemma));
+  const lemmas = (t: string) =>
+    new Set(
+      plainAnalysis(t)
+        .tokens.filter(isWord)
+        .map((x) => x.lemma),
+    );
   const la = lemmas(a);
   const lb = lemmas(b);
   let shared = 0;
@@ -74,7 +92,10 @@ export function accuracyAt(gold: boolean[], scores: number[], cut: number): numb
 
 type Scorer = (a: string, b: string) => number;
 const vectors = loadVectors();
-const SCORERS: Record<'unspun' | 'baseline', Scorer> = { unspun: (a, b) => sentenceSimilarity(a, b, vectors), baseline: lemmaJaccard };
+const SCORERS: Record<'unspun' | 'baseline', Scorer> = {
+  unspun: (a, b) => sentenceSimilarity(a, b, vectors),
+  baseline: lemmaJaccard,
+};
 
 async function run(ctx: EvalContext): Promise<EvalRow[]> {
   const d = ctx.dataDir;
@@ -85,15 +106,19 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
   ];
   const total = sets.reduce((n, s) => n + 2 * (s.test.length + (s.train?.length ?? 0)), 0);
   let done = 0;
-  const score = (pairs: Pair[], f: Scorer) => pairs.map((p) => {
-    if (++done % 200 === 0) ctx.progress('paraphrase', done, total);
-    return f(p.a, p.b);
-  });
+  const score = (pairs: Pair[], f: Scorer) =>
+    pairs.map((p) => {
+      if (++done % 200 === 0) ctx.progress('paraphrase', done, total);
+      return f(p.a, p.b);
+    });
   const rows: EvalRow[] = [];
   const lines = ['| dataset | scorer | cut | accuracy at cut | accuracy at align cut |', '|---|---|---|---|---|'];
   for (const set of sets) {
     const gold = set.test.map((p) => p.paraphrase);
-    const result = { unspun: { auc: 0, acc: 0, cut: 0, test: [] as number[] }, baseline: { auc: 0, acc: 0, cut: 0, test: [] as number[] } };
+    const result = {
+      unspun: { auc: 0, acc: 0, cut: 0, test: [] as number[] },
+      baseline: { auc: 0, acc: 0, cut: 0, test: [] as number[] },
+    };
     for (const key of ['unspun', 'baseline'] as const) {
       const test = score(set.test, SCORERS[key]);
       const r = result[key];
@@ -101,11 +126,21 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
       r.auc = rocAuc(gold, test);
       if (set.train) {
         const train = score(set.train, SCORERS[key]);
-        r.cut = bestCut(set.train.map((p) => p.paraphrase), train);
+        r.cut = bestCut(
+          set.train.map((p) => p.paraphrase),
+          train,
+        );
         r.acc = accuracyAt(gold, test, r.cut);
       } else {
         const fold = (fit: number[], apply: number[]) =>
-          accuracyAt(apply.map((i) => gold[i]), apply.map((i) => test[i]), bestCut(fit.map((i) => gold[i]), fit.map((i) => test[i])));
+          accuracyAt(
+            apply.map((i) => gold[i]),
+            apply.map((i) => test[i]),
+            bestCut(
+              fit.map((i) => gold[i]),
+              fit.map((i) => test[i]),
+            ),
+          );
         // Even/odd folds: the file is grouped by class, so halves would each hold one class.
         const even = test.map((_, i) => i).filter((i) => i % 2 === 0);
         const odd = test.map((_, i) => i).filter((i) => i % 2 === 1);
@@ -113,17 +148,36 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
         r.cut = NaN;
       }
       const alignCut = key === 'unspun' ? accuracyAt(gold, test, ALIGN_THRESHOLDS.mutual).toFixed(3) : '—';
-      lines.push(`| ${set.name} | ${key} | ${Number.isNaN(r.cut) ? '2-fold' : r.cut.toFixed(3)} | ${r.acc.toFixed(3)} | ${alignCut} |`);
+      lines.push(
+        `| ${set.name} | ${key} | ${Number.isNaN(r.cut) ? '2-fold' : r.cut.toFixed(3)} | ${r.acc.toFixed(3)} | ${alignCut} |`,
+      );
     }
     const n = `n=${set.test.length}, ${gold.filter(Boolean).length} paraphrases; baseline lemma-unigram Jaccard`;
     const tuned = set.train ? 'cut tuned on train split' : 'cut tuned 2-fold';
-    rows.push({ dataset: set.name, task: 'paraphrase', metric: 'ROC-AUC', value: result.unspun.auc, baseline: result.baseline.auc, note: n });
-    rows.push({ dataset: set.name, task: 'paraphrase', metric: 'accuracy', value: result.unspun.acc, baseline: result.baseline.acc, note: tuned });
+    rows.push({
+      dataset: set.name,
+      task: 'paraphrase',
+      metric: 'ROC-AUC',
+      value: result.unspun.auc,
+      baseline: result.baseline.auc,
+      note: n,
+    });
+    rows.push({
+      dataset: set.name,
+      task: 'paraphrase',
+      metric: 'accuracy',
+      value: result.unspun.acc,
+      baseline: result.baseline.acc,
+      note: tuned,
+    });
     if (!set.train) {
       const recall = (s: number[], cut: number) => s.filter((x) => x >= cut).length / Math.max(1, s.length);
       rows.push({
-        dataset: set.name, task: 'paraphrase', metric: 'reuse recall at align cut',
-        value: recall(result.unspun.test, ALIGN_THRESHOLDS.mutual), baseline: null,
+        dataset: set.name,
+        task: 'paraphrase',
+        metric: 'reuse recall at align cut',
+        value: recall(result.unspun.test, ALIGN_THRESHOLDS.mutual),
+        baseline: null,
         note: `both classes are reuse; share scoring ≥ ${ALIGN_THRESHOLDS.mutual} (the aligner's link cut)`,
       });
     }
@@ -134,6 +188,7 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
 
 export const task: EvalTask = {
   name: 'paraphrase',
-  description: 'Sentence similarity (SIF GloVe cosine + soft word matching + lemma Jaccard) on MSRP, PAN-10 and Webis-CPC-11 paraphrase pairs',
+  description:
+    'Sentence similarity (SIF GloVe cosine + soft word matching + lemma Jaccard) on MSRP, PAN-10 and Webis-CPC-11 paraphrase pairs',
   run,
 };

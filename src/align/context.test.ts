@@ -14,18 +14,37 @@ describe('contextEdges', () => {
     [0.02, 0.01, 0.01, 0.06, 0.02],
     [0.01, 0.02, 0.01, 0.02, 0.7],
   ];
-  const anchors: Array<[number, number]> = [[0, 0], [2, 2], [4, 4]];
+  const anchors: Array<[number, number]> = [
+    [0, 0],
+    [2, 2],
+    [4, 4],
+  ];
 
   it('links low-scoring sentences sandwiched between anchors, in order', () => {
     const { sim, n, m } = matrix(rows);
-    expect(contextEdges(sim, n, m, anchors, none(n), none(m))).toEqual([[1, 1], [3, 3]]);
+    expect(contextEdges(sim, n, m, anchors, none(n), none(m))).toEqual([
+      [1, 1],
+      [3, 3],
+    ]);
   });
 
   it('links nothing with one anchor, and only clear pairs after the last anchor', () => {
     const { sim, n, m } = matrix(rows);
     expect(contextEdges(sim, n, m, [[0, 0]], none(n), none(m))).toEqual([]);
     // Derived 3 and 4 trail the last anchor, where invented conclusions sit: 3-3 (0.06) is under the full floor, 4-4 is not.
-    expect(contextEdges(sim, n, m, [[0, 0], [2, 2]], none(n), none(m))).toEqual([[4, 4]]);
+    expect(
+      contextEdges(
+        sim,
+        n,
+        m,
+        [
+          [0, 0],
+          [2, 2],
+        ],
+        none(n),
+        none(m),
+      ),
+    ).toEqual([[4, 4]]);
   });
 
   it('leaves a gap alone when the anchors around it cross (reordered text)', () => {
@@ -34,6 +53,19 @@ describe('contextEdges', () => {
       [0.02, 0.05, 0.03],
       [0.8, 0.01, 0.02],
     ]);
-    expect(contextEdges(crossed.sim, 3, 3, [[0, 2], [2, 0], [0, 2]], none(3), none(3))).toEqual([]);
+    expect(
+      contextEdges(
+        crossed.sim,
+        3,
+        3,
+        [
+          [0, 2],
+          [2, 0],
+          [0, 2],
+        ],
+        none(3),
+        none(3),
+      ),
+    ).toEqual([]);
   });
 });

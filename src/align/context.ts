@@ -50,7 +50,8 @@ export function contextEdges(
   }
   const bestOfDerived = new Float32Array(m);
   // Sources already linked are left out: "Thousands of services ran late" must not lose to the long lead an anchor already took.
-  for (let i = 0; i < n; i++) if (!linkedS[i]) for (let j = 0; j < m; j++) bestOfDerived[j] = Math.max(bestOfDerived[j], sim[i * m + j]);
+  for (let i = 0; i < n; i++)
+    if (!linkedS[i]) for (let j = 0; j < m; j++) bestOfDerived[j] = Math.max(bestOfDerived[j], sim[i * m + j]);
 
   const edges: Array<[number, number]> = [];
   let prevSource = -1;
@@ -85,7 +86,13 @@ export function contextEdges(
  * Gap pairs are scored by `gapScore` (align passes one that reads how much of the derived sentence the source
  * covers: spin compresses, "Thousands of services ran badly behind schedule" keeps little of its long source).
  */
-function orderedMatch(score: (i: number, j: number) => number, rows: number[], cols: number[], bestOfDerived: Float32Array, floor: number): Array<[number, number]> {
+function orderedMatch(
+  score: (i: number, j: number) => number,
+  rows: number[],
+  cols: number[],
+  bestOfDerived: Float32Array,
+  floor: number,
+): Array<[number, number]> {
   const T = CONTEXT_THRESHOLDS;
   const R = rows.length;
   const C = cols.length;
@@ -99,7 +106,11 @@ function orderedMatch(score: (i: number, j: number) => number, rows: number[], c
   for (let r = 1; r <= R; r++) {
     for (let c = 1; c <= C; c++) {
       const g = gain(r - 1, c - 1);
-      best[r * (C + 1) + c] = Math.max(best[(r - 1) * (C + 1) + c], best[r * (C + 1) + c - 1], g > 0 ? best[(r - 1) * (C + 1) + c - 1] + g : 0);
+      best[r * (C + 1) + c] = Math.max(
+        best[(r - 1) * (C + 1) + c],
+        best[r * (C + 1) + c - 1],
+        g > 0 ? best[(r - 1) * (C + 1) + c - 1] + g : 0,
+      );
     }
   }
   const out: Array<[number, number]> = [];

@@ -55,7 +55,11 @@ function rowOf(token: Token, vectors: Vectors): number {
  * content maps, anchors and soft-match arrays (ingest needs only the vector: ~6× less work per article).
  * Summed per sentence, then across sentences, in the same order, so the floats are identical.
  */
-export function sentencesVector(tokens: Token[], runs: Array<{ tokenStart: number; tokenEnd: number }>, vectors: Vectors): Float32Array {
+export function sentencesVector(
+  tokens: Token[],
+  runs: Array<{ tokenStart: number; tokenEnd: number }>,
+  vectors: Vectors,
+): Float32Array {
   const total = new Float32Array(vectors.dims);
   const sum = new Float32Array(vectors.dims);
   let words = 0;
@@ -78,7 +82,11 @@ export function sentencesVector(tokens: Token[], runs: Array<{ tokenStart: numbe
  * Features of a token run. `agreementKeys` (entity keys, number values from later NLP steps) count as content
  * and anchors, so "Germany's" and "Germany", or "1.5 million" and "1,500,000", agree.
  */
-export function sentenceFeatures(tokens: Token[], vectors: Vectors, agreementKeys: Iterable<string> = []): SentenceFeatures {
+export function sentenceFeatures(
+  tokens: Token[],
+  vectors: Vectors,
+  agreementKeys: Iterable<string> = [],
+): SentenceFeatures {
   const sum = new Float32Array(vectors.dims);
   const content = new Map<string, number>();
   const anchors = new Set<string>();
@@ -114,8 +122,16 @@ export function sentenceFeatures(tokens: Token[], vectors: Vectors, agreementKey
     // Proper nouns and numbers survive paraphrase; so do rare words (including any the vector table lacks).
     if (t.pos === 'PROPN' || t.pos === 'NUM' || row < 0) anchors.add(key);
   }
-  const soft = { rows: Int32Array.from(softRows), keys: Int32Array.from(softKeys), weights: Float32Array.from(softWeights), total: sumOf(softWeights) };
-  return finish({ sum, words, unit: sum, content, contentWeight, anchors, soft, lemmaIds: distinctSorted(lemmaIds) }, vectors);
+  const soft = {
+    rows: Int32Array.from(softRows),
+    keys: Int32Array.from(softKeys),
+    weights: Float32Array.from(softWeights),
+    total: sumOf(softWeights),
+  };
+  return finish(
+    { sum, words, unit: sum, content, contentWeight, anchors, soft, lemmaIds: distinctSorted(lemmaIds) },
+    vectors,
+  );
 }
 
 /** Features of several sentences read as one (a merge or a split side of a link). */
@@ -193,7 +209,12 @@ function concatSoft(parts: SoftWords[]): SoftWords {
       weights.push(p.weights[k]);
     }
   }
-  return { rows: Int32Array.from(rows), keys: Int32Array.from(keys), weights: Float32Array.from(weights), total: sumOf(weights) };
+  return {
+    rows: Int32Array.from(rows),
+    keys: Int32Array.from(keys),
+    weights: Float32Array.from(weights),
+    total: sumOf(weights),
+  };
 }
 
 function sumOf(xs: number[]): number {

@@ -78,7 +78,9 @@ describe('align', () => {
 
   it('does not link sentences about something else', () => {
     const src = plainAnalysis('The city council approved a new budget for public libraries on Monday.');
-    const der = plainAnalysis('Heavy rain is expected across the north of the country this weekend, forecasters warned.');
+    const der = plainAnalysis(
+      'Heavy rain is expected across the north of the country this weekend, forecasters warned.',
+    );
     const al = align(src, der, vectors);
     expect(al.links).toEqual([]);
     expect(al.bySource).toEqual([[]]);
@@ -103,7 +105,8 @@ describe('align', () => {
 describe('sentenceSimilarity', () => {
   it('scores a rewording far above a different sentence of the same story', () => {
     const a = 'Opposition lawmakers criticised the plan, saying the army lacked the equipment to sustain it.';
-    const reworded = 'Critics in parliament slammed the move, claiming the military does not have the gear needed to keep it going.';
+    const reworded =
+      'Critics in parliament slammed the move, claiming the military does not have the gear needed to keep it going.';
     const other = 'Lenz told reporters in Berlin that the first brigade would arrive in the spring.';
     const s1 = sentenceSimilarity(a, reworded, vectors);
     const s2 = sentenceSimilarity(a, other, vectors);
@@ -118,7 +121,10 @@ describe('sharedRuns', () => {
     const src = plainAnalysis('The ministry said on Tuesday that the bridge would reopen in March after repairs.');
     const der = plainAnalysis('After repairs, the bridge would reopen in March, the ministry said on Tuesday.');
     const runs = sharedRuns(src, der, 3);
-    expect(runs.map((r) => r.derived.text)).toEqual(['the bridge would reopen in March', 'the ministry said on Tuesday']);
+    expect(runs.map((r) => r.derived.text)).toEqual([
+      'the bridge would reopen in March',
+      'the ministry said on Tuesday',
+    ]);
     for (const r of runs) {
       expect(src.text.slice(r.source.start, r.source.end)).toBe(r.source.text);
       expect(der.text.slice(r.derived.start, r.derived.end)).toBe(r.derived.text);
@@ -134,11 +140,14 @@ describe('sharedRuns', () => {
   });
 
   it('gives the same runs for a document reused against several partners (word ids are cached per document)', () => {
-    const wire = 'Fire crews fought the blaze at the timber yard for six hours before it was under control, a spokesman said.';
+    const wire =
+      'Fire crews fought the blaze at the timber yard for six hours before it was under control, a spokesman said.';
     const src = plainAnalysis(wire);
     const first = plainAnalysis('Crews fought the blaze at the timber yard for six hours, officials said.');
     const second = plainAnalysis('The fire was under control by the evening, a spokesman said.');
-    expect(sharedRuns(src, first, 3).map((r) => r.derived.text)).toEqual(['Crews fought the blaze at the timber yard for six hours']);
+    expect(sharedRuns(src, first, 3).map((r) => r.derived.text)).toEqual([
+      'Crews fought the blaze at the timber yard for six hours',
+    ]);
     expect(sharedRuns(src, second, 3)).toEqual(sharedRuns(plainAnalysis(wire), plainAnalysis(second.text), 3));
     expect(sharedRuns(src, second, 3).map((r) => r.source.text)).toEqual(['was under control', 'a spokesman said']);
     expect(sharedRuns(second, src, 3).map((r) => r.derived.text)).toEqual(['was under control', 'a spokesman said']);
@@ -147,19 +156,29 @@ describe('sharedRuns', () => {
 
 describe('documentVector', () => {
   it('is a unit vector closer for a rewrite than for an unrelated article', () => {
-    const cos = (a: Analysis, b: Analysis) => documentVector(a, vectors).reduce((s, x, k) => s + x * documentVector(b, vectors)[k], 0);
+    const cos = (a: Analysis, b: Analysis) =>
+      documentVector(a, vectors).reduce((s, x, k) => s + x * documentVector(b, vectors)[k], 0);
     const src = plainAnalysis(WIRE);
     const der = plainAnalysis(SPUN);
-    const other = plainAnalysis('The museum reopened its modern art wing after a two-year renovation. Visitors queued for hours to see the restored paintings.');
+    const other = plainAnalysis(
+      'The museum reopened its modern art wing after a two-year renovation. Visitors queued for hours to see the restored paintings.',
+    );
     const v = documentVector(src, vectors);
     expect(Math.hypot(...v)).toBeCloseTo(1, 4);
     expect(cos(src, der)).toBeGreaterThan(cos(src, other) + 0.2);
   });
 
   it('equals the unit vector of the combined sentence features, float for float', () => {
-    for (const a of [plainAnalysis(WIRE), plainAnalysis(SPUN), analyze(extract(readFileSync(join(import.meta.dirname, '../../examples', 'farm-rail-delays.html'))))]) {
+    for (const a of [
+      plainAnalysis(WIRE),
+      plainAnalysis(SPUN),
+      analyze(extract(readFileSync(join(import.meta.dirname, '../../examples', 'farm-rail-delays.html')))),
+    ]) {
       const body = a.sentences.filter((s) => s.kind !== 'heading');
-      const full = combineFeatures(body.map((s) => sentenceFeatures(a.tokens.slice(s.tokenStart, s.tokenEnd), vectors)), vectors).unit;
+      const full = combineFeatures(
+        body.map((s) => sentenceFeatures(a.tokens.slice(s.tokenStart, s.tokenEnd), vectors)),
+        vectors,
+      ).unit;
       expect([...documentVector(a, vectors)]).toEqual([...full]);
     }
   });
@@ -180,8 +199,12 @@ describe('align on the rail example articles (examples/)', () => {
     const al = align(wire, farm, vectors);
     const body = farm.sentences.filter((s) => s.kind === 'body');
     expect(body.filter((s) => al.byDerived[s.id].length > 0).length).toBeGreaterThanOrEqual(body.length - 1);
-    expect(sourcesOf(al, farm, 'Officials at the national railway regulator')).toEqual([expect.stringContaining('The delays are unacceptable')]);
-    expect(sourcesOf(al, farm, 'Dozens of defective signal')).toEqual([expect.stringContaining('17 faulty signal boxes')]);
+    expect(sourcesOf(al, farm, 'Officials at the national railway regulator')).toEqual([
+      expect.stringContaining('The delays are unacceptable'),
+    ]);
+    expect(sourcesOf(al, farm, 'Dozens of defective signal')).toEqual([
+      expect.stringContaining('17 faulty signal boxes'),
+    ]);
     expect(sourcesOf(al, farm, 'Thousands of services')).toEqual([expect.stringContaining('1,240 trains')]);
     expect(sourcesOf(al, farm, 'Hundreds of travellers')).toEqual([expect.stringContaining('nearly 300 commuters')]);
     expect(sourcesOf(al, farm, 'Clearly, the rail network')).toEqual([]);
@@ -190,7 +213,9 @@ describe('align on the rail example articles (examples/)', () => {
   it('links only a few same-fact sentences of an independent report', () => {
     const other = read('independent-rail-delays.txt');
     const al = align(wire, other, vectors);
-    expect(sourcesOf(al, other, 'The Federal Railway Authority blamed')).toContainEqual(expect.stringContaining('17 faulty signal boxes'));
+    expect(sourcesOf(al, other, 'The Federal Railway Authority blamed')).toContainEqual(
+      expect.stringContaining('17 faulty signal boxes'),
+    );
     expect(sourcesOf(al, other, 'At Hamburg central station')).toEqual([]);
     expect(sourcesOf(al, other, '"I have stopped trusting')).toEqual([]);
     expect(sourcesOf(al, other, 'Its regional chair')).toEqual([]);
@@ -201,7 +226,10 @@ describe('align on the rail example articles (examples/)', () => {
     const copy = read('copy-rail-delays.txt');
     const al = align(wire, copy, vectors);
     for (const s of copy.sentences.filter((x) => x.kind === 'body')) {
-      expect(al.byDerived[s.id].map((l) => l.kind), s.text).toContain('verbatim');
+      expect(
+        al.byDerived[s.id].map((l) => l.kind),
+        s.text,
+      ).toContain('verbatim');
     }
   });
 });

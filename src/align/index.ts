@@ -1,5 +1,14 @@
 import type { Alignment, AlignmentLink, Analysis, LinkKind } from '../types.js';
-import { combineFeatures, isWord, sentenceFeatures, sentencesVector, sortedJaccard, wordKey, type SentenceFacts, type SentenceFeatures } from './features.js';
+import {
+  combineFeatures,
+  isWord,
+  sentenceFeatures,
+  sentencesVector,
+  sortedJaccard,
+  wordKey,
+  type SentenceFacts,
+  type SentenceFeatures,
+} from './features.js';
 import { longestCommonRun } from './runs.js';
 import { pairEvidence, scoreEvidence, similarity } from './similarity.js';
 import { contextEdges } from './context.js';
@@ -56,13 +65,18 @@ export function align(source: Analysis, derived: Analysis, vectors: Vectors): Al
   const { s, d, wordSim } = sides(source, derived, vectors);
   const { sim, n, m } = scoreMatrix(s, d, wordSim);
   const edges = anchorEdges(sim, n, m, s, d, vectors, wordSim);
-  const covered = (i: number, j: number) => Math.max(sim[i * m + j], scoreEvidence(pairEvidence(s.features[i], d.features[j], wordSim, true)));
+  const covered = (i: number, j: number) =>
+    Math.max(sim[i * m + j], scoreEvidence(pairEvidence(s.features[i], d.features[j], wordSim, true)));
   edges.push(...contextEdges(sim, n, m, edges, s.heading, d.heading, covered));
   return buildAlignment(n, m, edges, s, d, sim, vectors, wordSim);
 }
 
 /** similarity() of source × derived sentence pairs (row-major, source rows); heading × body pairs and pairs far from either side's best few score 0. */
-export function similarityMatrix(source: Analysis, derived: Analysis, vectors: Vectors): { sim: Float32Array; n: number; m: number } {
+export function similarityMatrix(
+  source: Analysis,
+  derived: Analysis,
+  vectors: Vectors,
+): { sim: Float32Array; n: number; m: number } {
   const { s, d, wordSim } = sides(source, derived, vectors);
   return scoreMatrix(s, d, wordSim);
 }
@@ -71,7 +85,11 @@ export function similarityMatrix(source: Analysis, derived: Analysis, vectors: V
 function sides(source: Analysis, derived: Analysis, vectors: Vectors): { s: Side; d: Side; wordSim: WordSimilarity } {
   const s = sideOf(source, vectors);
   const d = sideOf(derived, vectors);
-  const local = localWords(vectors, s.features.map((f) => f.soft), d.features.map((f) => f.soft));
+  const local = localWords(
+    vectors,
+    s.features.map((f) => f.soft),
+    d.features.map((f) => f.soft),
+  );
   s.features = s.features.map((f, i) => ({ ...f, soft: local.source[i] }));
   d.features = d.features.map((f, j) => ({ ...f, soft: local.derived[j] }));
   return { s, d, wordSim: local.sim };
@@ -84,7 +102,8 @@ function scoreMatrix(s: Side, d: Side, wordSim: WordSimilarity): { sim: Float32A
   const candidate = candidatePairs(s, d);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
-      if (candidate[i * m + j] && s.heading[i] === d.heading[j]) sim[i * m + j] = similarity(s.features[i], d.features[j], wordSim);
+      if (candidate[i * m + j] && s.heading[i] === d.heading[j])
+        sim[i * m + j] = similarity(s.features[i], d.features[j], wordSim);
     }
   }
   return { sim, n, m };
@@ -100,7 +119,9 @@ function candidatePairs(s: Side, d: Side): Uint8Array {
   const m = d.features.length;
   const quick = new Float32Array(n * m);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) quick[i * m + j] = dot(s.features[i].unit, d.features[j].unit) + sortedJaccard(s.features[i].lemmaIds, d.features[j].lemmaIds);
+    for (let j = 0; j < m; j++)
+      quick[i * m + j] =
+        dot(s.features[i].unit, d.features[j].unit) + sortedJaccard(s.features[i].lemmaIds, d.features[j].lemmaIds);
   }
   const keep = new Uint8Array(n * m);
   const best = new Int32Array(CANDIDATES);
@@ -123,7 +144,15 @@ function candidatePairs(s: Side, d: Side): Uint8Array {
 }
 
 /** Links that stand on their own score: mutual best matches, and split/merge pieces. */
-function anchorEdges(sim: Float32Array, n: number, m: number, s: Side, d: Side, vectors: Vectors, wordSim: WordSimilarity): Array<[number, number]> {
+function anchorEdges(
+  sim: Float32Array,
+  n: number,
+  m: number,
+  s: Side,
+  d: Side,
+  vectors: Vectors,
+  wordSim: WordSimilarity,
+): Array<[number, number]> {
   const bestOfSource = new Float32Array(n);
   const bestOfDerived = new Float32Array(m);
   const argBestOfSource = new Int32Array(n).fill(-1);
@@ -146,9 +175,23 @@ function anchorEdges(sim: Float32Array, n: number, m: number, s: Side, d: Side, 
       const bestForSource = x >= bestOfSource[i] - T.tie;
       const bestForDerived = x >= bestOfDerived[j] - T.tie;
       if (bestForSource && bestForDerived) edges.push([i, j]);
-      else if (bestForDerived && x >= T.piece * bestOfSource[i] && (x >= T.oneSided || improvesCombined(s.features[i], d.features, argBestOfSource[i], j, vectors, (a, b) => similarity(a, b, wordSim))))
+      else if (
+        bestForDerived &&
+        x >= T.piece * bestOfSource[i] &&
+        (x >= T.oneSided ||
+          improvesCombined(s.features[i], d.features, argBestOfSource[i], j, vectors, (a, b) =>
+            similarity(a, b, wordSim),
+          ))
+      )
         edges.push([i, j]); // split: j is another piece of source i
-      else if (bestForSource && x >= T.piece * bestOfDerived[j] && (x >= T.oneSided || improvesCombined(d.features[j], s.features, argBestOfDerived[j], i, vectors, (a, b) => similarity(b, a, wordSim))))
+      else if (
+        bestForSource &&
+        x >= T.piece * bestOfDerived[j] &&
+        (x >= T.oneSided ||
+          improvesCombined(d.features[j], s.features, argBestOfDerived[j], i, vectors, (a, b) =>
+            similarity(b, a, wordSim),
+          ))
+      )
         edges.push([i, j]); // merge: i is another part of derived j
     }
   }
@@ -194,7 +237,8 @@ function buildAlignment(
   for (const group of groups.values()) {
     const sources = [...new Set(group.map((e) => e[0]))].sort((a, b) => a - b);
     const deriveds = [...new Set(group.map((e) => e[1]))].sort((a, b) => a - b);
-    if (sources.length === 1 || deriveds.length === 1) links.push(makeLink(sources, deriveds, s, d, sim, m, vectors, wordSim));
+    if (sources.length === 1 || deriveds.length === 1)
+      links.push(makeLink(sources, deriveds, s, d, sim, m, vectors, wordSim));
     // A tangle (several sources and several derived) is kept as its pairwise links: clearer evidence for checks.
     else for (const [i, j] of group) links.push(makeLink([i], [j], s, d, sim, m, vectors, wordSim));
   }
@@ -208,15 +252,37 @@ function buildAlignment(
   return { links, bySource, byDerived };
 }
 
-function makeLink(sources: number[], deriveds: number[], s: Side, d: Side, sim: Float32Array, m: number, vectors: Vectors, wordSim: WordSimilarity): AlignmentLink {
-  const fs = combineFeatures(sources.map((i) => s.features[i]), vectors);
-  const fd = combineFeatures(deriveds.map((j) => d.features[j]), vectors);
+function makeLink(
+  sources: number[],
+  deriveds: number[],
+  s: Side,
+  d: Side,
+  sim: Float32Array,
+  m: number,
+  vectors: Vectors,
+  wordSim: WordSimilarity,
+): AlignmentLink {
+  const fs = combineFeatures(
+    sources.map((i) => s.features[i]),
+    vectors,
+  );
+  const fd = combineFeatures(
+    deriveds.map((j) => d.features[j]),
+    vectors,
+  );
   let score = sources.length === 1 && deriveds.length === 1 ? 0 : similarity(fs, fd, wordSim);
   for (const i of sources) for (const j of deriveds) score = Math.max(score, sim[i * m + j]);
   return { source: sources, derived: deriveds, kind: linkKind(sources, deriveds, s, d, fs, fd), score };
 }
 
-function linkKind(sources: number[], deriveds: number[], s: Side, d: Side, fs: SentenceFeatures, fd: SentenceFeatures): LinkKind {
+function linkKind(
+  sources: number[],
+  deriveds: number[],
+  s: Side,
+  d: Side,
+  fs: SentenceFeatures,
+  fd: SentenceFeatures,
+): LinkKind {
   const ws = sources.flatMap((i) => s.words[i]);
   const wd = deriveds.flatMap((j) => d.words[j]);
   // Partial first: a copied clause of a long sentence still carries only part of it over.
@@ -224,7 +290,8 @@ function linkKind(sources: number[], deriveds: number[], s: Side, d: Side, fs: S
   if (ratio < PARTIAL_RATIO) return 'partial';
   const shorter = Math.min(ws.length, wd.length);
   const run = longestCommonRun(ws, wd);
-  if (shorter > 0 && (run >= VERBATIM_SHARE * shorter || (run >= VERBATIM_LONG_RUN && run >= 0.5 * shorter))) return 'verbatim';
+  if (shorter > 0 && (run >= VERBATIM_SHARE * shorter || (run >= VERBATIM_LONG_RUN && run >= 0.5 * shorter)))
+    return 'verbatim';
   return 'paraphrase';
 }
 
@@ -248,7 +315,12 @@ function computeSide(doc: Analysis, vectors: Vectors): Side {
   }));
   return {
     features,
-    words: doc.sentences.map((sen) => doc.tokens.slice(sen.tokenStart, sen.tokenEnd).filter(isWord).map((t) => wordKey(t.text))),
+    words: doc.sentences.map((sen) =>
+      doc.tokens
+        .slice(sen.tokenStart, sen.tokenEnd)
+        .filter(isWord)
+        .map((t) => wordKey(t.text)),
+    ),
     heading: doc.sentences.map((sen) => sen.kind === 'heading'),
   };
 }
@@ -263,7 +335,11 @@ function agreementKeys(doc: Analysis): string[][] {
 
 /** People, organisations and exact quantities per sentence, for fact conflicts. */
 function sentenceFacts(doc: Analysis): SentenceFacts[] {
-  const facts: SentenceFacts[] = doc.sentences.map(() => ({ people: new Set(), orgs: new Set(), quantities: new Map() }));
+  const facts: SentenceFacts[] = doc.sentences.map(() => ({
+    people: new Set(),
+    orgs: new Set(),
+    quantities: new Map(),
+  }));
   for (const e of doc.entities) {
     const f = facts[e.sentence];
     if (f && e.type === 'org') f.orgs.add(e.key);
@@ -280,5 +356,9 @@ function sentenceFacts(doc: Analysis): SentenceFacts[] {
 
 /** Unit SIF embedding of the body (headings and boilerplate left out), for retrieval and the relation verdict. */
 export function documentVector(a: Analysis, vectors: Vectors): Float32Array {
-  return sentencesVector(a.tokens, a.sentences.filter((sen) => sen.kind !== 'heading'), vectors);
+  return sentencesVector(
+    a.tokens,
+    a.sentences.filter((sen) => sen.kind !== 'heading'),
+    vectors,
+  );
 }

@@ -16,13 +16,38 @@ export function plainAnalysis(text: string): Analysis {
     blocks.push({ start: heading ? start + 2 : start, end, kind: heading ? 'heading' : 'paragraph' });
   }
   const ex: Extracted = {
-    text, title: null, byline: null, outlet: null, published: null, url: null,
-    blocks, boilerplate: [], format: 'text', encoding: 'utf-8', warnings: [],
+    text,
+    title: null,
+    byline: null,
+    outlet: null,
+    published: null,
+    url: null,
+    blocks,
+    boilerplate: [],
+    format: 'text',
+    encoding: 'utf-8',
+    warnings: [],
   };
   const { sentences, tokens } = tokenise(ex);
   return {
-    schema: 'unspun.analysis/2', text, title: null, byline: null, outlet: null, published: null, url: null,
-    language: null, warnings: [], sentences, boilerplate: [], tokens,
-    entities: [], numbers: [], quotes: [], attributions: [], speakerDescriptions: [], hedges: [], negations: [],
+    schema: 'unspun.analysis/2',
+    text,
+    title: null,
+    byline: null,
+    outlet: null,
+    published: null,
+    url: null,
+    language: null,
+    warnings: [],
+    sentences,
+    boilerplate: [],
+    tokens,
+    entities: [],
+    numbers: [],
+    quotes: [],
+    attributions: [],
+    speakerDescriptions: [],
+    hedges: [],
+    negations: [],
   };
 }

@@ -50,7 +50,11 @@ export function sharedRuns(source: Analysis, derived: Analysis, minWords = 3): S
     if (overlaps(usedA, c.i, c.len) || overlaps(usedB, c.j, c.len)) continue;
     usedA.fill(1, c.i, c.i + c.len);
     usedB.fill(1, c.j, c.j + c.len);
-    runs.push({ source: spanOf(source.text, a, c.i, c.len), derived: spanOf(derived.text, b, c.j, c.len), words: c.len });
+    runs.push({
+      source: spanOf(source.text, a, c.i, c.len),
+      derived: spanOf(derived.text, b, c.j, c.len),
+      words: c.len,
+    });
   }
   return runs.sort((x, y) => x.derived.start - y.derived.start);
 }

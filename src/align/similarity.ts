@@ -23,7 +23,12 @@ export interface PairEvidence {
 }
 
 /** `coveredOnly`: `soft` reads only how much of `b` is found in `a` (a compressed rewording `b` of a longer `a`). */
-export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, wordSim: WordSimilarity, coveredOnly = false): PairEvidence {
+export function pairEvidence(
+  a: SentenceFeatures,
+  b: SentenceFeatures,
+  wordSim: WordSimilarity,
+  coveredOnly = false,
+): PairEvidence {
   const [small, large] = a.content.size <= b.content.size ? [a, b] : [b, a];
   let shared = 0;
   for (const [key, w] of small.content) if (large.content.has(key)) shared += w;
@@ -60,7 +65,12 @@ export function similarity(a: SentenceFeatures, b: SentenceFeatures, wordSim: Wo
   // Only the weighted evidence, no PairEvidence object: align calls this for every candidate sentence pair.
   const w = SIMILARITY_WEIGHTS;
   const soft = softMatch(a.soft, b.soft, wordSim).f1;
-  const z = w.bias + w.cosine * dot(a.unit, b.unit) + w.soft * soft + w.jaccard * sortedJaccard(a.lemmaIds, b.lemmaIds) + w.conflicts * factConflicts(a.facts, b.facts);
+  const z =
+    w.bias +
+    w.cosine * dot(a.unit, b.unit) +
+    w.soft * soft +
+    w.jaccard * sortedJaccard(a.lemmaIds, b.lemmaIds) +
+    w.conflicts * factConflicts(a.facts, b.facts);
   return 1 / (1 + Math.exp(-z));
 }
 

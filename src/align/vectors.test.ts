@@ -15,7 +15,10 @@ function tinyEmbeddings(dir: string): string {
     vectors[w] = [...v, Math.hypot(...v), i];
   });
   const path = join(dir, 'tiny.json');
-  writeFileSync(path, JSON.stringify({ precision: 8, l2NormIndex: 3, wordIndex: 4, size: words.length, dimensions: 3, words, vectors }));
+  writeFileSync(
+    path,
+    JSON.stringify({ precision: 8, l2NormIndex: 3, wordIndex: 4, size: words.length, dimensions: 3, words, vectors }),
+  );
   return path;
 }
 
@@ -49,7 +52,8 @@ describe('vector cache', () => {
 });
 
 const realCache = defaultCachePath();
-if (!existsSync(realCache)) console.warn(`SKIPPED real vector cache test: ${realCache} is absent (run the vectors build)`);
+if (!existsSync(realCache))
+  console.warn(`SKIPPED real vector cache test: ${realCache} is absent (run the vectors build)`);
 
 describe.skipIf(!existsSync(realCache))('real vector cache', () => {
   it('loads well under a second and places synonyms closer than unrelated words', () => {
@@ -62,7 +66,8 @@ describe.skipIf(!existsSync(realCache))('real vector cache', () => {
       v.addTo(x, v.indexOf(w), 1);
       return x;
     };
-    const cos = (a: Float32Array, b: Float32Array) => a.reduce((s, x, k) => s + x * b[k], 0) / Math.hypot(...a) / Math.hypot(...b);
+    const cos = (a: Float32Array, b: Float32Array) =>
+      a.reduce((s, x, k) => s + x * b[k], 0) / Math.hypot(...a) / Math.hypot(...b);
     expect(cos(vec('soldiers'), vec('troops'))).toBeGreaterThan(0.7);
     expect(cos(vec('soldiers'), vec('recipe'))).toBeLessThan(0.3);
     expect(v.rank(v.indexOf('the'))).toBe(0);

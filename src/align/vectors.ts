@@ -36,7 +36,8 @@ export function readVectorCache(path: string): Vectors {
   const table = view((b, o, n) => new Int32Array(b, o, n), slots, slots * 4);
   const wordsStart = at - file.byteOffset;
   if (wordsStart + offsets[size] !== file.length) throw new Error(`vector cache ${path} is truncated or corrupt`);
-  const wordAt = (row: number): string => file.toString('utf8', wordsStart + offsets[row], wordsStart + offsets[row + 1]);
+  const wordAt = (row: number): string =>
+    file.toString('utf8', wordsStart + offsets[row], wordsStart + offsets[row + 1]);
   const memo = new Map<string, number>();
   const indexOf = (word: string): number => {
     let row = memo.get(word);

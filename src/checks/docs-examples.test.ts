@@ -11,7 +11,8 @@ describe('docs/checks examples', () => {
     it(check.meta.id, () => {
       const page = readFileSync(join(packageRoot, 'docs/checks', `${check.meta.id}.md`), 'utf8');
       const example = page.slice(page.indexOf('## Example'), page.indexOf('## Options'));
-      const block = (label: string) => new RegExp(`${label}:\\n\\n\`\`\`\\w+\\n([\\s\\S]*?)\\n\`\`\``).exec(example)?.[1];
+      const block = (label: string) =>
+        new RegExp(`${label}:\\n\\n\`\`\`\\w+\\n([\\s\\S]*?)\\n\`\`\``).exec(example)?.[1];
       const [sourceText, derived, finding] = [block('Source'), block('Rewrite'), block('Finding')];
       expect(sourceText && derived && finding, 'Source, Rewrite and Finding blocks').toBeTruthy();
       const meta = block('Source metadata');

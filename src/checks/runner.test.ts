@@ -11,18 +11,34 @@ import { buildContext, type CheckCase } from './tester.js';
 const fixture = (name: string) => readFileSync(join(packageRoot, 'test/fixtures/checks', name), 'utf8');
 const RAIL: CheckCase = {
   name: 'rail',
-  source: { text: fixture('rail-wire.txt'), outlet: 'Reuters', url: 'https://www.reuters.com/world/europe/rail-delays' },
+  source: {
+    text: fixture('rail-wire.txt'),
+    outlet: 'Reuters',
+    url: 'https://www.reuters.com/world/europe/rail-delays',
+  },
   derived: fixture('rail-spun.txt'),
 };
 /** Two short texts with one dropped and one added sentence, aligned explicitly: independent of the nlp steps. */
 const SMALL: CheckCase = {
   name: 'small',
-  source: { text: 'Nearly 300 trains were cancelled on Tuesday. The Green Party said the network had been neglected for years.', outlet: 'Rail Times' },
+  source: {
+    text: 'Nearly 300 trains were cancelled on Tuesday. The Green Party said the network had been neglected for years.',
+    outlet: 'Rail Times',
+  },
   derived: 'Almost 300 trains were cancelled on Tuesday. This proves the railway is badly run.',
   links: [[0, 0]],
 };
 
-const finding = (over: Partial<Finding>): Finding => ({ ruleId: 'x', messageId: 'm', severity: 'low', message: 'm', url: 'docs/checks/x.md', source: null, derived: null, ...over });
+const finding = (over: Partial<Finding>): Finding => ({
+  ruleId: 'x',
+  messageId: 'm',
+  severity: 'low',
+  message: 'm',
+  url: 'docs/checks/x.md',
+  source: null,
+  derived: null,
+  ...over,
+});
 const side = (start: number) => ({ sentence: 0, start, end: start + 1, text: 'a' });
 
 describe('runChecks', () => {
@@ -37,12 +53,17 @@ describe('runChecks', () => {
     const dropped = found.find((f) => f.ruleId === 'claim-dropped')!;
     expect(dropped.message).toBe('This source sentence has no counterpart in the rewrite.');
     expect(dropped.source?.text).toBe('The Green Party said the network had been neglected for years.');
-    expect(found.find((f) => f.ruleId === 'source-uncredited')?.message).toBe('The rewrite does not credit the source (Rail Times).');
+    expect(found.find((f) => f.ruleId === 'source-uncredited')?.message).toBe(
+      'The rewrite does not credit the source (Rail Times).',
+    );
   });
 
   it('gives each finding its message id and the doc page of its rule, as ESLint and vfile-message do', () => {
     const found = runChecks(buildContext(SMALL), {});
-    expect(found.find((f) => f.ruleId === 'claim-dropped')).toMatchObject({ messageId: 'dropped', url: 'docs/checks/claim-dropped.md' });
+    expect(found.find((f) => f.ruleId === 'claim-dropped')).toMatchObject({
+      messageId: 'dropped',
+      url: 'docs/checks/claim-dropped.md',
+    });
     for (const f of found) {
       expect(Object.keys(ruleById.get(f.ruleId)!.meta.messages)).toContain(f.messageId);
       expect(existsSync(join(packageRoot, f.url)), f.url).toBe(true);
@@ -67,13 +88,17 @@ describe('runChecks', () => {
 
 describe('finding plumbing', () => {
   it('fills templates and leaves unknown placeholders visible', () => {
-    expect(fillTemplate('"{expected}" became "{actual}".', { expected: '12,000', actual: 1200 })).toBe('"12,000" became "1200".');
+    expect(fillTemplate('"{expected}" became "{actual}".', { expected: '12,000', actual: 1200 })).toBe(
+      '"12,000" became "1200".',
+    );
     expect(fillTemplate('{missing} stays', {})).toBe('{missing} stays');
   });
 
   it('rejects a draft with an unknown message id', () => {
     const ctx = buildContext(SMALL);
-    expect(() => toFinding(ruleById.get('claim-dropped')!, { messageId: 'nope', source: null, derived: null }, ctx)).toThrow(/unknown message id "nope"/);
+    expect(() =>
+      toFinding(ruleById.get('claim-dropped')!, { messageId: 'nope', source: null, derived: null }, ctx),
+    ).toThrow(/unknown message id "nope"/);
   });
 
   it('sorts by severity, then derived offset, then source offset; findings without sides last', () => {
@@ -95,7 +120,10 @@ describe('finding plumbing', () => {
 
 describe('loadRuleConfig', () => {
   it('accepts known rules and severities', () => {
-    expect(loadRuleConfig({ rules: { 'hedge-added': 'off', 'number-dropped': 'medium' } })).toEqual({ 'hedge-added': 'off', 'number-dropped': 'medium' });
+    expect(loadRuleConfig({ rules: { 'hedge-added': 'off', 'number-dropped': 'medium' } })).toEqual({
+      'hedge-added': 'off',
+      'number-dropped': 'medium',
+    });
     expect(loadRuleConfig({})).toEqual({});
   });
 
@@ -121,7 +149,11 @@ describe('the rail fixture pair, end to end', () => {
       expect.arrayContaining([
         ['number-changed', '12,000 passengers', '1,200 passengers'],
         ['quote-altered', 'unacceptable', 'a disgrace'],
-        ['negation-flip', 'not', 'Transport Minister Volker Wissing told reporters in Berlin that the government will cut the maintenance budget.'],
+        [
+          'negation-flip',
+          'not',
+          'Transport Minister Volker Wissing told reporters in Berlin that the government will cut the maintenance budget.',
+        ],
         ['speaker-description-changed', 'a spokeswoman for the Federal Railway Authority', 'Maria Lenz'],
         ['hedge-removed', 'may', 'Engineers will need until Friday to repair the fault.'],
         ['hedge-removed', 'is expected to', 'The line between Frankfurt and Cologne will reopen in late 2027.'],
@@ -137,7 +169,9 @@ describe('the rail fixture pair, end to end', () => {
   it('does not report what the rewrite kept or what another rule already covers', () => {
     const about = (text: string) => brief.filter(([, s, d]) => s?.includes(text) || d?.includes(text));
     expect(about('300 trains').filter(([id]) => id === 'number-changed' || id === 'number-dropped')).toEqual([]);
-    expect(about('Green Party')).toEqual([['claim-dropped', 'The opposition Green Party said the network had been neglected for a decade.', null]]);
+    expect(about('Green Party')).toEqual([
+      ['claim-dropped', 'The opposition Green Party said the network had been neglected for a decade.', null],
+    ]);
     expect(about('What do you think')).toEqual([]);
     expect(about('Let us know')).toEqual([]);
     expect(brief.filter(([id, s]) => id === 'entity-dropped' && s === 'Reuters')).toEqual([]);

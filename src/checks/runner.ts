@@ -1,5 +1,13 @@
 import { InputError } from '../errors.js';
-import { type Analysis, type Finding, type FindingSide, isDerivedVerdict, SEVERITIES, type Severity, type SeveritySetting } from '../types.js';
+import {
+  type Analysis,
+  type Finding,
+  type FindingSide,
+  isDerivedVerdict,
+  SEVERITIES,
+  type Severity,
+  type SeveritySetting,
+} from '../types.js';
 import { ruleById, ruleDocUrl, rules } from './registry.js';
 import { isSummary } from './evidence/support.js';
 import type { Check, CheckContext, FindingDraft, SpanRef } from './types.js';
@@ -29,7 +37,12 @@ export function applies(check: Check, ctx: CheckContext): boolean {
 }
 
 /** Turns a rule's draft into a Finding: message filled, spans carry their text. */
-export function toFinding(check: Check, draft: FindingDraft, ctx: Pick<CheckContext, 'source' | 'derived'>, severity?: Severity): Finding {
+export function toFinding(
+  check: Check,
+  draft: FindingDraft,
+  ctx: Pick<CheckContext, 'source' | 'derived'>,
+  severity?: Severity,
+): Finding {
   const template = check.meta.messages[draft.messageId];
   if (template === undefined) throw new Error(`${check.meta.id}: unknown message id "${draft.messageId}"`);
   const finding: Finding = {
@@ -67,7 +80,15 @@ function toSide(doc: Analysis, ref: SpanRef | null): FindingSide | null {
 export function dedupeFindings(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = [f.ruleId, f.messageId, f.message, f.source?.start, f.source?.end, f.derived?.start, f.derived?.end].join('|');
+    const key = [
+      f.ruleId,
+      f.messageId,
+      f.message,
+      f.source?.start,
+      f.source?.end,
+      f.derived?.start,
+      f.derived?.end,
+    ].join('|');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -94,15 +115,21 @@ export function compareFindings(a: Finding, b: Finding): number {
  * Throws InputError naming the first unknown rule id or severity.
  */
 export function loadRuleConfig(json: unknown): Record<string, SeveritySetting> {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new InputError('rule config: expected an object like {"rules": {"hedge-added": "off"}}');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new InputError('rule config: expected an object like {"rules": {"hedge-added": "off"}}');
   const extra = Object.keys(json).filter((k) => k !== 'rules');
   if (extra.length) throw new InputError(`rule config: unknown key "${extra[0]}" (only "rules" is allowed)`);
   const ruleSettings = (json as { rules?: unknown }).rules ?? {};
-  if (typeof ruleSettings !== 'object' || ruleSettings === null || Array.isArray(ruleSettings)) throw new InputError('rule config: "rules" must be an object');
+  if (typeof ruleSettings !== 'object' || ruleSettings === null || Array.isArray(ruleSettings))
+    throw new InputError('rule config: "rules" must be an object');
   const out: Record<string, SeveritySetting> = {};
   for (const [id, value] of Object.entries(ruleSettings)) {
-    if (!ruleById.has(id)) throw new InputError(`rule config: unknown rule "${id}" (known: ${[...ruleById.keys()].join(', ')})`);
-    if (typeof value !== 'string' || !SETTINGS.has(value)) throw new InputError(`rule config: "${id}": unknown severity ${JSON.stringify(value)} (use off, high, medium, low or info)`);
+    if (!ruleById.has(id))
+      throw new InputError(`rule config: unknown rule "${id}" (known: ${[...ruleById.keys()].join(', ')})`);
+    if (typeof value !== 'string' || !SETTINGS.has(value))
+      throw new InputError(
+        `rule config: "${id}": unknown severity ${JSON.stringify(value)} (use off, high, medium, low or info)`,
+      );
     out[id] = value as SeveritySetting;
   }
   return out;

@@ -54,8 +54,15 @@ export function buildContext(c: CheckCase): CheckContext {
   const source = analyzeFixture(c.source);
   const derived = analyzeFixture(c.derived);
   // Explicit links are the case's premise; the real aligner's links pass through the checks' filter, as in compare().
-  const alignment = c.links ? explicitAlignment(source, derived, c.links) : claimAlignment(source, derived, align(source, derived, vectors), vectors);
-  const relation = { verdict: c.verdict ?? 'rewrite', confidence: 1, direction: 'as-given', directionConfidence: 1 } as const;
+  const alignment = c.links
+    ? explicitAlignment(source, derived, c.links)
+    : claimAlignment(source, derived, align(source, derived, vectors), vectors);
+  const relation = {
+    verdict: c.verdict ?? 'rewrite',
+    confidence: 1,
+    direction: 'as-given',
+    directionConfidence: 1,
+  } as const;
   return { source, derived, alignment, relation, shared: computeSharedFacts(source, derived, alignment), vectors };
 }
 
@@ -79,9 +86,11 @@ export function ruleTester(check: Check, cases: { valid: CheckCase[]; invalid: I
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup) throw new Error(`${check.meta.id}: duplicate test case "${dup}"`);
   for (const c of cases.invalid) {
-    if (!c.errors.length) throw new Error(`${check.meta.id}: invalid case "${c.name}" expects no error; make it a valid case`);
+    if (!c.errors.length)
+      throw new Error(`${check.meta.id}: invalid case "${c.name}" expects no error; make it a valid case`);
     for (const e of c.errors) {
-      if (!(e.messageId in check.meta.messages)) throw new Error(`${check.meta.id}: case "${c.name}" expects unknown message id "${e.messageId}"`);
+      if (!(e.messageId in check.meta.messages))
+        throw new Error(`${check.meta.id}: case "${c.name}" expects unknown message id "${e.messageId}"`);
     }
   }
 
@@ -127,7 +136,10 @@ function assertSide(doc: Analysis, side: Finding['source'], f: Finding): void {
   const s = doc.sentences[side.sentence];
   // Boilerplate is never a sentence: its findings use sentence -1.
   if (side.sentence === -1) expect(doc.boilerplate.some((b) => b.start <= side.start && side.end <= b.end)).toBe(true);
-  else expect(s && s.start <= side.start && side.end <= s.end, `${f.ruleId} span inside sentence ${side.sentence}`).toBe(true);
+  else
+    expect(s && s.start <= side.start && side.end <= s.end, `${f.ruleId} span inside sentence ${side.sentence}`).toBe(
+      true,
+    );
 }
 
 function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
@@ -135,10 +147,16 @@ function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknow
 }
 
 function explicitAlignment(source: Analysis, derived: Analysis, links: Array<[Ids, Ids]>): Alignment {
-  const list = links.map(([s, d]): AlignmentLink => ({ source: [s].flat(), derived: [d].flat(), kind: 'paraphrase', score: 1 }));
+  const list = links.map(
+    ([s, d]): AlignmentLink => ({ source: [s].flat(), derived: [d].flat(), kind: 'paraphrase', score: 1 }),
+  );
   for (const l of list) {
-    for (const i of l.source) if (!source.sentences[i]) throw new Error(`link to missing source sentence ${i} (have ${source.sentences.length})`);
-    for (const j of l.derived) if (!derived.sentences[j]) throw new Error(`link to missing derived sentence ${j} (have ${derived.sentences.length})`);
+    for (const i of l.source)
+      if (!source.sentences[i])
+        throw new Error(`link to missing source sentence ${i} (have ${source.sentences.length})`);
+    for (const j of l.derived)
+      if (!derived.sentences[j])
+        throw new Error(`link to missing derived sentence ${j} (have ${derived.sentences.length})`);
   }
   return indexLinks(source, derived, list);
 }

@@ -6,8 +6,27 @@ import { Option } from 'commander';
 import { InputError, ThresholdError } from '../errors.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
-import { openStore, listArticles, showArticle, removeArticle, exportJsonl, parseStoreUrl, resolveDbPath, storeError, type Store } from '../store/index.js';
-import { addPaths, trace, families, familiesToDot, familiesToGraphml, type AddProgress, type TraceResult, type FamiliesResult } from '../corpus/index.js';
+import {
+  openStore,
+  listArticles,
+  showArticle,
+  removeArticle,
+  exportJsonl,
+  parseStoreUrl,
+  resolveDbPath,
+  storeError,
+  type Store,
+} from '../store/index.js';
+import {
+  addPaths,
+  trace,
+  families,
+  familiesToDot,
+  familiesToGraphml,
+  type AddProgress,
+  type TraceResult,
+  type FamiliesResult,
+} from '../corpus/index.js';
 import { analysisToJson } from '../report/analysis.js';
 import { readInput } from './io.js';
 import { allowPrivateOption, maxBytesOption, MAX_WORKERS, wholeNumber } from './options.js';
@@ -15,18 +34,25 @@ import { pct } from '../report/format.js';
 import { safeLine, safeText } from '../report/sanitize.js';
 import { addQueued } from './queue.js';
 
-
 // Registering these commands must stay cheap: the store, the corpus code and the kernel are imported by the
 // action that runs (see main.ts).
 
-const dbOption = () => new Option('--db <path|url>', 'corpus store: a SQLite file (or sqlite:PATH) or postgres://user@host/db (default: $UNSPUN_DB or ./unspun.db)');
+const dbOption = () =>
+  new Option(
+    '--db <path|url>',
+    'corpus store: a SQLite file (or sqlite:PATH) or postgres://user@host/db (default: $UNSPUN_DB or ./unspun.db)',
+  );
 
 /**
  * Opens the corpus for one command. Read commands open it read-only: they never create, migrate or write, so they
  * work on a read-only or immutable file. SQLite errors caused by the file (not a database, locked, read-only, a
  * folder) become one-line InputErrors (exit 2).
  */
-async function withStore<T>(db: string | undefined, mode: 'read' | 'write', fn: (store: Store) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  db: string | undefined,
+  mode: 'read' | 'write',
+  fn: (store: Store) => Promise<T>,
+): Promise<T> {
   const url = resolveDbPath(db);
   const where = parseStoreUrl(url);
   const path = where.backend === 'sqlite' ? where.path : url;
@@ -61,7 +87,12 @@ async function addProgress(): Promise<{ update(p: AddProgress): void; stop(): vo
   if (process.stderr.isTTY) {
     const { default: cliProgress } = await import('cli-progress');
     const bar = new cliProgress.SingleBar(
-      { format: 'adding |{bar}| {value} read · {added} added · {duplicates} dup · {failed} failed · {rate}/s · {eta_formatted}', stream: process.stderr, etaBuffer: 50 },
+      {
+        format:
+          'adding |{bar}| {value} read · {added} added · {duplicates} dup · {failed} failed · {rate}/s · {eta_formatted}',
+        stream: process.stderr,
+        etaBuffer: 50,
+      },
       cliProgress.Presets.shades_classic,
     );
     const t0 = Date.now();
@@ -69,7 +100,12 @@ async function addProgress(): Promise<{ update(p: AddProgress): void; stop(): vo
     return {
       update(p) {
         bar.setTotal(Math.max(p.read, 1));
-        bar.update(p.read, { added: p.added, duplicates: p.duplicates, failed: p.failed, rate: Math.round(p.read / Math.max(0.001, (Date.now() - t0) / 1000)) });
+        bar.update(p.read, {
+          added: p.added,
+          duplicates: p.duplicates,
+          failed: p.failed,
+          rate: Math.round(p.read / Math.max(0.001, (Date.now() - t0) / 1000)),
+        });
       },
       stop: () => bar.stop(),
     };
@@ -79,17 +115,25 @@ async function addProgress(): Promise<{ update(p: AddProgress): void; stop(): vo
     update(p) {
       if (Date.now() - last < 2000) return;
       last = Date.now();
-      process.stderr.write(`unspun: ${p.read} read, ${p.added} added, ${p.duplicates} duplicates, ${p.failed} failed\n`);
+      process.stderr.write(
+        `unspun: ${p.read} read, ${p.added} added, ${p.duplicates} duplicates, ${p.failed} failed\n`,
+      );
     },
     stop() {},
   };
 }
 
 /** A done/total progress bar on a TTY's stderr (nothing otherwise: the output is often piped). */
-async function countProgress(what: string, unit: string): Promise<{ update(done: number, total: number): void; stop(): void }> {
+async function countProgress(
+  what: string,
+  unit: string,
+): Promise<{ update(done: number, total: number): void; stop(): void }> {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
   const { default: cliProgress } = await import('cli-progress');
-  const bar = new cliProgress.SingleBar({ format: `${what} |{bar}| {value}/{total} ${unit} · {eta_formatted}`, stream: process.stderr, etaBuffer: 50 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: `${what} |{bar}| {value}/{total} ${unit} · {eta_formatted}`, stream: process.stderr, etaBuffer: 50 },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     update(done, total) {
@@ -108,48 +152,87 @@ export function registerCorpusCommands(program: Command): void {
   program
     .command('add')
     .description('add articles to the corpus: files, directories, JSON Lines, RSS/Atom feeds, WARC(.gz), URLs')
-    .argument('[inputs...]', 'paths or URLs; - (or nothing, when piped) reads JSON Lines from stdin, e.g. from "unspun export"')
+    .argument(
+      '[inputs...]',
+      'paths or URLs; - (or nothing, when piped) reads JSON Lines from stdin, e.g. from "unspun export"',
+    )
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON')
-    .addOption(new Option('--workers <n>', `analysis worker threads, 0 = in-process (default: cores, at most 2; capped at ${MAX_WORKERS})`).argParser(workersArg))
+    .addOption(
+      new Option(
+        '--workers <n>',
+        `analysis worker threads, 0 = in-process (default: cores, at most 2; capped at ${MAX_WORKERS})`,
+      ).argParser(workersArg),
+    )
     .addOption(maxBytesOption())
     .addOption(allowPrivateOption())
     .option('--queue', 'PostgreSQL: enqueue one job per record for "unspun worker" processes instead of analysing here')
     .option('--wait', 'with --queue: show progress until the workers have done every job')
-    .addHelpText('after', '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).\n\nExamples:\n  unspun add news/ feed.xml crawl.warc.gz\n  unspun add dump.jsonl --db postgres://unspun@db.internal/news --queue --wait')
-    .action(async (inputs: string[], opts: { db?: string; json?: boolean; workers?: number; maxBytes: number; allowPrivateUrls?: boolean; queue?: boolean; wait?: boolean }) => {
-      if (opts.wait && !opts.queue) throw new InputError('--wait goes with --queue');
-      if (!inputs.length) {
-        if (process.stdin.isTTY) throw new InputError('give files, directories or URLs to add, or pipe JSON Lines (e.g. unspun export | unspun add --db …)');
-        inputs = ['-'];
-      }
-      if (opts.queue) {
-        const q = await addQueued(opts.db, inputs, opts);
-        const { jobIds: _ids, ...shown } = q;
-        if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.add-queue/1', ...shown }, null, 2) + '\n');
+    .addHelpText(
+      'after',
+      '\nIdempotent: the same text twice is stored once; re-run after a crash to resume.\nExit 1 when some records failed (they are listed and skipped).\n\nExamples:\n  unspun add news/ feed.xml crawl.warc.gz\n  unspun add dump.jsonl --db postgres://unspun@db.internal/news --queue --wait',
+    )
+    .action(
+      async (
+        inputs: string[],
+        opts: {
+          db?: string;
+          json?: boolean;
+          workers?: number;
+          maxBytes: number;
+          allowPrivateUrls?: boolean;
+          queue?: boolean;
+          wait?: boolean;
+        },
+      ) => {
+        if (opts.wait && !opts.queue) throw new InputError('--wait goes with --queue');
+        if (!inputs.length) {
+          if (process.stdin.isTTY)
+            throw new InputError(
+              'give files, directories or URLs to add, or pipe JSON Lines (e.g. unspun export | unspun add --db …)',
+            );
+          inputs = ['-'];
+        }
+        if (opts.queue) {
+          const q = await addQueued(opts.db, inputs, opts);
+          const { jobIds: _ids, ...shown } = q;
+          if (opts.json)
+            process.stdout.write(JSON.stringify({ schema: 'unspun.add-queue/1', ...shown }, null, 2) + '\n');
+          else {
+            process.stdout.write(
+              `queued ${q.enqueued} (${q.alreadyQueued} already queued or done), ${q.failed.length} unreadable${q.wait ? `; workers finished ${q.wait.done}, failed ${q.wait.failed}` : ''}\n`,
+            );
+            for (const f of q.failed) process.stdout.write(`  failed: ${f.source}: ${f.reason}\n`);
+          }
+          const failed = q.failed.length + (q.wait?.failed ?? 0);
+          if (failed) throw new ThresholdError(`${failed} record(s) failed (see "unspun jobs")`);
+          return;
+        }
+        const summary = await withStore(opts.db, 'write', async (store) => {
+          const bar = await addProgress();
+          try {
+            return await addPaths(store, inputs, {
+              vectors: loadVectors(),
+              workers: opts.workers,
+              maxBytes: opts.maxBytes,
+              allowPrivateUrls: opts.allowPrivateUrls,
+              onProgress: (p) => bar.update(p),
+            });
+          } finally {
+            bar.stop();
+          }
+        });
+        if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.add/1', ...summary }, null, 2) + '\n');
         else {
-          process.stdout.write(`queued ${q.enqueued} (${q.alreadyQueued} already queued or done), ${q.failed.length} unreadable${q.wait ? `; workers finished ${q.wait.done}, failed ${q.wait.failed}` : ''}\n`);
-          for (const f of q.failed) process.stdout.write(`  failed: ${f.source}: ${f.reason}\n`);
+          process.stdout.write(
+            `added ${summary.added} (${summary.versions} new versions), ${summary.duplicates} duplicates, ${summary.failed.length} failed\n`,
+          );
+          for (const f of summary.failed)
+            process.stdout.write(`  failed: ${safeLine(f.source)}: ${safeLine(f.reason)}\n`);
         }
-        const failed = q.failed.length + (q.wait?.failed ?? 0);
-        if (failed) throw new ThresholdError(`${failed} record(s) failed (see "unspun jobs")`);
-        return;
-      }
-      const summary = await withStore(opts.db, 'write', async (store) => {
-        const bar = await addProgress();
-        try {
-          return await addPaths(store, inputs, { vectors: loadVectors(), workers: opts.workers, maxBytes: opts.maxBytes, allowPrivateUrls: opts.allowPrivateUrls, onProgress: (p) => bar.update(p) });
-        } finally {
-          bar.stop();
-        }
-      });
-      if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.add/1', ...summary }, null, 2) + '\n');
-      else {
-        process.stdout.write(`added ${summary.added} (${summary.versions} new versions), ${summary.duplicates} duplicates, ${summary.failed.length} failed\n`);
-        for (const f of summary.failed) process.stdout.write(`  failed: ${safeLine(f.source)}: ${safeLine(f.reason)}\n`);
-      }
-      if (summary.failed.length) throw new ThresholdError(`${summary.failed.length} record(s) failed`);
-    });
+        if (summary.failed.length) throw new ThresholdError(`${summary.failed.length} record(s) failed`);
+      },
+    );
 
   program
     .command('trace')
@@ -160,19 +243,28 @@ export function registerCorpusCommands(program: Command): void {
     .option('--json', 'print one JSON document (schema unspun.trace/2)')
     .addOption(maxBytesOption())
     .addOption(allowPrivateOption())
-    .action(async (article: string, opts: { db?: string; top: number; json?: boolean; maxBytes: number; allowPrivateUrls?: boolean }) => {
-      const top = opts.top;
-      const result = await withStore(opts.db, 'read', async (store) => {
-        if (/^\d+$/.test(article) && !existsSync(article)) {
-          const id = Number(article);
-          if (!(await store.getMeta([id])).length) throw new InputError(`no article with id ${id} (see "unspun list")`);
-          return trace(store, id, { top, vectors: loadVectors() });
-        }
-        const raw = await readInput(article, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
-        return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), { top, vectors: loadVectors() });
-      });
-      process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
-    });
+    .action(
+      async (
+        article: string,
+        opts: { db?: string; top: number; json?: boolean; maxBytes: number; allowPrivateUrls?: boolean },
+      ) => {
+        const top = opts.top;
+        const result = await withStore(opts.db, 'read', async (store) => {
+          if (/^\d+$/.test(article) && !existsSync(article)) {
+            const id = Number(article);
+            if (!(await store.getMeta([id])).length)
+              throw new InputError(`no article with id ${id} (see "unspun list")`);
+            return trace(store, id, { top, vectors: loadVectors() });
+          }
+          const raw = await readInput(article, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
+          return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), {
+            top,
+            vectors: loadVectors(),
+          });
+        });
+        process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
+      },
+    );
 
   program
     .command('families')
@@ -181,12 +273,18 @@ export function registerCorpusCommands(program: Command): void {
     .addOption(new Option('--json', 'JSON (schema unspun.families/1)').conflicts(['graphml', 'dot']))
     .addOption(new Option('--graphml', 'GraphML').conflicts(['dot']))
     .option('--dot', 'Graphviz DOT')
-    .option('--sample <n>', 'seed at most n articles spread over the corpus (bounds the time on a large corpus; a pair costs ~50 ms)')
+    .option(
+      '--sample <n>',
+      'seed at most n articles spread over the corpus (bounds the time on a large corpus; a pair costs ~50 ms)',
+    )
     .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean; sample?: string }) => {
       const sample = opts.sample === undefined ? undefined : Number(opts.sample);
-      if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) throw new InputError(`--sample must be a positive whole number, not "${opts.sample}"`);
+      if (sample !== undefined && !(Number.isInteger(sample) && sample > 0))
+        throw new InputError(`--sample must be a positive whole number, not "${opts.sample}"`);
       const bar = await countProgress('families', 'seed articles');
-      const result = await withStore(opts.db, 'read', (store) => families(store, { vectors: loadVectors(), sample, onProgress: bar.update }).finally(bar.stop));
+      const result = await withStore(opts.db, 'read', (store) =>
+        families(store, { vectors: loadVectors(), sample, onProgress: bar.update }).finally(bar.stop),
+      );
       if (opts.graphml) process.stdout.write(familiesToGraphml(result));
       else if (opts.dot) process.stdout.write(familiesToDot(result));
       else if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -202,9 +300,15 @@ export function registerCorpusCommands(program: Command): void {
     .option('--outlet <name>', 'only this outlet')
     .option('--json', 'JSON')
     .action(async (opts: { db?: string; limit: number; offset: number; outlet?: string; json?: boolean }) => {
-      const rows = await withStore(opts.db, 'read', (store) => listArticles(store, { limit: opts.limit, offset: opts.offset, outlet: opts.outlet }));
+      const rows = await withStore(opts.db, 'read', (store) =>
+        listArticles(store, { limit: opts.limit, offset: opts.offset, outlet: opts.outlet }),
+      );
       if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.list/1', articles: rows }, null, 2) + '\n');
-      else for (const r of rows) process.stdout.write(`${String(r.id).padStart(6)}  v${r.version}  ${safeLine(r.published ?? '—'.padEnd(10))}  ${safeLine(r.outlet ?? '—')}  ${safeLine(r.title ?? r.article)}\n`);
+      else
+        for (const r of rows)
+          process.stdout.write(
+            `${String(r.id).padStart(6)}  v${r.version}  ${safeLine(r.published ?? '—'.padEnd(10))}  ${safeLine(r.outlet ?? '—')}  ${safeLine(r.title ?? r.article)}\n`,
+          );
     });
 
   program
@@ -217,7 +321,11 @@ export function registerCorpusCommands(program: Command): void {
       const id = parseId(idArg);
       const shown = await withStore(opts.db, 'read', (store) => showArticle(store, id));
       if (!shown) throw new InputError(`no article with id ${id}`);
-      if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.show/1', ...shown, analysis: analysisToJson(shown.analysis) }, null, 2) + '\n');
+      if (opts.json)
+        process.stdout.write(
+          JSON.stringify({ schema: 'unspun.show/1', ...shown, analysis: analysisToJson(shown.analysis) }, null, 2) +
+            '\n',
+        );
       else {
         const head = `#${shown.id} ${safeLine(shown.title ?? shown.article)}\n  version ${shown.version} of ${shown.versions.length} · ${safeLine(shown.outlet ?? 'no outlet')} · ${safeLine(shown.published ?? 'no date')} · ${shown.words} words\n  ${safeLine(shown.url ?? shown.source ?? '')}`;
         process.stdout.write(`${head}\n\n${safeText(shown.text)}\n`);
@@ -231,7 +339,8 @@ export function registerCorpusCommands(program: Command): void {
     .addOption(dbOption())
     .action(async (idArg: string, opts: { db?: string }) => {
       const id = parseId(idArg);
-      if (!existsSync(resolveDbPath(opts.db))) throw new InputError(`no corpus at ${resolveDbPath(opts.db)}: run "unspun add <paths…>" first or pass --db`);
+      if (!existsSync(resolveDbPath(opts.db)))
+        throw new InputError(`no corpus at ${resolveDbPath(opts.db)}: run "unspun add <paths…>" first or pass --db`);
       const ok = await withStore(opts.db, 'write', (store) => removeArticle(store, id));
       if (!ok) throw new InputError(`no article with id ${id}`);
       process.stdout.write(`removed ${id}\n`);
@@ -242,8 +351,14 @@ export function registerCorpusCommands(program: Command): void {
     .description('export the corpus (one JSON object per line, re-ingestable by "unspun add")')
     .addOption(dbOption())
     .option('--jsonl', 'JSON Lines (the default and only format)')
-    .option('--text-only', 'leave out the stored analyses (smaller; "add" then re-extracts the text, which may differ slightly)')
-    .addHelpText('after', '\nMove a corpus to PostgreSQL (exactly: same texts, hashes and versions):\n  unspun export --db unspun.db | unspun add - --db postgres://unspun@db.internal/news')
+    .option(
+      '--text-only',
+      'leave out the stored analyses (smaller; "add" then re-extracts the text, which may differ slightly)',
+    )
+    .addHelpText(
+      'after',
+      '\nMove a corpus to PostgreSQL (exactly: same texts, hashes and versions):\n  unspun export --db unspun.db | unspun add - --db postgres://unspun@db.internal/news',
+    )
     .action(async (opts: { db?: string; textOnly?: boolean }) => {
       await withStore(opts.db, 'read', async (store) => {
         for await (const line of exportJsonl(store, { textOnly: opts.textOnly })) {
@@ -256,14 +371,27 @@ export function registerCorpusCommands(program: Command): void {
 
 /** Trace as text; article fields are shown with control characters escaped. */
 export function traceToText(r: TraceResult): string {
-  const out = [`Trace: ${r.query.title ?? (r.query.id !== null ? `#${r.query.id}` : 'article')} — ${r.candidates.length} candidate(s)`];
+  const out = [
+    `Trace: ${r.query.title ?? (r.query.id !== null ? `#${r.query.id}` : 'article')} — ${r.candidates.length} candidate(s)`,
+  ];
   for (const c of r.candidates) {
-    out.push(`  ${c.role.padEnd(8)} #${c.id} ${c.title ?? ''}${c.outlet ? ` · ${c.outlet}` : ''}${c.published ? ` · ${c.published}` : ''}`);
-    out.push(`           ${c.relation.verdict} (${c.relation.confidence.toFixed(2)}), direction ${c.relation.direction}, score ${c.score.toFixed(3)}, support ${pct(c.scores.derivedSupport)}, ${c.findings.length} findings`);
-    for (const f of c.findings.filter((f) => f.severity === 'high' || f.severity === 'medium').slice(0, 3)) out.push(`             ${f.severity} ${f.ruleId}: ${f.message}`);
+    out.push(
+      `  ${c.role.padEnd(8)} #${c.id} ${c.title ?? ''}${c.outlet ? ` · ${c.outlet}` : ''}${c.published ? ` · ${c.published}` : ''}`,
+    );
+    out.push(
+      `           ${c.relation.verdict} (${c.relation.confidence.toFixed(2)}), direction ${c.relation.direction}, score ${c.score.toFixed(3)}, support ${pct(c.scores.derivedSupport)}, ${c.findings.length} findings`,
+    );
+    for (const f of c.findings.filter((f) => f.severity === 'high' || f.severity === 'medium').slice(0, 3))
+      out.push(`             ${f.severity} ${f.ruleId}: ${f.message}`);
   }
   const stitched = new Set(r.sentences.flatMap((s) => s.sources));
-  if (stitched.size > 1) out.push(`  stitched from ${stitched.size} sources: ${r.sentences.filter((s) => s.sources.length).map((s) => `s${s.id}←${s.sources.map((x) => '#' + x).join('/')}`).join(' ')}`);
+  if (stitched.size > 1)
+    out.push(
+      `  stitched from ${stitched.size} sources: ${r.sentences
+        .filter((s) => s.sources.length)
+        .map((s) => `s${s.id}←${s.sources.map((x) => '#' + x).join('/')}`)
+        .join(' ')}`,
+    );
   return safeText(out.join('\n') + '\n');
 }
 
@@ -273,7 +401,8 @@ export function familiesToText(r: FamiliesResult): string {
   for (const f of r.families) {
     out.push(`Family ${f.id}: ${f.members.length} articles, origin ${f.origins.map((o) => '#' + o).join(', ')}`);
     for (const m of f.members) out.push(`  #${m.id} ${m.title ?? m.url ?? ''}${m.outlet ? ` · ${m.outlet}` : ''}`);
-    for (const e of f.edges) out.push(`  #${e.from} ${e.directed ? 'copied from' : 'shares text with'} #${e.to} (${e.verdict})`);
+    for (const e of f.edges)
+      out.push(`  #${e.from} ${e.directed ? 'copied from' : 'shares text with'} #${e.to} (${e.verdict})`);
   }
   return safeText(out.join('\n') + '\n');
 }

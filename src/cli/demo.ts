@@ -31,19 +31,30 @@ async function load(name: string) {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('run Unspun on the bundled example articles (a wire story, a content-farm spin, a copy, an independent report)')
+    .description(
+      'run Unspun on the bundled example articles (a wire story, a content-farm spin, a copy, an independent report)',
+    )
     .option('--html <file>', 'write the HTML report of the spin to this file', 'unspun-demo.html')
     .option('--db <path>', 'corpus database for the trace/families part (default: a temporary file)')
     .action(async (opts: { html: string; db?: string }) => {
       if (!existsSync(examplePath(EXAMPLES.wire))) throw new Error('examples/ folder is missing from the package');
       const wire = await load(EXAMPLES.wire);
       const [{ compareAnalyses }, { compareToTerminal }, { compareToHtml }] = await Promise.all([
-        import('../compare.js'), import('../report/terminal.js'), import('../report/html.js'),
+        import('../compare.js'),
+        import('../report/terminal.js'),
+        import('../report/html.js'),
       ]);
       const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-      for (const [label, name] of [['content-farm spin', EXAMPLES.farm], ['independent report', EXAMPLES.independent]] as const) {
+      for (const [label, name] of [
+        ['content-farm spin', EXAMPLES.farm],
+        ['independent report', EXAMPLES.independent],
+      ] as const) {
         const other = await load(name);
-        const r = compareAnalyses(wire.analysis, other.analysis, { vectors: loadVectors(), sourceBytes: wire.bytes, derivedBytes: other.bytes });
+        const r = compareAnalyses(wire.analysis, other.analysis, {
+          vectors: loadVectors(),
+          sourceBytes: wire.bytes,
+          derivedBytes: other.bytes,
+        });
         process.stdout.write(`\n=== ${label}: examples/${EXAMPLES.wire} → examples/${name}\n\n`);
         process.stdout.write(compareToTerminal(r, { color }, { source: EXAMPLES.wire, derived: name }));
         if (name === EXAMPLES.farm && opts.html) {
@@ -57,7 +68,10 @@ export function registerDemo(program: Command): void {
 
 /** The corpus half of the demo: add every example to a corpus, trace the spin, group the families. */
 async function corpusDemo(db?: string): Promise<void> {
-  const [{ openStore }, { addPaths, trace, families }] = await Promise.all([import('../store/index.js'), import('../corpus/index.js')]);
+  const [{ openStore }, { addPaths, trace, families }] = await Promise.all([
+    import('../store/index.js'),
+    import('../corpus/index.js'),
+  ]);
   const path = db ?? join(mkdtempSync(join(tmpdir(), 'unspun-demo-')), 'demo.db');
   const store = await openStore(path);
   try {

@@ -29,12 +29,23 @@ export interface ReadOptions {
 export async function readInput(arg: string, opts: ReadOptions | number = {}): Promise<RawInput> {
   const o = typeof opts === 'number' ? { maxBytes: opts } : opts;
   const maxBytes = o.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (arg === '-') return { bytes: await readStreamCapped(process.stdin, 'stdin', { maxBytes }), url: null, label: 'stdin', format: 'auto' };
+  if (arg === '-')
+    return {
+      bytes: await readStreamCapped(process.stdin, 'stdin', { maxBytes }),
+      url: null,
+      label: 'stdin',
+      format: 'auto',
+    };
   if (/^https?:\/\//i.test(arg)) {
     const got = await fetchArticle(arg, { maxBytes, timeoutMs: 15_000, allowPrivate: o.allowPrivate });
     const html = /html/i.test(got.contentType ?? '');
     const markdown = /markdown/i.test(got.contentType ?? '');
-    return { bytes: got.bytes, url: got.finalUrl, label: redactUrl(arg), format: html ? 'html' : markdown ? 'markdown' : 'auto' };
+    return {
+      bytes: got.bytes,
+      url: got.finalUrl,
+      label: redactUrl(arg),
+      format: html ? 'html' : markdown ? 'markdown' : 'auto',
+    };
   }
   const bytes = await readPathCapped(arg, { maxBytes });
   const format = /\.html?$/i.test(arg) ? 'html' : /\.(md|markdown)$/i.test(arg) ? 'markdown' : 'auto';

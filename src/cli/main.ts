@@ -34,7 +34,9 @@ export function buildProgram(): Command {
   const program = new Command();
   program
     .name('unspun')
-    .description('Forensics for rewritten news: which articles are rewrites of which, and what the rewrite kept, changed, dropped and added.')
+    .description(
+      'Forensics for rewritten news: which articles are rewrites of which, and what the rewrite kept, changed, dropped and added.',
+    )
     .version(TOOL.version)
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
@@ -48,72 +50,129 @@ export function buildProgram(): Command {
     .option('--tokens', 'include tokens in --json output')
     .addOption(maxBytesOption())
     .addOption(allowPrivateOption())
-    .addHelpText('after', '\nExamples:\n  unspun analyze story.html\n  curl -s https://example.org/story | unspun analyze - --json')
-    .action(async (input: string, opts: { json?: boolean; tokens?: boolean; maxBytes: number; allowPrivateUrls?: boolean }) => {
-      const raw = await readInput(input, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
-      const a = await analyseRaw(raw);
-      warn(a, raw.label);
-      const { analysisToJson, analysisToTerminal } = await import('../report/analysis.js');
-      if (opts.json) process.stdout.write(JSON.stringify(analysisToJson(a, { tokens: opts.tokens }), null, 2) + '\n');
-      else process.stdout.write(analysisToTerminal(a, raw.label));
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  unspun analyze story.html\n  curl -s https://example.org/story | unspun analyze - --json',
+    )
+    .action(
+      async (
+        input: string,
+        opts: { json?: boolean; tokens?: boolean; maxBytes: number; allowPrivateUrls?: boolean },
+      ) => {
+        const raw = await readInput(input, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
+        const a = await analyseRaw(raw);
+        warn(a, raw.label);
+        const { analysisToJson, analysisToTerminal } = await import('../report/analysis.js');
+        if (opts.json) process.stdout.write(JSON.stringify(analysisToJson(a, { tokens: opts.tokens }), null, 2) + '\n');
+        else process.stdout.write(analysisToTerminal(a, raw.label));
+      },
+    );
 
   program
     .command('compare')
-    .description('compare a source article with a suspected rewrite: alignment, verdict, and findings with evidence on both sides')
+    .description(
+      'compare a source article with a suspected rewrite: alignment, verdict, and findings with evidence on both sides',
+    )
     .argument('[source]', 'the original: file path, http(s) URL, or -')
     .argument('[derived]', 'the suspected rewrite: file path, http(s) URL, or -')
     .option('--json', 'print one JSON document (schema unspun.compare/2)')
-    .option('--pairs <file>', 'compare many pairs from JSON Lines ({"id","source","derived"} texts, or "source_file"/"derived_file") or CSV (source,derived[,id] paths): one JSON line per pair, both cores')
+    .option(
+      '--pairs <file>',
+      'compare many pairs from JSON Lines ({"id","source","derived"} texts, or "source_file"/"derived_file") or CSV (source,derived[,id] paths): one JSON line per pair, both cores',
+    )
     .option('--workers <n>', 'worker threads for --pairs (default: cores, at most 2)')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
     .option('--html <file>', 'also write a self-contained HTML report (side by side, findings highlighted)')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(SEVERITIES))
-    .option('--rule <id=severity>', 'set a rule to off|high|medium|low|info (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity exists').choices(SEVERITIES),
+    )
+    .option(
+      '--rule <id=severity>',
+      'set a rule to off|high|medium|low|info (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--config <file>', 'JSON rule config, ESLint-style: {"rules": {"hedge-added": "off"}}')
     .addOption(maxBytesOption())
     .addOption(allowPrivateOption())
-    .addHelpText('after', '\nExit codes: 0 ok, 1 --fail-on threshold met or some --pairs records failed, 2 bad input or usage, 3 internal error.\n\nExamples:\n  unspun compare wire.txt farm.html\n  unspun compare wire.txt farm.html --html report.html --fail-on high\n  unspun compare a.txt b.txt --rule hedge-added=off --json\n  unspun compare --pairs pairs.jsonl > results.jsonl')
-    .action(async (sourceArg: string | undefined, derivedArg: string | undefined, opts: { json?: boolean; format: string; html?: string; failOn?: Severity; rule: string[]; config?: string; maxBytes: number; allowPrivateUrls?: boolean; pairs?: string; workers?: string }) => {
-      if (opts.html) checkWritableFolder(opts.html, '--html');
-      const { loadRuleConfig, parseRuleFlag } = await import('./rules.js');
-      const rules: Record<string, SeveritySetting> = {};
-      if (opts.config) Object.assign(rules, loadRuleConfig(readConfig(opts.config)));
-      for (const r of opts.rule) Object.assign(rules, parseRuleFlag(r));
-      if (opts.pairs !== undefined) {
-        if (sourceArg !== undefined) throw new InputError('give either --pairs <file> or <source> <derived>, not both');
-        const { comparePairsCommand } = await import('./pairs.js');
-        return comparePairsCommand(opts.pairs, { rules, workers: opts.workers });
-      }
-      if (sourceArg === undefined || derivedArg === undefined) throw new InputError('compare needs <source> and <derived> (or --pairs <file>)');
-      if (sourceArg === '-' && derivedArg === '-') throw new InputError('only one of <source> and <derived> can be - (stdin)');
-      const read = { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls };
-      const [s, d] = [await readInput(sourceArg, read), await readInput(derivedArg, read)];
-      const [sa, da] = [await analyseRaw(s), await analyseRaw(d)];
-      warn(sa, s.label);
-      warn(da, d.label);
-      const [{ compareAnalyses }, { loadVectors }] = await Promise.all([import('../compare.js'), import('../align/vectors.js')]);
-      const result = compareAnalyses(sa, da, { vectors: loadVectors(), rules, sourceBytes: s.bytes, derivedBytes: d.bytes });
-      const labels = { source: s.label, derived: d.label };
-      const format = opts.json ? 'json' : opts.format;
-      if (format === 'json') process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else if (format === 'markdown') process.stdout.write((await import('../report/markdown.js')).compareToMarkdown(result, labels));
-      else process.stdout.write((await import('../report/terminal.js')).compareToTerminal(result, { color: color() }, labels));
-      if (opts.html) {
-        const { compareToHtml } = await import('../report/html.js');
-        try {
-          writeFileSync(opts.html, compareToHtml(result, labels));
-        } catch (err) {
-          throw new InputError(`--html ${opts.html}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 --fail-on threshold met or some --pairs records failed, 2 bad input or usage, 3 internal error.\n\nExamples:\n  unspun compare wire.txt farm.html\n  unspun compare wire.txt farm.html --html report.html --fail-on high\n  unspun compare a.txt b.txt --rule hedge-added=off --json\n  unspun compare --pairs pairs.jsonl > results.jsonl',
+    )
+    .action(
+      async (
+        sourceArg: string | undefined,
+        derivedArg: string | undefined,
+        opts: {
+          json?: boolean;
+          format: string;
+          html?: string;
+          failOn?: Severity;
+          rule: string[];
+          config?: string;
+          maxBytes: number;
+          allowPrivateUrls?: boolean;
+          pairs?: string;
+          workers?: string;
+        },
+      ) => {
+        if (opts.html) checkWritableFolder(opts.html, '--html');
+        const { loadRuleConfig, parseRuleFlag } = await import('./rules.js');
+        const rules: Record<string, SeveritySetting> = {};
+        if (opts.config) Object.assign(rules, loadRuleConfig(readConfig(opts.config)));
+        for (const r of opts.rule) Object.assign(rules, parseRuleFlag(r));
+        if (opts.pairs !== undefined) {
+          if (sourceArg !== undefined)
+            throw new InputError('give either --pairs <file> or <source> <derived>, not both');
+          const { comparePairsCommand } = await import('./pairs.js');
+          return comparePairsCommand(opts.pairs, { rules, workers: opts.workers });
         }
-        process.stderr.write(`unspun: wrote ${safeLine(opts.html)}\n`);
-      }
-      if (opts.failOn) {
-        const limit = SEVERITIES.indexOf(opts.failOn);
-        const hits = result.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= limit);
-        if (hits.length) throw new ThresholdError(`${hits.length} finding(s) at or above ${opts.failOn}`);
-      }
-    });
+        if (sourceArg === undefined || derivedArg === undefined)
+          throw new InputError('compare needs <source> and <derived> (or --pairs <file>)');
+        if (sourceArg === '-' && derivedArg === '-')
+          throw new InputError('only one of <source> and <derived> can be - (stdin)');
+        const read = { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls };
+        const [s, d] = [await readInput(sourceArg, read), await readInput(derivedArg, read)];
+        const [sa, da] = [await analyseRaw(s), await analyseRaw(d)];
+        warn(sa, s.label);
+        warn(da, d.label);
+        const [{ compareAnalyses }, { loadVectors }] = await Promise.all([
+          import('../compare.js'),
+          import('../align/vectors.js'),
+        ]);
+        const result = compareAnalyses(sa, da, {
+          vectors: loadVectors(),
+          rules,
+          sourceBytes: s.bytes,
+          derivedBytes: d.bytes,
+        });
+        const labels = { source: s.label, derived: d.label };
+        const format = opts.json ? 'json' : opts.format;
+        if (format === 'json') process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+        else if (format === 'markdown')
+          process.stdout.write((await import('../report/markdown.js')).compareToMarkdown(result, labels));
+        else
+          process.stdout.write(
+            (await import('../report/terminal.js')).compareToTerminal(result, { color: color() }, labels),
+          );
+        if (opts.html) {
+          const { compareToHtml } = await import('../report/html.js');
+          try {
+            writeFileSync(opts.html, compareToHtml(result, labels));
+          } catch (err) {
+            throw new InputError(
+              `--html ${opts.html}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+            );
+          }
+          process.stderr.write(`unspun: wrote ${safeLine(opts.html)}\n`);
+        }
+        if (opts.failOn) {
+          const limit = SEVERITIES.indexOf(opts.failOn);
+          const hits = result.findings.filter((f) => SEVERITIES.indexOf(f.severity) <= limit);
+          if (hits.length) throw new ThresholdError(`${hits.length} finding(s) at or above ${opts.failOn}`);
+        }
+      },
+    );
 
   registerCorpusCommands(program);
   registerQueueCommands(program);
@@ -156,7 +215,8 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help')
+        return EXIT.ok;
       return EXIT.input; // commander already printed the one-line reason
     }
     if (err instanceof ThresholdError) {
@@ -167,7 +227,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`unspun: ${safeLine(err.message)}\n`);
       return EXIT.input;
     }
-    process.stderr.write(`unspun: internal error: ${safeLine(String((err as Error)?.message ?? err).split('\n')[0])}\n`);
+    process.stderr.write(
+      `unspun: internal error: ${safeLine(String((err as Error)?.message ?? err).split('\n')[0])}\n`,
+    );
     if (process.env.UNSPUN_DEBUG === '1') process.stderr.write(String((err as Error)?.stack) + '\n');
     else process.stderr.write('unspun: run with UNSPUN_DEBUG=1 for details\n');
     return EXIT.internal;

@@ -54,12 +54,27 @@ export function identityOf(record: RawRecord, p: Prepared): string {
 }
 
 /** A prepared record as the store takes it (`add` and the queue worker build rows the same way). */
-export function toNewArticle(record: RawRecord, raw: string, p: Prepared, lemmaDf: Map<number, number>, version: number): NewArticle {
+export function toNewArticle(
+  record: RawRecord,
+  raw: string,
+  p: Prepared,
+  lemmaDf: Map<number, number>,
+  version: number,
+): NewArticle {
   return {
-    article: identityOf(record, p), version, hash: p.hash, rawHash: raw, url: p.url ?? record.url, title: p.title ?? record.title,
-    outlet: record.outlet ?? p.outlet ?? (p.url ? hostOf(p.url) : null), published: p.published ?? record.published,
-    source: record.source, words: p.fp.words, analysis: p.analysis,
-    features: { bands: p.fp.bands, anchors: selectAnchors(p.fp, lemmaDf), vector: p.vector }, lemmas: p.fp.lemmas,
+    article: identityOf(record, p),
+    version,
+    hash: p.hash,
+    rawHash: raw,
+    url: p.url ?? record.url,
+    title: p.title ?? record.title,
+    outlet: record.outlet ?? p.outlet ?? (p.url ? hostOf(p.url) : null),
+    published: p.published ?? record.published,
+    source: record.source,
+    words: p.fp.words,
+    analysis: p.analysis,
+    features: { bands: p.fp.bands, anchors: selectAnchors(p.fp, lemmaDf), vector: p.vector },
+    lemmas: p.fp.lemmas,
   };
 }
 
@@ -72,7 +87,15 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
   const chunkSize = Math.max(1, Math.min(opts.chunkSize ?? MAX_CHUNK, MAX_CHUNK));
   await claimVectorKind(store);
   const pool = createAnalyzePool(opts.workers ?? Math.min(2, availableParallelism()), opts.vectors);
-  const progress: AddProgress = { read: 0, added: 0, duplicates: 0, versions: 0, failed: 0, committed: 0, source: null };
+  const progress: AddProgress = {
+    read: 0,
+    added: 0,
+    duplicates: 0,
+    versions: 0,
+    failed: 0,
+    committed: 0,
+    source: null,
+  };
   const summary: AddSummary = { added: 0, duplicates: 0, versions: 0, failed: [], ids: [] };
   const chunk: NewArticle[] = [];
   const chunkHashes = new Set<string>();
@@ -92,7 +115,10 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
     const skipped = chunk.length - metas.length;
     progress.added -= skipped;
     progress.duplicates += skipped;
-    progress.versions = Math.max(0, progress.versions - chunk.filter((r) => r.version > 1).length + metas.filter((m) => m.version > 1).length);
+    progress.versions = Math.max(
+      0,
+      progress.versions - chunk.filter((r) => r.version > 1).length + metas.filter((m) => m.version > 1).length,
+    );
     summary.ids.push(...metas.map((m) => m.id));
     progress.committed += metas.length;
     chunk.length = 0;

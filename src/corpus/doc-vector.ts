@@ -27,5 +27,7 @@ export async function claimVectorKind(store: Store): Promise<void> {
   const stored = await store.getSetting('vector.kind');
   if (!stored) await store.setSetting('vector.kind', VECTOR_KIND);
   else if (stored !== VECTOR_KIND)
-    throw new InputError(`store ${store.capabilities.location} holds "${stored}" document vectors, this build writes "${VECTOR_KIND}": add the articles to a new store`);
+    throw new InputError(
+      `store ${store.capabilities.location} holds "${stored}" document vectors, this build writes "${VECTOR_KIND}": add the articles to a new store`,
+    );
 }

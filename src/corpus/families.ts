@@ -105,7 +105,11 @@ export async function families(store: Store, opts: FamiliesOptions): Promise<Fam
     }
     opts.onProgress?.(++done, total);
   }
-  return { schema: 'unspun.families/1', tool: TOOL, families: components(edges, metas).map((f) => ({ ...f, edges: dropSiblingEdges(f.edges) })) };
+  return {
+    schema: 'unspun.families/1',
+    tool: TOOL,
+    families: components(edges, metas).map((f) => ({ ...f, edges: dropSiblingEdges(f.edges) })),
+  };
 }
 
 /**
@@ -146,14 +150,25 @@ function components(edges: FamilyEdge[], metas: Map<number, ArticleMeta>): Famil
     const fam = edges.filter((e) => set.has(e.from));
     const copied = new Set(fam.filter((e) => e.directed).map((e) => e.from));
     const outDegree = (id: number) => fam.filter((e) => e.to === id).reduce((s, e) => s + e.strength, 0);
-    const origins = ids.filter((id) => !copied.has(id) && fam.some((e) => e.directed && e.to === id)).sort((a, b) => outDegree(b) - outDegree(a) || a - b);
+    const origins = ids
+      .filter((id) => !copied.has(id) && fam.some((e) => e.directed && e.to === id))
+      .sort((a, b) => outDegree(b) - outDegree(a) || a - b);
     const depth = distances(origins, fam);
     const rank = (id: number) => (origins.includes(id) ? origins.indexOf(id) : 0);
     const date = (id: number) => metas.get(id)?.published ?? '\uffff';
-    ids.sort((a, b) => (depth.get(a) ?? 99) - (depth.get(b) ?? 99) || rank(a) - rank(b) || date(a).localeCompare(date(b)) || a - b);
+    ids.sort(
+      (a, b) =>
+        (depth.get(a) ?? 99) - (depth.get(b) ?? 99) || rank(a) - rank(b) || date(a).localeCompare(date(b)) || a - b,
+    );
     const m = (id: number): FamilyMember => {
       const x = metas.get(id);
-      return { id, title: x?.title ?? null, url: x?.url ?? null, outlet: x?.outlet ?? null, published: x?.published ?? null };
+      return {
+        id,
+        title: x?.title ?? null,
+        url: x?.url ?? null,
+        outlet: x?.outlet ?? null,
+        published: x?.published ?? null,
+      };
     };
     out.push({ id: 0, origins, members: ids.map(m), edges: fam.sort((a, b) => a.to - b.to || a.from - b.from) });
   }

@@ -41,8 +41,19 @@ describe('anchors', () => {
   });
 
   it('picks the rarest lemmas first, proper nouns breaking ties', () => {
-    const fp: Fingerprint = { bands: [], fixedAnchors: [1], lemmas: [10, 11, 12, 13], lemmaRank: [5, 104, 8, 9], words: 0 };
-    const df = new Map([[10, 500], [11, 2], [12, 2], [13, 40]]);
+    const fp: Fingerprint = {
+      bands: [],
+      fixedAnchors: [1],
+      lemmas: [10, 11, 12, 13],
+      lemmaRank: [5, 104, 8, 9],
+      words: 0,
+    };
+    const df = new Map([
+      [10, 500],
+      [11, 2],
+      [12, 2],
+      [13, 40],
+    ]);
     expect(selectAnchors(fp, df, 3)).toEqual([1, 11, 12]);
   });
 });

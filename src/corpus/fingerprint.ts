@@ -24,7 +24,8 @@ export interface Fingerprint {
 /** Lower-cased word tokens of body sentences (headings included, boilerplate never: it has no sentences). */
 export function words(a: Analysis): string[] {
   const out: string[] = [];
-  for (const t of a.tokens) if (t.pos !== 'PUNCT' && t.pos !== 'SYM' && /\w/.test(t.text)) out.push(t.text.toLowerCase());
+  for (const t of a.tokens)
+    if (t.pos !== 'PUNCT' && t.pos !== 'SYM' && /\w/.test(t.text)) out.push(t.text.toLowerCase());
   return out;
 }
 
@@ -74,7 +75,9 @@ export function fingerprint(a: Analysis): Fingerprint {
   const bands = bandKeys(minhash(shingles(ws)));
   const fixed = new Set<number>();
   // Small round numbers ("two", "10") say little about the story; keep those with some specificity.
-  for (const n of a.numbers) if (n.kind !== 'year' && !(Number.isInteger(n.value) && n.value <= 10)) fixed.add(hash32(numberKey(n.value, n.unit, n.kind)));
+  for (const n of a.numbers)
+    if (n.kind !== 'year' && !(Number.isInteger(n.value) && n.value <= 10))
+      fixed.add(hash32(numberKey(n.value, n.unit, n.kind)));
   for (const e of a.entities) fixed.add(hash32('e:' + e.key));
   const rank = new Map<string, number>();
   for (const t of a.tokens) {

@@ -3,7 +3,8 @@ import type { FamiliesResult } from './families.js';
 
 // Control characters are not allowed in XML 1.0 and must not reach a terminal through DOT: shown escaped.
 const xml = (s: string) => safeLine(s).replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const dotString = (s: string) => '"' + s.split('\n').map(safeLine).join(' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+const dotString = (s: string) =>
+  '"' + s.split('\n').map(safeLine).join(' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
 
 /** GraphML (yEd, Gephi, networkx): one graph, nodes carry family and origin flags, edges point copy → source. */
 export function familiesToGraphml(r: FamiliesResult): string {
@@ -26,13 +27,19 @@ export function familiesToGraphml(r: FamiliesResult): string {
       if (m.title) lines.push(`      <data key="title">${xml(m.title)}</data>`);
       if (m.outlet) lines.push(`      <data key="outlet">${xml(m.outlet)}</data>`);
       if (m.published) lines.push(`      <data key="published">${xml(m.published)}</data>`);
-      lines.push(`      <data key="family">${f.id}</data>`, `      <data key="origin">${f.origins.includes(m.id)}</data>`, '    </node>');
+      lines.push(
+        `      <data key="family">${f.id}</data>`,
+        `      <data key="origin">${f.origins.includes(m.id)}</data>`,
+        '    </node>',
+      );
     }
     for (const e of f.edges) {
       lines.push(
         `    <edge source="a${e.from}" target="a${e.to}" directed="${e.directed}">`,
-        `      <data key="verdict">${e.verdict}</data>`, `      <data key="strength">${e.strength}</data>`,
-        `      <data key="directed">${e.directed}</data>`, '    </edge>',
+        `      <data key="verdict">${e.verdict}</data>`,
+        `      <data key="strength">${e.strength}</data>`,
+        `      <data key="directed">${e.directed}</data>`,
+        '    </edge>',
       );
     }
   }
@@ -50,7 +57,9 @@ export function familiesToDot(r: FamiliesResult): string {
       lines.push(`    a${m.id} [label=${dotString(label)}${f.origins.includes(m.id) ? ', peripheries=2' : ''}];`);
     }
     for (const e of f.edges) {
-      lines.push(`    a${e.from} -> a${e.to} [label=${dotString(`${e.verdict} ${e.strength}`)}${e.directed ? '' : ', dir=none, style=dashed'}];`);
+      lines.push(
+        `    a${e.from} -> a${e.to} [label=${dotString(`${e.verdict} ${e.strength}`)}${e.directed ? '' : ', dir=none, style=dashed'}];`,
+      );
     }
     lines.push('  }');
   }

@@ -34,8 +34,11 @@ export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
   if (r.analysis) return prepareStored(r.analysis, vectors);
   const body = typeof r.body === 'string' ? r.body : Buffer.from(r.body);
   const ex = extract(body, {
-    format: r.format, url: r.url,
-    meta: Object.fromEntries(Object.entries({ title: r.title, published: r.published, outlet: r.outlet }).filter(([, v]) => v)),
+    format: r.format,
+    url: r.url,
+    meta: Object.fromEntries(
+      Object.entries({ title: r.title, published: r.published, outlet: r.outlet }).filter(([, v]) => v),
+    ),
   });
   if (!ex.text.trim() || !ex.blocks.length) throw new Error('no article text found');
   const a = analyze(ex);
@@ -51,14 +54,21 @@ function prepareStored(bytes: Uint8Array, vectors: Vectors): Prepared {
   } catch {
     throw new Error('"analysis" is not an unspun export analysis');
   }
-  if (typeof a?.text !== 'string' || !Array.isArray(a.sentences) || !a.sentences.length) throw new Error('"analysis" holds no sentences');
+  if (typeof a?.text !== 'string' || !Array.isArray(a.sentences) || !a.sentences.length)
+    throw new Error('"analysis" holds no sentences');
   return { ...prepareAnalysis(a, vectors), analysis: bytes };
 }
 
 /** The stored form of an analysis: encoded, fingerprinted, with its document vector. */
 export function prepareAnalysis(a: Analysis, vectors: Vectors): Prepared {
   return {
-    hash: contentHash(a.text), title: a.title, published: a.published, url: a.url, outlet: a.outlet,
-    analysis: encodeAnalysis(a), fp: fingerprint(a), vector: storedVector(a, vectors),
+    hash: contentHash(a.text),
+    title: a.title,
+    published: a.published,
+    url: a.url,
+    outlet: a.outlet,
+    analysis: encodeAnalysis(a),
+    fp: fingerprint(a),
+    vector: storedVector(a, vectors),
   };
 }

@@ -28,7 +28,12 @@ const MAX_POSTINGS = 1000;
  * (entities, numbers, rare lemmas: survive rewording) ∪ nearest document vectors (survive synonyms).
  * The eval plugs in here; trace re-ranks the list with the full comparison.
  */
-export async function retrieveCandidates(store: Store, analysis: Analysis, k: number, opts: RetrieveOptions): Promise<Candidate[]> {
+export async function retrieveCandidates(
+  store: Store,
+  analysis: Analysis,
+  k: number,
+  opts: RetrieveOptions,
+): Promise<Candidate[]> {
   const n = await store.count();
   if (!n || k <= 0) return [];
   const exclude = new Set(opts.exclude ?? []);
@@ -71,7 +76,11 @@ export async function retrieveCandidates(store: Store, analysis: Analysis, k: nu
     if (exclude.has(id)) continue;
     // A strong verbatim signal alone is enough to rank high (copies of boilerplate-free wire text).
     const score = Math.max(WEIGHTS.bands * p.bands + WEIGHTS.anchors * p.anchors + WEIGHTS.vector * p.vector, p.bands);
-    out.push({ id, score: round(score), parts: { bands: round(p.bands), anchors: round(p.anchors), vector: round(p.vector) } });
+    out.push({
+      id,
+      score: round(score),
+      parts: { bands: round(p.bands), anchors: round(p.anchors), vector: round(p.vector) },
+    });
   }
   return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
 }

@@ -78,7 +78,10 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
     query = article;
     self = await store.findByHash(contentHash(article.text));
   }
-  const short = await retrieveCandidates(store, query, opts.shortlist ?? Math.max(12, top * 2), { exclude: self ? [self.id] : [], vectors: opts.vectors });
+  const short = await retrieveCandidates(store, query, opts.shortlist ?? Math.max(12, top * 2), {
+    exclude: self ? [self.id] : [],
+    vectors: opts.vectors,
+  });
   const t1 = performance.now();
 
   const metas = new Map((await store.getMeta(short.map((c) => c.id))).map((m) => [m.id, m]));
@@ -92,26 +95,46 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
     const analysis = decodeAnalysis(row.analysis);
     const rel = relate(analysis, query, opts.vectors);
     if (rel.relation.verdict === 'unrelated') continue;
-    scored.push({ meta: metas.get(c.id) ?? row, analysis, rel, dir: upstream(rel, row.published, query.published), retrieval: c.score, lexical: lexicalSupport(terms, analysis), upstreamness: 0 });
+    scored.push({
+      meta: metas.get(c.id) ?? row,
+      analysis,
+      rel,
+      dir: upstream(rel, row.published, query.published),
+      retrieval: c.score,
+      lexical: lexicalSupport(terms, analysis),
+      upstreamness: 0,
+    });
   }
   scoreUpstreamness(terms, scored);
   const roles = assignRoles(scored, opts.vectors);
   const t2 = performance.now();
 
   const candidates = scored
-    .map((s): TraceCandidate => ({
-      id: s.meta.id, title: s.meta.title, url: s.meta.url, outlet: s.meta.outlet, published: s.meta.published,
-      score: round(rankScore(s)), role: roles.get(s.meta.id)!, relation: s.rel.relation,
-      scores: s.rel.scores, findings: s.rel.findings, retrieval: s.retrieval,
-    }))
+    .map(
+      (s): TraceCandidate => ({
+        id: s.meta.id,
+        title: s.meta.title,
+        url: s.meta.url,
+        outlet: s.meta.outlet,
+        published: s.meta.published,
+        score: round(rankScore(s)),
+        role: roles.get(s.meta.id)!,
+        relation: s.rel.relation,
+        scores: s.rel.scores,
+        findings: s.rel.findings,
+        retrieval: s.retrieval,
+      }),
+    )
     // The pairwise roles are a weaker signal than the score on news corpora (METER): they only nudge the order.
     .sort((a, b) => sortKey(b) - sortKey(a) || a.id - b.id)
     .slice(0, top);
 
   return {
-    schema: 'unspun.trace/2', tool: TOOL,
+    schema: 'unspun.trace/2',
+    tool: TOOL,
     query: { id: self?.id ?? null, title: query.title, url: query.url, published: query.published },
-    candidates, sentences: sentenceSources(query, scored, roles, new Set(candidates.map((c) => c.id))),
+    candidates,
+    sentences: sentenceSources(query, scored, roles, new Set(candidates.map((c) => c.id))),
     timings: { retrieveMs: round(t1 - t0), rerankMs: round(t2 - t1) },
   };
 }
@@ -141,7 +164,12 @@ function assignRoles(scored: Scored[], vectors: Vectors): Map<number, TraceRole>
     let sibling = false;
     for (const o of origins) {
       const r = relate(o.analysis, s.analysis, vectors);
-      if (isReuse(r) && upstream(r, o.meta.published, s.meta.published) > 0 && (s.dir === 0 || strength(r) >= strength(s.rel))) sibling = true;
+      if (
+        isReuse(r) &&
+        upstream(r, o.meta.published, s.meta.published) > 0 &&
+        (s.dir === 0 || strength(r) >= strength(s.rel))
+      )
+        sibling = true;
     }
     roles.set(s.meta.id, sibling ? 'sibling' : s.dir < 0 ? 'copy' : 'related');
   }
@@ -155,7 +183,9 @@ function sentenceSources(query: Analysis, scored: Scored[], roles: Map<number, T
     const role = roles.get(s.meta.id)!;
     // Copies took from the query, so they are never where its sentences came from.
     if (role === 'copy' || !shown.has(s.meta.id) || !isReuse(s.rel)) continue;
-    for (const l of s.rel.links) for (const d of l.derived) per[d]?.set(s.meta.id, Math.max(per[d].get(s.meta.id) ?? 0, l.score - ROLE_ORDER[role]));
+    for (const l of s.rel.links)
+      for (const d of l.derived)
+        per[d]?.set(s.meta.id, Math.max(per[d].get(s.meta.id) ?? 0, l.score - ROLE_ORDER[role]));
   }
   return query.sentences.map((sent, i) => ({
     id: sent.id,
@@ -192,7 +222,8 @@ function scoreUpstreamness(terms: WeightedTerms, scored: Scored[]): void {
   const shared = sets.map((set) => restrict(terms, set));
   for (const [i, a] of head.entries()) {
     let sum = 0;
-    for (let j = 0; j < head.length; j++) if (j !== i) sum += lexicalSupport(shared[j], sets[i]) - lexicalSupport(shared[i], sets[j]);
+    for (let j = 0; j < head.length; j++)
+      if (j !== i) sum += lexicalSupport(shared[j], sets[i]) - lexicalSupport(shared[i], sets[j]);
     a.upstreamness = sum / (head.length - 1);
   }
 }

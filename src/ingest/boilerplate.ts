@@ -16,17 +16,27 @@ const STRONG_KINDS = new Set(['comment-form', 'cookie-notice', 'newsletter', 'co
 
 let entries: Array<BoilerplateEntry & { key: string }> | null = null;
 function lexiconEntries() {
-  return (entries ??= lexicon<BoilerplateEntry>('boilerplate').entries.map((e) => ({ ...e, key: normalise(e.pattern) })));
+  return (entries ??= lexicon<BoilerplateEntry>('boilerplate').entries.map((e) => ({
+    ...e,
+    key: normalise(e.pattern),
+  })));
 }
 
 /** Lower case, whitespace collapsed, leading bullets and trailing `:` `*` `…` `»` dropped: "Share this:" → "share this". */
 function normalise(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').replace(/^[\s•·*|>»–-]+/, '').replace(/[\s:*…>»|]+$/, '');
+  return s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s•·*|>»–-]+/, '')
+    .replace(/[\s:*…>»|]+$/, '');
 }
 
 /** Lower case, whitespace collapsed, leading bullets dropped; trailing punctuation kept. */
 function bare(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').replace(/^[\s•·*|>»–-]+/, '');
+  return s
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s•·*|>»–-]+/, '');
 }
 
 /** The lexicon reason for one block, e.g. `comment-form: "Leave a Reply"`, or null. */
@@ -43,14 +53,16 @@ export function lexiconReason(text: string): string | null {
     // A pattern ending in ':' needs the colon: "Published: 14 March" is a date line, "Published figures show" is news.
     const key = e.pattern.endsWith(':') ? e.pattern.toLowerCase() : e.key;
     const text0 = e.pattern.endsWith(':') ? bare(text) : norm;
-    const hit = e.match === 'prefix' ? text0.startsWith(key) && !/\w/.test(text0.charAt(key.length)) : norm.includes(e.key);
+    const hit =
+      e.match === 'prefix' ? text0.startsWith(key) && !/\w/.test(text0.charAt(key.length)) : norm.includes(e.key);
     if (hit) return `${e.kind}: "${e.pattern}"`;
   }
   return null;
 }
 
 /** "By Maria Lenz and Tom Hale" — a short line of names, not a sentence ("By the time the ministry…"). */
-const BYLINE = /^By\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von|al|bin)){0,7})\s*(?:[,|–—-]\s*(.*))?$/u;
+const BYLINE =
+  /^By\s+(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von|al|bin)){0,7})\s*(?:[,|–—-]\s*(.*))?$/u;
 
 /** A label-like block: short and unpunctuated, or mostly link text. */
 function weak(u: Unit): boolean {
@@ -74,7 +86,8 @@ export function markBoilerplate(input: Unit[]): BoilerplateResult {
     if (u.boilerplate) return;
     const reason = lexiconReason(u.text);
     if (reason) u.boilerplate = reason;
-    else if (u.kind === 'paragraph' && (u.linkDensity ?? 0) >= 0.6 && wordCount(u.text) <= 25) u.boilerplate = 'link-dense';
+    else if (u.kind === 'paragraph' && (u.linkDensity ?? 0) >= 0.6 && wordCount(u.text) <= 25)
+      u.boilerplate = 'link-dense';
     else if (i < 5 && wordCount(u.text) <= 12 && !/[.!?]$/.test(u.text)) {
       const by = BYLINE.exec(u.text);
       if (by) {
@@ -89,7 +102,15 @@ export function markBoilerplate(input: Unit[]): BoilerplateResult {
     // Share bars and forms: "Share this:" then "Facebook", "X", "Bluesky" … each its own short item. Not after
     // "Read more: …", which is often followed by a real subheading.
     const kind = prev?.replace(/:.*| \(run\)$/, '');
-    if (!u.boilerplate && kind && RUN_KINDS.has(kind) && u.kind === 'paragraph' && wordCount(u.text) <= 4 && !endsLikeSentence(u.text)) u.boilerplate = `${kind} (run)`;
+    if (
+      !u.boilerplate &&
+      kind &&
+      RUN_KINDS.has(kind) &&
+      u.kind === 'paragraph' &&
+      wordCount(u.text) <= 4 &&
+      !endsLikeSentence(u.text)
+    )
+      u.boilerplate = `${kind} (run)`;
   }
   markTrailing(units);
   return { units, byline };

@@ -41,8 +41,16 @@ describe('decode', () => {
     ['whitespace only', Buffer.from(' \n\t\r\n  '), /input is empty/],
     ['NUL bytes', Buffer.from('PK\u0003\u0004\u0000\u0000binary', 'latin1'), /binary \(contains NUL bytes\)/],
     ['UTF-16 without BOM', iconv.encode('The council met on Monday.', 'utf-16le'), /binary/],
-    ['many control characters', Buffer.from('\u0001\u0002\u0003\u0004 text \u0005\u0006\u0007\u0008', 'latin1'), /many control characters/],
-    ['bytes no charset explains', Buffer.from([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x41].flatMap((b) => [b, b, b])), /cannot decode input/],
+    [
+      'many control characters',
+      Buffer.from('\u0001\u0002\u0003\u0004 text \u0005\u0006\u0007\u0008', 'latin1'),
+      /many control characters/,
+    ],
+    [
+      'bytes no charset explains',
+      Buffer.from([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0x41].flatMap((b) => [b, b, b])),
+      /cannot decode input/,
+    ],
   ])('rejects %s with a one-line InputError', (_name, bytes, message) => {
     expect(() => decode(bytes)).toThrow(InputError);
     expect(() => decode(bytes)).toThrow(message);

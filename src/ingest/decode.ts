@@ -6,7 +6,11 @@ import { InputError } from '../errors.js';
 // Valid UTF-8 (nearly every input) needs neither library: loaded on the first input that does (CommonJS, sync).
 const require = createRequire(import.meta.url);
 let libs: { chardet: typeof chardetModule; iconv: typeof iconvModule } | undefined;
-const codecs = () => (libs ??= { chardet: require('chardet') as typeof chardetModule, iconv: require('iconv-lite') as typeof iconvModule });
+const codecs = () =>
+  (libs ??= {
+    chardet: require('chardet') as typeof chardetModule,
+    iconv: require('iconv-lite') as typeof iconvModule,
+  });
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -32,17 +36,23 @@ export function mb(bytes: number): string {
 export function decode(input: Buffer | string, maxBytes = DEFAULT_MAX_BYTES): Decoded {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
   if (size > maxBytes) throw new InputError(`input is ${mb(size)}, over --max-bytes ${mb(maxBytes)}`);
-  const out = typeof input === 'string' ? { text: input.replace(/^\ufeff/, ''), encoding: 'utf-8', warnings: [] } : decodeBytes(input);
+  const out =
+    typeof input === 'string'
+      ? { text: input.replace(/^\ufeff/, ''), encoding: 'utf-8', warnings: [] }
+      : decodeBytes(input);
   if (out.text.includes('\u0000')) throw new InputError('input looks binary (contains NUL bytes), not an article');
   if (!out.text.trim()) throw new InputError('input is empty');
-  if (controlShare(out.text) > 0.05) throw new InputError('input looks binary (many control characters), not an article');
+  if (controlShare(out.text) > 0.05)
+    throw new InputError('input looks binary (many control characters), not an article');
   return out;
 }
 
 function decodeBytes(buf: Buffer): Decoded {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return utf8(buf.subarray(3));
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: codecs().iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le', warnings: [] };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: codecs().iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be', warnings: [] };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: codecs().iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le', warnings: [] };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: codecs().iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be', warnings: [] };
   // NUL check before guessing: UTF-16 without a BOM and binary files both land here.
   if (buf.includes(0)) throw new InputError('input looks binary (contains NUL bytes), not an article');
   try {
@@ -61,17 +71,22 @@ function utf8(buf: Buffer): Decoded {
  * that browsers use for it too: 0x93 → “). Otherwise a declared HTML charset, else chardet when it is confident.
  */
 function legacy(buf: Buffer): Decoded {
-  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(buf.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase();
-  let enc: string | null = declared && !/^utf-?8$/.test(declared) && codecs().iconv.encodingExists(declared) ? declared : null;
+  const declared = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i
+    .exec(buf.subarray(0, 4096).toString('latin1'))?.[1]
+    ?.toLowerCase();
+  let enc: string | null =
+    declared && !/^utf-?8$/.test(declared) && codecs().iconv.encodingExists(declared) ? declared : null;
   if (!enc && asciiShare(buf) >= 0.9 && !hasUndefinedCp1252(buf)) enc = 'windows-1252';
   if (!enc) {
     const best = codecs().chardet.analyse(buf)[0];
     if (best && best.confidence >= 30 && codecs().iconv.encodingExists(best.name)) enc = best.name.toLowerCase();
   }
   if (enc && /^(iso-8859-1|latin1|ascii|us-ascii)$/.test(enc)) enc = 'windows-1252';
-  if (!enc || /^utf-?(8|16|32)/.test(enc)) throw new InputError('cannot decode input: not valid UTF-8 and no character set recognised with confidence');
+  if (!enc || /^utf-?(8|16|32)/.test(enc))
+    throw new InputError('cannot decode input: not valid UTF-8 and no character set recognised with confidence');
   const text = codecs().iconv.decode(buf, enc);
-  if ((text.match(/\ufffd/g)?.length ?? 0) > text.length * 0.01) throw new InputError(`cannot decode input as ${enc}: too many undecodable bytes`);
+  if ((text.match(/\ufffd/g)?.length ?? 0) > text.length * 0.01)
+    throw new InputError(`cannot decode input as ${enc}: too many undecodable bytes`);
   return { text, encoding: enc, warnings: [`input is not valid UTF-8; decoded as ${enc}`] };
 }
 

@@ -10,11 +10,13 @@ let base: string;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    if (req.url === '/article') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE);
+    if (req.url === '/article')
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE);
     if (req.url === '/moved') return void res.writeHead(301, { location: '/article' }).end();
     if (req.url === '/missing') return void res.writeHead(404).end('not here');
     if (req.url === '/slow') return void setTimeout(() => res.writeHead(200).end('late'), 2_000);
-    if (req.url === '/huge-declared') return void res.writeHead(200, { 'content-length': String(5_000) }).end('x'.repeat(5_000));
+    if (req.url === '/huge-declared')
+      return void res.writeHead(200, { 'content-length': String(5_000) }).end('x'.repeat(5_000));
     if (req.url === '/huge-streamed') {
       // No Content-Length: only the streamed cap can stop it.
       res.writeHead(200, { 'content-type': 'text/plain' });
@@ -61,7 +63,9 @@ describe('fetchArticle (local server on 127.0.0.1)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(fetchArticle(`http://127.0.0.1:${port}/x`, { timeoutMs: 2_000, allowPrivate: true })).rejects.toThrow(/cannot fetch .*ECONNREFUSED/);
+    await expect(fetchArticle(`http://127.0.0.1:${port}/x`, { timeoutMs: 2_000, allowPrivate: true })).rejects.toThrow(
+      /cannot fetch .*ECONNREFUSED/,
+    );
     await expect(fetchArticle('file:///etc/hostname', {})).rejects.toThrow(/only http and https/);
   });
 });

@@ -25,7 +25,18 @@ export function readMeta(doc: Document): HtmlMeta {
     outlet: meta('og:site_name', 'application-name') ?? name(ld?.publisher),
     published:
       str(ld?.datePublished) ??
-      meta('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'dc.date.issued', 'parsely-pub-date', 'sailthru.date') ??
+      meta(
+        'article:published_time',
+        'og:published_time',
+        'datePublished',
+        'pubdate',
+        'publishdate',
+        'date',
+        'dc.date',
+        'dc.date.issued',
+        'parsely-pub-date',
+        'sailthru.date',
+      ) ??
       (doc.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() || null),
   };
 }

@@ -10,9 +10,24 @@ describe('htmlUnits', () => {
     const all = units.map((u) => u.text).join('\n');
     expect(units[0]).toEqual({ text: 'Rail authority delays northern line upgrade', kind: 'heading' });
     expect(units.find((u) => u.text === 'What it means for passengers')?.kind).toBe('heading');
-    expect(all).toContain('Maria Okafor, a spokeswoman for the authority, said the signalling contract had run "nearly 40 per cent over budget"');
-    for (const junk of ['Politics', 'Your email address', 'Post Comment', 'All rights reserved', 'Scroll to Top', 'body {']) expect(all).not.toContain(junk);
-    expect(meta).toEqual({ title: 'Rail authority delays northern line upgrade', byline: 'Maria Lenz', outlet: 'Harbour Courier', published: '2026-03-14T09:30:00Z' });
+    expect(all).toContain(
+      'Maria Okafor, a spokeswoman for the authority, said the signalling contract had run "nearly 40 per cent over budget"',
+    );
+    for (const junk of [
+      'Politics',
+      'Your email address',
+      'Post Comment',
+      'All rights reserved',
+      'Scroll to Top',
+      'body {',
+    ])
+      expect(all).not.toContain(junk);
+    expect(meta).toEqual({
+      title: 'Rail authority delays northern line upgrade',
+      byline: 'Maria Lenz',
+      outlet: 'Harbour Courier',
+      published: '2026-03-14T09:30:00Z',
+    });
   });
 
   it('measures link density for the link-dense cue', () => {
@@ -25,9 +40,13 @@ describe('htmlUnits', () => {
     const { units, meta } = htmlUnits(fixture('broken.html'));
     expect(units[0]).toEqual({ text: 'Council closes Eastgate library', kind: 'heading' });
     const texts = units.map((u) => u.text);
-    expect(texts).toContain('Campaigners, who delivered a petition with 3,100 signatures, said the decision was "a blow to every family in the town".');
+    expect(texts).toContain(
+      'Campaigners, who delivered a petition with 3,100 signatures, said the decision was "a blow to every family in the town".',
+    );
     // <br><br> ends a paragraph; &amp; is decoded.
-    expect(texts).toContain('The council leader, Priya Nair, said the building would be sold and that a mobile library would visit twice a week.');
+    expect(texts).toContain(
+      'The council leader, Priya Nair, said the building would be sold and that a mobile library would visit twice a week.',
+    );
     expect(texts).toContain('Opening hours for the van have not yet been set.');
     expect(texts).toContain('Residents can comment on the plans until 30 April & a final decision is expected in May.');
     expect(meta.byline).toBe('Tom Hale');
@@ -45,13 +64,17 @@ describe('htmlUnits', () => {
   });
 
   it('cleans whitespace in a title taken from meta tags', () => {
-    const { units, meta } = htmlUnits('<html><head><meta property="og:title" content="  Port deal\n   signed  "></head><body><article><p>The port authority signed a 30-year lease with a shipping group on Friday.</p></article></body></html>');
+    const { units, meta } = htmlUnits(
+      '<html><head><meta property="og:title" content="  Port deal\n   signed  "></head><body><article><p>The port authority signed a 30-year lease with a shipping group on Friday.</p></article></body></html>',
+    );
     expect(meta.title).toBe('Port deal signed');
     expect(units[0]).toEqual({ text: 'Port deal signed', kind: 'heading' });
   });
 
   it('falls back to the page body when Readability finds no article', () => {
-    const { units, warnings } = htmlUnits('<html><body><div hidden><p>The council voted on Tuesday to close the library.</p></div></body></html>');
+    const { units, warnings } = htmlUnits(
+      '<html><body><div hidden><p>The council voted on Tuesday to close the library.</p></div></body></html>',
+    );
     expect(warnings).toEqual(['readability found no article; used the page body']);
     expect(units.map((u) => u.text)).toEqual(['The council voted on Tuesday to close the library.']);
   });

@@ -6,9 +6,15 @@ import { guardHtml } from './html-guard.js';
 import { cleanInline, type Unit } from './units.js';
 
 const BLOCK = new Set(
-  'address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(' '),
+  'address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
 );
-const SKIP = new Set('script style noscript template svg math iframe object embed canvas button select textarea input option head title meta link'.split(' '));
+const SKIP = new Set(
+  'script style noscript template svg math iframe object embed canvas button select textarea input option head title meta link'.split(
+    ' ',
+  ),
+);
 const HEADING = /^h[1-6]$/;
 /** Real article pages have a few thousand elements; a page with more is read whole, without Readability. */
 const MAX_READABILITY_ELEMENTS = 30_000;
@@ -25,7 +31,10 @@ let dom: { Readability: typeof ReadabilityClass; parseHTML: typeof ParseHTML } |
 function htmlLibs() {
   if (!dom) {
     const require = createRequire(import.meta.url);
-    dom = { Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability, parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML };
+    dom = {
+      Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+      parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML,
+    };
   }
   return dom;
 }
@@ -40,13 +49,21 @@ export function htmlUnits(source: string, url: string | null = null): HtmlResult
   let article: ReturnType<ReadabilityClass['parse']> = null;
   try {
     // Past this many elements Readability's passes cost too much: it throws and we use the page body.
-    article = new (htmlLibs().Readability)(doc, { keepClasses: false, maxElemsToParse: MAX_READABILITY_ELEMENTS }).parse();
+    article = new (htmlLibs().Readability)(doc, {
+      keepClasses: false,
+      maxElemsToParse: MAX_READABILITY_ELEMENTS,
+    }).parse();
   } catch (err) {
     warnings.push(`readability failed (${(err as Error).message}); used the page body`);
   }
   // Navigation is never article text, though Readability keeps it when it picks a whole-page wrapper.
   const ownWarnings = warnings.length;
-  let units = article?.content ? walk(parse(`<!DOCTYPE html><html><head></head><body>${article.content}</body></html>`, url).body, new Set(['nav'])) : [];
+  let units = article?.content
+    ? walk(
+        parse(`<!DOCTYPE html><html><head></head><body>${article.content}</body></html>`, url).body,
+        new Set(['nav']),
+      )
+    : [];
   if (!units.length) {
     if (warnings.length === ownWarnings) warnings.push('readability found no article; used the page body');
     // Readability mutated the first parse, so parse again.

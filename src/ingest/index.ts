@@ -58,7 +58,12 @@ export function extract(input: Buffer | string, opts: ExtractOptions = {}): Extr
 
   const marked = markBoilerplate(units);
   const { text, blocks, boilerplate } = assemble(marked.units);
-  if (!blocks.length) throw new InputError(text ? 'no article text found: everything extracted looks like boilerplate' : 'no extractable text found in input');
+  if (!blocks.length)
+    throw new InputError(
+      text
+        ? 'no article text found: everything extracted looks like boilerplate'
+        : 'no extractable text found in input',
+    );
   const m = opts.meta ?? {};
   return {
     text,

@@ -4,7 +4,9 @@ import { markdownUnits, stripInline } from './markdown.js';
 
 describe('markdownUnits', () => {
   it('turns the fixture into headings and paragraphs without markup', () => {
-    const units = markdownUnits(readFileSync(new URL('../../test/fixtures/ingest/article.md', import.meta.url), 'utf8'));
+    const units = markdownUnits(
+      readFileSync(new URL('../../test/fixtures/ingest/article.md', import.meta.url), 'utf8'),
+    );
     expect(units.filter((u) => u.kind === 'heading').map((u) => u.text)).toEqual([
       'Harbour authority fines ferry operator £250,000',
       'What happened',
@@ -14,7 +16,9 @@ describe('markdownUnits', () => {
     expect(body).toContain('By Sam Okoro');
     expect(body).toContain('Two passengers were treated for minor injuries.');
     expect(body).toContain('"We accept the findings in full," a spokesman for Northern Link said.');
-    expect(body.join(' ')).toContain('ferry operator Northern Link £250,000 after a vessel struck the pier at Kellington in January, according to a statement published');
+    expect(body.join(' ')).toContain(
+      'ferry operator Northern Link £250,000 after a vessel struck the pier at Kellington in January, according to a statement published',
+    );
     expect(body.join(' ')).not.toMatch(/[*#>[\]]|https?:/);
   });
 });

@@ -7,13 +7,18 @@ describe('plainUnits', () => {
       'The Environment Agency will raise flood walls along a\nfour-mile stretch of the River Esk, officials said.\n\nThe work will cost about £14 million.\n',
     );
     expect(units).toEqual([
-      { text: 'The Environment Agency will raise flood walls along a four-mile stretch of the River Esk, officials said.', kind: 'paragraph' },
+      {
+        text: 'The Environment Agency will raise flood walls along a four-mile stretch of the River Esk, officials said.',
+        kind: 'paragraph',
+      },
       { text: 'The work will cost about £14 million.', kind: 'paragraph' },
     ]);
   });
 
   it('treats a short unpunctuated line standing alone, or an all-caps line, as a heading', () => {
-    const units = plainUnits('FLOOD WALLS TO BE RAISED\n\nThe agency said work starts in May.\n\nAnalysis: what it means\n\nInsurers welcomed the plan.');
+    const units = plainUnits(
+      'FLOOD WALLS TO BE RAISED\n\nThe agency said work starts in May.\n\nAnalysis: what it means\n\nInsurers welcomed the plan.',
+    );
     expect(units.map((u) => u.kind)).toEqual(['heading', 'paragraph', 'heading', 'paragraph']);
     expect(units[2].text).toBe('Analysis: what it means');
   });
@@ -26,7 +31,11 @@ describe('plainUnits', () => {
 
   it('splits one-paragraph-per-line text at sentence ends', () => {
     const units = plainUnits('The council met on Monday.\nIt approved the budget.\nThe vote was 7-4.');
-    expect(units.map((u) => u.text)).toEqual(['The council met on Monday.', 'It approved the budget.', 'The vote was 7-4.']);
+    expect(units.map((u) => u.text)).toEqual([
+      'The council met on Monday.',
+      'It approved the budget.',
+      'The vote was 7-4.',
+    ]);
   });
 
   it('rejoins a paragraph that a layout broke across blank lines', () => {
@@ -45,8 +54,16 @@ describe('plainUnits', () => {
   });
 
   it('keeps boilerplate lines apart, even without blank lines', () => {
-    const units = plainUnits('The railways are broken beyond repair.\n\nShare this:\nFacebook\nLeave a Comment\nName *');
-    expect(units.map((u) => u.text)).toEqual(['The railways are broken beyond repair.', 'Share this:', 'Facebook', 'Leave a Comment', 'Name *']);
+    const units = plainUnits(
+      'The railways are broken beyond repair.\n\nShare this:\nFacebook\nLeave a Comment\nName *',
+    );
+    expect(units.map((u) => u.text)).toEqual([
+      'The railways are broken beyond repair.',
+      'Share this:',
+      'Facebook',
+      'Leave a Comment',
+      'Name *',
+    ]);
     expect(units.every((u) => u.kind === 'paragraph')).toBe(true); // labels, not headings
   });
 });

@@ -36,8 +36,12 @@ export function plainUnits(text: string): Unit[] {
     para.push(line);
   }
   flush();
-  const isTitle = (p: Para, i: number) => i === 0 && p.lines === 1 && !endsLikeSentence(p.text) && wordCount(p.text) <= 25;
-  return rejoinFragments(paras).map((p, i, all) => ({ text: p.text, kind: !p.label && (isTitle(p, i) || isHeading(p.text, all[i + 1]?.text)) ? 'heading' : 'paragraph' }));
+  const isTitle = (p: Para, i: number) =>
+    i === 0 && p.lines === 1 && !endsLikeSentence(p.text) && wordCount(p.text) <= 25;
+  return rejoinFragments(paras).map((p, i, all) => ({
+    text: p.text,
+    kind: !p.label && (isTitle(p, i) || isHeading(p.text, all[i + 1]?.text)) ? 'heading' : 'paragraph',
+  }));
 }
 
 /** A paragraph; `label` marks a boilerplate-lexicon line, never joined with its neighbours. */
@@ -70,7 +74,13 @@ function rejoinFragments(paras: Para[]): Para[] {
   for (const p of paras) {
     const prev = out[out.length - 1];
     // The text's first line standing alone is its headline, however long: "Signal faults behind delays, authority says".
-    const headline = out.length === 1 && prev?.lines === 1 && paras[0] === prevSource && !endsWithFunctionWord(prev.text) && !/[,;–—-]$/.test(prev.text) && !/^\p{Ll}/u.test(p.text);
+    const headline =
+      out.length === 1 &&
+      prev?.lines === 1 &&
+      paras[0] === prevSource &&
+      !endsWithFunctionWord(prev.text) &&
+      !/[,;–—-]$/.test(prev.text) &&
+      !/^\p{Ll}/u.test(p.text);
     const continues =
       prev !== undefined &&
       !p.label &&
@@ -80,7 +90,10 @@ function rejoinFragments(paras: Para[]): Para[] {
       !isByline(p.text) &&
       !endsLikeSentence(prev.text) &&
       !isAllCaps(prev.text) &&
-      (/^[\p{Ll}]/u.test(p.text) || endsWithFunctionWord(prev.text) || /[,;–—-]$/.test(prev.text) || wordCount(prev.text) >= 10);
+      (/^[\p{Ll}]/u.test(p.text) ||
+        endsWithFunctionWord(prev.text) ||
+        /[,;–—-]$/.test(prev.text) ||
+        wordCount(prev.text) >= 10);
     if (continues) prev.text = `${prev.text} ${p.text}`;
     else out.push({ ...p });
     prevSource = p;

@@ -18,12 +18,17 @@ export interface Unit {
  * space between digit groups ("12 000") is kept as written: it is a digit separator, and nlp/fold.ts reads it as one.
  */
 export function cleanInline(s: string): string {
-  return s.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, keepGroupSpace).trim();
+  return s
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\s+/g, keepGroupSpace)
+    .trim();
 }
 
 const GROUP_SPACE = /^[\u00a0\u2007\u2009\u202f]$/;
 function keepGroupSpace(run: string, at: number, s: string): string {
-  return GROUP_SPACE.test(run) && /\d/.test(s[at - 1] ?? '') && /^\d{3}(?!\d)/.test(s.slice(at + 1, at + 5)) ? run : ' ';
+  return GROUP_SPACE.test(run) && /\d/.test(s[at - 1] ?? '') && /^\d{3}(?!\d)/.test(s.slice(at + 1, at + 5))
+    ? run
+    : ' ';
 }
 
 /** Ends like a sentence: `.`, `!`, `?`, possibly followed by closing quotes or brackets. */

@@ -9,7 +9,8 @@ export function extractedProblems(ex: Extracted): string[] {
   const inText = (s: { start: number; end: number }) => s.start >= 0 && s.end <= ex.text.length && s.start < s.end;
   ex.blocks.forEach((b, i) => {
     if (!inText(b)) problems.push(`block ${i} [${b.start},${b.end}) is empty or outside the text`);
-    else if (ex.text.slice(b.start, b.end).trim() !== ex.text.slice(b.start, b.end)) problems.push(`block ${i} has surrounding whitespace`);
+    else if (ex.text.slice(b.start, b.end).trim() !== ex.text.slice(b.start, b.end))
+      problems.push(`block ${i} has surrounding whitespace`);
     if (i > 0 && b.start < ex.blocks[i - 1].end) problems.push(`block ${i} overlaps or precedes block ${i - 1}`);
   });
   ex.boilerplate.forEach((bp, i) => {

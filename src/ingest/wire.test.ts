@@ -5,7 +5,8 @@ import { extract } from './index.js';
 import { extractedProblems } from './validate.js';
 import { looksLikeWire, normaliseWire, wireUnits } from './wire.js';
 
-const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/ingest/${name}`, import.meta.url), 'latin1');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../test/fixtures/ingest/${name}`, import.meta.url), 'latin1');
 
 describe('wireUnits', () => {
   it('turns METER-style copy into a headline, byline, clean paragraphs and boilerplate', () => {
@@ -22,8 +23,14 @@ describe('wireUnits', () => {
         text: 'A former lighthouse keeper was today fined £2,500 after admitting starting a fire that badly damaged a listed building on the Kellington coast.',
         kind: 'paragraph',
       },
-      { text: 'Magistrates heard that the blaze caused damage estimated at £80,000 - most of it to the original wooden stairway.', kind: 'paragraph' },
-      { text: 'Defending, Jo Patel said her client had been "deeply ashamed" since the fire and had offered to pay for the repairs.', kind: 'paragraph' },
+      {
+        text: 'Magistrates heard that the blaze caused damage estimated at £80,000 - most of it to the original wooden stairway.',
+        kind: 'paragraph',
+      },
+      {
+        text: 'Defending, Jo Patel said her client had been "deeply ashamed" since the fire and had offered to pay for the repairs.',
+        kind: 'paragraph',
+      },
       { text: '"I made a terrible mistake," he told the court.', kind: 'paragraph' },
       { text: 'mfl', kind: 'paragraph', boilerplate: 'wire-marker: "mfl"' },
     ]);
@@ -33,12 +40,22 @@ describe('wireUnits', () => {
     const html = `<HTML><HEAD><TITLE>Search utility</TITLE></HEAD><BODY><HR><PRE>\n<H1><P>10:05 02/04/26: Page 1 (HHH) COURTS Ferry</P></H1><HR>FERRY FIRM FINED<\n\u0019The operator was fined #9,000 today.<\n\u0019end<\n</PRE></HTML>`;
     expect(looksLikeWire(html)).toBe(true);
     const w = wireUnits(html);
-    expect(w.units.map((u) => u.text)).toEqual(['10:05 02/04/26: Page 1 (HHH) COURTS Ferry', 'FERRY FIRM FINED', 'The operator was fined £9,000 today.', 'end']);
+    expect(w.units.map((u) => u.text)).toEqual([
+      '10:05 02/04/26: Page 1 (HHH) COURTS Ferry',
+      'FERRY FIRM FINED',
+      'The operator was fined £9,000 today.',
+      'end',
+    ]);
   });
 
   it('keeps a desk note before the headline as boilerplate, unless the copy is nothing but the note', () => {
-    const copy = (body: string) => `  ${'-'.repeat(72)}\n          11:41 03/04/26: Page 1 (HHH) COURTS Quarry\n  ${'-'.repeat(72)}\n${body}`;
-    const w = wireUnits(copy("(corrected repetition, correcting the village name in second par) QUARRY FIRM FINED<\n\u0019By Sam Reid, PA News<\n\u0019A quarry firm was fined today.<\n\u0019AP<\n"));
+    const copy = (body: string) =>
+      `  ${'-'.repeat(72)}\n          11:41 03/04/26: Page 1 (HHH) COURTS Quarry\n  ${'-'.repeat(72)}\n${body}`;
+    const w = wireUnits(
+      copy(
+        '(corrected repetition, correcting the village name in second par) QUARRY FIRM FINED<\n\u0019By Sam Reid, PA News<\n\u0019A quarry firm was fined today.<\n\u0019AP<\n',
+      ),
+    );
     expect(w.units.map((u) => [u.text, u.boilerplate ?? u.kind])).toEqual([
       ['11:41 03/04/26: Page 1 (HHH) COURTS Quarry', 'wire-slug'],
       ['(corrected repetition, correcting the village name in second par)', 'wire-note'],
@@ -47,8 +64,12 @@ describe('wireUnits', () => {
       ['A quarry firm was fined today.', 'paragraph'],
       ['AP', 'wire-marker: "AP"'],
     ]);
-    const advisory = wireUnits(copy('(NOT FOR PUBLICATION: magistrates postponed reporting of the plea until the trial ends.)<\n\u0019end<\n'));
-    expect(advisory.units.filter((u) => !u.boilerplate).map((u) => u.text)).toEqual(['(NOT FOR PUBLICATION: magistrates postponed reporting of the plea until the trial ends.)']);
+    const advisory = wireUnits(
+      copy('(NOT FOR PUBLICATION: magistrates postponed reporting of the plea until the trial ends.)<\n\u0019end<\n'),
+    );
+    expect(advisory.units.filter((u) => !u.boilerplate).map((u) => u.text)).toEqual([
+      '(NOT FOR PUBLICATION: magistrates postponed reporting of the plea until the trial ends.)',
+    ]);
   });
 
   it('is not fooled by ordinary text', () => {
@@ -86,7 +107,10 @@ describe.skipIf(!haveMeter)('real METER copy (../shared/data)', () => {
         expect(t, file).not.toMatch(/\u0019|<$|``|''|^-{10,}|\d\d:\d\d \d\d\/\d\d\/\d\d: Page/);
         expect(t, file).not.toContain('\n'); // hard-wrapped lines joined
       }
-      expect(ex.boilerplate.some((b) => b.reason === 'wire-slug'), file).toBe(true);
+      expect(
+        ex.boilerplate.some((b) => b.reason === 'wire-slug'),
+        file,
+      ).toBe(true);
       expect(ex.published, file).toMatch(/^(19|20)\d\d-\d\d-\d\dT\d\d:\d\d$/);
     }
   });

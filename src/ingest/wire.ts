@@ -80,7 +80,8 @@ export function wireUnits(raw: string): WireResult {
   }
   flush();
   // An advisory is nothing but a desk note ("(STRICTLY NOT FOR PUBLICATION: …)"): then the note is the text.
-  if (!out.units.some((u) => !u.boilerplate)) for (const u of out.units) if (u.boilerplate === 'wire-note') delete u.boilerplate;
+  if (!out.units.some((u) => !u.boilerplate))
+    for (const u of out.units) if (u.boilerplate === 'wire-note') delete u.boilerplate;
   return out;
 }
 
@@ -131,7 +132,11 @@ function htmlToLines(html: string): string {
     .replace(/<head[\s\S]*?<\/head>/gi, '')
     .replace(/<(br|hr|p|\/p|\/h\d|h\d|\/div|div|\/center)(\s[^>]*)?>/gi, '\n')
     .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, '&');
 }
 
 function stripTags(s: string): string {

@@ -69,7 +69,8 @@ function segmentBlock(text: string, block: Block, blockIndex: number, sentences:
     if (last - first + 1 <= MAX_SENTENCE_TOKENS) continue;
     cut++;
     const pieces: Array<[number, number]> = [];
-    for (let a = first; a <= last; a += MAX_SENTENCE_TOKENS) pieces.push([a, Math.min(last, a + MAX_SENTENCE_TOKENS - 1)]);
+    for (let a = first; a <= last; a += MAX_SENTENCE_TOKENS)
+      pieces.push([a, Math.min(last, a + MAX_SENTENCE_TOKENS - 1)]);
     ranges.splice(r, 1, ...pieces);
     r += pieces.length - 1;
   }
@@ -88,11 +89,28 @@ function segmentBlock(text: string, block: Block, blockIndex: number, sentences:
       if (isBlank(value)) continue;
       const start = block.start + starts[i];
       const tag = pos[i];
-      tokens.push({ start, end: start + value.length, text: value, lemma: lemmas[i], pos: tag, sentence: id, stop: stops[i] || STOP_POS.has(tag) });
+      tokens.push({
+        start,
+        end: start + value.length,
+        text: value,
+        lemma: lemmas[i],
+        pos: tag,
+        sentence: id,
+        stop: stops[i] || STOP_POS.has(tag),
+      });
     }
     const start = block.start + starts[a];
     const end = block.start + starts[b] + values[b].length;
-    sentences.push({ id, kind: block.kind === 'heading' ? 'heading' : 'body', start, end, text: text.slice(start, end), tokenStart, tokenEnd: tokens.length, block: blockIndex });
+    sentences.push({
+      id,
+      kind: block.kind === 'heading' ? 'heading' : 'body',
+      start,
+      end,
+      text: text.slice(start, end),
+      tokenStart,
+      tokenEnd: tokens.length,
+      block: blockIndex,
+    });
   }
   return cut;
 }
@@ -100,7 +118,19 @@ function segmentBlock(text: string, block: Block, blockIndex: number, sentences:
 /** True for a whitespace-only token; most tokens start with a visible character, so test that first. */
 function isBlank(value: string): boolean {
   const c = value.charCodeAt(0);
-  return value.length === 0 || c <= 32 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x3000 ? !value.trim() : false;
+  return value.length === 0 ||
+    c <= 32 ||
+    c === 0xa0 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x1680 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+    ? !value.trim()
+    : false;
 }
 
 /**

@@ -23,35 +23,76 @@ function only(text: string, published: string | null = null): NumberMention {
 describe('findNumbers: counts and qualifiers', () => {
   it('reads a counted noun and an approximation', () => {
     expect(only('Nearly 12,000 soldiers were moved to the border region on Tuesday.')).toMatchObject({
-      text: 'Nearly 12,000 soldiers', kind: 'cardinal', value: 12000, unit: 'soldier', qualifier: 'approx', sentence: 0,
+      text: 'Nearly 12,000 soldiers',
+      kind: 'cardinal',
+      value: 12000,
+      unit: 'soldier',
+      qualifier: 'approx',
+      sentence: 0,
     });
   });
 
   it.each([
-    ['almost', 'approx'], ['about', 'approx'], ['around', 'approx'], ['roughly', 'approx'], ['some', 'approx'],
-    ['nearly', 'approx'], ['more than', 'above'], ['over', 'above'], ['fewer than', 'below'], ['less than', 'below'],
-    ['under', 'below'], ['at least', 'at-least'], ['up to', 'at-most'], ['as many as', 'at-most'],
+    ['almost', 'approx'],
+    ['about', 'approx'],
+    ['around', 'approx'],
+    ['roughly', 'approx'],
+    ['some', 'approx'],
+    ['nearly', 'approx'],
+    ['more than', 'above'],
+    ['over', 'above'],
+    ['fewer than', 'below'],
+    ['less than', 'below'],
+    ['under', 'below'],
+    ['at least', 'at-least'],
+    ['up to', 'at-most'],
+    ['as many as', 'at-most'],
   ])('"%s 300" → %s', (phrase, qualifier) => {
     const n = only(`The regional council said ${phrase} 300 residents had left the valley.`);
     expect(n).toMatchObject({ text: `${phrase} 300 residents`, value: 300, unit: 'resident', qualifier });
   });
 
   it('skips adjectives to find the counted noun', () => {
-    expect(only('The brigade lost 1,200 young Ukrainian soldiers in the winter.')).toMatchObject({ value: 1200, unit: 'soldier' });
+    expect(only('The brigade lost 1,200 young Ukrainian soldiers in the winter.')).toMatchObject({
+      value: 1200,
+      unit: 'soldier',
+    });
   });
 
   it('reads spelled-out numbers and multipliers', () => {
-    expect(only('Thirty thousand people marched through the capital.')).toMatchObject({ text: 'Thirty thousand people', value: 30000 });
+    expect(only('Thirty thousand people marched through the capital.')).toMatchObject({
+      text: 'Thirty thousand people',
+      value: 30000,
+    });
     expect(only('Officials counted 1.5 million votes by midnight.')).toMatchObject({ value: 1_500_000, unit: 'vote' });
-    expect(only('A dozen journalists were detained outside the court.')).toMatchObject({ value: 12, unit: 'journalist', qualifier: 'exact' });
-    expect(only('Police said twenty-five protesters were arrested.')).toMatchObject({ text: 'twenty-five protesters', value: 25 });
-    expect(only('Investigators interviewed two hundred and fifty witnesses.')).toMatchObject({ value: 250, unit: 'witness' });
+    expect(only('A dozen journalists were detained outside the court.')).toMatchObject({
+      value: 12,
+      unit: 'journalist',
+      qualifier: 'exact',
+    });
+    expect(only('Police said twenty-five protesters were arrested.')).toMatchObject({
+      text: 'twenty-five protesters',
+      value: 25,
+    });
+    expect(only('Investigators interviewed two hundred and fifty witnesses.')).toMatchObject({
+      value: 250,
+      unit: 'witness',
+    });
     expect(only('The plant employs half a million workers.')).toMatchObject({ value: 500_000, unit: 'worker' });
   });
 
   it('keeps "hundreds of" as a low lower-bound approximation', () => {
-    expect(only('Hundreds of families queued for water on Sunday.')).toMatchObject({ text: 'Hundreds of families', value: 100, qualifier: 'approx', unit: 'family' });
-    expect(only('The floods displaced tens of thousands of residents.')).toMatchObject({ value: 10_000, qualifier: 'approx', unit: 'resident' });
+    expect(only('Hundreds of families queued for water on Sunday.')).toMatchObject({
+      text: 'Hundreds of families',
+      value: 100,
+      qualifier: 'approx',
+      unit: 'family',
+    });
+    expect(only('The floods displaced tens of thousands of residents.')).toMatchObject({
+      value: 10_000,
+      qualifier: 'approx',
+      unit: 'resident',
+    });
   });
 
   it('needs a noun after "one" and "first"', () => {
@@ -81,25 +122,55 @@ describe('findNumbers: money, percent, measures, ordinals', () => {
   });
 
   it('reads measures written apart, glued and hyphenated', () => {
-    expect(only('The army asked for more 155 mm shells.')).toMatchObject({ text: '155 mm', kind: 'measure', value: 155, unit: 'mm' });
+    expect(only('The army asked for more 155 mm shells.')).toMatchObject({
+      text: '155 mm',
+      kind: 'measure',
+      value: 155,
+      unit: 'mm',
+    });
     expect(only('The army asked for more 155mm shells.')).toMatchObject({ text: '155mm', kind: 'measure', unit: 'mm' });
     expect(only('The convoy stopped 40 kilometres from the city.')).toMatchObject({ value: 40, unit: 'km' });
     expect(only('The sprinter won the 100m final.')).toMatchObject({ text: '100m', kind: 'measure', unit: 'm' });
-    expect(only('The app has 2.5m users.')).toMatchObject({ text: '2.5m users', kind: 'cardinal', value: 2.5e6, unit: 'user' });
+    expect(only('The app has 2.5m users.')).toMatchObject({
+      text: '2.5m users',
+      kind: 'cardinal',
+      value: 2.5e6,
+      unit: 'user',
+    });
     expect(only('A 45-year-old man was arrested.')).toMatchObject({ text: '45-year-old', value: 45, unit: 'year' });
   });
 
   it('reads ordinals in digits and words', () => {
-    expect(only('It was the 3rd attack on the depot this month.')).toMatchObject({ kind: 'ordinal', value: 3, unit: 'attack' });
-    expect(only('It was the third attack on the depot.')).toMatchObject({ text: 'third attack', kind: 'ordinal', value: 3 });
+    expect(only('It was the 3rd attack on the depot this month.')).toMatchObject({
+      kind: 'ordinal',
+      value: 3,
+      unit: 'attack',
+    });
+    expect(only('It was the third attack on the depot.')).toMatchObject({
+      text: 'third attack',
+      kind: 'ordinal',
+      value: 3,
+    });
   });
 });
 
 describe('findNumbers: ranges', () => {
   it('reads hyphen, "to" and "between … and" ranges', () => {
-    expect(only('Between 200-300 troops crossed the river.')).toMatchObject({ value: 200, valueMax: 300, unit: 'troop' });
-    expect(only('Between 5 and 10 people were hurt.')).toMatchObject({ text: 'Between 5 and 10 people', value: 5, valueMax: 10 });
-    expect(only('The storm left 5 to 10 million homes without power.')).toMatchObject({ value: 5e6, valueMax: 1e7, unit: 'home' });
+    expect(only('Between 200-300 troops crossed the river.')).toMatchObject({
+      value: 200,
+      valueMax: 300,
+      unit: 'troop',
+    });
+    expect(only('Between 5 and 10 people were hurt.')).toMatchObject({
+      text: 'Between 5 and 10 people',
+      value: 5,
+      valueMax: 10,
+    });
+    expect(only('The storm left 5 to 10 million homes without power.')).toMatchObject({
+      value: 5e6,
+      valueMax: 1e7,
+      unit: 'home',
+    });
   });
 
   it('treats "rose from 200 to 300" as two numbers', () => {
@@ -113,7 +184,12 @@ describe('findNumbers: ranges', () => {
 
 describe('findNumbers: years and dates', () => {
   it('reads plain years', () => {
-    expect(only('The bridge was completed in 2024.')).toMatchObject({ text: '2024', kind: 'year', value: 2024, unit: null });
+    expect(only('The bridge was completed in 2024.')).toMatchObject({
+      text: '2024',
+      kind: 'year',
+      value: 2024,
+      unit: null,
+    });
     expect(only('The 2024 elections were postponed.')).toMatchObject({ kind: 'year', value: 2024 });
     expect(only('Some 2,000 people attended.')).toMatchObject({ kind: 'cardinal', value: 2000, qualifier: 'approx' });
     expect(only('Police said 2000 people attended.')).toMatchObject({ kind: 'cardinal', value: 2000 });
@@ -137,11 +213,33 @@ describe('findNumbers: years and dates', () => {
   });
 
   it('resolves relative years against the publication date, else marks them relative', () => {
-    expect(only('The plant will close early next year.', '2025-06-01')).toMatchObject({ text: 'early next year', value: 2026, datePart: 'early', unit: null });
-    expect(only('The plant will close early next year.')).toMatchObject({ value: 0, unit: 'relative-year', datePart: 'early next-year' });
-    expect(only('The flat was raided in February last year.', '2025-06-01')).toMatchObject({ text: 'February last year', value: 2024, datePart: 'february' });
-    expect(only('The flat was raided in February last year.')).toMatchObject({ value: 0, unit: 'relative-year', datePart: 'february last-year' });
-    expect(only('Talks resume on 3 March.', '2025-01-10T09:00:00Z')).toMatchObject({ text: '3 March', kind: 'date', value: 2025, datePart: 'march-3' });
+    expect(only('The plant will close early next year.', '2025-06-01')).toMatchObject({
+      text: 'early next year',
+      value: 2026,
+      datePart: 'early',
+      unit: null,
+    });
+    expect(only('The plant will close early next year.')).toMatchObject({
+      value: 0,
+      unit: 'relative-year',
+      datePart: 'early next-year',
+    });
+    expect(only('The flat was raided in February last year.', '2025-06-01')).toMatchObject({
+      text: 'February last year',
+      value: 2024,
+      datePart: 'february',
+    });
+    expect(only('The flat was raided in February last year.')).toMatchObject({
+      value: 0,
+      unit: 'relative-year',
+      datePart: 'february last-year',
+    });
+    expect(only('Talks resume on 3 March.', '2025-01-10T09:00:00Z')).toMatchObject({
+      text: '3 March',
+      kind: 'date',
+      value: 2025,
+      datePart: 'march-3',
+    });
   });
 
   it('needs context before a bare month name', () => {
@@ -169,9 +267,13 @@ describe('findNumbers: numbers that are not quantities', () => {
 
 describe('findNumbers: a paragraph', () => {
   it('finds every number with exact offsets', () => {
-    const text = 'Officials said more than 300 homes were damaged.\n\nThe ministry set aside $2bn, about 12% of its budget, and expects repairs to finish by the end of 2026.';
+    const text =
+      'Officials said more than 300 homes were damaged.\n\nThe ministry set aside $2bn, about 12% of its budget, and expects repairs to finish by the end of 2026.';
     expect(numbers(text).map((n) => [n.text, n.sentence])).toEqual([
-      ['more than 300 homes', 0], ['$2bn', 1], ['about 12%', 1], ['by the end of 2026', 1],
+      ['more than 300 homes', 0],
+      ['$2bn', 1],
+      ['about 12%', 1],
+      ['by the end of 2026', 1],
     ]);
   });
 });
@@ -250,7 +352,9 @@ describe('findNumbers in the pipeline', () => {
     const { analyze } = await import('./index.js'); // dynamic: a broken later step fails this test only
     const doc = analyze(extract('Officials said nearly 300 homes were damaged in late 2028.\n\nThe fund holds $2bn.'));
     expect(doc.numbers.map((n) => [n.text, n.kind, n.value])).toEqual([
-      ['nearly 300 homes', 'cardinal', 300], ['late 2028', 'date', 2028], ['$2bn', 'money', 2e9],
+      ['nearly 300 homes', 'cardinal', 300],
+      ['late 2028', 'date', 2028],
+      ['$2bn', 'money', 2e9],
     ]);
   });
 });

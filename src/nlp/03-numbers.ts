@@ -19,10 +19,22 @@ export function findNumbers(doc: Analysis): NumberMention[] {
   const publishedYear = yearOf(doc.published);
   const out: NumberMention[] = [];
   for (const s of doc.sentences) {
-    const scan: Scan = { doc, tokens: doc.tokens, lower, sentence: s.id, sentenceStart: s.tokenStart, floor: s.tokenStart, end: s.tokenEnd, publishedYear };
+    const scan: Scan = {
+      doc,
+      tokens: doc.tokens,
+      lower,
+      sentence: s.id,
+      sentenceStart: s.tokenStart,
+      floor: s.tokenStart,
+      end: s.tokenEnd,
+      publishedYear,
+    };
     for (let i = s.tokenStart; i < s.tokenEnd; ) {
       const m = matchDate(scan, i) ?? matchQuantity(scan, i);
-      if (!m) { i++; continue; }
+      if (!m) {
+        i++;
+        continue;
+      }
       if (m.mention) out.push(m.mention);
       i = Math.max(m.next, i + 1);
       scan.floor = i;

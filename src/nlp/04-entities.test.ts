@@ -17,7 +17,9 @@ const of = (text: string) => entities(analyseText(text));
 
 describe('findEntities: people', () => {
   it('finds a full name with a given name, and later bare surnames resolve to it', () => {
-    const doc = analyseText('Maria Lenz, a spokeswoman for the Federal Railway Authority, said the delays were unacceptable. "We are sorry," said Ms Lenz. Lenz added that refunds would follow.');
+    const doc = analyseText(
+      'Maria Lenz, a spokeswoman for the Federal Railway Authority, said the delays were unacceptable. "We are sorry," said Ms Lenz. Lenz added that refunds would follow.',
+    );
     const people = entities(doc).filter(([type]) => type === 'person');
     expect(people).toEqual([
       ['person', 'Maria Lenz', 'maria lenz'],
@@ -35,16 +37,22 @@ describe('findEntities: people', () => {
   });
 
   it('handles abbreviated military ranks', () => {
-    expect(of('However, Maj. Gen. Peter Lenz said the brigade would be ready by 2027.')).toEqual([['person', 'Peter Lenz', 'peter lenz']]);
+    expect(of('However, Maj. Gen. Peter Lenz said the brigade would be ready by 2027.')).toEqual([
+      ['person', 'Peter Lenz', 'peter lenz'],
+    ]);
   });
 
   it('drops the description words before an office title', () => {
-    expect(of('Defence Minister Boris Pistorius visited the troops.')).toEqual([['person', 'Boris Pistorius', 'boris pistorius']]);
+    expect(of('Defence Minister Boris Pistorius visited the troops.')).toEqual([
+      ['person', 'Boris Pistorius', 'boris pistorius'],
+    ]);
   });
 
   it('takes an unknown name next to a reporting verb as a person', () => {
     expect(of('The line will reopen in May, said Okonkwo.')).toEqual([['person', 'Okonkwo', 'okonkwo']]);
-    expect(of('In an interview, Okonkwo told reporters the line would reopen.')).toEqual([['person', 'Okonkwo', 'okonkwo']]);
+    expect(of('In an interview, Okonkwo told reporters the line would reopen.')).toEqual([
+      ['person', 'Okonkwo', 'okonkwo'],
+    ]);
     expect(of('The figures were checked, according to Halvorsen.')).toEqual([['person', 'Halvorsen', 'halvorsen']]);
   });
 
@@ -54,19 +62,27 @@ describe('findEntities: people', () => {
   });
 
   it('takes a capitalised role word before a name as a title', () => {
-    expect(of('Investigator Phil Yochum said the fire was set deliberately.')).toEqual([['person', 'Phil Yochum', 'phil yochum']]);
+    expect(of('Investigator Phil Yochum said the fire was set deliberately.')).toEqual([
+      ['person', 'Phil Yochum', 'phil yochum'],
+    ]);
   });
 
   it('takes a name after a role noun as a person', () => {
-    expect(of('The cuts were confirmed by spokeswoman Ingrid Halvorsen on Friday.')).toEqual([['person', 'Ingrid Halvorsen', 'ingrid halvorsen']]);
+    expect(of('The cuts were confirmed by spokeswoman Ingrid Halvorsen on Friday.')).toEqual([
+      ['person', 'Ingrid Halvorsen', 'ingrid halvorsen'],
+    ]);
   });
 
   it('keeps name particles inside a name', () => {
-    expect(of('Ursula von der Leyen said the package was ready.')).toEqual([['person', 'Ursula von der Leyen', 'ursula leyen']]);
+    expect(of('Ursula von der Leyen said the package was ready.')).toEqual([
+      ['person', 'Ursula von der Leyen', 'ursula leyen'],
+    ]);
   });
 
   it('does not merge two titled people joined by "and"', () => {
-    const people = of('Secretary of State Antony Blinken and Prime Minister Keir Starmer met in London.').filter(([t]) => t === 'person');
+    const people = of('Secretary of State Antony Blinken and Prime Minister Keir Starmer met in London.').filter(
+      ([t]) => t === 'person',
+    );
     expect(people.map(([, text]) => text)).toEqual(['Antony Blinken', 'Keir Starmer']);
   });
 
@@ -85,7 +101,9 @@ describe('findEntities: people named several ways in one article', () => {
   });
 
   it('resolves a given name alone and a shorter form of a double-barrelled name', () => {
-    const doc = analyseText('Lisa Taylor-Lloyd said her son Matthew Young had been ill. Taylor Lloyd wept as Matthew was named.');
+    const doc = analyseText(
+      'Lisa Taylor-Lloyd said her son Matthew Young had been ill. Taylor Lloyd wept as Matthew was named.',
+    );
     expect(entities(doc).map(([, text, key]) => [text, key])).toEqual([
       ['Lisa Taylor-Lloyd', 'lisa taylor lloyd'],
       ['Matthew Young', 'matthew young'],
@@ -103,7 +121,9 @@ describe('findEntities: people named several ways in one article', () => {
   });
 
   it('drops a capitalised sentence opener before a known name', () => {
-    const doc = analyseText('The jury heard from witness Ziad Okafor. Composer Ziad Okafor denied the claim. Tireless Okafor appealed.');
+    const doc = analyseText(
+      'The jury heard from witness Ziad Okafor. Composer Ziad Okafor denied the claim. Tireless Okafor appealed.',
+    );
     expect(entities(doc).map(([, text, key]) => [text, key])).toEqual([
       ['Ziad Okafor', 'ziad okafor'],
       ['Ziad Okafor', 'ziad okafor'],
@@ -130,11 +150,17 @@ describe('findEntities: organisations, places, events', () => {
       ['org', 'Ministry of Defence', 'defense ministry'],
       ['org', 'Department of Health and Human Services', 'health and human services department'],
     ]);
-    expect(of('The Ministry of the Interior declined to comment.')).toEqual([['org', 'Ministry of the Interior', 'interior ministry']]);
+    expect(of('The Ministry of the Interior declined to comment.')).toEqual([
+      ['org', 'Ministry of the Interior', 'interior ministry'],
+    ]);
   });
 
   it('types organisations by head word and media titles', () => {
-    expect(of('The New York Times reported that the Bank of England would raise rates, citing Federal Railway Authority data.')).toEqual([
+    expect(
+      of(
+        'The New York Times reported that the Bank of England would raise rates, citing Federal Railway Authority data.',
+      ),
+    ).toEqual([
       ['org', 'New York Times', 'new york times'],
       ['org', 'Bank of England', 'bank of england'],
       ['org', 'Federal Railway Authority', 'federal railway authority'],
@@ -151,7 +177,9 @@ describe('findEntities: organisations, places, events', () => {
   });
 
   it('types events by cue word', () => {
-    expect(of('Delegates at the Munich Security Conference discussed the Winter Olympics and Hurricane Milton.')).toEqual([
+    expect(
+      of('Delegates at the Munich Security Conference discussed the Winter Olympics and Hurricane Milton.'),
+    ).toEqual([
       ['event', 'Munich Security Conference', 'munich security conference'],
       ['event', 'Winter Olympics', 'winter olympics'],
       ['event', 'Hurricane Milton', 'hurricane milton'],
@@ -179,7 +207,11 @@ describe('findEntities: organisations, places, events', () => {
 
 describe('findEntities: what is not an entity', () => {
   it('ignores capitalised words that only open a sentence or a quote', () => {
-    expect(of('Officials said the line was closed. Critics argued the repairs came too late. "Commuters deserve better," she said.')).toEqual([]);
+    expect(
+      of(
+        'Officials said the line was closed. Critics argued the repairs came too late. "Commuters deserve better," she said.',
+      ),
+    ).toEqual([]);
   });
 
   it('ignores weekdays, months and bare head words', () => {
@@ -203,14 +235,26 @@ describe('findEntities: Title Case headings', () => {
         at += t.length + 2;
         return block;
       }),
-      title: null, byline: null, outlet: null, published: null, url: null, boilerplate: [], format: 'text', encoding: 'utf-8', warnings: [],
+      title: null,
+      byline: null,
+      outlet: null,
+      published: null,
+      url: null,
+      boilerplate: [],
+      format: 'text',
+      encoding: 'utf-8',
+      warnings: [],
     };
     return analyze(ex);
   }
-  const withHeading = (heading: string, body: string): Analysis => fromBlocks(['heading', heading], ['paragraph', body]);
+  const withHeading = (heading: string, body: string): Analysis =>
+    fromBlocks(['heading', heading], ['paragraph', body]);
 
   it('tags only known names in a Title Case heading', () => {
-    const doc = withHeading('New Train Timetable Angers Commuters Across Bavaria', 'The Federal Railway Authority changed the timetable.');
+    const doc = withHeading(
+      'New Train Timetable Angers Commuters Across Bavaria',
+      'The Federal Railway Authority changed the timetable.',
+    );
     expect(entities(doc)).toEqual([
       ['place', 'Bavaria', 'bavaria'],
       ['org', 'Federal Railway Authority', 'federal railway authority'],
@@ -218,12 +262,18 @@ describe('findEntities: Title Case headings', () => {
   });
 
   it('treats an all-capitalised line as a headline even outside a heading block', () => {
-    const doc = fromBlocks(['paragraph', 'Rail Chaos Hits Commuters In Bavaria As Strike Drags On'], ['paragraph', 'Union members stopped work on Monday.']);
+    const doc = fromBlocks(
+      ['paragraph', 'Rail Chaos Hits Commuters In Bavaria As Strike Drags On'],
+      ['paragraph', 'Union members stopped work on Monday.'],
+    );
     expect(entities(doc)).toEqual([['place', 'Bavaria', 'bavaria']]);
   });
 
   it('resolves a surname in a heading through the body', () => {
-    const doc = withHeading('Lenz Defends Rail Cuts In Berlin', 'Maria Lenz, a spokeswoman for the authority, said the cuts were needed.');
+    const doc = withHeading(
+      'Lenz Defends Rail Cuts In Berlin',
+      'Maria Lenz, a spokeswoman for the authority, said the cuts were needed.',
+    );
     expect(entities(doc).slice(0, 2)).toEqual([
       ['person', 'Lenz', 'maria lenz'],
       ['place', 'Berlin', 'berlin'],

@@ -61,7 +61,13 @@ export function findEntities(doc: Analysis): EntityMention[] {
   return mentions;
 }
 
-function mention(tokens: Token[], c: Candidate, surface: string, type: EntityMention['type'], key: string): EntityMention {
+function mention(
+  tokens: Token[],
+  c: Candidate,
+  surface: string,
+  type: EntityMention['type'],
+  key: string,
+): EntityMention {
   return { start: tokens[c.first].start, end: tokens[c.last].end, text: surface, sentence: c.sentence, type, key };
 }
 
@@ -71,12 +77,17 @@ function mention(tokens: Token[], c: Candidate, surface: string, type: EntityMen
  */
 function retypeFromElsewhere(text: string, tokens: Token[], candidates: Candidate[]): void {
   const typed = new Map<string, Candidate['type']>();
-  for (const c of candidates) if (c.type !== 'other' && c.evidence !== 'weak') typed.set(normaliseSurface(surfaceOf(text, tokens, c.first, c.last)), c.type);
+  for (const c of candidates)
+    if (c.type !== 'other' && c.evidence !== 'weak')
+      typed.set(normaliseSurface(surfaceOf(text, tokens, c.first, c.last)), c.type);
   for (const c of candidates) {
     if (c.type !== 'other' && c.evidence !== 'weak') continue;
     const words = runWords(tokens, c.first, c.last);
     const whole = typed.get(normaliseSurface(surfaceOf(text, tokens, c.first, c.last)));
-    const tail = words.length > 1 && words.length <= 3 ? typed.get(normaliseSurface(tokens[words[words.length - 1].i].text)) : undefined;
+    const tail =
+      words.length > 1 && words.length <= 3
+        ? typed.get(normaliseSurface(tokens[words[words.length - 1].i].text))
+        : undefined;
     if (whole) c.type = whole;
     else if (tail === 'person') c.type = 'person';
     else continue;
@@ -114,7 +125,8 @@ function nameIndex(text: string, tokens: Token[], candidates: Candidate[]): Map<
   const lex = entityLexicons();
   const keys = new Set<string>();
   for (const c of candidates) {
-    if (c.type === 'person' && c.first !== c.last) keys.add(entityKey(surfaceOf(text, tokens, c.first, c.last), 'person'));
+    if (c.type === 'person' && c.first !== c.last)
+      keys.add(entityKey(surfaceOf(text, tokens, c.first, c.last), 'person'));
   }
   const surnames = new ShortForms();
   const given = new ShortForms();

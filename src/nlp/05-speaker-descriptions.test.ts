@@ -18,19 +18,30 @@ const of = (text: string) => analyseText(text).speakerDescriptions.map((d) => [d
 
 describe('findSpeakerDescriptions: appositive after the name', () => {
   it('reads "Name, a role for Org, said"', () => {
-    const doc = analyseText('Maria Lenz, a spokeswoman for the Federal Railway Authority, said the delays were unacceptable.');
+    const doc = analyseText(
+      'Maria Lenz, a spokeswoman for the Federal Railway Authority, said the delays were unacceptable.',
+    );
     expect(doc.speakerDescriptions).toHaveLength(1);
     const [d] = doc.speakerDescriptions;
-    expect(d).toMatchObject({ person: 'maria lenz', personName: 'Maria Lenz', org: 'federal railway authority', text: 'Maria Lenz, a spokeswoman for the Federal Railway Authority' });
+    expect(d).toMatchObject({
+      person: 'maria lenz',
+      personName: 'Maria Lenz',
+      org: 'federal railway authority',
+      text: 'Maria Lenz, a spokeswoman for the Federal Railway Authority',
+    });
     expect(d.description.text).toBe('a spokeswoman for the Federal Railway Authority');
   });
 
   it('skips an age before the description', () => {
-    expect(of('Tom Ode, 54, the chief executive of Deutsche Bahn, said the strike had cost millions.')).toEqual([['tom ode', 'the chief executive of Deutsche Bahn', 'deutsche bahn']]);
+    expect(of('Tom Ode, 54, the chief executive of Deutsche Bahn, said the strike had cost millions.')).toEqual([
+      ['tom ode', 'the chief executive of Deutsche Bahn', 'deutsche bahn'],
+    ]);
   });
 
   it('ends the description before a relative clause', () => {
-    expect(of('Ingrid Halvorsen, a former prosecutor who joined the agency in 2019, declined to comment.')).toEqual([['ingrid halvorsen', 'a former prosecutor', null]]);
+    expect(of('Ingrid Halvorsen, a former prosecutor who joined the agency in 2019, declined to comment.')).toEqual([
+      ['ingrid halvorsen', 'a former prosecutor', null],
+    ]);
   });
 
   it('does not read the next clause as a description', () => {
@@ -40,18 +51,22 @@ describe('findSpeakerDescriptions: appositive after the name', () => {
   });
 
   it('does not read a clause as a description', () => {
-    expect(of('Maria Lenz, however, said the trains would run. Tom Ode, the authority said, had resigned.')).toEqual([]);
+    expect(of('Maria Lenz, however, said the trains would run. Tom Ode, the authority said, had resigned.')).toEqual(
+      [],
+    );
   });
 });
 
 describe('findSpeakerDescriptions: appositive before the name', () => {
   it('reads "the org\'s role, Name, said" and resolves "the authority" to the org named earlier', () => {
-    const text = 'The Federal Railway Authority cut 40 routes. The authority\'s chief executive, Tom Ode, said more cuts were possible.';
+    const text =
+      "The Federal Railway Authority cut 40 routes. The authority's chief executive, Tom Ode, said more cuts were possible.";
     expect(of(text)).toEqual([['tom ode', "The authority's chief executive", 'federal railway authority']]);
   });
 
   it('resolves "the ministry" to an org named only later', () => {
-    const text = '"The timetable is final," said Anna Schmidt, the ministry\'s spokeswoman. The Transport Ministry will publish it on Friday.';
+    const text =
+      '"The timetable is final," said Anna Schmidt, the ministry\'s spokeswoman. The Transport Ministry will publish it on Friday.';
     expect(of(text)).toEqual([['anna schmidt', "the ministry's spokeswoman", 'transport ministry']]);
   });
 
@@ -90,10 +105,14 @@ describe('findSpeakerDescriptions: role right before the name', () => {
 });
 
 describe('describeSpeaker', () => {
-  const doc = analyseText('Maria Lenz, a spokeswoman for the Federal Railway Authority, said refunds would follow. Lenz, 45, added that the authority regretted the delays.');
+  const doc = analyseText(
+    'Maria Lenz, a spokeswoman for the Federal Railway Authority, said refunds would follow. Lenz, 45, added that the authority regretted the delays.',
+  );
 
   it('finds the introducing description by full key or by surname', () => {
-    expect(describeSpeaker(doc, 'maria lenz')?.description.text).toBe('a spokeswoman for the Federal Railway Authority');
+    expect(describeSpeaker(doc, 'maria lenz')?.description.text).toBe(
+      'a spokeswoman for the Federal Railway Authority',
+    );
     expect(describeSpeaker(doc, 'lenz')?.org).toBe('federal railway authority');
   });
 

@@ -16,7 +16,8 @@ export function findSpeakerDescriptions(doc: Analysis): SpeakerDescription[] {
     byStart.set(t.start, i);
   });
   const fullNames = new Map<string, string>();
-  for (const e of doc.entities) if (e.type === 'person' && e.text.length > (fullNames.get(e.key)?.length ?? 0)) fullNames.set(e.key, e.text);
+  for (const e of doc.entities)
+    if (e.type === 'person' && e.text.length > (fullNames.get(e.key)?.length ?? 0)) fullNames.set(e.key, e.text);
 
   const out: SpeakerDescription[] = [];
   for (const person of doc.entities) {
@@ -77,8 +78,11 @@ function after(tokens: Token[], last: number): [number, number] | null {
   const start = tokens[k];
   if (!start || start.sentence !== s) return null;
   // "Jane Roe, security adviser to the Council,": a bare noun phrase opens one when a role word comes within three words.
-  const bareRole = (start.pos === 'NOUN' || start.pos === 'ADJ' || start.pos === 'PROPN') && [1, 2, 3].some((o) => tokens[k + o]?.sentence === s && isRoleWord(tokens[k + o]));
-  const opener = OPENS_DESCRIPTION.has(start.text.toLowerCase()) || isRoleWord(start) || tokens[k + 1]?.text === "'s" || bareRole;
+  const bareRole =
+    (start.pos === 'NOUN' || start.pos === 'ADJ' || start.pos === 'PROPN') &&
+    [1, 2, 3].some((o) => tokens[k + o]?.sentence === s && isRoleWord(tokens[k + o]));
+  const opener =
+    OPENS_DESCRIPTION.has(start.text.toLowerCase()) || isRoleWord(start) || tokens[k + 1]?.text === "'s" || bareRole;
   if (!opener) return null;
   const end = walkForward(tokens, k);
   if (end === null) return null;
@@ -93,7 +97,8 @@ function before(tokens: Token[], first: number, last: number): [number, number] 
   if (comma?.text !== ',' || end < 0 || tokens[end].sentence !== tokens[first].sentence) return null;
   const next = tokens[last + 1];
   // The name must close the appositive: ", Tom Ode," or ", Tom Ode said" or the sentence ends.
-  if (next && next.sentence === tokens[first].sentence && !/^[,.;:!?)"”’]$/.test(next.text) && next.pos !== 'VERB') return null;
+  if (next && next.sentence === tokens[first].sentence && !/^[,.;:!?)"”’]$/.test(next.text) && next.pos !== 'VERB')
+    return null;
   const a = walkBack(tokens, end, true);
   for (let i = a; i <= end; i++) if (isRoleWord(tokens[i])) return [a, end];
   return null;

@@ -28,7 +28,8 @@ export function findAttributions(doc: Analysis): Attribution[] {
     for (const cue of findReportingCues(doc.tokens, s.tokenStart, s.tokenEnd)) {
       const verbStart = doc.tokens[cue.first].start;
       if (quotes.some((q) => q.inner.start <= verbStart && verbStart < q.inner.end)) continue; // quoted speech reports its own
-      const f = cue.lemma === 'according to' ? accordingTo(doc, s, cue, resolver) : reported(doc, s, cue, quotes, resolver);
+      const f =
+        cue.lemma === 'according to' ? accordingTo(doc, s, cue, resolver) : reported(doc, s, cue, quotes, resolver);
       if (!f) continue;
       found.push(f);
       const sp = f.attribution.speaker;
@@ -39,7 +40,13 @@ export function findAttributions(doc: Analysis): Attribution[] {
   return found.map((f) => f.attribution);
 }
 
-function reported(doc: Analysis, s: Sentence, cue: ReportingCue, quotes: Quote[], resolver: SpeakerResolver): Found | null {
+function reported(
+  doc: Analysis,
+  s: Sentence,
+  cue: ReportingCue,
+  quotes: Quote[],
+  resolver: SpeakerResolver,
+): Found | null {
   const { tokens, text } = doc;
   const verbStart = tokens[cue.first].start;
   const verbEnd = tokens[cue.last].end;
@@ -48,7 +55,9 @@ function reported(doc: Analysis, s: Sentence, cue: ReportingCue, quotes: Quote[]
 
   // Speaker: after the verb when it directly follows a quote (`"…," said Maria Lenz`), else the subject before it.
   const after = inverted ? null : invertedSpeaker(tokens, s, cue);
-  const speakerRange = inverted ? npStartingAt(tokens, cue.last + 1, s.tokenEnd) : (after ?? subjectBefore(tokens, s, cue.first));
+  const speakerRange = inverted
+    ? npStartingAt(tokens, cue.last + 1, s.tokenEnd)
+    : (after ?? subjectBefore(tokens, s, cue.first));
   const speaker = speakerRange ? resolver.fromRange(speakerRange) : null;
   const mention = speakerRange ? spanOf(text, tokens, speakerRange) : null;
   const clauseStart = Math.min(verbStart, mention?.start ?? verbStart);
@@ -61,18 +70,30 @@ function reported(doc: Analysis, s: Sentence, cue: ReportingCue, quotes: Quote[]
   }
   const afterVerb = cue.last + 1;
   const that = thatAfter(tokens, afterVerb, s.tokenEnd);
-  if (that >= 0 && that + 1 < s.tokenEnd) return indirect(doc, s, cue, speaker, tokens[that + 1].start, bodyEnd(tokens, s), quotes);
-  const next = quotes.find((q) => q.start >= verbEnd && /^[^.!?;]{0,40}[:,]\s*$|^\s*$/.test(text.slice(verbEnd, q.start)) && !/\bthat\b/.test(text.slice(verbEnd, q.start)));
+  if (that >= 0 && that + 1 < s.tokenEnd)
+    return indirect(doc, s, cue, speaker, tokens[that + 1].start, bodyEnd(tokens, s), quotes);
+  const next = quotes.find(
+    (q) =>
+      q.start >= verbEnd &&
+      /^[^.!?;]{0,40}[:,]\s*$|^\s*$/.test(text.slice(verbEnd, q.start)) &&
+      !/\bthat\b/.test(text.slice(verbEnd, q.start)),
+  );
   if (next) return direct(doc, s, cue, speaker, next, [next]);
-  const bare = isFiniteVerb(tokens, cue.first) ? bareClauseAfter(tokens, afterVerb, s.tokenEnd, cue.lemma === 'tell') : -1;
-  if (bare >= 0 && speaker !== null) return indirect(doc, s, cue, speaker, tokens[bare].start, bodyEnd(tokens, s), quotes);
+  const bare = isFiniteVerb(tokens, cue.first)
+    ? bareClauseAfter(tokens, afterVerb, s.tokenEnd, cue.lemma === 'tell')
+    : -1;
+  if (bare >= 0 && speaker !== null)
+    return indirect(doc, s, cue, speaker, tokens[bare].start, bodyEnd(tokens, s), quotes);
 
   // "The changes may help, said the study's author, Dr Urho Kujala."
   if (after && mention) return indirect(doc, s, cue, speaker, s.start, text.lastIndexOf(',', verbStart), quotes);
   // "The delays are evidence of mismanagement, she said." / "The delays, she said, are …"
   if (mention && text.slice(s.start, mention.start).trimEnd().endsWith(',')) {
     const rest = trimmedSpan(text, verbEnd, bodyEnd(tokens, s));
-    const end = rest && !/^(on|in|at|last|this|yesterday|today|earlier|later)\b/i.test(rest.text) ? bodyEnd(tokens, s) : text.lastIndexOf(',', mention.start);
+    const end =
+      rest && !/^(on|in|at|last|this|yesterday|today|earlier|later)\b/i.test(rest.text)
+        ? bodyEnd(tokens, s)
+        : text.lastIndexOf(',', mention.start);
     return indirect(doc, s, cue, speaker, s.start, end, quotes);
   }
   return null;
@@ -108,13 +129,28 @@ function subjectBefore(tokens: Token[], s: Sentence, verb: number): TokenRange |
   return null;
 }
 
-function direct(doc: Analysis, s: Sentence, cue: ReportingCue, speaker: Speaker | null, main: Quote, all: Quote[]): Found | null {
+function direct(
+  doc: Analysis,
+  s: Sentence,
+  cue: ReportingCue,
+  speaker: Speaker | null,
+  main: Quote,
+  all: Quote[],
+): Found | null {
   const content = trimmedSpan(doc.text, Math.max(main.inner.start, s.start), Math.min(main.inner.end, s.end));
   if (!content) return null;
   return { attribution: build(doc, s, cue, speaker, 'direct', content, main), quotes: all };
 }
 
-function indirect(doc: Analysis, s: Sentence, cue: ReportingCue, speaker: Speaker | null, start: number, end: number, quotes: Quote[]): Found | null {
+function indirect(
+  doc: Analysis,
+  s: Sentence,
+  cue: ReportingCue,
+  speaker: Speaker | null,
+  start: number,
+  end: number,
+  quotes: Quote[],
+): Found | null {
   const content = trimmedSpan(doc.text, start, end);
   if (!content || !/[\p{L}\p{N}]/u.test(content.text)) return null;
   // A quoted fragment inside the reported clause is the speaker's words too: `… that the delays were "unacceptable"`.
@@ -134,9 +170,10 @@ function accordingTo(doc: Analysis, s: Sentence, cue: ReportingCue, resolver: Sp
   if (relative) npEnd += relative[0].length;
   const cueStart = tokens[cue.first].start;
   const lead = trimmedSpan(text, s.start, cueStart);
-  const content = lead && /[\p{L}\p{N}]{3}/u.test(lead.text) && !/^(but|and|yet|however)$/i.test(lead.text)
-    ? lead
-    : trimmedSpan(text, npEnd, bodyEnd(tokens, s));
+  const content =
+    lead && /[\p{L}\p{N}]{3}/u.test(lead.text) && !/^(but|and|yet|however)$/i.test(lead.text)
+      ? lead
+      : trimmedSpan(text, npEnd, bodyEnd(tokens, s));
   if (!content) return null;
   return { attribution: build(doc, s, cue, speaker, 'according-to', content), quotes: [] };
 }
@@ -153,14 +190,31 @@ function wordsUntilPunct(tokens: Token[], from: number, to: number): TokenRange 
   return k > from ? [from, k - 1] : null;
 }
 
-function build(doc: Analysis, s: Sentence, cue: ReportingCue, speaker: Speaker | null, kind: Attribution['kind'], content: Span, quote?: Quote): Attribution {
+function build(
+  doc: Analysis,
+  s: Sentence,
+  cue: ReportingCue,
+  speaker: Speaker | null,
+  kind: Attribution['kind'],
+  content: Span,
+  quote?: Quote,
+): Attribution {
   const verb = spanOf(doc.text, doc.tokens, [cue.first, cue.last]);
   const parts: Span[] = [verb, content];
   if (speaker?.mention) parts.push(speaker.mention);
   if (quote) parts.push(quote);
   const start = Math.max(s.start, Math.min(...parts.map((p) => p.start)));
   const end = Math.min(s.end, Math.max(...parts.map((p) => p.end)));
-  return { start, end, text: doc.text.slice(start, end), sentence: s.id, speaker, verb: { ...verb, lemma: cue.lemma, stance: cue.stance }, kind, content };
+  return {
+    start,
+    end,
+    text: doc.text.slice(start, end),
+    sentence: s.id,
+    speaker,
+    verb: { ...verb, lemma: cue.lemma, stance: cue.stance },
+    kind,
+    content,
+  };
 }
 
 /** Gives each quote its speaker; a quote without its own attribution inherits from the quote before it in the paragraph. */
@@ -176,7 +230,8 @@ function fillQuoteSpeakers(doc: Analysis, found: Found[]): void {
   for (const q of doc.quotes) {
     const block = doc.sentences[q.sentences[0]]?.block;
     const prevBlock = prev ? doc.sentences[prev.sentences[prev.sentences.length - 1]]?.block : -1;
-    const continues = prev !== null && (prevBlock === block || (prevBlock === block - 1 && isOpenEnded(doc.text, prev)));
+    const continues =
+      prev !== null && (prevBlock === block || (prevBlock === block - 1 && isOpenEnded(doc.text, prev)));
     if (!claimed.has(q) && continues && prev?.speaker) q.speaker = { ...prev.speaker, mention: null };
     prev = q;
   }

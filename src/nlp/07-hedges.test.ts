@@ -9,12 +9,18 @@ function hedges(text: string) {
 
 describe('findHedges', () => {
   it('finds "is expected to", also with an adverb inside', () => {
-    expect(hedges('The line is expected to reopen in March.')).toEqual([['is expected to', 'be expected to', 'expectation']]);
-    expect(hedges('Fares are widely expected to rise by 5 percent next year.')).toEqual([['are widely expected to', 'be expected to', 'expectation']]);
+    expect(hedges('The line is expected to reopen in March.')).toEqual([
+      ['is expected to', 'be expected to', 'expectation'],
+    ]);
+    expect(hedges('Fares are widely expected to rise by 5 percent next year.')).toEqual([
+      ['are widely expected to', 'be expected to', 'expectation'],
+    ]);
   });
 
   it('finds evidential adverbs and modals', () => {
-    expect(hedges('The minister reportedly offered to resign on Friday.')).toEqual([['reportedly', 'reportedly', 'evidential']]);
+    expect(hedges('The minister reportedly offered to resign on Friday.')).toEqual([
+      ['reportedly', 'reportedly', 'evidential'],
+    ]);
     expect(hedges('The strike may spread to freight services, and talks could collapse.')).toEqual([
       ['may', 'may', 'modal'],
       ['could', 'could', 'modal'],
@@ -27,7 +33,9 @@ describe('findHedges', () => {
 
   it('finds allegation and believed-to cues', () => {
     expect(hedges('The driver allegedly ignored two signals.')).toEqual([['allegedly', 'allegedly', 'allegation']]);
-    expect(hedges('Three people are believed to have been injured.')).toEqual([['are believed to', 'be believed to', 'evidential']]);
+    expect(hedges('Three people are believed to have been injured.')).toEqual([
+      ['are believed to', 'be believed to', 'evidential'],
+    ]);
   });
 
   it('reads a sentence stated as fact as unhedged', () => {

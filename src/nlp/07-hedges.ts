@@ -19,7 +19,14 @@ export function findHedges(doc: Analysis): Hedge[] {
     for (const m of matcher.findAll(doc.tokens, s.tokenStart, s.tokenEnd)) {
       const start = doc.tokens[m.first].start;
       const end = doc.tokens[m.last].end;
-      hedges.push({ start, end, text: doc.text.slice(start, end), sentence: s.id, kind: m.entry.kind, cue: m.entry.cue });
+      hedges.push({
+        start,
+        end,
+        text: doc.text.slice(start, end),
+        sentence: s.id,
+        kind: m.entry.kind,
+        cue: m.entry.cue,
+      });
     }
   }
   return hedges;

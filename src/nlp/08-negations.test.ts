@@ -9,7 +9,9 @@ function negations(text: string) {
 
 describe('findNegations', () => {
   it('finds "not" and the contracted "n\'t" with exact spans', () => {
-    expect(negations('"We will not cut the budget," Defence Minister Boris Pistorius told reporters in Berlin.')).toEqual([['not', 'not']]);
+    expect(
+      negations('"We will not cut the budget," Defence Minister Boris Pistorius told reporters in Berlin.'),
+    ).toEqual([['not', 'not']]);
     expect(negations("The ministry didn't confirm the figures.")).toEqual([["n't", 'not']]);
   });
 
@@ -24,7 +26,9 @@ describe('findNegations', () => {
 
   it('finds no cue in phrases that assert: "not only … but also", "no fewer than", "no doubt" (class 2)', () => {
     expect(negations('The board not only raised rents but also cut repairs.')).toEqual([]);
-    expect(negations("It isn't just a delay: no fewer than 40 trains were cancelled, and no doubt more will follow.")).toEqual([]);
+    expect(
+      negations("It isn't just a delay: no fewer than 40 trains were cancelled, and no doubt more will follow."),
+    ).toEqual([]);
     expect(negations('The board did not raise rents, and not only because of the vote.')).toEqual([['not', 'not']]);
   });
 

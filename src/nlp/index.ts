@@ -18,7 +18,8 @@ export function analyze(ex: Extracted): Analysis {
   const { sentences, tokens, warnings: cut } = tokenise(ex); // 01 "Maj. Gen. Lenz said …" → one sentence, tokens with lemmas and POS
   const language = detectLanguage(ex.text, ex.blocks);
   const warnings = [...ex.warnings, ...cut];
-  if (language && language !== 'en') warnings.push(`text looks like language "${language}"; checks are tuned for English`);
+  if (language && language !== 'en')
+    warnings.push(`text looks like language "${language}"; checks are tuned for English`);
   const doc: Analysis = {
     schema: 'unspun.analysis/2',
     text: ex.text,

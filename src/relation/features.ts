@@ -5,15 +5,31 @@ import { compareSpecifics } from './specifics.js';
 
 /** The document-level evidence the relation model weighs; names are stable (the fitted weights refer to them). */
 export const FEATURE_NAMES = [
-  'derivedSupport', 'sourceCoverage', 'verbatimShare', 'runs3Share', 'containment', 'meanLinkScore', 'specificsShared',
-  'narrationRuns', 'strongSupport', 'lengthRatio', 'runs8Share', 'novelSpecifics', 'reusedSentences', 'newSentences',
+  'derivedSupport',
+  'sourceCoverage',
+  'verbatimShare',
+  'runs3Share',
+  'containment',
+  'meanLinkScore',
+  'specificsShared',
+  'narrationRuns',
+  'strongSupport',
+  'lengthRatio',
+  'runs8Share',
+  'novelSpecifics',
+  'reusedSentences',
+  'newSentences',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type RelationFeatures = Record<FeatureName, number>;
 
-
 /** Features of a (source, derived) pair; all in [0,1]. */
-export function relationFeatures(source: Analysis, derived: Analysis, alignment: Alignment, scores: Scores): RelationFeatures {
+export function relationFeatures(
+  source: Analysis,
+  derived: Analysis,
+  alignment: Alignment,
+  scores: Scores,
+): RelationFeatures {
   const body = new Set(derived.sentences.filter((s) => s.kind === 'body').map((s) => s.id));
   const words = derived.tokens.filter((t) => body.has(t.sentence) && isWord(t));
   // Run length per character: 3-word runs, and how long the run holding each word is.
@@ -21,7 +37,8 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
   for (const r of sharedRuns(source, derived, 3)) runLen.fill(Math.min(r.words, 65535), r.derived.start, r.derived.end);
   const inQuote = new Uint8Array(derived.text.length + 1);
   for (const q of derived.quotes) inQuote.fill(1, q.start, q.end);
-  const share = (pred: (t: (typeof words)[number]) => boolean) => (words.length ? words.filter(pred).length / words.length : 0);
+  const share = (pred: (t: (typeof words)[number]) => boolean) =>
+    words.length ? words.filter(pred).length / words.length : 0;
   const runs3 = share((t) => runLen[t.start] > 0);
   // Shared quotes are common to independent reports of one hearing; shared narration is the mark of a copy.
   const narrationRuns = share((t) => runLen[t.start] > 0 && !inQuote[t.start]);
@@ -37,7 +54,9 @@ export function relationFeatures(source: Analysis, derived: Analysis, alignment:
   // METER's own definition counts sentences: partly derived = some sentences from the wire, some new.
   let bodySentences = 0;
   let unlinked = 0;
-  const liftedSentences = new Set(words.filter((t) => runLen[t.start] >= 5 && !inQuote[t.start]).map((t) => t.sentence));
+  const liftedSentences = new Set(
+    words.filter((t) => runLen[t.start] >= 5 && !inQuote[t.start]).map((t) => t.sentence),
+  );
   for (const s of derived.sentences) {
     if (s.kind !== 'body') continue;
     const len = s.end - s.start;

@@ -19,7 +19,9 @@ export function vectorOf(f: RelationFeatures): number[] {
 
 /** Class probabilities in CLASSES order. */
 export function predict(model: RelationModel, x: number[]): number[] {
-  const z = model.weights.map((w, c) => model.bias[c] + w.reduce((acc, wi, i) => acc + wi * ((x[i] - model.mean[i]) / model.std[i]), 0));
+  const z = model.weights.map(
+    (w, c) => model.bias[c] + w.reduce((acc, wi, i) => acc + wi * ((x[i] - model.mean[i]) / model.std[i]), 0),
+  );
   const max = Math.max(...z);
   const e = z.map((v) => Math.exp(v - max));
   const sum = e.reduce((a, b) => a + b, 0);
@@ -27,16 +29,28 @@ export function predict(model: RelationModel, x: number[]): number[] {
 }
 
 /** Fits the model by full-batch gradient descent with L2 and class weights that balance the classes. */
-export function fit(xs: number[][], ys: number[], opts: { l2?: number; steps?: number; rate?: number; balance?: number } = {}): RelationModel {
+export function fit(
+  xs: number[][],
+  ys: number[],
+  opts: { l2?: number; steps?: number; rate?: number; balance?: number } = {},
+): RelationModel {
   const k = CLASSES.length;
   const d = xs[0].length;
   const mean = Array.from({ length: d }, (_, i) => xs.reduce((a, x) => a + x[i], 0) / xs.length);
-  const std = Array.from({ length: d }, (_, i) => Math.sqrt(xs.reduce((a, x) => a + (x[i] - mean[i]) ** 2, 0) / xs.length) || 1);
+  const std = Array.from(
+    { length: d },
+    (_, i) => Math.sqrt(xs.reduce((a, x) => a + (x[i] - mean[i]) ** 2, 0) / xs.length) || 1,
+  );
   const counts = Array.from({ length: k }, (_, c) => ys.filter((y) => y === c).length);
   // balance 1: classes weigh equally (inverse frequency); 0: as sampled.
   const balance = opts.balance ?? 1;
   const classWeight = counts.map((n) => (n ? (xs.length / (k * n)) ** balance : 0));
-  const model: RelationModel = { mean, std, weights: Array.from({ length: k }, () => new Array(d).fill(0)), bias: new Array(k).fill(0) };
+  const model: RelationModel = {
+    mean,
+    std,
+    weights: Array.from({ length: k }, () => new Array(d).fill(0)),
+    bias: new Array(k).fill(0),
+  };
   const l2 = opts.l2 ?? 0.01;
   const rate = opts.rate ?? 0.5;
   for (let step = 0; step < (opts.steps ?? 2000); step++) {

@@ -18,7 +18,9 @@ function specificsOf(a: Analysis): Specifics {
 /** Derived specifics the source lacks; an entity the source names in another form ("Hamburg" in "Berlin-Hamburg line") is not new. */
 function novel(source: Specifics, derived: Specifics): string[] {
   return [...derived.keys].filter(
-    (k) => !source.keys.has(k) && !(k.startsWith('e:') && (k.slice(2).match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => source.words.has(w))),
+    (k) =>
+      !source.keys.has(k) &&
+      !(k.startsWith('e:') && (k.slice(2).match(/[\p{L}\p{N}]+/gu) ?? []).every((w) => source.words.has(w))),
   );
 }
 

@@ -42,7 +42,9 @@ export function judgeRelation(source: Analysis, derived: Analysis, alignment: Al
   const reversed = reading(relationFeatures(derived, source, flipped, computeScores(derived, source, flipped)));
   const dated = dateDirection(source, derived);
   // Antisymmetric evidence: positive when the derived text rests on the source more than the other way round.
-  const lean = DIRECTION_FEATURES.reduce((acc, name) => acc + asGiven.features[name] - reversed.features[name], 0) / DIRECTION_FEATURES.length;
+  const lean =
+    DIRECTION_FEATURES.reduce((acc, name) => acc + asGiven.features[name] - reversed.features[name], 0) /
+    DIRECTION_FEATURES.length;
   const useReversed = dated ? dated === 'reversed' : lean < 0;
   const best = useReversed ? reversed : asGiven;
   const cls = best.probs.indexOf(Math.max(...best.probs));
@@ -54,7 +56,11 @@ export function judgeRelation(source: Analysis, derived: Analysis, alignment: Al
   let directionConfidence = 0;
   if (verdict !== 'same-story' && verdict !== 'unrelated') {
     if (dated) [direction, directionConfidence] = [dated, 0.9];
-    else if (Math.abs(lean) >= THRESHOLDS.direction) [direction, directionConfidence] = [useReversed ? 'reversed' : 'as-given', round2(Math.min(0.95, 0.6 + Math.abs(lean)))];
+    else if (Math.abs(lean) >= THRESHOLDS.direction)
+      [direction, directionConfidence] = [
+        useReversed ? 'reversed' : 'as-given',
+        round2(Math.min(0.95, 0.6 + Math.abs(lean))),
+      ];
     else directionConfidence = round2(0.5 - Math.abs(lean));
   }
   return { verdict, confidence, direction, directionConfidence };
@@ -63,7 +69,12 @@ export function judgeRelation(source: Analysis, derived: Analysis, alignment: Al
 /** The spin rule (see THRESHOLDS.spin); applied where the model sees no textual dependence. */
 export function looksSpun(f: RelationFeatures): boolean {
   const t = THRESHOLDS.spin;
-  return f.derivedSupport >= t.derivedSupport && f.sourceCoverage >= t.sourceCoverage && f.novelSpecifics <= t.novelSpecifics && f.verbatimShare < t.maxVerbatim;
+  return (
+    f.derivedSupport >= t.derivedSupport &&
+    f.sourceCoverage >= t.sourceCoverage &&
+    f.novelSpecifics <= t.novelSpecifics &&
+    f.verbatimShare < t.maxVerbatim
+  );
 }
 
 /** How far past the spin rule's nearest threshold the features lie, as a confidence in [0.5, 1]. */
@@ -100,7 +111,11 @@ function dateDirection(source: Analysis, derived: Analysis): Direction | null {
 export function transpose(a: Alignment): Alignment {
   const flip = (l: AlignmentLink): AlignmentLink => ({ ...l, source: l.derived, derived: l.source });
   const map = new Map(a.links.map((l) => [l, flip(l)]));
-  return { links: a.links.map((l) => map.get(l)!), bySource: a.byDerived.map((ls) => ls.map((l) => map.get(l)!)), byDerived: a.bySource.map((ls) => ls.map((l) => map.get(l)!)) };
+  return {
+    links: a.links.map((l) => map.get(l)!),
+    bySource: a.byDerived.map((ls) => ls.map((l) => map.get(l)!)),
+    byDerived: a.bySource.map((ls) => ls.map((l) => map.get(l)!)),
+  };
 }
 
 function round2(x: number): number {

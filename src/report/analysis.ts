@@ -46,8 +46,14 @@ function sentenceAt(a: Analysis, start: number, end: number): number | undefined
 export function analysisToTerminal(a: Analysis, label: string): string {
   const clipped = (t: string) => clip(t, MAX_ITEM_CHARS);
   const out: string[] = [];
-  out.push(safeLine(`${a.title ? `"${clip(a.title, 300)}"` : label}${a.byline ? ` · ${clip(a.byline, 200)}` : ''}${a.published ? ` · ${a.published}` : ''} · language ${a.language ?? '?'}`));
-  out.push(`${a.sentences.length} sentences, ${a.entities.length} entities, ${a.numbers.length} numbers, ${a.quotes.length} quotes, ${a.attributions.length} attributions, ${a.hedges.length} hedges`);
+  out.push(
+    safeLine(
+      `${a.title ? `"${clip(a.title, 300)}"` : label}${a.byline ? ` · ${clip(a.byline, 200)}` : ''}${a.published ? ` · ${a.published}` : ''} · language ${a.language ?? '?'}`,
+    ),
+  );
+  out.push(
+    `${a.sentences.length} sentences, ${a.entities.length} entities, ${a.numbers.length} numbers, ${a.quotes.length} quotes, ${a.attributions.length} attributions, ${a.hedges.length} hedges`,
+  );
   for (const w of a.warnings) out.push(safeLine(`warning: ${w}`));
   out.push('');
   const attributions = bySentence(a.attributions, (x) => x.sentence);
@@ -65,25 +71,48 @@ export function analysisToTerminal(a: Analysis, label: string): string {
     out.push(safeText(`[${s.id}]${s.kind === 'heading' ? ' (heading)' : ''} ${s.text}`));
     const line = (t: string) => out.push(safeLine(t));
     for (const at of some(attributions.get(s.id))) {
-      line(`     attribution: ${at.speaker ? clipped(at.speaker.name) : '?'} — "${at.verb.text}" (${at.verb.stance}, ${at.kind}${at.speaker && at.speaker.via !== 'name' ? `, speaker via ${at.speaker.via}` : ''}): ${clipped(at.content.text)}`);
+      line(
+        `     attribution: ${at.speaker ? clipped(at.speaker.name) : '?'} — "${at.verb.text}" (${at.verb.stance}, ${at.kind}${at.speaker && at.speaker.via !== 'name' ? `, speaker via ${at.speaker.via}` : ''}): ${clipped(at.content.text)}`,
+      );
     }
     more(attributions.get(s.id), 'attributions');
-    for (const q of some(quotes.get(s.id))) line(`     quote: ${clipped(q.text)}${q.speaker ? ` — ${clipped(q.speaker.name)}` : ''}`);
+    for (const q of some(quotes.get(s.id)))
+      line(`     quote: ${clipped(q.text)}${q.speaker ? ` — ${clipped(q.speaker.name)}` : ''}`);
     more(quotes.get(s.id), 'quotes');
-    for (const n of some(numbers.get(s.id))) line(`     number: ${clipped(n.text)} → ${n.value}${n.valueMax !== undefined ? `–${n.valueMax}` : ''}${n.unit ? ` ${n.unit}` : ''} (${n.kind}, ${n.qualifier}${n.datePart ? `, ${n.datePart}` : ''})`);
+    for (const n of some(numbers.get(s.id)))
+      line(
+        `     number: ${clipped(n.text)} → ${n.value}${n.valueMax !== undefined ? `–${n.valueMax}` : ''}${n.unit ? ` ${n.unit}` : ''} (${n.kind}, ${n.qualifier}${n.datePart ? `, ${n.datePart}` : ''})`,
+      );
     more(numbers.get(s.id), 'numbers');
     const ents = entities.get(s.id);
-    if (ents) line(`     entities: ${some(ents).map((e) => `${clipped(e.text)} [${e.type}]`).join(', ')}${ents.length > MAX_ITEMS ? `, … ${ents.length - MAX_ITEMS} more` : ''}`);
-    for (const d of some(descriptions.get(s.id))) line(`     speaker description: ${clipped(d.personName)} = ${clipped(d.description.text)}`);
+    if (ents)
+      line(
+        `     entities: ${some(ents)
+          .map((e) => `${clipped(e.text)} [${e.type}]`)
+          .join(', ')}${ents.length > MAX_ITEMS ? `, … ${ents.length - MAX_ITEMS} more` : ''}`,
+      );
+    for (const d of some(descriptions.get(s.id)))
+      line(`     speaker description: ${clipped(d.personName)} = ${clipped(d.description.text)}`);
     const hs = hedges.get(s.id);
-    if (hs) line(`     hedges: ${some(hs).map((h) => `${clipped(h.text)} (${h.kind})`).join(', ')}${hs.length > MAX_ITEMS ? `, … ${hs.length - MAX_ITEMS} more` : ''}`);
+    if (hs)
+      line(
+        `     hedges: ${some(hs)
+          .map((h) => `${clipped(h.text)} (${h.kind})`)
+          .join(', ')}${hs.length > MAX_ITEMS ? `, … ${hs.length - MAX_ITEMS} more` : ''}`,
+      );
     const ns = negations.get(s.id);
-    if (ns) line(`     negations: ${some(ns).map((n) => clipped(n.text)).join(', ')}${ns.length > MAX_ITEMS ? `, … ${ns.length - MAX_ITEMS} more` : ''}`);
+    if (ns)
+      line(
+        `     negations: ${some(ns)
+          .map((n) => clipped(n.text))
+          .join(', ')}${ns.length > MAX_ITEMS ? `, … ${ns.length - MAX_ITEMS} more` : ''}`,
+      );
   }
   if (a.boilerplate.length) {
     out.push('');
     out.push('Boilerplate removed:');
-    for (const b of a.boilerplate) out.push(safeLine(`  - ${b.text.slice(0, 400).replace(/\s+/g, ' ').slice(0, 100)} (${b.reason})`));
+    for (const b of a.boilerplate)
+      out.push(safeLine(`  - ${b.text.slice(0, 400).replace(/\s+/g, ' ').slice(0, 100)} (${b.reason})`));
   }
   return out.join('\n') + '\n';
 }

@@ -4,7 +4,9 @@ export { SEVERITIES };
 
 /** Findings bucketed by severity, most severe first. */
 export function groupBySeverity(findings: Finding[]): Array<[Severity, Finding[]]> {
-  return SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s)] as [Severity, Finding[]]).filter(([, fs]) => fs.length > 0);
+  return SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s)] as [Severity, Finding[]]).filter(
+    ([, fs]) => fs.length > 0,
+  );
 }
 
 export function countsLine(findings: Finding[]): string {
@@ -21,7 +23,14 @@ export function pct(x: number): string {
  * text before the mark is added (so the mark's own codes survive). A long span is clipped too: the excerpt is
  * never much longer than `width`, whatever the sentence (a 200 KB unpunctuated line is one sentence).
  */
-export function excerpt(side: FindingSide, sentenceText: string, sentenceStart: number, mark: (s: string) => string, width = 220, clean: (s: string) => string = (s) => s): string {
+export function excerpt(
+  side: FindingSide,
+  sentenceText: string,
+  sentenceStart: number,
+  mark: (s: string) => string,
+  width = 220,
+  clean: (s: string) => string = (s) => s,
+): string {
   const a = Math.max(0, side.start - sentenceStart);
   const b = Math.min(sentenceText.length, side.end - sentenceStart);
   if (a >= b || b > sentenceText.length) return clean(clip(sentenceText, width));

@@ -17,8 +17,14 @@ export interface HtmlReportOptions {
  * server-side so the page works without scripts; the script only adds linking and filtering.
  * `compare --html` writes it as ONE self-contained file (no network); `unspun serve` shows the same page.
  */
-export function compareToHtml(r: CompareResult, labels: { source: string; derived: string }, opts: HtmlReportOptions = {}): string {
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, r.findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
+export function compareToHtml(
+  r: CompareResult,
+  labels: { source: string; derived: string },
+  opts: HtmlReportOptions = {},
+): string {
+  const counts = Object.fromEntries(
+    SEVERITIES.map((s) => [s, r.findings.filter((f) => f.severity === s).length]),
+  ) as Record<Severity, number>;
   const links = r.alignment.map((l) => ({ s: l.source, d: l.derived, k: l.kind }));
   const title = `Unspun: ${r.derived.title ?? labels.derived} vs ${r.source.title ?? labels.source}`;
   const rules = [...new Set(r.findings.map((f) => f.ruleId))].sort();
@@ -71,7 +77,14 @@ function meta(a: ArticleReport, label: string): string {
  */
 function quantities(r: CompareResult): string {
   const rows: Array<[string, string]> = [];
-  const fmt = (v: unknown): string | null => (typeof v === 'number' ? (v >= 0 && v <= 1 ? pct(v) : String(Math.round(v * 1000) / 1000)) : typeof v === 'string' || typeof v === 'boolean' ? String(v) : null);
+  const fmt = (v: unknown): string | null =>
+    typeof v === 'number'
+      ? v >= 0 && v <= 1
+        ? pct(v)
+        : String(Math.round(v * 1000) / 1000)
+      : typeof v === 'string' || typeof v === 'boolean'
+        ? String(v)
+        : null;
   const add = (prefix: string, obj: object, skip: string[] = []) => {
     for (const [k, v] of Object.entries(obj)) {
       if (skip.includes(k)) continue;
@@ -99,7 +112,9 @@ function findingItem(f: Finding, i: number): string {
 
 /** Splits the text at every sentence, boilerplate and finding boundary and wraps each piece in its classes. */
 function renderDoc(doc: ArticleReport, findings: Finding[], side: 'source' | 'derived'): string {
-  const marks = findings.map((f, i) => ({ i, sev: f.severity, span: f[side] })).filter((m) => m.span && m.span.end > m.span.start);
+  const marks = findings
+    .map((f, i) => ({ i, sev: f.severity, span: f[side] }))
+    .filter((m) => m.span && m.span.end > m.span.start);
   const cuts = new Set<number>([0, doc.text.length]);
   for (const s of doc.sentences) cuts.add(s.start).add(s.end);
   for (const b of doc.boilerplate) cuts.add(b.start).add(b.end);
@@ -117,7 +132,8 @@ function renderDoc(doc: ArticleReport, findings: Finding[], side: 'source' | 'de
       const worst = SEVERITIES.find((s) => over.some((m) => m.sev === s))!;
       inner = `<mark class="sev-${worst}" data-f="${over.map((m) => m.i).join(' ')}">${piece}</mark>`;
     }
-    if (sentence) html += `<span class="s ${sentence.kind}" data-side="${side}" data-s="${sentence.id}">${inner}</span>`;
+    if (sentence)
+      html += `<span class="s ${sentence.kind}" data-side="${side}" data-s="${sentence.id}">${inner}</span>`;
     else if (boiler) html += `<span class="boilerplate" title="boilerplate: ${esc(boiler.reason)}">${inner}</span>`;
     else html += inner;
   }

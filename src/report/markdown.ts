@@ -14,8 +14,12 @@ export function compareToMarkdown(r: CompareResult, labels: { source: string; de
   out.push(`| published | ${cell(r.source.published ?? '—')} | ${cell(r.derived.published ?? '—')} |`);
   out.push(`| sha256 | \`${r.source.sha256.slice(0, 16)}…\` | \`${r.derived.sha256.slice(0, 16)}…\` |`);
   out.push('');
-  out.push(`- **Verdict:** ${r.relation.verdict} (confidence ${r.relation.confidence.toFixed(2)}); direction ${r.relation.direction} (${r.relation.directionConfidence.toFixed(2)})`);
-  out.push(`- **Scores:** fidelity ${pct(r.scores.fidelity)}, source coverage ${pct(r.scores.sourceCoverage)}, derived support ${pct(r.scores.derivedSupport)}, verbatim share ${pct(r.scores.verbatimShare)}`);
+  out.push(
+    `- **Verdict:** ${r.relation.verdict} (confidence ${r.relation.confidence.toFixed(2)}); direction ${r.relation.direction} (${r.relation.directionConfidence.toFixed(2)})`,
+  );
+  out.push(
+    `- **Scores:** fidelity ${pct(r.scores.fidelity)}, source coverage ${pct(r.scores.sourceCoverage)}, derived support ${pct(r.scores.derivedSupport)}, verbatim share ${pct(r.scores.verbatimShare)}`,
+  );
   out.push(`- **Findings:** ${countsLine(r.findings)}`);
   for (const [severity, findings] of groupBySeverity(r.findings)) {
     out.push('');
@@ -24,7 +28,9 @@ export function compareToMarkdown(r: CompareResult, labels: { source: string; de
     out.push('| rule | finding | source | derived |');
     out.push('|---|---|---|---|');
     for (const f of findings) {
-      out.push(`| \`${f.ruleId}\` | ${cell(f.message)} | ${side(r.source, f.source, mark)} | ${side(r.derived, f.derived, mark)} |`);
+      out.push(
+        `| \`${f.ruleId}\` | ${cell(f.message)} | ${side(r.source, f.source, mark)} | ${side(r.derived, f.derived, mark)} |`,
+      );
     }
   }
   return out.join('\n') + '\n';

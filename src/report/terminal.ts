@@ -6,11 +6,24 @@ export interface TerminalStyle {
   color: boolean;
 }
 
-const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', grey: '\x1b[90m', under: '\x1b[4m', reset: '\x1b[0m' };
+const ANSI = {
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  grey: '\x1b[90m',
+  under: '\x1b[4m',
+  reset: '\x1b[0m',
+};
 const SEVERITY_COLOR = { high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan, info: ANSI.grey } as const;
 
 /** The compare report for a terminal: verdict and scores, then findings grouped by severity with both sentences quoted. */
-export function compareToTerminal(r: CompareResult, style: TerminalStyle, labels: { source: string; derived: string }): string {
+export function compareToTerminal(
+  r: CompareResult,
+  style: TerminalStyle,
+  labels: { source: string; derived: string },
+): string {
   const c = (code: string, s: string) => (style.color ? code + s + ANSI.reset : s);
   const mark = (s: string) => (style.color ? ANSI.bold + ANSI.under + s + ANSI.reset : `«${s}»`);
   const lines: string[] = [];
@@ -19,8 +32,12 @@ export function compareToTerminal(r: CompareResult, style: TerminalStyle, labels
   lines.push(`  derived: ${describe(r.derived, labels.derived)}`);
   lines.push('');
   const rel = r.relation;
-  lines.push(`${c(ANSI.bold, 'Verdict:')} ${rel.verdict} (confidence ${rel.confidence.toFixed(2)}) · direction ${rel.direction} (${rel.directionConfidence.toFixed(2)})`);
-  lines.push(`${c(ANSI.bold, 'Scores:')}  fidelity ${pct(r.scores.fidelity)} · source coverage ${pct(r.scores.sourceCoverage)} · derived support ${pct(r.scores.derivedSupport)} · verbatim share ${pct(r.scores.verbatimShare)} · ${r.alignment.length} aligned links`);
+  lines.push(
+    `${c(ANSI.bold, 'Verdict:')} ${rel.verdict} (confidence ${rel.confidence.toFixed(2)}) · direction ${rel.direction} (${rel.directionConfidence.toFixed(2)})`,
+  );
+  lines.push(
+    `${c(ANSI.bold, 'Scores:')}  fidelity ${pct(r.scores.fidelity)} · source coverage ${pct(r.scores.sourceCoverage)} · derived support ${pct(r.scores.derivedSupport)} · verbatim share ${pct(r.scores.verbatimShare)} · ${r.alignment.length} aligned links`,
+  );
   lines.push('');
   if (r.findings.length === 0) lines.push('No findings.');
   for (const [severity, findings] of groupBySeverity(r.findings)) {
@@ -40,9 +57,20 @@ function describe(a: ArticleReport, label: string): string {
   return bits.join(' · ');
 }
 
-function findingLines(r: CompareResult, f: Finding, c: (code: string, s: string) => string, mark: (s: string) => string): string[] {
+function findingLines(
+  r: CompareResult,
+  f: Finding,
+  c: (code: string, s: string) => string,
+  mark: (s: string) => string,
+): string[] {
   const out = [`  ${c(ANSI.bold, f.ruleId)}  ${safeLine(clip(f.message, 500))}`];
-  if (f.expected !== undefined || f.actual !== undefined) out.push(c(ANSI.dim, `      expected: ${safeLine(clip(String(f.expected ?? '—'), 200))}   actual: ${safeLine(clip(String(f.actual ?? '—'), 200))}`));
+  if (f.expected !== undefined || f.actual !== undefined)
+    out.push(
+      c(
+        ANSI.dim,
+        `      expected: ${safeLine(clip(String(f.expected ?? '—'), 200))}   actual: ${safeLine(clip(String(f.actual ?? '—'), 200))}`,
+      ),
+    );
   out.push(sideLine('source ', r.source, f.source, mark));
   out.push(sideLine('derived', r.derived, f.derived, mark));
   return out;

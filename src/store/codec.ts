@@ -9,7 +9,10 @@ import type { Analysis, Sentence, Token } from '../types.js';
  */
 interface Packed {
   packed: 2;
-  analysis: Omit<Analysis, 'tokens' | 'sentences'> & { tokens: null; sentences: Array<Omit<Sentence, 'text'> & { text: null }> };
+  analysis: Omit<Analysis, 'tokens' | 'sentences'> & {
+    tokens: null;
+    sentences: Array<Omit<Sentence, 'text'> & { text: null }>;
+  };
   /** Gap from the previous token's end (or 0) to each start, and each token's length. */
   gap: number[];
   length: number[];
@@ -69,7 +72,16 @@ function pack(a: Analysis): Packed | null {
     stop[i] = t.stop ? 1 : 0;
   }
   const sentences = a.sentences.map((s) => ({ ...s, text: null }));
-  return { packed: 2, analysis: { ...a, tokens: null, sentences }, gap, length, lemma, pos, posNames: [...posIds.keys()], stop };
+  return {
+    packed: 2,
+    analysis: { ...a, tokens: null, sentences },
+    gap,
+    length,
+    lemma,
+    pos,
+    posNames: [...posIds.keys()],
+    stop,
+  };
 }
 
 function unpack(p: Packed): Analysis {
@@ -85,7 +97,15 @@ function unpack(p: Packed): Analysis {
     const end = start + p.length[i];
     const word = text.slice(start, end);
     const lemma = p.lemma[i];
-    tokens[i] = { start, end, text: word, lemma: lemma === 0 ? word.toLowerCase() : lemma, pos: p.posNames[p.pos[i]], sentence: a.sentences[sentence].id, stop: p.stop[i] === 1 };
+    tokens[i] = {
+      start,
+      end,
+      text: word,
+      lemma: lemma === 0 ? word.toLowerCase() : lemma,
+      pos: p.posNames[p.pos[i]],
+      sentence: a.sentences[sentence].id,
+      stop: p.stop[i] === 1,
+    };
     prevEnd = end;
   }
   a.tokens = tokens;

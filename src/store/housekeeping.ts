@@ -20,7 +20,11 @@ export async function showArticle(store: Store, id: number): Promise<ShownArticl
   if (!row) return null;
   const analysis = decodeAnalysis(row.analysis);
   const { analysis: _blob, ...meta } = row;
-  const versions = (await store.versionsOf(row.article)).map(({ id: v, version, addedAt }) => ({ id: v, version, addedAt }));
+  const versions = (await store.versionsOf(row.article)).map(({ id: v, version, addedAt }) => ({
+    id: v,
+    version,
+    addedAt,
+  }));
   return { ...meta, text: analysis.text, versions, analysis };
 }
 
@@ -38,8 +42,15 @@ export async function* exportJsonl(store: Store, opts: { textOnly?: boolean } = 
   for await (const row of store.iterate()) {
     const a = decodeAnalysis(row.analysis);
     yield JSON.stringify({
-      id: row.article, storeId: row.id, version: row.version, url: row.url, title: row.title, outlet: row.outlet,
-      published: row.published, hash: row.hash, text: a.text,
+      id: row.article,
+      storeId: row.id,
+      version: row.version,
+      url: row.url,
+      title: row.title,
+      outlet: row.outlet,
+      published: row.published,
+      hash: row.hash,
+      text: a.text,
       ...(opts.textOnly ? {} : { analysis: Buffer.from(row.analysis).toString('base64') }),
     });
   }

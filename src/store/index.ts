@@ -3,7 +3,16 @@ import { InputError } from '../errors.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
-export type { ArticleMeta, IndexFeatures, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle, VectorHit } from './store.js';
+export type {
+  ArticleMeta,
+  IndexFeatures,
+  ListOptions,
+  NewArticle,
+  Store,
+  StoreCapabilities,
+  StoredArticle,
+  VectorHit,
+} from './store.js';
 export { encodeAnalysis, decodeAnalysis } from './codec.js';
 export { listArticles, showArticle, removeArticle, exportJsonl, type ShownArticle } from './housekeeping.js';
 
@@ -34,7 +43,10 @@ export function parseStoreUrl(url: string): StoreLocation {
   }
   if (/^file:/i.test(url)) return { backend: 'sqlite', path: fileURLToPath(url) };
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1];
-  if (scheme) throw new InputError(`unknown store scheme "${scheme}:" in "${url}" (use a file path, sqlite:PATH or postgres://…)`);
+  if (scheme)
+    throw new InputError(
+      `unknown store scheme "${scheme}:" in "${url}" (use a file path, sqlite:PATH or postgres://…)`,
+    );
   return { backend: 'sqlite', path: url };
 }
 

@@ -43,7 +43,13 @@ describe('addPaths on a real SQLite file', () => {
   it('reads JSON Lines, reports bad lines, and makes a changed text under a known URL a new version', async () => {
     const url = 'https://gazette.example/halden-bridge';
     const lines = [
-      JSON.stringify({ id: 'w1', title: 'Bridge to close', outlet: 'Wire', published: '2026-03-03T07:00:00Z', text: fixture('wire-origin.txt') }),
+      JSON.stringify({
+        id: 'w1',
+        title: 'Bridge to close',
+        outlet: 'Wire',
+        published: '2026-03-03T07:00:00Z',
+        text: fixture('wire-origin.txt'),
+      }),
       '{"url": "broken',
       JSON.stringify({ url, html: page('Halden rail bridge to shut', fixture('wire-origin.txt')) }),
       JSON.stringify({ url, title: 'no body' }),
@@ -53,7 +59,11 @@ describe('addPaths on a real SQLite file', () => {
     writeFileSync(join(dir, 'batch.jsonl'), lines.join('\n'));
     const s = await addPaths(store, [join(dir, 'batch.jsonl')], { vectors, workers: 0 });
     expect(s.added).toBe(2);
-    expect(s.failed.map((f) => f.source.replace(dir, ''))).toEqual(['/batch.jsonl:2', '/batch.jsonl:4', '/batch.jsonl:6']);
+    expect(s.failed.map((f) => f.source.replace(dir, ''))).toEqual([
+      '/batch.jsonl:2',
+      '/batch.jsonl:4',
+      '/batch.jsonl:6',
+    ]);
     expect(s.failed[0].reason).toMatch(/bad JSON/);
     const w1 = await store.latestVersion('w1');
     expect(w1).toMatchObject({ title: 'Bridge to close', outlet: 'Wire', published: '2026-03-03T07:00:00.000Z' });
@@ -67,8 +77,12 @@ describe('addPaths on a real SQLite file', () => {
   it('reads RSS items with content and reports a broken feed and content-less items', async () => {
     const item = (n: number, body: string | null) =>
       `<item><title>Item ${n}</title><link>https://post.example/${n}</link><pubDate>Tue, 03 Mar 2026 09:0${n}:00 GMT</pubDate>` +
-      (body === null ? '' : `<description><![CDATA[${page('x', body)}]]></description>`) + '</item>';
-    writeFileSync(join(dir, 'good.rss'), `<?xml version="1.0"?><rss version="2.0"><channel><title>Halden Post</title>${item(1, fixture('wire-origin.txt'))}${item(2, null)}${item(3, fixture('unrelated.txt'))}</channel></rss>`);
+      (body === null ? '' : `<description><![CDATA[${page('x', body)}]]></description>`) +
+      '</item>';
+    writeFileSync(
+      join(dir, 'good.rss'),
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Halden Post</title>${item(1, fixture('wire-origin.txt'))}${item(2, null)}${item(3, fixture('unrelated.txt'))}</channel></rss>`,
+    );
     writeFileSync(join(dir, 'broken.xml'), 'this is <<< not a feed at all');
     const s = await addPaths(store, [join(dir, 'good.rss'), join(dir, 'broken.xml')], { vectors, workers: 0 });
     expect(s.added).toBe(2);
@@ -81,12 +95,19 @@ describe('addPaths on a real SQLite file', () => {
 
   it('reads WARC and WARC.gz response records and survives a truncated archive', async () => {
     const a = await warcResponse('https://gazette.example/bridge', page('Bridge', fixture('wire-origin.txt')), false);
-    const b = await warcResponse('https://gazette.example/orchestra', page('Orchestra', fixture('unrelated.txt')), true);
+    const b = await warcResponse(
+      'https://gazette.example/orchestra',
+      page('Orchestra', fixture('unrelated.txt')),
+      true,
+    );
     writeFileSync(join(dir, 'crawl.warc'), Buffer.concat([a, a.subarray(0, 0)]));
     writeFileSync(join(dir, 'crawl2.warc.gz'), b);
     const c = await warcResponse('https://gazette.example/spun', page('Spun', fixture('paper-spun.txt')), false);
     writeFileSync(join(dir, 'cut.warc'), Buffer.concat([c, a.subarray(0, Math.floor(a.length / 2))]));
-    const s = await addPaths(store, [join(dir, 'crawl.warc'), join(dir, 'crawl2.warc.gz'), join(dir, 'cut.warc')], { vectors, workers: 0 });
+    const s = await addPaths(store, [join(dir, 'crawl.warc'), join(dir, 'crawl2.warc.gz'), join(dir, 'cut.warc')], {
+      vectors,
+      workers: 0,
+    });
     expect(s.added).toBe(3);
     expect(s.failed.length).toBeGreaterThanOrEqual(1);
     expect(s.failed.at(-1)!.source).toContain('cut.warc');
@@ -95,9 +116,16 @@ describe('addPaths on a real SQLite file', () => {
 
   it('reports missing and unsupported inputs without aborting the batch', async () => {
     writeFileSync(join(dir, 'notes.pdf'), '%PDF-1.4');
-    const s = await addPaths(store, [join(dir, 'missing.txt'), join(dir, 'notes.pdf'), join(FIXTURES, 'unrelated.txt')], { vectors, workers: 0 });
+    const s = await addPaths(
+      store,
+      [join(dir, 'missing.txt'), join(dir, 'notes.pdf'), join(FIXTURES, 'unrelated.txt')],
+      { vectors, workers: 0 },
+    );
     expect(s.added).toBe(1);
-    expect(s.failed.map((f) => f.reason)).toEqual([expect.stringMatching(/cannot read/), expect.stringMatching(/unsupported/)]);
+    expect(s.failed.map((f) => f.reason)).toEqual([
+      expect.stringMatching(/cannot read/),
+      expect.stringMatching(/unsupported/),
+    ]);
   });
 
   it('analyses on worker threads with the same result as in-process', async () => {

@@ -21,7 +21,11 @@ describe('resume after a crash', () => {
     const db = join(dir, 'unspun.db');
     const input = join(dir, 'batch.jsonl');
     writeFileSync(input, corpus());
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'ingest-child.ts'), db, input], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'ingest-child.ts'), db, input],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const committedBeforeKill = await new Promise<number>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (b: Buffer) => {

@@ -20,17 +20,24 @@ export async function warcResponse(url: string, html: string, gzip: boolean): Pr
 
 /** A short HTML page around paragraphs of plain text. */
 export function page(title: string, text: string): string {
-  const paras = text.split(/\n\s*\n/).map((p) => `<p>${p.trim()}</p>`).join('\n');
+  const paras = text
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${p.trim()}</p>`)
+    .join('\n');
   return `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>\n${paras}</article></body></html>`;
 }
 
 /** `n` distinct articles as JSON Lines: the wire story's paragraphs rotated and stamped with a record number. */
 export function bulletins(n: number, from = 0): string {
-  const paras = fixture('wire-origin.txt').split(/\n\s*\n/).slice(1);
+  const paras = fixture('wire-origin.txt')
+    .split(/\n\s*\n/)
+    .slice(1);
   const lines: string[] = [];
   for (let i = from; i < from + n; i++) {
     const rotated = [...paras.slice(i % paras.length), ...paras.slice(0, i % paras.length)];
-    lines.push(JSON.stringify({ id: `rec-${i}`, text: `Bulletin ${i} from the Halden desk.\n\n${rotated.join('\n\n')}` }));
+    lines.push(
+      JSON.stringify({ id: `rec-${i}`, text: `Bulletin ${i} from the Halden desk.\n\n${rotated.join('\n\n')}` }),
+    );
   }
   return lines.join('\n') + '\n';
 }

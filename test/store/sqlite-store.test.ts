@@ -37,13 +37,18 @@ describe('sqlite backend specifics', () => {
     expect(parseStoreUrl('sqlite:corpus.db')).toEqual({ backend: 'sqlite', path: 'corpus.db' });
     expect(parseStoreUrl('sqlite:///tmp/corpus.db')).toEqual({ backend: 'sqlite', path: '/tmp/corpus.db' });
     expect(parseStoreUrl('file:///tmp/corpus.db')).toEqual({ backend: 'sqlite', path: '/tmp/corpus.db' });
-    expect(parseStoreUrl('postgresql://u@localhost/unspun')).toEqual({ backend: 'postgres', url: 'postgresql://u@localhost/unspun' });
+    expect(parseStoreUrl('postgresql://u@localhost/unspun')).toEqual({
+      backend: 'postgres',
+      url: 'postgresql://u@localhost/unspun',
+    });
     const store = await openStore(`sqlite:${join(dir, 'b.db')}`);
     expect(store.backend).toBe('sqlite');
     expect(store.capabilities.location).toBe(join(dir, 'b.db'));
     await store.close();
     // No server on port 1: the PostgreSQL backend is tried and says so in one line.
-    await expect(openStore('postgres://127.0.0.1:1/unspun')).rejects.toThrow(/^cannot open PostgreSQL store postgres:\/\/127\.0\.0\.1:1\/unspun/);
+    await expect(openStore('postgres://127.0.0.1:1/unspun')).rejects.toThrow(
+      /^cannot open PostgreSQL store postgres:\/\/127\.0\.0\.1:1\/unspun/,
+    );
     await expect(openStore('mysql://localhost/unspun')).rejects.toThrow(InputError);
     await expect(openStore('mysql://localhost/unspun')).rejects.toThrow(/unknown store scheme "mysql:"/);
     rmSync(dir, { recursive: true, force: true });

@@ -9,10 +9,19 @@ export type StoreFactory = (dir: string) => Promise<Store>;
 
 function record(n: number, over: Partial<NewArticle> = {}): NewArticle {
   return {
-    article: `https://example.test/story-${n}`, version: 1, hash: `hash-${n}`, rawHash: `raw-${n}`, url: `https://example.test/story-${n}`,
-    title: `Story ${n}`, outlet: n % 2 ? 'Morrow Gazette' : 'Halden Post', published: '2026-03-0' + ((n % 9) + 1) + 'T08:00:00.000Z',
-    source: 'suite', words: 100 + n, analysis: new Uint8Array([n, n + 1, n + 2]),
-    features: { bands: [n, 1000 + (n % 3)], anchors: [5000 + n, 7777, 0xfffffff0], vector: Int8Array.of(n, -n, 3) }, lemmas: [11, 12 + n, 0xfffffff1],
+    article: `https://example.test/story-${n}`,
+    version: 1,
+    hash: `hash-${n}`,
+    rawHash: `raw-${n}`,
+    url: `https://example.test/story-${n}`,
+    title: `Story ${n}`,
+    outlet: n % 2 ? 'Morrow Gazette' : 'Halden Post',
+    published: '2026-03-0' + ((n % 9) + 1) + 'T08:00:00.000Z',
+    source: 'suite',
+    words: 100 + n,
+    analysis: new Uint8Array([n, n + 1, n + 2]),
+    features: { bands: [n, 1000 + (n % 3)], anchors: [5000 + n, 7777, 0xfffffff0], vector: Int8Array.of(n, -n, 3) },
+    lemmas: [11, 12 + n, 0xfffffff1],
     ...over,
   };
 }
@@ -57,7 +66,10 @@ export function runStoreSuite(name: string, open: StoreFactory): void {
     });
 
     it('keeps versions under one identity, newest last, numbered by the store', async () => {
-      const metas = await store.insertBatch([record(1), record(2, { article: 'https://example.test/story-1', version: 2 })]);
+      const metas = await store.insertBatch([
+        record(1),
+        record(2, { article: 'https://example.test/story-1', version: 2 }),
+      ]);
       expect(metas.map((m) => m.version)).toEqual([1, 2]);
       // A writer that counted versions before another writer stored one still gets the next number.
       const [late] = await store.insertBatch([record(3, { article: 'https://example.test/story-1', version: 2 })]);

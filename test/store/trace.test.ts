@@ -31,7 +31,10 @@ describe('trace and families on the fixture corpus', () => {
 
   it('retrieves the wire story for the spun copy and never the query itself', async () => {
     const spun = await store.get(id['paper-spun']);
-    const got = await retrieveCandidates(store, decodeAnalysis(spun!.analysis), 3, { vectors, exclude: [id['paper-spun']] });
+    const got = await retrieveCandidates(store, decodeAnalysis(spun!.analysis), 3, {
+      vectors,
+      exclude: [id['paper-spun']],
+    });
     expect(got.map((c) => c.id)).toContain(id['wire-origin']);
     expect(got.map((c) => c.id)).not.toContain(id['paper-spun']);
   });
@@ -62,7 +65,11 @@ describe('trace and families on the fixture corpus', () => {
   });
 
   it('traces an article that is not in the store', async () => {
-    const text = fixture('paper-verbatim.html').replace(/<[^>]+>/g, '').replace(/\n{2,}/g, '\n\n').trim() + '\n\nIt is the second closure this decade.';
+    const text =
+      fixture('paper-verbatim.html')
+        .replace(/<[^>]+>/g, '')
+        .replace(/\n{2,}/g, '\n\n')
+        .trim() + '\n\nIt is the second closure this decade.';
     const t = await trace(store, analyze(extract(text)), { vectors });
     expect(t.query.id).toBeNull();
     expect(t.candidates[0]).toMatchObject({ id: id['wire-origin'], role: 'origin' });
@@ -73,15 +80,21 @@ describe('trace and families on the fixture corpus', () => {
     expect(f.schema).toBe('unspun.families/1');
     const fam = f.families.find((x) => x.members.some((m) => m.id === id['wire-origin']))!;
     expect(fam.origins).toContain(id['wire-origin']);
-    expect(fam.edges).toContainEqual(expect.objectContaining({ from: id['paper-verbatim'], to: id['wire-origin'], directed: true }));
-    expect(fam.edges).toContainEqual(expect.objectContaining({ from: id['paper-spun'], to: id['wire-origin'], directed: true }));
+    expect(fam.edges).toContainEqual(
+      expect.objectContaining({ from: id['paper-verbatim'], to: id['wire-origin'], directed: true }),
+    );
+    expect(fam.edges).toContainEqual(
+      expect.objectContaining({ from: id['paper-spun'], to: id['wire-origin'], directed: true }),
+    );
     // The two papers share text only through the wire story: no edge between them.
-    expect(fam.edges.some((e) => [e.from, e.to].sort().join() === [id['paper-spun'], id['paper-verbatim']].sort().join())).toBe(false);
+    expect(
+      fam.edges.some((e) => [e.from, e.to].sort().join() === [id['paper-spun'], id['paper-verbatim']].sort().join()),
+    ).toBe(false);
     expect(familiesToDot(f)).toContain(`a${id['paper-verbatim']} -> a${id['wire-origin']}`);
     expect(familiesToGraphml(f)).toContain(`<edge source="a${id['paper-verbatim']}" target="a${id['wire-origin']}"`);
   });
 
-  it('seeds only a sample of articles with --sample, and still finds the family through the seeds\' short lists', async () => {
+  it("seeds only a sample of articles with --sample, and still finds the family through the seeds' short lists", async () => {
     const seen: Array<[number, number]> = [];
     const f = await families(store, { vectors, sample: 2, onProgress: (done, total) => seen.push([done, total]) });
     expect(seen.at(-1)).toEqual([2, 2]);

@@ -50,7 +50,11 @@ export const attributedPairs = perContext((ctx: CheckContext): AttributedPair[] 
     const derivedSentences = derivedCounterparts(ctx.alignment, s.id);
     if (!derivedSentences.length) continue;
     const derivedLemmas = lemmasOf(ctx.derived, derivedSentences);
-    const source = ctx.source.attributions.filter((a) => a.sentence === s.id && softCoverage(lemmasIn(ctx.source, a.content), derivedLemmas, ctx.vectors) >= CLAIM_CARRIED);
+    const source = ctx.source.attributions.filter(
+      (a) =>
+        a.sentence === s.id &&
+        softCoverage(lemmasIn(ctx.source, a.content), derivedLemmas, ctx.vectors) >= CLAIM_CARRIED,
+    );
     if (!source.length) continue;
     const ids = new Set(derivedSentences);
     const derived = ctx.derived.attributions.filter((a) => ids.has(a.sentence));
@@ -87,7 +91,9 @@ function orgHeadNamed(doc: Analysis, speaker: Speaker, ids: Set<number>): boolea
   const words = speaker.key.split(' ');
   const head = words[words.length - 1];
   if (words.length < 2 || entityLexicons().headCues.get(head) !== 'org') return false;
-  return doc.tokens.some((t, i) => ids.has(t.sentence) && t.lemma === head && i > 0 && DEFINITE.has(doc.tokens[i - 1].text.toLowerCase()));
+  return doc.tokens.some(
+    (t, i) => ids.has(t.sentence) && t.lemma === head && i > 0 && DEFINITE.has(doc.tokens[i - 1].text.toLowerCase()),
+  );
 }
 
 /**
@@ -99,7 +105,12 @@ export function isNamed(doc: Analysis, speaker: Speaker | null): speaker is Spea
   const m = speaker.mention;
   // Up to 5 characters of title before the name ("Mrs ", "Dr "), nothing after it.
   return doc.entities.some(
-    (e) => (e.type === 'person' || e.type === 'org') && e.start >= m.start && e.start - m.start <= 5 && e.end === m.end && sameEntity(e.key, speaker.key),
+    (e) =>
+      (e.type === 'person' || e.type === 'org') &&
+      e.start >= m.start &&
+      e.start - m.start <= 5 &&
+      e.end === m.end &&
+      sameEntity(e.key, speaker.key),
   );
 }
 
@@ -111,7 +122,8 @@ export function sameClaim(ctx: CheckContext, a: Attribution, b: Attribution): bo
 /** True when `b` is the same speaker as `a`, or the organisation `a` speaks for ("Maria Lenz, a spokeswoman for X" → "X said"). */
 export function sameSpeaker(ctx: CheckContext, a: Speaker, b: Speaker): boolean {
   if (sameEntity(a.key, b.key)) return true;
-  const orgOf = (doc: Analysis, key: string) => doc.speakerDescriptions.find((d) => sameEntity(d.person, key))?.org ?? null;
+  const orgOf = (doc: Analysis, key: string) =>
+    doc.speakerDescriptions.find((d) => sameEntity(d.person, key))?.org ?? null;
   const aOrg = orgOf(ctx.source, a.key);
   const bOrg = orgOf(ctx.derived, b.key);
   return (aOrg !== null && sameEntity(aOrg, b.key)) || (bOrg !== null && sameEntity(bOrg, a.key));
@@ -120,6 +132,7 @@ export function sameSpeaker(ctx: CheckContext, a: Speaker, b: Speaker): boolean 
 /** The span naming who speaks and the cue: "Maria Lenz … said" when close together, else the cue alone. */
 export function attributionCue(a: Attribution): { start: number; end: number } {
   const m = a.speaker?.mention;
-  if (m && Math.abs(m.start - a.verb.start) < 80) return { start: Math.min(m.start, a.verb.start), end: Math.max(m.end, a.verb.end) };
+  if (m && Math.abs(m.start - a.verb.start) < 80)
+    return { start: Math.min(m.start, a.verb.start), end: Math.max(m.end, a.verb.end) };
   return { start: a.verb.start, end: a.verb.end };
 }

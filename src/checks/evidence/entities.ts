@@ -21,7 +21,8 @@ export const entityFates = perContext((ctx: CheckContext): EntityFate[] => {
   const fates: EntityFate[] = [];
   const reported = new Set<string>();
   const credits = new Set(creditsOf(ctx.source).map((c) => c.toLowerCase()));
-  const skip = (e: EntityMention) => credits.has(e.text.toLowerCase()) || ctx.source.speakerDescriptions.some((d) => within(e, d.description));
+  const skip = (e: EntityMention) =>
+    credits.has(e.text.toLowerCase()) || ctx.source.speakerDescriptions.some((d) => within(e, d.description));
   for (const sentence of ctx.source.sentences) {
     const derivedSentences = derivedCounterparts(ctx.alignment, sentence.id);
     if (!derivedSentences.length) continue;
@@ -33,7 +34,8 @@ export const entityFates = perContext((ctx: CheckContext): EntityFate[] => {
       const sameType = fresh.filter((d) => d.type === s.type);
       const inSlot = sameType.filter((d) => sameSlot(ctx.source, s, ctx.derived, d) && !sharesWord(s, d));
       const rivals = lost.filter((o) => o !== s && o.type === s.type && o.key !== s.key);
-      if (inSlot.length === 1 && sameType.length === 1 && rivals.length === 0) fates.push({ kind: 'changed', source: s, derived: inSlot[0] });
+      if (inSlot.length === 1 && sameType.length === 1 && rivals.length === 0)
+        fates.push({ kind: 'changed', source: s, derived: inSlot[0] });
       else if (sameType.length === 0) fates.push({ kind: 'dropped', source: s, derivedSentences });
     }
   }

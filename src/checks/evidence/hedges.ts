@@ -11,7 +11,10 @@ const NUMBER_HEDGES = new Set(['approximation']);
  * It counts as missing only in the closest counterpart that says the same thing (closeCounterparts), and only when
  * the words it bears on are there ("may need" → "will need").
  */
-export function unmatchedHedges(ctx: CheckContext, from: 'source' | 'derived'): Array<{ hedge: Hedge; otherSentence: number }> {
+export function unmatchedHedges(
+  ctx: CheckContext,
+  from: 'source' | 'derived',
+): Array<{ hedge: Hedge; otherSentence: number }> {
   const out: Array<{ hedge: Hedge; otherSentence: number }> = [];
   const [mine, other]: [Analysis, Analysis] = from === 'source' ? [ctx.source, ctx.derived] : [ctx.derived, ctx.source];
   for (const sentence of mine.sentences) {

@@ -22,8 +22,12 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
   for (const sentence of ctx.source.sentences) {
     const derivedSentences = derivedCounterparts(ctx.alignment, sentence.id);
     if (!derivedSentences.length) continue; // dropped sentence: claim-dropped's
-    const lost = inSentences(ctx.source.numbers, [sentence.id]).filter((s) => !ctx.derived.numbers.some((d) => sameQuantity(s, d)));
-    const fresh = inSentences(ctx.derived.numbers, derivedSentences).filter((d) => !ctx.source.numbers.some((s) => sameQuantity(s, d)));
+    const lost = inSentences(ctx.source.numbers, [sentence.id]).filter(
+      (s) => !ctx.derived.numbers.some((d) => sameQuantity(s, d)),
+    );
+    const fresh = inSentences(ctx.derived.numbers, derivedSentences).filter(
+      (d) => !ctx.source.numbers.some((s) => sameQuantity(s, d)),
+    );
     const picks = new Map(lost.map((s) => [s, partnerOf(ctx, s, fresh)]));
     for (const s of lost) {
       if (reported.some((r) => sameQuantity(r, s))) continue;
@@ -33,10 +37,14 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
       if (d && !contested) {
         const kind = fateOf(s, d);
         // A change is HIGH: the partner must fill the same slot, not merely count years ("next 20 years" / "a minimum of 25 years").
-        if (kind === 'changed' && !sameSlot(ctx.source, s, ctx.derived, d) && !(countsSameUnit(s, d) && !TIME_UNITS.has(s.unit ?? ''))) continue;
+        if (
+          kind === 'changed' &&
+          !sameSlot(ctx.source, s, ctx.derived, d) &&
+          !(countsSameUnit(s, d) && !TIME_UNITS.has(s.unit ?? ''))
+        )
+          continue;
         if (kind) fates.push({ kind, source: s, derived: d, derivedSentences });
-      }
-      else if (d === undefined) fates.push({ kind: 'dropped', source: s, derivedSentences });
+      } else if (d === undefined) fates.push({ kind: 'dropped', source: s, derivedSentences });
     }
   }
   return fates;
@@ -49,7 +57,9 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
  * Why the slot test: "two women" and an age "33" are both cardinals, but one does not replace the other.
  */
 function partnerOf(ctx: CheckContext, s: NumberMention, candidates: NumberMention[]): NumberMention | null | undefined {
-  const fits = candidates.filter((d) => d.kind === s.kind && (countsSameUnit(s, d) || sameSlot(ctx.source, s, ctx.derived, d)));
+  const fits = candidates.filter(
+    (d) => d.kind === s.kind && (countsSameUnit(s, d) || sameSlot(ctx.source, s, ctx.derived, d)),
+  );
   if (fits.length <= 1) return fits[0];
   return null;
 }
@@ -69,10 +79,12 @@ function fateOf(s: NumberMention, d: NumberMention): 'changed' | 'blurred' | nul
   }
   const [sLo, sHi] = quantityRange(s);
   const [dLo, dHi] = quantityRange(d);
-  const inside = (lo: number, hi: number, outerLo: number, outerHi: number) => lo >= outerLo * (1 - SLACK) && hi <= outerHi * (1 + SLACK);
+  const inside = (lo: number, hi: number, outerLo: number, outerHi: number) =>
+    lo >= outerLo * (1 - SLACK) && hi <= outerHi * (1 + SLACK);
   if (inside(dLo, dHi, sLo, sHi)) return null;
   if (inside(sLo, sHi, dLo, dHi)) {
-    const sameFigure = d.qualifier === 'approx' && !isRough(d) && Math.abs(d.value - s.value) <= SLACK * Math.abs(s.value);
+    const sameFigure =
+      d.qualifier === 'approx' && !isRough(d) && Math.abs(d.value - s.value) <= SLACK * Math.abs(s.value);
     return sameFigure ? null : 'blurred';
   }
   return numbersConflict(s, d) ? 'changed' : 'blurred';
@@ -106,7 +118,10 @@ const RELATIVE_DATE = /\b(?:last|next|this|ago|yesterday|today|tomorrow)\b/i;
 export function numberPhrase(doc: Analysis, n: NumberMention): { start: number; end: number } {
   if (!n.unit) return { start: n.start, end: n.end };
   const sentence = doc.sentences[n.sentence];
-  const tokens = doc.tokens.slice(sentence.tokenStart, sentence.tokenEnd).filter((t) => t.start >= n.end).slice(0, 2);
+  const tokens = doc.tokens
+    .slice(sentence.tokenStart, sentence.tokenEnd)
+    .filter((t) => t.start >= n.end)
+    .slice(0, 2);
   for (const t of tokens) {
     if (t.lemma === n.unit || t.text.toLowerCase() === n.unit) return { start: n.start, end: t.end };
     if (t.lemma !== 'of') break;

@@ -78,7 +78,10 @@ export function wholeSentence(doc: Analysis, id: number): { sentence: number; sp
 }
 
 /** A SpanRef to a span inside a known sentence. */
-export function ref(sentence: number, span: Pick<Span, 'start' | 'end'>): { sentence: number; span: { start: number; end: number } } {
+export function ref(
+  sentence: number,
+  span: Pick<Span, 'start' | 'end'>,
+): { sentence: number; span: { start: number; end: number } } {
   return { sentence, span: { start: span.start, end: span.end } };
 }
 
@@ -112,7 +115,8 @@ export function wordSpans(text: string, offset = 0): Word[] {
   const out: Word[] = [];
   const re = new RegExp(WORD.source, 'gu');
   const folded = foldText(text);
-  for (let m: RegExpExecArray | null; (m = re.exec(folded)); ) out.push({ w: m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length });
+  for (let m: RegExpExecArray | null; (m = re.exec(folded)); )
+    out.push({ w: m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 
@@ -149,7 +153,9 @@ export function lemmasIn(doc: Analysis, range: Pick<Span, 'start' | 'end'>): Set
   const last = sentenceAt(doc, Math.max(range.start, range.end - 1));
   if (!first || !last) return new Set();
   const tokens = doc.tokens.slice(first.tokenStart, last.tokenEnd);
-  return new Set(tokens.filter((t) => t.start >= range.start && t.end <= range.end && isContentWord(t)).map((t) => t.lemma));
+  return new Set(
+    tokens.filter((t) => t.start >= range.start && t.end <= range.end && isContentWord(t)).map((t) => t.lemma),
+  );
 }
 
 /** Content lemmas of whole sentences. */
@@ -169,7 +175,12 @@ function sentenceLemmas(doc: Analysis, id: number): Set<string> {
   let set = perSentence[id];
   if (!set) {
     const s = doc.sentences[id];
-    set = new Set(doc.tokens.slice(s.tokenStart, s.tokenEnd).filter(isContentWord).map((t) => t.lemma));
+    set = new Set(
+      doc.tokens
+        .slice(s.tokenStart, s.tokenEnd)
+        .filter(isContentWord)
+        .map((t) => t.lemma),
+    );
     perSentence[id] = set;
   }
   return set;
@@ -210,12 +221,28 @@ export function softCoverage(part: Set<string>, whole: Set<string>, vectors: Vec
  * (up to two content words each side). "a signal box in Frankfurt on Tuesday" / "a signal box in Munich on Tuesday"
  * share a slot; "headquarters near Guildford" / "the Mount Browne headquarters" do not.
  */
-export function sameSlot(a: Analysis, spanA: Pick<Span, 'start' | 'end'>, b: Analysis, spanB: Pick<Span, 'start' | 'end'>, n = 2): boolean {
+export function sameSlot(
+  a: Analysis,
+  spanA: Pick<Span, 'start' | 'end'>,
+  b: Analysis,
+  spanB: Pick<Span, 'start' | 'end'>,
+  n = 2,
+): boolean {
   const side = (doc: Analysis, span: Pick<Span, 'start' | 'end'>) => {
     const tokens = sentenceTokens(doc, span).filter(isContentWord);
     return {
-      before: new Set(tokens.filter((t) => t.end <= span.start).slice(-n).map((t) => t.lemma)),
-      after: new Set(tokens.filter((t) => t.start >= span.end).slice(0, n).map((t) => t.lemma)),
+      before: new Set(
+        tokens
+          .filter((t) => t.end <= span.start)
+          .slice(-n)
+          .map((t) => t.lemma),
+      ),
+      after: new Set(
+        tokens
+          .filter((t) => t.start >= span.end)
+          .slice(0, n)
+          .map((t) => t.lemma),
+      ),
     };
   };
   const [x, y] = [side(a, spanA), side(b, spanB)];
@@ -228,7 +255,10 @@ export function sameSlot(a: Analysis, spanA: Pick<Span, 'start' | 'end'>, b: Ana
  * Otherwise the aligned sentence does not carry this claim and a missing cue proves nothing.
  */
 export function scopeCarried(doc: Analysis, cue: Pick<Span, 'start' | 'end'>, lemmas: Set<string>): boolean {
-  const scope = sentenceTokens(doc, cue).filter((t) => t.start >= cue.end && isContentWord(t)).slice(0, 3).map((t) => t.lemma);
+  const scope = sentenceTokens(doc, cue)
+    .filter((t) => t.start >= cue.end && isContentWord(t))
+    .slice(0, 3)
+    .map((t) => t.lemma);
   return scope.length > 0 && scope.every((l) => lemmas.has(l));
 }
 
@@ -250,11 +280,16 @@ const CLOSE_DERIVED_SHARE = 0.3;
  * words and it carries a third of the other's. Most similar first. Why: a loose or many-to-many alignment also links
  * sentences that merely share a topic, and a missing "not" proves nothing there.
  */
-export function closeCounterparts(ctx: { source: Analysis; derived: Analysis; alignment: Alignment }, side: 'source' | 'derived', id: number): number[] {
+export function closeCounterparts(
+  ctx: { source: Analysis; derived: Analysis; alignment: Alignment },
+  side: 'source' | 'derived',
+  id: number,
+): number[] {
   const [mine, other] = side === 'source' ? [ctx.source, ctx.derived] : [ctx.derived, ctx.source];
   const ids = side === 'source' ? derivedCounterparts(ctx.alignment, id) : sourceCounterparts(ctx.alignment, id);
   const here = lemmasOf(mine, [id]);
-  const [hereShare, thereShare] = side === 'source' ? [CLOSE_SOURCE_SHARE, CLOSE_DERIVED_SHARE] : [CLOSE_DERIVED_SHARE, CLOSE_SOURCE_SHARE];
+  const [hereShare, thereShare] =
+    side === 'source' ? [CLOSE_SOURCE_SHARE, CLOSE_DERIVED_SHARE] : [CLOSE_DERIVED_SHARE, CLOSE_SOURCE_SHARE];
   return ids
     .map((o) => {
       const there = lemmasOf(other, [o]);

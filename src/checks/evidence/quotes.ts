@@ -32,7 +32,10 @@ export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
     const dw = quoteWords(d);
     if (!dw.length) continue;
     const inner = dw.map((x) => x.w);
-    const pieces = segment(inner, src.map((s) => s.words.map((x) => x.w)));
+    const pieces = segment(
+      inner,
+      src.map((s) => s.words.map((x) => x.w)),
+    );
     if (pieces) {
       out.faithful.push(d);
       for (const i of pieces) carried.add(src[i].q);
@@ -45,8 +48,16 @@ export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
         const sLemmas = lemmasIn(ctx.source, s.q.inner);
         const shared = [...dLemmas].filter((l) => sLemmas.has(l)).length;
         const content = dLemmas.size ? shared / dLemmas.size : 0;
-        const all = wordOverlap(inner, s.words.map((x) => x.w)) / inner.length;
-        return { s, same: (content >= SAME_QUOTE_CONTENT && shared >= MIN_SHARED_CONTENT) || all >= SAME_QUOTE_WORDS, score: content + all };
+        const all =
+          wordOverlap(
+            inner,
+            s.words.map((x) => x.w),
+          ) / inner.length;
+        return {
+          s,
+          same: (content >= SAME_QUOTE_CONTENT && shared >= MIN_SHARED_CONTENT) || all >= SAME_QUOTE_WORDS,
+          score: content + all,
+        };
       })
       .filter((x) => x.same)
       .sort((a, b) => b.score - a.score)[0];
@@ -54,7 +65,8 @@ export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
       carried.add(best.s.q);
       const [sw, dww] = differingWords(best.s.words, dw);
       // "without" / "with out": the same letters, only spaced differently.
-      if (sw.map((x) => x.w).join('') !== dww.map((x) => x.w).join('')) out.altered.push({ quote: best.s.q, derivedQuote: d, source: sw, derived: dww });
+      if (sw.map((x) => x.w).join('') !== dww.map((x) => x.w).join(''))
+        out.altered.push({ quote: best.s.q, derivedQuote: d, source: sw, derived: dww });
     } else if (dw.length >= MIN_QUOTE_WORDS) out.unmatched.push(d);
   }
   // A wire story in several versions repeats its quotes: a quote counts as carried when any derived quote shares a
@@ -63,7 +75,16 @@ export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
   const seen = new Set<string>();
   out.lost = src
     .filter((s) => !carried.has(s.q) && s.words.length >= MIN_QUOTE_WORDS)
-    .filter((s) => !derivedWords.some((d) => sharedRun(s.words.map((x) => x.w), d) >= MIN_QUOTE_WORDS))
+    .filter(
+      (s) =>
+        !derivedWords.some(
+          (d) =>
+            sharedRun(
+              s.words.map((x) => x.w),
+              d,
+            ) >= MIN_QUOTE_WORDS,
+        ),
+    )
     .filter((s) => {
       const key = s.words.map((x) => x.w).join(' ');
       return !seen.has(key) && Boolean(seen.add(key));
@@ -80,7 +101,10 @@ function isTitle(q: Quote): boolean {
 
 /** The quote's words, without editorial insertions in brackets or parentheses ("arrest Junior (Chambers)"). */
 function quoteWords(q: Quote): Word[] {
-  const inserted = [...q.inner.text.matchAll(/[([][^)\]]*[)\]]/g)].map((m) => [q.inner.start + m.index, q.inner.start + m.index + m[0].length]);
+  const inserted = [...q.inner.text.matchAll(/[([][^)\]]*[)\]]/g)].map((m) => [
+    q.inner.start + m.index,
+    q.inner.start + m.index + m[0].length,
+  ]);
   return wordSpans(q.inner.text, q.inner.start)
     .filter((w) => !inserted.some(([a, b]) => w.start >= a && w.end <= b))
     .flatMap((w) => expandContraction(w));
@@ -92,7 +116,10 @@ function expandContraction(w: Word): Word[] {
   if (!m) return [w];
   const full = { "n't": 'not', "'m": 'am', "'re": 'are', "'ve": 'have', "'ll": 'will' }[m[2]]!;
   const stem = m[1] === 'ca' ? 'can' : m[1] === 'wo' ? 'will' : m[1];
-  return [{ ...w, w: stem }, { ...w, w: full }];
+  return [
+    { ...w, w: stem },
+    { ...w, w: full },
+  ];
 }
 
 /**
@@ -134,7 +161,6 @@ function longestRunAt(words: string[], i: number, source: string[]): number {
   }
   return best;
 }
-
 
 /**
  * The words between the common prefix and suffix: “the delays are unacceptable” vs “the delays are outrageous”

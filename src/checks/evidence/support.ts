@@ -27,7 +27,9 @@ let placeholders: Set<string> | null = null;
 function placeholder(t: Token): boolean {
   placeholders ??= new Set([
     ...lexicon<string>('checks-placeholder-tokens').entries,
-    ...lexicon<{ title: string; kind: string }>('titles').entries.filter((e) => e.kind === 'honorific').map((e) => e.title),
+    ...lexicon<{ title: string; kind: string }>('titles')
+      .entries.filter((e) => e.kind === 'honorific')
+      .map((e) => e.title),
   ]);
   const w = t.text.toLowerCase();
   return placeholders.has(w) || placeholders.has(w.replace(/\.$/, ''));
@@ -39,7 +41,13 @@ function vocabulary(doc: Analysis, vectors: Vectors): SourceVocabulary {
   if (!v || v.vectors !== vectors) {
     const content = doc.tokens.filter(isContentWord);
     const lemmas = new Set(content.map((t) => t.lemma));
-    v = { vectors, lemmas, compact: compact(doc.text), forms: new Set(content.map((t) => t.text.toLowerCase())), rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0) };
+    v = {
+      vectors,
+      lemmas,
+      compact: compact(doc.text),
+      forms: new Set(content.map((t) => t.text.toLowerCase())),
+      rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0),
+    };
     vocabularies.set(doc, v);
   }
   return v;
@@ -64,15 +72,19 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
     return [i - 1, i + 1].some((j) => {
       const o = derived.tokens[j];
       if (!o || o.sentence !== sentence) return false;
-      const joined = compact(derived.text.slice(Math.min(o.start, derived.tokens[i].start), Math.max(o.end, derived.tokens[i].end)));
+      const joined = compact(
+        derived.text.slice(Math.min(o.start, derived.tokens[i].start), Math.max(o.end, derived.tokens[i].end)),
+      );
       return /\d/.test(joined) && vocab.compact.includes(joined);
     });
   }
 
   function unsupported(t: Token): boolean {
-    if (!isContentWord(t) || placeholder(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase())) return false;
+    if (!isContentWord(t) || placeholder(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase()))
+      return false;
     const figure = figures.find((n) => within(t, n));
-    if (figure) return !source.numbers.some((n) => sameQuantity(n, figure)) && !vocab.compact.includes(compact(figure.text));
+    if (figure)
+      return !source.numbers.some((n) => sameQuantity(n, figure)) && !vocab.compact.includes(compact(figure.text));
     const row = vectors.indexOf(t.lemma);
     return !(row >= 0 && vocab.rows.some((r) => sim(row, r) >= NEAR_SYNONYM));
   }
@@ -109,4 +121,3 @@ export function isSummary(ctx: Pick<CheckContext, 'source' | 'derived' | 'alignm
     body.every((s) => (ctx.alignment.byDerived[s.id]?.length ?? 0) > 0)
   );
 }
-

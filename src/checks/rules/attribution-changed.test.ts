@@ -18,7 +18,10 @@ ruleTester(attributionChanged, {
       name: 'speaker replaced by a pronoun is not judged',
       source: 'Maria Lenz chairs the committee. Maria Lenz said the repairs would take until Friday.',
       derived: 'Maria Lenz chairs the committee. She said the repairs would take until Friday.',
-      links: [[0, 0], [1, 1]],
+      links: [
+        [0, 0],
+        [1, 1],
+      ],
     },
     {
       name: 'claim given to the organisation the speaker speaks for',
@@ -31,7 +34,15 @@ ruleTester(attributionChanged, {
       name: 'claim given to another named person',
       source: 'Maria Lenz said the repairs would take until Friday.',
       derived: 'Volker Wissing said the repairs would take until Friday.',
-      errors: [{ messageId: 'changed', source: 'Maria Lenz', derived: 'Volker Wissing', expected: 'Maria Lenz', actual: 'Volker Wissing' }],
+      errors: [
+        {
+          messageId: 'changed',
+          source: 'Maria Lenz',
+          derived: 'Volker Wissing',
+          expected: 'Maria Lenz',
+          actual: 'Volker Wissing',
+        },
+      ],
     },
   ],
 });

@@ -22,7 +22,12 @@ export const attributionChanged: Check = {
       if (!sameClaim(ctx, a, b)) continue;
       // "Mrs Hillier's daughter, Jacqueline Gee, said": the source speaker is still there, whoever the speech step picked.
       if (speakerNamedIn(ctx.derived, a.speaker, new Set(pair.derivedSentences))) continue;
-      if (ctx.source.attributions.some((o) => o.sentence === a.sentence && o.speaker && sameSpeaker(ctx, o.speaker, b.speaker!))) continue;
+      if (
+        ctx.source.attributions.some(
+          (o) => o.sentence === a.sentence && o.speaker && sameSpeaker(ctx, o.speaker, b.speaker!),
+        )
+      )
+        continue;
       const expected = a.speaker!.name;
       const actual = b.speaker!.name;
       out.push({

@@ -34,13 +34,24 @@ ruleTester(attributionRemoved, {
       name: "a spokeswoman's claim stated as fact",
       source: 'Maria Lenz said the fault was caused by a lightning strike.',
       derived: 'The fault was caused by a lightning strike.',
-      errors: [{ messageId: 'removed', source: 'Maria Lenz said', derived: 'The fault was caused by a lightning strike.', actual: 'no attribution', severity: 'medium' }],
+      errors: [
+        {
+          messageId: 'removed',
+          source: 'Maria Lenz said',
+          derived: 'The fault was caused by a lightning strike.',
+          actual: 'no attribution',
+          severity: 'medium',
+        },
+      ],
     },
     {
       name: 'the speaker named in the next sentence still owns the claim: weaker',
       source: 'Maria Lenz said the fault was caused by a lightning strike. Repairs would take two days.',
       derived: 'The fault was caused by a lightning strike. Maria Lenz expects repairs to take two days.',
-      links: [[0, 0], [1, 1]],
+      links: [
+        [0, 0],
+        [1, 1],
+      ],
       errors: [{ messageId: 'removed', source: 'Maria Lenz said', severity: 'low' }],
     },
     {

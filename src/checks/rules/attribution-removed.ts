@@ -22,7 +22,15 @@ export const attributionRemoved: Check = {
       // A summary drops "X said" by design; a speaker named in the next sentence still owns the claim: weaker.
       const d = pair.derivedSentences[0];
       const weaker = isSummary(ctx) || speakerNamedIn(ctx.derived, a.speaker, new Set([d - 1, d + 1]));
-      out.push({ messageId: 'removed', data: { expected }, source: ref(a.sentence, cue), derived: wholeSentence(ctx.derived, d), expected, actual: 'no attribution', weaker });
+      out.push({
+        messageId: 'removed',
+        data: { expected },
+        source: ref(a.sentence, cue),
+        derived: wholeSentence(ctx.derived, d),
+        expected,
+        actual: 'no attribution',
+        weaker,
+      });
     }
     return out;
   },

@@ -4,15 +4,26 @@ import { boilerplate } from './boilerplate.js';
 const SOURCE = 'Nearly 300 trains were cancelled across Germany on Tuesday.';
 
 ruleTester(boilerplate, {
-  valid: [{ name: 'no page furniture', source: SOURCE, derived: 'Almost 300 trains were cancelled across Germany on Tuesday.' }],
+  valid: [
+    {
+      name: 'no page furniture',
+      source: SOURCE,
+      derived: 'Almost 300 trains were cancelled across Germany on Tuesday.',
+    },
+  ],
   invalid: [
     {
       name: 'comment form, one finding per span',
       source: SOURCE,
-      derived: 'Almost 300 trains were cancelled across Germany on Tuesday.\n\nLeave a Comment\n\nYour email address will not be published. Required fields are marked *',
+      derived:
+        'Almost 300 trains were cancelled across Germany on Tuesday.\n\nLeave a Comment\n\nYour email address will not be published. Required fields are marked *',
       errors: [
         { messageId: 'boilerplate', source: null, derived: 'Leave a Comment' },
-        { messageId: 'boilerplate', source: null, derived: 'Your email address will not be published. Required fields are marked *' },
+        {
+          messageId: 'boilerplate',
+          source: null,
+          derived: 'Your email address will not be published. Required fields are marked *',
+        },
       ],
     },
   ],

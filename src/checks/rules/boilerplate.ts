@@ -5,7 +5,8 @@ export const boilerplate: Check = {
   meta: {
     id: 'boilerplate',
     severity: 'info',
-    description: 'Page furniture in the rewrite (comment forms, share bars, newsletter prompts), one finding per span ingest recognised.',
+    description:
+      'Page furniture in the rewrite (comment forms, share bars, newsletter prompts), one finding per span ingest recognised.',
     messages: { boilerplate: 'Boilerplate in the rewrite ({reason}).' },
   },
   run(ctx) {

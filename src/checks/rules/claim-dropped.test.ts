@@ -7,7 +7,10 @@ ruleTester(claimDropped, {
       name: 'every sentence carried over',
       source: 'Nearly 300 trains were cancelled on Tuesday. The authority blamed a signalling fault.',
       derived: 'Almost 300 trains were cancelled on Tuesday. A signalling fault was to blame, the authority said.',
-      links: [[0, 0], [1, 1]],
+      links: [
+        [0, 0],
+        [1, 1],
+      ],
     },
     {
       name: 'an unmatched heading is not a claim',
@@ -25,10 +28,17 @@ ruleTester(claimDropped, {
   invalid: [
     {
       name: 'one dropped sentence yields one finding',
-      source: 'Nearly 300 trains were cancelled on Tuesday. The opposition Green Party said the network had been neglected for a decade.',
+      source:
+        'Nearly 300 trains were cancelled on Tuesday. The opposition Green Party said the network had been neglected for a decade.',
       derived: 'Almost 300 trains were cancelled on Tuesday.',
       links: [[0, 0]],
-      errors: [{ messageId: 'dropped', source: 'The opposition Green Party said the network had been neglected for a decade.', derived: null }],
+      errors: [
+        {
+          messageId: 'dropped',
+          source: 'The opposition Green Party said the network had been neglected for a decade.',
+          derived: null,
+        },
+      ],
     },
   ],
 });

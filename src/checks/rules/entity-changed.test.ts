@@ -22,7 +22,10 @@ ruleTester(entityChanged, {
       name: 'a person named elsewhere and referred to by pronoun',
       source: 'Maria Lenz chairs the transport committee. Lenz said the report was late.',
       derived: 'Maria Lenz chairs the transport committee. She said the report was late.',
-      links: [[0, 0], [1, 1]],
+      links: [
+        [0, 0],
+        [1, 1],
+      ],
     },
     {
       name: 'leading "the" and possessive do not change an entity',
@@ -35,7 +38,9 @@ ruleTester(entityChanged, {
       name: 'place swapped',
       source: 'The fault occurred at a signal box in Frankfurt on Tuesday morning.',
       derived: 'The fault occurred at a signal box in Munich on Tuesday morning.',
-      errors: [{ messageId: 'changed', source: 'Frankfurt', derived: 'Munich', expected: 'Frankfurt', actual: 'Munich' }],
+      errors: [
+        { messageId: 'changed', source: 'Frankfurt', derived: 'Munich', expected: 'Frankfurt', actual: 'Munich' },
+      ],
     },
     {
       name: 'organisation swapped',

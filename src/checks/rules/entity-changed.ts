@@ -8,7 +8,8 @@ export const entityChanged: Check = {
     id: 'entity-changed',
     severity: 'high',
     appliesTo: 'derived-or-summary', // HIGH says "the rewrite changed": only a copy or a summary changed anything
-    description: 'A named person, organisation, place or event of the source is replaced by a different one in the rewrite.',
+    description:
+      'A named person, organisation, place or event of the source is replaced by a different one in the rewrite.',
     messages: { changed: '"{expected}" became "{actual}".' },
   },
   run(ctx) {
@@ -17,7 +18,14 @@ export const entityChanged: Check = {
       if (fate.kind !== 'changed') continue;
       const expected = fate.source.text;
       const actual = fate.derived.text;
-      out.push({ messageId: 'changed', data: { expected, actual }, source: ref(fate.source.sentence, fate.source), derived: ref(fate.derived.sentence, fate.derived), expected, actual });
+      out.push({
+        messageId: 'changed',
+        data: { expected, actual },
+        source: ref(fate.source.sentence, fate.source),
+        derived: ref(fate.derived.sentence, fate.derived),
+        expected,
+        actual,
+      });
     }
     return out;
   },

@@ -7,7 +7,8 @@ export const entityDropped: Check = {
   meta: {
     id: 'entity-dropped',
     severity: 'low',
-    description: 'A named person, organisation, place or event of a carried-over source sentence appears nowhere in the rewrite.',
+    description:
+      'A named person, organisation, place or event of a carried-over source sentence appears nowhere in the rewrite.',
     appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: { dropped: '"{expected}" is not named in the rewrite.' },
   },
@@ -16,7 +17,13 @@ export const entityDropped: Check = {
     for (const fate of entityFates(ctx)) {
       if (fate.kind !== 'dropped') continue;
       const expected = fate.source.text;
-      out.push({ messageId: 'dropped', data: { expected }, source: ref(fate.source.sentence, fate.source), derived: wholeSentence(ctx.derived, fate.derivedSentences[0]), expected });
+      out.push({
+        messageId: 'dropped',
+        data: { expected },
+        source: ref(fate.source.sentence, fate.source),
+        derived: wholeSentence(ctx.derived, fate.derivedSentences[0]),
+        expected,
+      });
     }
     return out;
   },

@@ -18,14 +18,22 @@ ruleTester(hedgeAdded, {
     {
       name: 'class 3: asserted → contested ("is illegal" → "its legality is hotly debated")',
       source: 'Jane Roe, a security adviser to the Northern Coalition Council, said the land scheme is illegal.',
-      derived: "Jane Roe, a security adviser to the Northern Coalition Council, said the land scheme's legality is hotly debated, with some arguing it is illegal.",
+      derived:
+        "Jane Roe, a security adviser to the Northern Coalition Council, said the land scheme's legality is hotly debated, with some arguing it is illegal.",
       errors: [{ messageId: 'contested', derived: 'is hotly debated', severity: 'medium' }],
     },
     {
       name: '"reportedly" added',
       source: 'The fault was caused by a lightning strike.',
       derived: 'The fault was reportedly caused by a lightning strike.',
-      errors: [{ messageId: 'added', source: 'The fault was caused by a lightning strike.', derived: 'reportedly', actual: 'reportedly' }],
+      errors: [
+        {
+          messageId: 'added',
+          source: 'The fault was caused by a lightning strike.',
+          derived: 'reportedly',
+          actual: 'reportedly',
+        },
+      ],
     },
     {
       name: '"may" added',

@@ -10,7 +10,8 @@ export const hedgeAdded: Check = {
   meta: {
     id: 'hedge-added',
     severity: 'medium',
-    description: 'The rewrite adds a hedge ("reportedly", "may", "allegedly") to a claim the source states without one.',
+    description:
+      'The rewrite adds a hedge ("reportedly", "may", "allegedly") to a claim the source states without one.',
     messages: {
       added: 'The rewrite hedges this claim with "{actual}"; the source states it without a hedge.',
       contested: 'The rewrite presents this claim as contested ("{actual}"); the source states it as fact.',
@@ -19,7 +20,13 @@ export const hedgeAdded: Check = {
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const { hedge, otherSentence } of unmatchedHedges(ctx, 'derived')) {
-      out.push({ messageId: hedge.kind === 'contested' ? 'contested' : 'added', data: { actual: hedge.text }, source: wholeSentence(ctx.source, otherSentence), derived: ref(hedge.sentence, hedge), actual: hedge.text });
+      out.push({
+        messageId: hedge.kind === 'contested' ? 'contested' : 'added',
+        data: { actual: hedge.text },
+        source: wholeSentence(ctx.source, otherSentence),
+        derived: ref(hedge.sentence, hedge),
+        actual: hedge.text,
+      });
     }
     return out;
   },

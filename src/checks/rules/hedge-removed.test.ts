@@ -19,7 +19,14 @@ ruleTester(hedgeRemoved, {
       name: '"may" dropped',
       source: 'Engineers may need until Friday to repair the fault.',
       derived: 'Engineers will need until Friday to repair the fault.',
-      errors: [{ messageId: 'removed', source: 'may', derived: 'Engineers will need until Friday to repair the fault.', expected: 'may' }],
+      errors: [
+        {
+          messageId: 'removed',
+          source: 'may',
+          derived: 'Engineers will need until Friday to repair the fault.',
+          expected: 'may',
+        },
+      ],
     },
     {
       name: '"is expected to" dropped',

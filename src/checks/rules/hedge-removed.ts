@@ -7,14 +7,21 @@ export const hedgeRemoved: Check = {
   meta: {
     id: 'hedge-removed',
     severity: 'medium',
-    description: 'A hedge of the source ("may", "is expected to", "reportedly") is gone from the aligned sentence of the rewrite.',
+    description:
+      'A hedge of the source ("may", "is expected to", "reportedly") is gone from the aligned sentence of the rewrite.',
     appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: { removed: 'The source hedges this claim with "{expected}"; the rewrite states it without a hedge.' },
   },
   run(ctx) {
     const out: FindingDraft[] = [];
     for (const { hedge, otherSentence } of unmatchedHedges(ctx, 'source')) {
-      out.push({ messageId: 'removed', data: { expected: hedge.text }, source: ref(hedge.sentence, hedge), derived: wholeSentence(ctx.derived, otherSentence), expected: hedge.text });
+      out.push({
+        messageId: 'removed',
+        data: { expected: hedge.text },
+        source: ref(hedge.sentence, hedge),
+        derived: wholeSentence(ctx.derived, otherSentence),
+        expected: hedge.text,
+      });
     }
     return out;
   },

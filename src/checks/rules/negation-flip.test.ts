@@ -48,7 +48,8 @@ ruleTester(negationFlip, {
     {
       name: 'class 3: a statement turned into one side of a debate is a softening (hedge-added), not a flip',
       source: 'Jane Roe said the land scheme is legal under the planning rules.',
-      derived: 'Jane Roe said the land scheme is hotly debated, with some arguing it is not legal under the planning rules.',
+      derived:
+        'Jane Roe said the land scheme is hotly debated, with some arguing it is not legal under the planning rules.',
     },
     {
       name: '"has not responded" → "is yet to respond" says the same',
@@ -62,9 +63,14 @@ ruleTester(negationFlip, {
     },
     {
       name: 'the negated sentence has its negated copy elsewhere in the rewrite (linked to a neighbour by the aligner)',
-      source: 'The jury found Alden not guilty of the two assault charges. Alden was found guilty of five counts of theft.',
-      derived: 'Alden was found guilty of five counts of theft. The jury found Alden not guilty of the two assault charges.',
-      links: [[0, 0], [1, 1]],
+      source:
+        'The jury found Alden not guilty of the two assault charges. Alden was found guilty of five counts of theft.',
+      derived:
+        'Alden was found guilty of five counts of theft. The jury found Alden not guilty of the two assault charges.',
+      links: [
+        [0, 0],
+        [1, 1],
+      ],
     },
     {
       name: 'reading: "none other than" asserts',
@@ -87,7 +93,13 @@ ruleTester(negationFlip, {
       name: 'negation removed',
       source: 'The minister said the government will not cut the maintenance budget.',
       derived: 'The minister said the government will cut the maintenance budget.',
-      errors: [{ messageId: 'removed', source: 'not', derived: 'The minister said the government will cut the maintenance budget.' }],
+      errors: [
+        {
+          messageId: 'removed',
+          source: 'not',
+          derived: 'The minister said the government will cut the maintenance budget.',
+        },
+      ],
     },
     {
       name: 'negation added',

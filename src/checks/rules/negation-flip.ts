@@ -1,6 +1,14 @@
 import { lexicon } from '../../lexicons.js';
 import type { Analysis, Negation } from '../../types.js';
-import { closeCounterparts, coverage, inSentences, lemmasOf, ref, scopeCarried, wholeSentence } from '../evidence/pairs.js';
+import {
+  closeCounterparts,
+  coverage,
+  inSentences,
+  lemmasOf,
+  ref,
+  scopeCarried,
+  wholeSentence,
+} from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 let implicit: Set<string> | null = null;
@@ -10,7 +18,9 @@ function hasImplicitNegation(doc: Analysis, ids: number[]): boolean {
   implicit ??= new Set(lexicon<string>('checks-implicit-negation').entries);
   return ids.some((id) => {
     const s = doc.sentences[id];
-    return doc.tokens.slice(s.tokenStart, s.tokenEnd).some((t) => implicit!.has(t.lemma) || implicit!.has(t.text.toLowerCase()));
+    return doc.tokens
+      .slice(s.tokenStart, s.tokenEnd)
+      .some((t) => implicit!.has(t.lemma) || implicit!.has(t.text.toLowerCase()));
   });
 }
 
@@ -35,12 +45,26 @@ export const negationFlip: Check = {
     for (const s of ctx.source.sentences) {
       const d = closeCounterparts(ctx, 'source', s.id).find((o) => flipped(ctx.source, s.id, ctx.derived, o));
       const n = d === undefined ? null : flipped(ctx.source, s.id, ctx.derived, d);
-      if (n) out.push({ messageId: 'removed', data: { expected: n.text }, source: ref(n.sentence, n), derived: wholeSentence(ctx.derived, d!), expected: n.text });
+      if (n)
+        out.push({
+          messageId: 'removed',
+          data: { expected: n.text },
+          source: ref(n.sentence, n),
+          derived: wholeSentence(ctx.derived, d!),
+          expected: n.text,
+        });
     }
     for (const d of ctx.derived.sentences) {
       const s = closeCounterparts(ctx, 'derived', d.id).find((o) => flipped(ctx.derived, d.id, ctx.source, o));
       const n = s === undefined ? null : flipped(ctx.derived, d.id, ctx.source, s);
-      if (n) out.push({ messageId: 'added', data: { actual: n.text }, source: wholeSentence(ctx.source, s!), derived: ref(n.sentence, n), actual: n.text });
+      if (n)
+        out.push({
+          messageId: 'added',
+          data: { actual: n.text },
+          source: wholeSentence(ctx.source, s!),
+          derived: ref(n.sentence, n),
+          actual: n.text,
+        });
     }
     return out;
   },
@@ -83,7 +107,10 @@ const MODALS = new Set(['should', 'must', 'could', 'would', 'may', 'might', 'can
 /** Modal auxiliaries of a sentence ("should", "could"), lower-cased. */
 function modals(doc: Analysis, id: number): string[] {
   const s = doc.sentences[id];
-  return doc.tokens.slice(s.tokenStart, s.tokenEnd).filter((t) => MODALS.has(t.text.toLowerCase())).map((t) => t.text.toLowerCase());
+  return doc.tokens
+    .slice(s.tokenStart, s.tokenEnd)
+    .filter((t) => MODALS.has(t.text.toLowerCase()))
+    .map((t) => t.text.toLowerCase());
 }
 
 /** The sentence presents its claim as one side of a debate (hedge kind `contested`): hedge-added reports it. */
@@ -96,6 +123,8 @@ function doubleNegative(doc: Analysis, ids: number[]): boolean {
   implicit ??= new Set(lexicon<string>('checks-implicit-negation').entries);
   const cues = inSentences(doc.negations, ids);
   const tokens = ids.flatMap((id) => doc.tokens.slice(doc.sentences[id].tokenStart, doc.sentences[id].tokenEnd));
-  const lexical = tokens.filter((t) => implicit!.has(t.lemma) && !cues.some((n) => n.start <= t.start && t.end <= n.end));
+  const lexical = tokens.filter(
+    (t) => implicit!.has(t.lemma) && !cues.some((n) => n.start <= t.start && t.end <= n.end),
+  );
   return lexical.length > 0;
 }

@@ -10,7 +10,8 @@ ruleTester(numberChanged, {
     },
     {
       name: 'reading: two durations in different slots ("the next 20 years" / "a minimum of 25 years")',
-      source: 'No recommendation on her term was made, and no suggestion was made for the next 20 years that she would stay in prison for life.',
+      source:
+        'No recommendation on her term was made, and no suggestion was made for the next 20 years that she would stay in prison for life.',
       derived: 'No recommendation on her term was made, though a judge later recommended a minimum of 25 years.',
       links: [[0, 0]],
     },
@@ -41,7 +42,8 @@ ruleTester(numberChanged, {
     },
     {
       name: 'a figure of a dropped sentence is left to claim-dropped',
-      source: 'Nearly 300 trains were cancelled on Tuesday. The authority said 12,000 passengers were stranded overnight.',
+      source:
+        'Nearly 300 trains were cancelled on Tuesday. The authority said 12,000 passengers were stranded overnight.',
       derived: 'Almost 300 trains were cancelled on Tuesday.',
       links: [[0, 0]],
     },
@@ -49,7 +51,10 @@ ruleTester(numberChanged, {
       name: 'a figure moved to another sentence is kept',
       source: 'The exercise involved 12,000 soldiers from nine countries. It ended on Friday near the border.',
       derived: 'The exercise ended on Friday near the border. Some 12,000 soldiers from nine countries took part.',
-      links: [[0, 1], [1, 0]],
+      links: [
+        [0, 1],
+        [1, 0],
+      ],
     },
   ],
   invalid: [
@@ -57,13 +62,28 @@ ruleTester(numberChanged, {
       name: 'class 7: an inflation into a vague amount ("17" → "dozens", which is at least 24)',
       source: 'Inspectors found 17 faulty signal boxes along the coastal line last week.',
       derived: 'Inspectors found dozens of faulty signal boxes along the coastal line last week.',
-      errors: [{ messageId: 'changed', source: '17 faulty signal boxes', derived: 'dozens of faulty signal boxes', severity: 'high' }],
+      errors: [
+        {
+          messageId: 'changed',
+          source: '17 faulty signal boxes',
+          derived: 'dozens of faulty signal boxes',
+          severity: 'high',
+        },
+      ],
     },
     {
       name: 'value changed (12,000 → 1,200)',
       source: 'The authority said 12,000 passengers had been stranded overnight.',
       derived: 'The authority said 1,200 passengers had been stranded overnight.',
-      errors: [{ messageId: 'changed', source: '12,000 passengers', derived: '1,200 passengers', expected: '12,000 passengers', actual: '1,200 passengers' }],
+      errors: [
+        {
+          messageId: 'changed',
+          source: '12,000 passengers',
+          derived: '1,200 passengers',
+          expected: '12,000 passengers',
+          actual: '1,200 passengers',
+        },
+      ],
     },
     {
       name: 'money changed (€2.5 million → €25 million)',

@@ -19,7 +19,14 @@ export const numberChanged: Check = {
       const d = numberPhrase(ctx.derived, fate.derived);
       const expected = ctx.source.text.slice(s.start, s.end);
       const actual = ctx.derived.text.slice(d.start, d.end);
-      out.push({ messageId: 'changed', data: { expected, actual }, source: ref(fate.source.sentence, s), derived: ref(fate.derived.sentence, d), expected, actual });
+      out.push({
+        messageId: 'changed',
+        data: { expected, actual },
+        source: ref(fate.source.sentence, s),
+        derived: ref(fate.derived.sentence, d),
+        expected,
+        actual,
+      });
     }
     return out;
   },

@@ -40,7 +40,9 @@ ruleTester(numberDropped, {
       name: 'class 7: "nearly 300" → "hundreds" is a blur (the range of "hundreds" holds 300)',
       source: 'Nearly 300 passengers were stranded overnight at Dunmore station.',
       derived: 'Hundreds of passengers were stranded overnight at Dunmore station.',
-      errors: [{ messageId: 'blurred', source: 'Nearly 300 passengers', derived: 'Hundreds of passengers', severity: 'low' }],
+      errors: [
+        { messageId: 'blurred', source: 'Nearly 300 passengers', derived: 'Hundreds of passengers', severity: 'low' },
+      ],
     },
     {
       name: 'a date given less precisely is blurred',
@@ -52,13 +54,28 @@ ruleTester(numberDropped, {
       name: 'figure left out of the carried-over sentence',
       source: 'The fire destroyed 40 homes in the village of Bramley, police said.',
       derived: 'The fire destroyed homes in the village of Bramley, police said.',
-      errors: [{ messageId: 'dropped', source: '40 homes', derived: 'The fire destroyed homes in the village of Bramley, police said.', expected: '40 homes' }],
+      errors: [
+        {
+          messageId: 'dropped',
+          source: '40 homes',
+          derived: 'The fire destroyed homes in the village of Bramley, police said.',
+          expected: '40 homes',
+        },
+      ],
     },
     {
       name: 'exact figure made vague (3,500 soldiers → thousands of troops)',
       source: 'Some 3,500 soldiers took part in the exercise near the Polish border.',
       derived: 'Thousands of troops took part in the exercise near the Polish border.',
-      errors: [{ messageId: 'blurred', source: 'Some 3,500 soldiers', derived: 'Thousands of troops', expected: 'Some 3,500 soldiers', actual: 'Thousands of troops' }],
+      errors: [
+        {
+          messageId: 'blurred',
+          source: 'Some 3,500 soldiers',
+          derived: 'Thousands of troops',
+          expected: 'Some 3,500 soldiers',
+          actual: 'Thousands of troops',
+        },
+      ],
     },
   ],
 });

@@ -21,11 +21,24 @@ export const numberDropped: Check = {
       const s = numberPhrase(ctx.source, fate.source);
       const expected = ctx.source.text.slice(s.start, s.end);
       if (fate.kind === 'dropped') {
-        out.push({ messageId: 'dropped', data: { expected }, source: ref(fate.source.sentence, s), derived: wholeSentence(ctx.derived, fate.derivedSentences[0]), expected });
+        out.push({
+          messageId: 'dropped',
+          data: { expected },
+          source: ref(fate.source.sentence, s),
+          derived: wholeSentence(ctx.derived, fate.derivedSentences[0]),
+          expected,
+        });
       } else {
         const d = numberPhrase(ctx.derived, fate.derived);
         const actual = ctx.derived.text.slice(d.start, d.end);
-        out.push({ messageId: 'blurred', data: { expected, actual }, source: ref(fate.source.sentence, s), derived: ref(fate.derived.sentence, d), expected, actual });
+        out.push({
+          messageId: 'blurred',
+          data: { expected, actual },
+          source: ref(fate.source.sentence, s),
+          derived: ref(fate.derived.sentence, d),
+          expected,
+          actual,
+        });
       }
     }
     return out;

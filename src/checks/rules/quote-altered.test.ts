@@ -15,7 +15,8 @@ ruleTester(quoteAltered, {
     },
     {
       name: 'a quote cut with an ellipsis',
-      source: 'Judge Patel said: "The defendant showed no remorse at any point during this long trial, and that weighs heavily."',
+      source:
+        'Judge Patel said: "The defendant showed no remorse at any point during this long trial, and that weighs heavily."',
       derived: 'Judge Patel said: "The defendant showed no remorse ... and that weighs heavily."',
     },
     {
@@ -45,7 +46,9 @@ ruleTester(quoteAltered, {
       name: 'one word changed inside the quote',
       source: 'Lenz said the delays were "completely unacceptable for commuters".',
       derived: 'Lenz said the delays were "totally unacceptable for commuters".',
-      errors: [{ messageId: 'altered', source: 'completely', derived: 'totally', expected: 'completely', actual: 'totally' }],
+      errors: [
+        { messageId: 'altered', source: 'completely', derived: 'totally', expected: 'completely', actual: 'totally' },
+      ],
     },
     {
       name: 'words in the middle replaced',

@@ -30,4 +30,3 @@ export const quoteAltered: Check = {
     return out;
   },
 };
-

@@ -30,7 +30,9 @@ ruleTester(quoteFabricated, {
       name: "the source's narration put in quotation marks",
       source: 'The minister described the plan as a waste of public money.',
       derived: 'The minister called the plan "a waste of public money".',
-      errors: [{ messageId: 'narration-quoted', source: 'a waste of public money', derived: 'a waste of public money' }],
+      errors: [
+        { messageId: 'narration-quoted', source: 'a waste of public money', derived: 'a waste of public money' },
+      ],
     },
   ],
 });

@@ -26,7 +26,10 @@ ruleTester(quoteRemoved, {
       source:
         '"We are doing everything we can to restore services," Lenz said on Tuesday.\n\nUPDATE: "We are doing everything we can to restore services," Lenz said, adding that crews worked overnight.',
       derived: 'Lenz said crews were working overnight to restore services.',
-      links: [[0, 0], [1, 0]],
+      links: [
+        [0, 0],
+        [1, 0],
+      ],
       errors: [{ messageId: 'paraphrased', source: 'We are doing everything we can to restore services,' }],
     },
     {
@@ -52,13 +55,22 @@ ruleTester(quoteRemoved, {
       name: 'quoted words turned into narration',
       source: 'The union leader said the delays were "unacceptable for hundreds of thousands of commuters".',
       derived: 'The delays are unacceptable for hundreds of thousands of commuters.',
-      errors: [{ messageId: 'unquoted', derived: 'unacceptable for hundreds of thousands of commuters', severity: 'medium' }],
+      errors: [
+        { messageId: 'unquoted', derived: 'unacceptable for hundreds of thousands of commuters', severity: 'medium' },
+      ],
     },
     {
       name: 'quoted words kept without quotation marks by the named speaker',
       source: 'Lenz said the delays were "unacceptable for hundreds of thousands of commuters".',
       derived: 'Lenz said the delays were unacceptable for hundreds of thousands of commuters.',
-      errors: [{ messageId: 'unquoted', source: 'unacceptable for hundreds of thousands of commuters', derived: 'unacceptable for hundreds of thousands of commuters', severity: 'low' }],
+      errors: [
+        {
+          messageId: 'unquoted',
+          source: 'unacceptable for hundreds of thousands of commuters',
+          derived: 'unacceptable for hundreds of thousands of commuters',
+          severity: 'low',
+        },
+      ],
     },
     {
       name: 'a summary that paraphrases a quote is the weaker form',

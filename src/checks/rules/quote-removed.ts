@@ -1,5 +1,15 @@
 import { pairQuotes } from '../evidence/quotes.js';
-import { coverage, derivedCounterparts, lemmasIn, lemmasOf, locateWords, sentenceAt, sentenceOf, wholeSentence, words } from '../evidence/pairs.js';
+import {
+  coverage,
+  derivedCounterparts,
+  lemmasIn,
+  lemmasOf,
+  locateWords,
+  sentenceAt,
+  sentenceOf,
+  wholeSentence,
+  words,
+} from '../evidence/pairs.js';
 import { speakerNamedIn } from '../evidence/attributions.js';
 import { isSummary } from '../evidence/support.js';
 import type { Analysis, Quote } from '../../types.js';
@@ -13,12 +23,14 @@ export const quoteRemoved: Check = {
   meta: {
     id: 'quote-removed',
     severity: 'medium',
-    description: 'A direct quote of the source is no longer a quote in the rewrite: paraphrased, or the words kept without quotation marks.',
+    description:
+      'A direct quote of the source is no longer a quote in the rewrite: paraphrased, or the words kept without quotation marks.',
     appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: {
       paraphrased: 'The direct quote "{expected}" is paraphrased in the rewrite.',
       unquoted: 'The quoted words "{expected}" appear without quotation marks in the rewrite.',
-      dropped: 'The direct quote "{expected}" is gone from the rewrite; the sentence aligned with it (shown) does not carry it.',
+      dropped:
+        'The direct quote "{expected}" is gone from the rewrite; the sentence aligned with it (shown) does not carry it.',
     },
   },
   run(ctx) {
@@ -30,7 +42,14 @@ export const quoteRemoved: Check = {
       const bareSentence = bare && sentenceAt(ctx.derived, bare.start);
       if (bare && bareSentence) {
         const weaker = faithfulForm(ctx, q, bareSentence.id) || quoteMarked(ctx.derived, bare);
-        out.push({ messageId: 'unquoted', data: { expected }, source, derived: { sentence: bareSentence.id, span: bare }, expected, weaker });
+        out.push({
+          messageId: 'unquoted',
+          data: { expected },
+          source,
+          derived: { sentence: bareSentence.id, span: bare },
+          expected,
+          weaker,
+        });
         continue;
       }
       // A quote whose sentences all lack a counterpart is claim-dropped's to report.
@@ -40,8 +59,23 @@ export const quoteRemoved: Check = {
       const [best] = counterparts
         .map((id) => ({ id, share: coverage(quoted, lemmasOf(ctx.derived, [id])) }))
         .sort((a, b) => b.share - a.share || a.id - b.id);
-      if (best.share >= PARAPHRASE_SHARE) out.push({ messageId: 'paraphrased', data: { expected }, source, derived: wholeSentence(ctx.derived, best.id), expected, weaker: faithfulForm(ctx, q, best.id) });
-      else out.push({ messageId: 'dropped', data: { expected }, source, derived: wholeSentence(ctx.derived, best.id), expected });
+      if (best.share >= PARAPHRASE_SHARE)
+        out.push({
+          messageId: 'paraphrased',
+          data: { expected },
+          source,
+          derived: wholeSentence(ctx.derived, best.id),
+          expected,
+          weaker: faithfulForm(ctx, q, best.id),
+        });
+      else
+        out.push({
+          messageId: 'dropped',
+          data: { expected },
+          source,
+          derived: wholeSentence(ctx.derived, best.id),
+          expected,
+        });
     }
     return out;
   },

@@ -8,7 +8,8 @@ export const reportingVerbShift: Check = {
   meta: {
     id: 'reporting-verb-shift',
     severity: 'medium',
-    description: 'The verb reporting a claim changes stance, e.g. neutral "said" becomes doubting "claims" or endorsing "admitted".',
+    description:
+      'The verb reporting a claim changes stance, e.g. neutral "said" becomes doubting "claims" or endorsing "admitted".',
     messages: { shift: '"{expected}" ({from}) became "{actual}" ({to}).' },
   },
   run(ctx) {
@@ -34,7 +35,12 @@ export const reportingVerbShift: Check = {
 };
 
 /** The derived attribution reporting the same speaker; with one attribution on each side, that one. */
-function counterpart(ctx: Parameters<Check['run']>[0], a: Attribution, source: Attribution[], derived: Attribution[]): Attribution | undefined {
+function counterpart(
+  ctx: Parameters<Check['run']>[0],
+  a: Attribution,
+  source: Attribution[],
+  derived: Attribution[],
+): Attribution | undefined {
   if (a.speaker) {
     const same = derived.filter((b) => b.speaker && sameSpeaker(ctx, a.speaker!, b.speaker));
     if (same.length === 1) return same[0];

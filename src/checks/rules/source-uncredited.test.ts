@@ -10,17 +10,41 @@ const SOURCE = {
 
 ruleTester(sourceUncredited, {
   valid: [
-    { name: 'credited via the outlet', source: SOURCE, derived: 'Almost 300 trains were cancelled across Germany on Tuesday (via Reuters).' },
-    { name: 'credited by link', source: SOURCE, derived: 'Almost 300 trains were cancelled on Tuesday, as first reported at reuters.com/world.' },
-    { name: 'credited by author surname', source: SOURCE, derived: 'Almost 300 trains were cancelled on Tuesday, Keller reported.' },
-    { name: 'nothing known about the source', source: SOURCE.text, derived: 'Almost 300 trains were cancelled across Germany on Tuesday.' },
+    {
+      name: 'credited via the outlet',
+      source: SOURCE,
+      derived: 'Almost 300 trains were cancelled across Germany on Tuesday (via Reuters).',
+    },
+    {
+      name: 'credited by link',
+      source: SOURCE,
+      derived: 'Almost 300 trains were cancelled on Tuesday, as first reported at reuters.com/world.',
+    },
+    {
+      name: 'credited by author surname',
+      source: SOURCE,
+      derived: 'Almost 300 trains were cancelled on Tuesday, Keller reported.',
+    },
+    {
+      name: 'nothing known about the source',
+      source: SOURCE.text,
+      derived: 'Almost 300 trains were cancelled across Germany on Tuesday.',
+    },
   ],
   invalid: [
     {
       name: 'no credit at all',
       source: SOURCE,
       derived: 'Almost 300 trains were cancelled across Germany on Tuesday.',
-      errors: [{ messageId: 'uncredited', source: 'Reuters', derived: null, expected: 'Reuters, reuters.com, Anna Keller, Keller', actual: 'no credit' }],
+      errors: [
+        {
+          messageId: 'uncredited',
+          source: 'Reuters',
+          derived: null,
+          expected: 'Reuters, reuters.com, Anna Keller, Keller',
+          actual: 'no credit',
+        },
+      ],
     },
   ],
 });

@@ -11,7 +11,7 @@ export const sourceUncredited: Check = {
   meta: {
     id: 'source-uncredited',
     severity: 'medium',
-    description: 'The source\'s outlet, author or URL is known, but the rewrite neither names nor links it.',
+    description: "The source's outlet, author or URL is known, but the rewrite neither names nor links it.",
     messages: { uncredited: 'The rewrite does not credit the source ({expected}).' },
     appliesTo: 'derived',
   },
@@ -20,7 +20,9 @@ export const sourceUncredited: Check = {
     if (!credits.length) return [];
     const haystack = ' ' + words(ctx.derived.text).join(' ') + ' ';
     const rawText = ctx.derived.text.toLowerCase();
-    const credited = credits.some((c) => (c.includes('.') ? rawText.includes(c) : haystack.includes(' ' + words(c).join(' ') + ' ')));
+    const credited = credits.some((c) =>
+      c.includes('.') ? rawText.includes(c) : haystack.includes(' ' + words(c).join(' ') + ' '),
+    );
     if (credited) return [];
     const expected = credits.join(', ');
     // Point at the source's own outlet mention (a dateline "(Reuters)") when it has one.

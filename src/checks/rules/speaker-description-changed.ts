@@ -22,7 +22,8 @@ export const speakerDescriptionChanged: Check = {
       'org-changed': 'The description of {person} names another organisation: "{expected}" became "{actual}".',
       'role-changed': 'The role of {person} changed: "{expected}" became "{actual}".',
       'rank-lowered': 'The description of {person} lowers their rank or standing: "{expected}" became "{actual}".',
-      'org-dropped-rank-lowered': 'The description of {person} lost the organisation and lowers their rank: "{expected}" became "{actual}".',
+      'org-dropped-rank-lowered':
+        'The description of {person} lost the organisation and lowers their rank: "{expected}" became "{actual}".',
     },
   },
   run(ctx) {
@@ -39,13 +40,27 @@ export const speakerDescriptionChanged: Check = {
         const messageId = compareDescriptions(ctx.source, sd, ctx.derived, dd);
         if (!messageId) continue;
         const actual = dd.description.text;
-        out.push({ messageId, data: { ...data, actual }, source, derived: ref(sentenceOfSpan(ctx.derived, dd.description), dd.description), expected, actual });
+        out.push({
+          messageId,
+          data: { ...data, actual },
+          source,
+          derived: ref(sentenceOfSpan(ctx.derived, dd.description), dd.description),
+          expected,
+          actual,
+        });
         continue;
       }
       const mentions = ctx.derived.entities.filter((e) => e.type === 'person' && sameEntity(e.key, sd.person));
       const mention = mentions[0];
       if (!mention || mentions.some((m) => describedInline(ctx.source, sd, ctx.derived, m.sentence))) continue;
-      out.push({ messageId: 'description-dropped', data, source, derived: ref(mention.sentence, mention), expected, actual: mention.text });
+      out.push({
+        messageId: 'description-dropped',
+        data,
+        source,
+        derived: ref(mention.sentence, mention),
+        expected,
+        actual: mention.text,
+      });
     }
     return out;
   },
@@ -58,8 +73,11 @@ export const speakerDescriptionChanged: Check = {
  */
 function introductions(doc: Analysis): SpeakerDescription[] {
   const firstSentence = new Map<string, number>();
-  for (const d of doc.speakerDescriptions) if (!firstSentence.has(d.person)) firstSentence.set(d.person, sentenceOfSpan(doc, d.description));
-  const intro = doc.speakerDescriptions.filter((d) => sentenceOfSpan(doc, d.description) === firstSentence.get(d.person));
+  for (const d of doc.speakerDescriptions)
+    if (!firstSentence.has(d.person)) firstSentence.set(d.person, sentenceOfSpan(doc, d.description));
+  const intro = doc.speakerDescriptions.filter(
+    (d) => sentenceOfSpan(doc, d.description) === firstSentence.get(d.person),
+  );
   return [...intro.filter((d) => d.org), ...intro.filter((d) => !d.org)];
 }
 
@@ -68,10 +86,18 @@ function counterpart(src: Analysis, sd: SpeakerDescription, der: Analysis): Spea
   const mine = roleLemmas(src, sd);
   const theirs = der.speakerDescriptions.filter((d) => sameEntity(d.person, sd.person));
   const shared = (d: SpeakerDescription) => [...roleLemmas(der, d)].filter((l) => mine.has(l)).length;
-  return theirs.reduce<SpeakerDescription | undefined>((best, d) => (!best || shared(d) > shared(best) ? d : best), undefined);
+  return theirs.reduce<SpeakerDescription | undefined>(
+    (best, d) => (!best || shared(d) > shared(best) ? d : best),
+    undefined,
+  );
 }
 
-function compareDescriptions(src: Analysis, sd: SpeakerDescription, der: Analysis, dd: SpeakerDescription): string | null {
+function compareDescriptions(
+  src: Analysis,
+  sd: SpeakerDescription,
+  der: Analysis,
+  dd: SpeakerDescription,
+): string | null {
   const a = roleLemmas(src, sd);
   const b = roleLemmas(der, dd);
   const lowered = rankLowered(a, b);
@@ -89,7 +115,9 @@ let roleWords: Map<string, 'generic' | 'status'> | null = null;
  * the source's were not, or it adds a status word (former) the source lacks. lexicons/checks-generic-roles.json.
  */
 function rankLowered(source: Set<string>, derived: Set<string>): boolean {
-  roleWords ??= new Map(lexicon<{ word: string; kind: 'generic' | 'status' }>('checks-generic-roles').entries.map((e) => [e.word, e.kind]));
+  roleWords ??= new Map(
+    lexicon<{ word: string; kind: 'generic' | 'status' }>('checks-generic-roles').entries.map((e) => [e.word, e.kind]),
+  );
   const kind = (l: string) => roleWords!.get(l);
   const specific = (set: Set<string>) => [...set].filter((l) => !kind(l));
   const status = (set: Set<string>) => [...set].some((l) => kind(l) === 'status');
@@ -101,7 +129,13 @@ function rankLowered(source: Set<string>, derived: Set<string>): boolean {
 
 /** A role or title word ("director", "adviser"), not a topic word ("port", "security"). */
 function isRole(lemma: string): boolean {
-  return entityLexicons().roles.has(lemma) || (entityLexicons().titles.get(lemma)?.some((t) => t.kind !== 'honorific') ?? false);
+  return (
+    entityLexicons().roles.has(lemma) ||
+    (entityLexicons()
+      .titles.get(lemma)
+      ?.some((t) => t.kind !== 'honorific') ??
+      false)
+  );
 }
 
 /**

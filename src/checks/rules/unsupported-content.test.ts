@@ -17,19 +17,41 @@ ruleTester(unsupportedContent, {
       derived: 'Only time will tell whether the harbour repairs will hold, the port authority said on Monday.',
     },
     {
-      name: 'class 6: commentary inside a quote is the speaker\'s, not the rewrite\'s',
+      name: "class 6: commentary inside a quote is the speaker's, not the rewrite's",
       source: 'The mayor said the port had made mistakes with the cranes.',
-      derived: 'The mayor said the port had made mistakes with the cranes. "Only time will tell whether they have learned their lesson," she added.',
+      derived:
+        'The mayor said the port had made mistakes with the cranes. "Only time will tell whether they have learned their lesson," she added.',
       links: [[0, [0, 1]]],
     },
-    { name: 'a question asserts nothing', source: SOURCE, derived: `${KEPT} Will the government finally act?`, links: [[0, 0]] },
-    { name: 'a call to action asserts nothing', source: SOURCE, derived: `${KEPT} Let us know your thoughts in the comments below.`, links: [[0, 0]] },
-    { name: 'an imperative asserts nothing', source: SOURCE, derived: `${KEPT} Share this story with your friends and family.`, links: [[0, 0]] },
-    { name: 'an added heading is not content', source: SOURCE, derived: `# Rail Chaos Hits Germany\n\n${KEPT}`, links: [[0, 1]] },
+    {
+      name: 'a question asserts nothing',
+      source: SOURCE,
+      derived: `${KEPT} Will the government finally act?`,
+      links: [[0, 0]],
+    },
+    {
+      name: 'a call to action asserts nothing',
+      source: SOURCE,
+      derived: `${KEPT} Let us know your thoughts in the comments below.`,
+      links: [[0, 0]],
+    },
+    {
+      name: 'an imperative asserts nothing',
+      source: SOURCE,
+      derived: `${KEPT} Share this story with your friends and family.`,
+      links: [[0, 0]],
+    },
+    {
+      name: 'an added heading is not content',
+      source: SOURCE,
+      derived: `# Rail Chaos Hits Germany\n\n${KEPT}`,
+      links: [[0, 1]],
+    },
     {
       name: 'a summary sentence merging two source sentences is supported',
       source: ARTICLE,
-      derived: 'Trains were cancelled across Germany after a fire near Frankfurt, and engineers hoped to restore services by Thursday.',
+      derived:
+        'Trains were cancelled across Germany after a fire near Frankfurt, and engineers hoped to restore services by Thursday.',
       links: [[[0, 1], 0]],
     },
     {
@@ -52,16 +74,32 @@ ruleTester(unsupportedContent, {
     {
       name: 'class 6: an editorial conclusion linked to a source sentence by topic words alone',
       source: 'The port authority admitted that two of its cranes failed in March, delaying 40 container ships.',
-      derived: "The port authority admitted that two of its cranes failed in March, delaying 40 container ships. Only time will tell whether the port authority's leaders have learned their lesson about the cranes.",
+      derived:
+        "The port authority admitted that two of its cranes failed in March, delaying 40 container ships. Only time will tell whether the port authority's leaders have learned their lesson about the cranes.",
       links: [[0, [0, 1]]],
-      errors: [{ messageId: 'editorial', source: null, derived: "Only time will tell whether the port authority's leaders have learned their lesson about the cranes.", actual: 'Only time will tell', severity: 'medium' }],
+      errors: [
+        {
+          messageId: 'editorial',
+          source: null,
+          derived:
+            "Only time will tell whether the port authority's leaders have learned their lesson about the cranes.",
+          actual: 'Only time will tell',
+          severity: 'medium',
+        },
+      ],
     },
     {
       name: 'an added conclusion',
       source: SOURCE,
       derived: `${KEPT} This is clear proof that the railway has been mismanaged for years.`,
       links: [[0, 0]],
-      errors: [{ messageId: 'unsupported', source: null, derived: 'This is clear proof that the railway has been mismanaged for years.' }],
+      errors: [
+        {
+          messageId: 'unsupported',
+          source: null,
+          derived: 'This is clear proof that the railway has been mismanaged for years.',
+        },
+      ],
     },
     {
       name: 'a name the source never gives, in a carried-over sentence',

@@ -3,7 +3,10 @@ import { failed, isoDate, type ReadItem } from './record.js';
 
 /** True when the text looks like RSS or Atom rather than a web page. */
 export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 2000).replace(/<\?xml[^>]*>|<!--[\s\S]*?-->/g, '').trimStart();
+  const head = text
+    .slice(0, 2000)
+    .replace(/<\?xml[^>]*>|<!--[\s\S]*?-->/g, '')
+    .trimStart();
   return /^<(rss|feed|rdf:RDF)[\s>]/i.test(head);
 }
 
@@ -27,8 +30,14 @@ export function* readFeedText(xml: string, source: string): Generator<ReadItem> 
     }
     yield {
       record: {
-        article: item.url ?? item.id ?? null, source: where, body, format: /<[a-z][^>]*>/i.test(body) ? 'html' : 'auto',
-        url: item.url, title: item.title, published: isoDate(item.published ?? item.updated), outlet: feed.title,
+        article: item.url ?? item.id ?? null,
+        source: where,
+        body,
+        format: /<[a-z][^>]*>/i.test(body) ? 'html' : 'auto',
+        url: item.url,
+        title: item.title,
+        published: isoDate(item.published ?? item.updated),
+        outlet: feed.title,
       },
     };
   }

@@ -15,7 +15,12 @@ export interface ReadOptions {
   allowPrivate?: boolean;
 }
 
-const ARTICLE_EXT: Record<string, 'text' | 'html' | 'markdown'> = { '.txt': 'text', '.html': 'html', '.htm': 'html', '.md': 'markdown' };
+const ARTICLE_EXT: Record<string, 'text' | 'html' | 'markdown'> = {
+  '.txt': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'markdown',
+};
 const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
 const FEED_EXT = new Set(['.rss', '.atom', '.xml']);
 
@@ -75,8 +80,20 @@ async function* readPath(path: string, explicit: boolean, o: Required<ReadOption
       return;
     }
     const format = ARTICLE_EXT[extname(path).toLowerCase()];
-    yield { record: { article: resolve(path), source: path, body, format, url: null, title: null, published: null, outlet: null } };
-  } else if (explicit) yield failed(path, 'unsupported file type (expected .txt .html .htm .md .jsonl .rss .atom .xml .warc .warc.gz)');
+    yield {
+      record: {
+        article: resolve(path),
+        source: path,
+        body,
+        format,
+        url: null,
+        title: null,
+        published: null,
+        outlet: null,
+      },
+    };
+  } else if (explicit)
+    yield failed(path, 'unsupported file type (expected .txt .html .htm .md .jsonl .rss .atom .xml .warc .warc.gz)');
 }
 
 async function* readUrl(url: string, o: Required<ReadOptions>): AsyncGenerator<ReadItem> {
@@ -94,7 +111,20 @@ async function* readUrl(url: string, o: Required<ReadOptions>): AsyncGenerator<R
     return;
   }
   const head = bytes.subarray(0, 2048).toString('utf8');
-  if (/(rss|atom|rdf)\+xml|\/xml/i.test(type) || looksLikeFeed(head)) yield* readFeedText(bytes.toString('utf8'), shown);
+  if (/(rss|atom|rdf)\+xml|\/xml/i.test(type) || looksLikeFeed(head))
+    yield* readFeedText(bytes.toString('utf8'), shown);
   // Bytes, not text: ingest detects the charset.
-  else yield { record: { article: shown, source: shown, body: bytes, format: /html/i.test(type) ? 'html' : 'auto', url: finalUrl, title: null, published: null, outlet: hostOf(finalUrl) } };
+  else
+    yield {
+      record: {
+        article: shown,
+        source: shown,
+        body: bytes,
+        format: /html/i.test(type) ? 'html' : 'auto',
+        url: finalUrl,
+        title: null,
+        published: null,
+        outlet: hostOf(finalUrl),
+      },
+    };
 }

@@ -4,21 +4,48 @@ import { looksLikeFeed, readFeedText } from './feed-reader.js';
 
 describe('parseJsonlLine', () => {
   it('reads a record with metadata and uses the id as identity', () => {
-    const item = parseJsonlLine(JSON.stringify({ id: 42, url: 'https://post.example/a', title: 'Bridge shut', published: '2026-03-03', outlet: 'Post', text: 'The bridge closed.' }), 'f.jsonl:1');
+    const item = parseJsonlLine(
+      JSON.stringify({
+        id: 42,
+        url: 'https://post.example/a',
+        title: 'Bridge shut',
+        published: '2026-03-03',
+        outlet: 'Post',
+        text: 'The bridge closed.',
+      }),
+      'f.jsonl:1',
+    );
     expect(item).toEqual({
-      record: { article: '42', source: 'f.jsonl:1', body: 'The bridge closed.', format: 'auto', url: 'https://post.example/a', title: 'Bridge shut', published: '2026-03-03T00:00:00.000Z', outlet: 'Post' },
+      record: {
+        article: '42',
+        source: 'f.jsonl:1',
+        body: 'The bridge closed.',
+        format: 'auto',
+        url: 'https://post.example/a',
+        title: 'Bridge shut',
+        published: '2026-03-03T00:00:00.000Z',
+        outlet: 'Post',
+      },
     });
   });
 
   it('prefers html and falls back to the URL as identity', () => {
     const item = parseJsonlLine(JSON.stringify({ url: 'https://post.example/b', html: '<p>Hi</p>', text: 'Hi' }), 'x');
-    expect('record' in item && item.record).toMatchObject({ article: 'https://post.example/b', format: 'html', body: '<p>Hi</p>' });
+    expect('record' in item && item.record).toMatchObject({
+      article: 'https://post.example/b',
+      format: 'html',
+      body: '<p>Hi</p>',
+    });
   });
 
   it('reports malformed lines with a reason', () => {
-    expect(parseJsonlLine('{"text": "unterminated', 'x:3')).toMatchObject({ failed: { source: 'x:3', reason: expect.stringMatching(/^bad JSON/) } });
+    expect(parseJsonlLine('{"text": "unterminated', 'x:3')).toMatchObject({
+      failed: { source: 'x:3', reason: expect.stringMatching(/^bad JSON/) },
+    });
     expect(parseJsonlLine('"just a string"', 'x')).toMatchObject({ failed: { reason: 'record is not a JSON object' } });
-    expect(parseJsonlLine('{"title": "empty", "text": "  "}', 'x')).toMatchObject({ failed: { reason: expect.stringMatching(/neither/) } });
+    expect(parseJsonlLine('{"title": "empty", "text": "  "}', 'x')).toMatchObject({
+      failed: { reason: expect.stringMatching(/neither/) },
+    });
   });
 });
 
@@ -34,6 +61,14 @@ describe('feed reader', () => {
       <entry><title>Bridge to close</title><link href="https://gazette.example/bridge"/><id>tag:g,1</id><updated>2026-03-03T10:00:00Z</updated>
       <content type="html">&lt;p&gt;The Halden rail bridge will close for eight months.&lt;/p&gt;</content></entry></feed>`;
     const [item] = [...readFeedText(atom, 'g.atom')];
-    expect(item).toMatchObject({ record: { url: 'https://gazette.example/bridge', outlet: 'Morrow Gazette', title: 'Bridge to close', format: 'html', published: '2026-03-03T10:00:00.000Z' } });
+    expect(item).toMatchObject({
+      record: {
+        url: 'https://gazette.example/bridge',
+        outlet: 'Morrow Gazette',
+        title: 'Bridge to close',
+        format: 'html',
+        published: '2026-03-03T10:00:00.000Z',
+      },
+    });
   });
 });

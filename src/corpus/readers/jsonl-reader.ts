@@ -22,8 +22,14 @@ export function parseJsonlLine(line: string, source: string): ReadItem {
   const analysis = str(r.analysis);
   return {
     record: {
-      article: id ?? url, source, body: (html ?? text)!, format: html ? 'html' : 'auto', url,
-      title: str(r.title), published: isoDate(r.published), outlet: str(r.outlet),
+      article: id ?? url,
+      source,
+      body: (html ?? text)!,
+      format: html ? 'html' : 'auto',
+      url,
+      title: str(r.title),
+      published: isoDate(r.published),
+      outlet: str(r.outlet),
       ...(analysis ? { analysis: new Uint8Array(Buffer.from(analysis, 'base64')) } : {}),
     },
   };
@@ -34,7 +40,11 @@ export function parseJsonlLine(line: string, source: string): ReadItem {
  * before the first record is dropped; a line longer than `maxBytes` is reported and skipped without being held
  * in memory whole.
  */
-export async function* readJsonl(path: string | NodeJS.ReadableStream, maxBytes = DEFAULT_MAX_BYTES, label = typeof path === 'string' ? path : 'stdin'): AsyncGenerator<ReadItem> {
+export async function* readJsonl(
+  path: string | NodeJS.ReadableStream,
+  maxBytes = DEFAULT_MAX_BYTES,
+  label = typeof path === 'string' ? path : 'stdin',
+): AsyncGenerator<ReadItem> {
   let n = 0;
   let parts: Buffer[] = [];
   let size = 0;
@@ -53,7 +63,9 @@ export async function* readJsonl(path: string | NodeJS.ReadableStream, maxBytes 
     return text.trim() ? parseJsonlLine(text, `${label}:${n}`) : null;
   };
   try {
-    for await (const raw of (typeof path === 'string' ? createReadStream(path) : path) as AsyncIterable<Buffer | string>) {
+    for await (const raw of (typeof path === 'string' ? createReadStream(path) : path) as AsyncIterable<
+      Buffer | string
+    >) {
       const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
       let at = 0;
       for (let nl = chunk.indexOf(10, at); ; nl = chunk.indexOf(10, at)) {

@@ -55,9 +55,21 @@ export async function* readWarc(path: string, maxBytes = DEFAULT_MAX_BYTES): Asy
         continue;
       }
       const url = rec.warcTargetURI ?? null;
-      yield { record: { article: url, source: where, body, format: 'html', url, title: null, published: isoDate(rec.warcDate), outlet: url ? hostOf(url) : null } };
+      yield {
+        record: {
+          article: url,
+          source: where,
+          body,
+          format: 'html',
+          url,
+          title: null,
+          published: isoDate(rec.warcDate),
+          outlet: url ? hostOf(url) : null,
+        },
+      };
     }
-    if (n === 0) yield failed(path, gzip ? 'no WARC records in this gzip file' : 'no WARC records found (not a WARC file?)');
+    if (n === 0)
+      yield failed(path, gzip ? 'no WARC records in this gzip file' : 'no WARC records found (not a WARC file?)');
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const why = err.code?.startsWith('Z_') ? `gzip error (${err.message})` : err.message;

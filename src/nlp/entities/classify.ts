@@ -12,7 +12,26 @@ export interface Candidate extends Run {
   evidence: Evidence;
 }
 
-const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'north-east', 'north-west', 'south-east', 'south-west', 'greater', 'inner', 'outer', 'upper', 'lower']);
+const COMPASS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'north-east',
+  'north-west',
+  'south-east',
+  'south-west',
+  'greater',
+  'inner',
+  'outer',
+  'upper',
+  'lower',
+]);
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'outside', 'inside']);
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$/u;
 
@@ -35,7 +54,8 @@ export function surfaceOf(text: string, tokens: Token[], first: number, last: nu
 export function titleAt(words: Array<{ w: string }>, p: number): { length: number; kind: string } | null {
   if (p >= words.length) return null;
   for (const t of entityLexicons().titles.get(words[p].w) ?? []) {
-    if (p + t.words.length <= words.length && t.words.every((w, k) => words[p + k].w === w)) return { length: t.words.length, kind: t.kind };
+    if (p + t.words.length <= words.length && t.words.every((w, k) => words[p + k].w === w))
+      return { length: t.words.length, kind: t.kind };
   }
   return null;
 }
@@ -56,7 +76,8 @@ export function classifyRun(text: string, tokens: Token[], run: Run): Candidate[
     if (p === 0 && title.length === words.length) return []; // "the Prime Minister" names no one by itself
     let rest = words.slice(p + title.length);
     // "Mr Justice Forbes": titles may stack.
-    for (let more = titleAt(rest, 0); more && rest.length > more.length; more = titleAt(rest, 0)) rest = rest.slice(more.length);
+    for (let more = titleAt(rest, 0); more && rest.length > more.length; more = titleAt(rest, 0))
+      rest = rest.slice(more.length);
     if (!rest.length) continue;
     if (rest.some((x) => lex.headCues.has(x.w))) break; // "Justice Department", "General Motors"
     if (rest[0].w === 'of' || rest[0].w === 'for') {
@@ -70,7 +91,14 @@ export function classifyRun(text: string, tokens: Token[], run: Run): Candidate[
       const before = typeWhole(text, tokens, { ...run, last: words[p - 1].i });
       if (before.evidence !== 'weak' && before.type !== 'other') out.push(before);
     }
-    out.push({ ...run, first: rest[0].i, last: rest[rest.length - 1].i, initial: false, type: 'person', evidence: 'title' });
+    out.push({
+      ...run,
+      first: rest[0].i,
+      last: rest[rest.length - 1].i,
+      initial: false,
+      type: 'person',
+      evidence: 'title',
+    });
     return out;
   }
   // "Composer Keith Burstein", "Prosecuting Peter Hughes": a capitalised sentence opener before a given name is no part of it.
@@ -78,7 +106,11 @@ export function classifyRun(text: string, tokens: Token[], run: Run): Candidate[
     return [{ ...run, first: words[1].i, initial: false, type: 'person', evidence: 'lexicon' }];
   }
   // "Investigator Phil Yochum": a capitalised role word before a two-word name works like a title.
-  if (words.length >= 3 && lex.roles.has(words[0].w) && !words.slice(1).some((x) => lex.headCues.has(x.w) || x.w === 'of' || x.w === 'for')) {
+  if (
+    words.length >= 3 &&
+    lex.roles.has(words[0].w) &&
+    !words.slice(1).some((x) => lex.headCues.has(x.w) || x.w === 'of' || x.w === 'for')
+  ) {
     return [{ ...run, first: words[1].i, initial: false, type: 'person', evidence: 'title' }];
   }
   const whole = typeWhole(text, tokens, run);
@@ -90,7 +122,14 @@ function typeWhole(text: string, tokens: Token[], run: Run): Candidate {
   const lex = entityLexicons();
   const words = runWords(tokens, run.first, run.last);
   // Plain fields, not a spread: typeWhole runs for most capitalised runs.
-  const typed = (type: EntityType, evidence: Evidence): Candidate => ({ first: run.first, last: run.last, sentence: run.sentence, initial: run.initial, type, evidence });
+  const typed = (type: EntityType, evidence: Evidence): Candidate => ({
+    first: run.first,
+    last: run.last,
+    sentence: run.sentence,
+    initial: run.initial,
+    type,
+    evidence,
+  });
   if (words.every((x) => lex.nonNames.has(x.w))) return typed('other', 'lexicon'); // dropped by the caller
   const norm = normaliseSurface(surfaceOf(text, tokens, run.first, run.last));
   const known = lex.known.get(norm);
@@ -108,12 +147,21 @@ function typeWhole(text: string, tokens: Token[], run: Run): Candidate {
 
   if (lex.firstNames.has(words[0].w) && (words.length > 1 || !run.initial)) return typed('person', 'lexicon');
   // "West London", "Northern Bavaria": a compass word before a known place.
-  if (words.length > 1 && COMPASS.has(words[0].w) && lex.known.get(normaliseSurface(surfaceOf(text, tokens, words[1].i, run.last)))?.type === 'place') {
+  if (
+    words.length > 1 &&
+    COMPASS.has(words[0].w) &&
+    lex.known.get(normaliseSurface(surfaceOf(text, tokens, words[1].i, run.last)))?.type === 'place'
+  ) {
     return typed('place', 'lexicon');
   }
   if (words.length <= 3 && personContext(tokens, run)) return typed('person', 'cue');
   const prev = tokens[run.first - 1];
-  if (words.length <= 2 && prev && prev.sentence === tokens[run.first].sentence && PLACE_PREPOSITIONS.has(prev.text.toLowerCase())) {
+  if (
+    words.length <= 2 &&
+    prev &&
+    prev.sentence === tokens[run.first].sentence &&
+    PLACE_PREPOSITIONS.has(prev.text.toLowerCase())
+  ) {
     return typed('place', 'weak'); // "heard from Kevan Okafor": a later "Okafor said" can still make it a person
   }
   if (words.length === 1 && ACRONYM.test(tokens[run.first].text)) return typed('org', 'cue');
@@ -156,7 +204,13 @@ export function isCommonPlural(word: string): boolean {
   const lower = word.toLowerCase();
   let hit = pluralCache.get(lower);
   if (hit === undefined) {
-    const lemma = (nlp.readDoc(lower).tokens().out(its.lemma as never) as unknown as string[])[0] ?? lower;
+    const lemma =
+      (
+        nlp
+          .readDoc(lower)
+          .tokens()
+          .out(its.lemma as never) as unknown as string[]
+      )[0] ?? lower;
     hit = lemma !== lower;
     pluralCache.set(lower, hit);
   }

@@ -31,20 +31,35 @@ export function walkBack(tokens: Token[], b: number, appositive: boolean): numbe
     const p = tokens[a - 1];
     if (!p || p.sentence !== s) break;
     const lower = p.text.toLowerCase();
-    if (DESCRIPTOR_POS.has(p.pos) || POSSESSIVE.test(p.text) || (p.text === '.' && tokens[a - 2]?.end === p.start) || (p.text === '-' && p.end === tokens[a].start)) {
+    if (
+      DESCRIPTOR_POS.has(p.pos) ||
+      POSSESSIVE.test(p.text) ||
+      (p.text === '.' && tokens[a - 2]?.end === p.start) ||
+      (p.text === '-' && p.end === tokens[a].start)
+    ) {
       a--;
       continue;
     }
     if (appositive && DETERMINERS.has(lower)) {
       a--;
       const pp = tokens[a - 1];
-      if (pp && pp.sentence === s && INNER_PREPOSITIONS.has(pp.text.toLowerCase()) && DESCRIPTOR_POS.has(tokens[a - 2]?.pos ?? '')) {
+      if (
+        pp &&
+        pp.sentence === s &&
+        INNER_PREPOSITIONS.has(pp.text.toLowerCase()) &&
+        DESCRIPTOR_POS.has(tokens[a - 2]?.pos ?? '')
+      ) {
         a--;
         continue;
       }
       break;
     }
-    if (appositive && INNER_PREPOSITIONS.has(lower) && DESCRIPTOR_POS.has(tokens[a - 2]?.pos ?? '') && tokens[a - 2].sentence === s) {
+    if (
+      appositive &&
+      INNER_PREPOSITIONS.has(lower) &&
+      DESCRIPTOR_POS.has(tokens[a - 2]?.pos ?? '') &&
+      tokens[a - 2].sentence === s
+    ) {
       a--;
       continue;
     }
@@ -65,12 +80,15 @@ export function walkForward(tokens: Token[], k: number): number | null {
   for (let i = k; i < tokens.length && i < k + 25; i++) {
     const t = tokens[i];
     if (t.sentence !== s) return i - 1 > k ? i - 1 : null;
-    if (CLOSERS.test(t.text) && !(t.text === '.' && tokens[i - 1]?.end === t.start && tokens[i + 1]?.sentence === s)) return i > k ? i - 1 : null;
+    if (CLOSERS.test(t.text) && !(t.text === '.' && tokens[i - 1]?.end === t.start && tokens[i + 1]?.sentence === s))
+      return i > k ? i - 1 : null;
     // "a spokeswoman based in Berlin" goes on; "Mr Hamilton abandoned …" is a clause.
-    const participle = t.pos === 'VERB' && /(?:ed|ing)$/.test(t.text) && !lex.personCues.has(t.lemma) && tokens[i - 1]?.pos === 'NOUN';
+    const participle =
+      t.pos === 'VERB' && /(?:ed|ing)$/.test(t.text) && !lex.personCues.has(t.lemma) && tokens[i - 1]?.pos === 'NOUN';
     if ((t.pos === 'VERB' || t.pos === 'AUX') && !participle) return null;
     // "Lenz, a former lawyer who joined the authority in 2019," → the description ends before the relative clause.
-    if (t.pos === 'PRON' && !DETERMINERS.has(t.text.toLowerCase())) return RELATIVES.has(t.text.toLowerCase()) && i > k ? i - 1 : null;
+    if (t.pos === 'PRON' && !DETERMINERS.has(t.text.toLowerCase()))
+      return RELATIVES.has(t.text.toLowerCase()) && i > k ? i - 1 : null;
   }
   return null;
 }
@@ -143,8 +161,16 @@ export function orgAfterRole(doc: Analysis, description: Span): { start: number;
     if (tokens[k]?.text.toLowerCase() === 'the') k++;
     const rest = tokens.slice(k);
     // "Secretary of State" is a title, not a secretary of a body called State.
-    const phrase = tokens.slice(i).map((t) => fold(t.text)).join(' ');
-    if (entityLexicons().titles.get(fold(tokens[i].text))?.some((t) => t.words.join(' ') === phrase)) return null;
+    const phrase = tokens
+      .slice(i)
+      .map((t) => fold(t.text))
+      .join(' ');
+    if (
+      entityLexicons()
+        .titles.get(fold(tokens[i].text))
+        ?.some((t) => t.words.join(' ') === phrase)
+    )
+      return null;
     if (!rest.length || !rest.some((t) => /^\p{Lu}/u.test(t.text) && t.pos !== 'PRON')) return null;
     const start = rest[0].start;
     const end = rest[rest.length - 1].end;

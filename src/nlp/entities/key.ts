@@ -2,8 +2,38 @@ import type { EntityType } from '../../types.js';
 import { entityLexicons, normaliseSurface } from './lexicons.js';
 
 // Post-nominals: "Peter Hughes QC" is "peter hughes".
-const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'qc', 'kc', 'mp', 'mep', 'msp', 'obe', 'mbe', 'cbe', 'phd']);
-const NAME_PARTICLES = new Set(['al', 'el', 'von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'le', 'la', 'bin', 'ibn']);
+const NAME_SUFFIXES = new Set([
+  'jr',
+  'sr',
+  'ii',
+  'iii',
+  'iv',
+  'qc',
+  'kc',
+  'mp',
+  'mep',
+  'msp',
+  'obe',
+  'mbe',
+  'cbe',
+  'phd',
+]);
+const NAME_PARTICLES = new Set([
+  'al',
+  'el',
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'du',
+  'le',
+  'la',
+  'bin',
+  'ibn',
+]);
 const LEGAL_SUFFIXES = new Set(['inc', 'ltd', 'corp', 'plc', 'ag', 'gmbh', 'llc', 'co', 'sa', 'nv', 'se']);
 // "Ministry of Defence" and "Defence Ministry" name the same body: key both as "defense ministry".
 const OF_FORM = /^(ministry|department|office) (?:of|for) (?:the )?(.+)$/;
@@ -49,7 +79,9 @@ function personKey(s: string): string {
   }
   while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1])) words = words.slice(0, -1);
   // Written both ways: "Mohamed Al Fayed"/"Mohamed Fayed", "Ursula von der Leyen"/"Von der Leyen", "Neal R. Sonnett"/"Neal Sonnett".
-  return words.filter((w, i) => i === words.length - 1 || (!NAME_PARTICLES.has(w) && !(i > 0 && w.length === 1))).join(' ');
+  return words
+    .filter((w, i) => i === words.length - 1 || (!NAME_PARTICLES.has(w) && !(i > 0 && w.length === 1)))
+    .join(' ');
 }
 
 /**

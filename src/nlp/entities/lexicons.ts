@@ -36,7 +36,12 @@ export function fold(word: string): string {
   let hit = folded.get(word);
   if (hit === undefined) {
     if (folded.size > 50_000) folded.clear(); // bound the memo on huge corpora
-    hit = foldText(word).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/[’`]/g, "'");
+    hit = foldText(word)
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[.]/g, '')
+      .replace(/[’`]/g, "'");
     folded.set(word, hit);
   }
   return hit;
@@ -78,14 +83,18 @@ export function entityLexicons(): EntityLexicons {
   };
   // The gazetteer and aliases are keyed through the same normalisation as the text (needs `spelling` set first).
   const known = compiled.known;
-  for (const name of lexicon<string>('entity-places').entries) known.set(normaliseSurface(name), { key: normaliseSurface(name), type: 'place' });
+  for (const name of lexicon<string>('entity-places').entries)
+    known.set(normaliseSurface(name), { key: normaliseSurface(name), type: 'place' });
   for (const { key, type, aliases } of lexicon<AliasEntry>('entity-aliases').entries) {
     const canonical = { key, type };
     known.set(normaliseSurface(key), canonical);
     for (const alias of aliases) known.set(normaliseSurface(alias), canonical);
   }
   for (const [demonym, place] of lexicon<[string, string]>('demonyms').entries) {
-    compiled.demonyms.set(normaliseSurface(demonym), known.get(normaliseSurface(place))?.key ?? normaliseSurface(place));
+    compiled.demonyms.set(
+      normaliseSurface(demonym),
+      known.get(normaliseSurface(place))?.key ?? normaliseSurface(place),
+    );
   }
   return compiled;
 }

@@ -11,7 +11,29 @@ export interface Run {
 }
 
 // Lower-case particles inside personal names: "Ursula von der Leyen", "Rio de Janeiro", "Bashar al-Assad".
-const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'del', 'della', 'du', 'des', 'dos', 'das', 'le', 'la', 'al', 'el', 'bin', 'ibn', 'ter', 'ten']);
+const NAME_PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'du',
+  'des',
+  'dos',
+  'das',
+  'le',
+  'la',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'ter',
+  'ten',
+]);
 const NEVER_CAP_POS = new Set(['PUNCT', 'SYM', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'ADP']);
 const TITLE_CASE_ALLOWED_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'X']);
 const OPENERS = new Set(['"', '“', '‘', "'", '«', '(', '[', ':', '—', '–', '-', '•']);
@@ -63,7 +85,12 @@ export function findRuns(tokens: Token[], s: Sentence, titleCase: boolean): Run[
       }
       const after = tokens[next + 1];
       if (!after || next + 1 >= end) break;
-      if ((t.text === '-' || t.text === '.') && touching(tokens[last], t) && CAPITAL.test(after.text) && (t.text === '.' || touching(t, after))) {
+      if (
+        (t.text === '-' || t.text === '.') &&
+        touching(tokens[last], t) &&
+        CAPITAL.test(after.text) &&
+        (t.text === '.' || touching(t, after))
+      ) {
         last = next + 1;
         continue;
       }
@@ -71,7 +98,12 @@ export function findRuns(tokens: Token[], s: Sentence, titleCase: boolean): Run[
       if (NAME_PARTICLES.has(word) && !titleCase) {
         let k = next;
         // "Bashar al-Assad": a particle may be hyphenated to the name.
-        while (k < end && (NAME_PARTICLES.has(tokens[k].text.toLowerCase()) || (tokens[k].text === '-' && touching(tokens[k - 1], tokens[k])))) k++;
+        while (
+          k < end &&
+          (NAME_PARTICLES.has(tokens[k].text.toLowerCase()) ||
+            (tokens[k].text === '-' && touching(tokens[k - 1], tokens[k])))
+        )
+          k++;
         if (k < end && isCapWord(tokens[k], titleCase)) {
           last = k;
           continue;

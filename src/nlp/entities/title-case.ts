@@ -4,7 +4,28 @@ import { entityLexicons, normaliseSurface } from './lexicons.js';
 import type { Run } from './runs.js';
 
 // Words a Title Case headline may leave lower-case ("Trains to Run Again in Bavaria").
-const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'by', 'from', 'as', 'vs', 'via', 'into', 'over']);
+const MINOR_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'and',
+  'or',
+  'but',
+  'with',
+  'by',
+  'from',
+  'as',
+  'vs',
+  'via',
+  'into',
+  'over',
+]);
 const LETTER = /^\p{L}/u;
 const CAPITAL = /^\p{Lu}/u;
 
@@ -32,7 +53,12 @@ export type KnownSurfaces = Map<string, { type: EntityType; key: string }>;
  * In a Title Case run only tag what is known elsewhere: lexicon places and aliases, names the body mentions,
  * a title before a given name. Longest match first, left to right.
  */
-export function matchKnown(text: string, tokens: Token[], run: Run, body: KnownSurfaces): Array<Candidate & { key?: string }> {
+export function matchKnown(
+  text: string,
+  tokens: Token[],
+  run: Run,
+  body: KnownSurfaces,
+): Array<Candidate & { key?: string }> {
   const lex = entityLexicons();
   const words = runWords(tokens, run.first, run.last);
   const out: Array<Candidate & { key?: string }> = [];
@@ -42,7 +68,10 @@ export function matchKnown(text: string, tokens: Token[], run: Run, body: KnownS
       const first = words[p].i;
       const last = words[p + len - 1].i;
       const norm = normaliseSurface(surfaceOf(text, tokens, first, last));
-      const hit = body.get(norm) ?? lex.known.get(norm) ?? (lex.demonyms.has(norm) ? { type: 'place' as const, key: lex.demonyms.get(norm)! } : undefined);
+      const hit =
+        body.get(norm) ??
+        lex.known.get(norm) ??
+        (lex.demonyms.has(norm) ? { type: 'place' as const, key: lex.demonyms.get(norm)! } : undefined);
       if (hit) {
         out.push({ ...run, first, last, initial: false, type: hit.type, evidence: 'lexicon', key: hit.key });
         matched = len;

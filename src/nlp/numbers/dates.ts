@@ -8,11 +8,48 @@ const DECADE_RE = /^(1[89]\d0|20\d0)s$/;
 const DAY_RANGE_RE = /^(\d{1,2})[-–](\d{1,2})$/;
 const DAY_JOINERS = new Set(['to', '-', '–']);
 const PERIOD_TOKEN_RE = /^(mid|early|late)-(.+)$/; // "mid-2027", "mid-March"
-const RELATIVE_YEAR = new Map([['next', 1], ['this', 0], ['last', -1]]);
+const RELATIVE_YEAR = new Map([
+  ['next', 1],
+  ['this', 0],
+  ['last', -1],
+]);
 // A bare month name is a date only after one of these: "in March", not "the March on Washington".
-const MONTH_CONTEXT = new Set(['in', 'since', 'until', 'till', 'by', 'from', 'through', 'during', 'last', 'next', 'this', 'of', 'before', 'after', 'early', 'late', 'mid', 'on']);
+const MONTH_CONTEXT = new Set([
+  'in',
+  'since',
+  'until',
+  'till',
+  'by',
+  'from',
+  'through',
+  'during',
+  'last',
+  'next',
+  'this',
+  'of',
+  'before',
+  'after',
+  'early',
+  'late',
+  'mid',
+  'on',
+]);
 
-const MONTH_NAMES = ['', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = [
+  '',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /**
  * A date anchored at token `i`: "March 3, 2025", "3 March", "late 2028", "mid-2027", "by the end of 2026",
@@ -41,7 +78,9 @@ export function startsDatePhrase(scan: Scan, i: number): boolean {
   const part = numberTables().dateParts.matchForward(scan.lower, i, scan.end);
   if (!part || part.next >= scan.end) return false;
   const l = scan.lower[part.next];
-  return YEAR_RE.test(l) || numberTables().months.has(l) || (RELATIVE_YEAR.has(l) && scan.lower[part.next + 1] === 'year');
+  return (
+    YEAR_RE.test(l) || numberTables().months.has(l) || (RELATIVE_YEAR.has(l) && scan.lower[part.next + 1] === 'year')
+  );
 }
 
 /** "late 2028", "by the end of 2026", "Q1 2025": a year needs a period phrase to be a date (else it is a plain year). */
@@ -57,7 +96,15 @@ function matchYear(scan: Scan, i: number): Match | null {
 function matchDecade(scan: Scan, i: number): Match | null {
   const m = DECADE_RE.exec(scan.lower[i]);
   if (!m) return null;
-  const mention: NumberMention = { ...spanOf(scan, i, i), sentence: scan.sentence, kind: 'year', value: Number(m[1]), unit: null, qualifier: 'approx', datePart: 'decade' };
+  const mention: NumberMention = {
+    ...spanOf(scan, i, i),
+    sentence: scan.sentence,
+    kind: 'year',
+    value: Number(m[1]),
+    unit: null,
+    qualifier: 'approx',
+    datePart: 'decade',
+  };
   return { mention, next: i + 1 };
 }
 
@@ -74,20 +121,35 @@ function matchDayFirst(scan: Scan, i: number): Match | null {
 }
 
 /** Month at token `m` (the date starts at `first`), then optional day and year: "March 3, 2025", "March 2025". */
-function matchMonth(scan: Scan, first: number, m: number, month: NumberWord, day: Day | null, period: string | null): Match | null {
+function matchMonth(
+  scan: Scan,
+  first: number,
+  m: number,
+  month: NumberWord,
+  day: Day | null,
+  period: string | null,
+): Match | null {
   const { lower } = scan;
   // "Mar", "Jan" without a period or a number are too ambiguous ("Jan" the name).
   let last = m;
   let k = m + 1;
   if (day === null) {
     day = readDay(scan, k);
-    if (day) { last = day.next - 1; k = day.next; }
+    if (day) {
+      last = day.next - 1;
+      k = day.next;
+    }
   }
   let year: number | null = null;
   const y = lower[k] === ',' && k + 1 < scan.end ? k + 1 : k;
   let relative: string | null = null;
-  if (y < scan.end && YEAR_RE.test(lower[y])) { year = Number(lower[y]); last = y; }
-  else if (RELATIVE_YEAR.has(lower[k]) && k + 1 < scan.end && lower[k + 1] === 'year') { relative = lower[k]; last = k + 1; } // "February last year"
+  if (y < scan.end && YEAR_RE.test(lower[y])) {
+    year = Number(lower[y]);
+    last = y;
+  } else if (RELATIVE_YEAR.has(lower[k]) && k + 1 < scan.end && lower[k + 1] === 'year') {
+    relative = lower[k];
+    last = k + 1;
+  } // "February last year"
   const part = numberTables().dateParts.matchBackward(lower, first, scan.floor);
   const start = part ? part.start : first;
   if (day === null && year === null && !part && !period) {
@@ -110,7 +172,14 @@ function matchRelative(scan: Scan, i: number): Match {
   return finish(scan, part ? part.start : i, i + 1, year, part ? [part.value] : [], `${scan.lower[i]}-year`);
 }
 
-function finish(scan: Scan, first: number, last: number, year: number | null, parts: string[], relative: string | false): Match {
+function finish(
+  scan: Scan,
+  first: number,
+  last: number,
+  year: number | null,
+  parts: string[],
+  relative: string | false,
+): Match {
   const resolved = year !== null;
   const datePart = [...parts, ...(!resolved && relative ? [relative] : [])].join(' ');
   const mention: NumberMention = {

@@ -27,7 +27,8 @@ const GLUED_RE = new RegExp(`^(${DIGITS})([a-z%°²/]+)$`, 'i');
 export const ORDINAL_RE = /^(\d+)(?:st|nd|rd|th)$/i;
 const YEAR_RE = /^(?:1[89]\d\d|20\d\d|2100)$/;
 // "10:30", "5pm", "5.30pm"; phone numbers "555-123-4567", "+44".
-export const TIME_OR_PHONE_RE = /^\d{1,2}(?:[:.]\d{2})*(?:am|pm|a\.m\.?|p\.m\.?)$|^\d{1,2}:\d{2}(?::\d{2})?$|^\+\d|^\d+(?:[-–.]\d+){2,}$/i;
+export const TIME_OR_PHONE_RE =
+  /^\d{1,2}(?:[:.]\d{2})*(?:am|pm|a\.m\.?|p\.m\.?)$|^\d{1,2}:\d{2}(?::\d{2})?$|^\+\d|^\d+(?:[-–.]\d+){2,}$/i;
 
 const toNumber = (s: string): number => Number(s.replace(/,/g, ''));
 
@@ -72,13 +73,20 @@ function readWords(scan: Scan, i: number): Numeral | null {
   const l = lower[i];
   const w = words.get(l);
   const at = (k: number) => (k < scan.end ? words.get(lower[k]) : undefined);
-  const isScale = (k: number) => { const x = at(k); return x !== undefined && (x.type === 'scale' || x.type === 'dozen'); };
+  const isScale = (k: number) => {
+    const x = at(k);
+    return x !== undefined && (x.type === 'scale' || x.type === 'dozen');
+  };
 
   // "a dozen", "a million", "half a million", "several hundred", "a few thousand".
-  if ((l === 'a' || l === 'an') && isScale(i + 1)) return { ...base(at(i + 1)!.value, i + 2), words: true, scale: at(i + 1)!.value };
-  if (l === 'half' && lower[i + 1] === 'a' && isScale(i + 2)) return { ...base(at(i + 2)!.value / 2, i + 3), words: true, scale: at(i + 2)!.value };
-  if (l === 'several' && isScale(i + 1)) return { ...base(at(i + 1)!.value, i + 2), words: true, approx: true, scale: at(i + 1)!.value };
-  if (l === 'a' && lower[i + 1] === 'few' && isScale(i + 2)) return { ...base(at(i + 2)!.value, i + 3), words: true, approx: true, scale: at(i + 2)!.value };
+  if ((l === 'a' || l === 'an') && isScale(i + 1))
+    return { ...base(at(i + 1)!.value, i + 2), words: true, scale: at(i + 1)!.value };
+  if (l === 'half' && lower[i + 1] === 'a' && isScale(i + 2))
+    return { ...base(at(i + 2)!.value / 2, i + 3), words: true, scale: at(i + 2)!.value };
+  if (l === 'several' && isScale(i + 1))
+    return { ...base(at(i + 1)!.value, i + 2), words: true, approx: true, scale: at(i + 1)!.value };
+  if (l === 'a' && lower[i + 1] === 'few' && isScale(i + 2))
+    return { ...base(at(i + 2)!.value, i + 3), words: true, approx: true, scale: at(i + 2)!.value };
   if (!w) return null;
   if (w.type === 'ordinal') return { ...base(w.value, i + 1), ordinal: true, words: true };
   if (w.type === 'approx-plural') return readApproxPlural(scan, i, w.value);
@@ -100,7 +108,10 @@ function readWords(scan: Scan, i: number): Numeral | null {
       j++;
     } else if (x && x.type === 'scale') {
       if (x.value === 100) current = (current || 1) * 100;
-      else { total += (current || 1) * x.value; current = 0; }
+      else {
+        total += (current || 1) * x.value;
+        current = 0;
+      }
       prev = 'scale';
       j++;
     } else if (x && x.type === 'dozen') {

@@ -5,7 +5,25 @@ import { isCapitalised, spanOf, type Match, type Scan } from './scan.js';
 import { numberTables, type UnitEntry } from './tables.js';
 
 // A 4-digit number after these is a year even before a plural noun: "the 2024 elections", "in 2024 protests".
-const YEAR_CONTEXT = new Set(['the', 'in', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'since', 'until', 'during', 'before', 'after', 'by', "'s", '’s']);
+const YEAR_CONTEXT = new Set([
+  'the',
+  'in',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'this',
+  'that',
+  'since',
+  'until',
+  'during',
+  'before',
+  'after',
+  'by',
+  "'s",
+  '’s',
+]);
 const NATIONALITY_RE = /^\p{Lu}\p{Ll}+$/u; // "Ukrainian", not "F-16" or "NATO"
 const OLD_YEAR_RE = /^1[0-7]\d\d$/;
 const LETTER_RE = /^[a-z]/;
@@ -23,7 +41,8 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
   const l = lower[i];
   const c = l.charCodeAt(0);
   const digit = c >= 48 && c <= 57;
-  if (!digit && !t.words.has(l) && l !== 'a' && l !== 'an' && l !== 'half' && l !== 'several' && l[0] !== '+') return null;
+  if (!digit && !t.words.has(l) && l !== 'a' && l !== 'an' && l !== 'half' && l !== 'several' && l[0] !== '+')
+    return null;
   if (TIME_OR_PHONE_RE.test(l)) return { mention: null, next: skipDigits(scan, i + 1) };
 
   const cur = t.currencyBefore.matchBackward(lower, i, scan.floor);
@@ -32,16 +51,24 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
   let start = cur ? cur.start : i;
   let j = n.next;
   if (j < scan.end && t.words.get(lower[j])?.type === 'time-marker') return { mention: null, next: j + 1 }; // "5 p.m."
-  if (digit && j < scan.end && NUMBER_RE.test(lower[j]) && !n.words) return { mention: null, next: skipDigits(scan, j) }; // "20 7946 0958"
+  if (digit && j < scan.end && NUMBER_RE.test(lower[j]) && !n.words)
+    return { mention: null, next: skipDigits(scan, j) }; // "20 7946 0958"
 
   // Ranges: "between 5 and 10", "200 to 300", "$2-3bn" (one token, handled by readNumeral).
   let valueMax = n.valueMax;
   if (start - 1 >= scan.floor && lower[start - 1] === 'between' && lower[j] === 'and') {
     const hi = readRangeEnd(scan, j + 1, cur !== null, n);
-    if (hi) { valueMax = hi.value; j = hi.next; start--; }
+    if (hi) {
+      valueMax = hi.value;
+      j = hi.next;
+      start--;
+    }
   } else if (j < scan.end && RANGE_JOINERS.has(lower[j]) && !isChange(scan, start)) {
     const hi = readRangeEnd(scan, j + 1, cur !== null, n);
-    if (hi) { valueMax = hi.value; j = hi.next; }
+    if (hi) {
+      valueMax = hi.value;
+      j = hi.next;
+    }
   }
 
   const q = t.qualifiers.matchBackward(lower, start, scan.floor);
@@ -65,7 +92,8 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
     } else if (gluedWord) return { mention: null, next: j + 1 };
     else if (hyphen && !n.words && isWord(scan, j + 1)) {
       // "a 27-member bloc", "a 1,200-strong force": the hyphenated word is what is counted.
-      if (lower[j + 1] !== 'strong') return build(scan, n, start, j + 1, cur?.value, undefined, tokens[j + 1].lemma, q?.value, valueMax);
+      if (lower[j + 1] !== 'strong')
+        return build(scan, n, start, j + 1, cur?.value, undefined, tokens[j + 1].lemma, q?.value, valueMax);
       j += 2;
     } else if (hyphen && n.words) return { mention: null, next: j }; // "one-off", "two-thirds"
   }
@@ -73,7 +101,12 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
   if (unit?.unit === 'm' && n.glued && !cur) {
     // "2.5m people" is millions, "a 100m sprint" is metres.
     const after = countedNoun(scan, j);
-    if (after && isPlural(scan, after.last)) { n.value *= 1e6; n.scale = 1e6; unit = undefined; noun = after; }
+    if (after && isPlural(scan, after.last)) {
+      n.value *= 1e6;
+      n.scale = 1e6;
+      unit = undefined;
+      noun = after;
+    }
   }
 
   if (n.words && !n.ordinal && n.value === 1 && n.scale === 1 && !unit && !noun) return null; // "one of them", "no one"
@@ -86,12 +119,30 @@ export function matchQuantity(scan: Scan, i: number): Match | null {
     if (!plural || yearContext)
       return build(scan, n, start, j - 1, undefined, undefined, null, undefined, valueMax, 'year');
   }
-  return build(scan, n, start, noun ? noun.last : j - 1, cur?.value, unit, noun ? tokens[noun.last].lemma : null, q?.value, valueMax);
+  return build(
+    scan,
+    n,
+    start,
+    noun ? noun.last : j - 1,
+    cur?.value,
+    unit,
+    noun ? tokens[noun.last].lemma : null,
+    q?.value,
+    valueMax,
+  );
 }
 
 function build(
-  scan: Scan, n: Numeral, first: number, last: number, currency: UnitEntry | undefined, unit: UnitEntry | undefined,
-  noun: string | null, qualifier: NumberQualifier | undefined, valueMax: number | undefined, forceKind?: NumberKind,
+  scan: Scan,
+  n: Numeral,
+  first: number,
+  last: number,
+  currency: UnitEntry | undefined,
+  unit: UnitEntry | undefined,
+  noun: string | null,
+  qualifier: NumberQualifier | undefined,
+  valueMax: number | undefined,
+  forceKind?: NumberKind,
 ): Match {
   const u = currency ?? unit;
   const kind: NumberKind = forceKind ?? (n.ordinal ? 'ordinal' : u ? u.kind : 'cardinal');
@@ -143,7 +194,12 @@ function countedNoun(scan: Scan, j: number): { last: number } | null {
   const { tokens } = scan;
   let k = j;
   // Nationalities come tagged PROPN: "1,200 young Ukrainian soldiers".
-  while (k < scan.end && k - j < 2 && (tokens[k].pos === 'ADJ' || (tokens[k].pos === 'PROPN' && NATIONALITY_RE.test(tokens[k].text)))) k++;
+  while (
+    k < scan.end &&
+    k - j < 2 &&
+    (tokens[k].pos === 'ADJ' || (tokens[k].pos === 'PROPN' && NATIONALITY_RE.test(tokens[k].text)))
+  )
+    k++;
   if (k >= scan.end || tokens[k].pos !== 'NOUN') return null;
   let last = k;
   while (last + 1 < scan.end && last - k < 2 && tokens[last + 1].pos === 'NOUN') last++;

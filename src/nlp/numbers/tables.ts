@@ -2,8 +2,18 @@ import { lexicon } from '../../lexicons.js';
 import type { NumberKind, NumberQualifier } from '../../types.js';
 
 export type NumberWordType =
-  | 'unit' | 'tens' | 'scale' | 'scale-abbrev' | 'dozen' | 'approx-plural' | 'ordinal' | 'fraction'
-  | 'month' | 'weekday' | 'time-marker' | 'label';
+  | 'unit'
+  | 'tens'
+  | 'scale'
+  | 'scale-abbrev'
+  | 'dozen'
+  | 'approx-plural'
+  | 'ordinal'
+  | 'fraction'
+  | 'month'
+  | 'weekday'
+  | 'time-marker'
+  | 'label';
 
 export interface NumberWord {
   word: string;
@@ -38,7 +48,10 @@ export class PhraseTable<T> {
 
   add(phrase: string, value: T): void {
     const words = phrase.split(' ');
-    for (const [map, key] of [[this.byFirst, words[0]], [this.byLast, words[words.length - 1]]] as const) {
+    for (const [map, key] of [
+      [this.byFirst, words[0]],
+      [this.byLast, words[words.length - 1]],
+    ] as const) {
       const list = map.get(key) ?? [];
       list.push({ words, value });
       list.sort((a, b) => b.words.length - a.words.length); // longest first: "just over" before "over"

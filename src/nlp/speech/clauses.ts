@@ -51,7 +51,11 @@ export function bareClauseAfter(tokens: Token[], from: number, to: number, skipO
   }
   if (i < to && tokens[i].text === ',') i++;
   if (i >= to || !/^(DET|PRON|PROPN|NOUN|NUM|ADJ)$/.test(tokens[i].pos)) return -1;
-  if (tokens[i].pos === 'PRON' && !/^(he|she|it|they|we|i|you|there|this|these|those|nobody|no one|everyone)$/.test(tokens[i].lemma)) return -1;
+  if (
+    tokens[i].pos === 'PRON' &&
+    !/^(he|she|it|they|we|i|you|there|this|these|those|nobody|no one|everyone)$/.test(tokens[i].lemma)
+  )
+    return -1;
   for (let k = i + 1; k < Math.min(to, i + 12); k++) {
     if (tokens[k].pos === 'AUX' || tokens[k].pos === 'VERB') return i;
     // "confirmed Sonit's rescue, but the paper published …": the verb belongs to the next clause.

@@ -29,7 +29,8 @@ export function npEndingAt(tokens: Token[], from: number, j: number): TokenRange
   while (k - 1 >= from) {
     const t = tokens[k - 1];
     if (isNpWord(t)) k--;
-    else if (t.text === '-' && k - 2 >= from && t.start === tokens[k - 2].end && t.end === tokens[k].start) k -= 2; // "Kuziel-Zawalich"
+    else if (t.text === '-' && k - 2 >= from && t.start === tokens[k - 2].end && t.end === tokens[k].start)
+      k -= 2; // "Kuziel-Zawalich"
     else if (startsNp(t)) {
       k--;
       // "A police video of the rescue": the determiner may start a phrase inside a larger one.
@@ -50,7 +51,13 @@ export function npStartingAt(tokens: Token[], i: number, to: number): TokenRange
   while (k < to) {
     const t = tokens[k];
     if (isNpWord(t)) k++;
-    else if (NP_LINK.has(t.lemma) && k > firstWord && k + 1 < to && (isNpWord(tokens[k + 1]) || startsNp(tokens[k + 1]))) k += startsNp(tokens[k + 1]) ? 2 : 1;
+    else if (
+      NP_LINK.has(t.lemma) &&
+      k > firstWord &&
+      k + 1 < to &&
+      (isNpWord(tokens[k + 1]) || startsNp(tokens[k + 1]))
+    )
+      k += startsNp(tokens[k + 1]) ? 2 : 1;
     else break;
   }
   return k > firstWord ? [i, k - 1] : null;

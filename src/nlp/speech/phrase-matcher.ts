@@ -40,7 +40,10 @@ export class PhraseMatcher<E extends PhraseEntry> {
       const byLemma = this.byFirst.get(t.lemma);
       const byForm = lower !== t.lemma ? this.byFirst.get(lower) : undefined;
       if (!byLemma && !byForm) continue;
-      const candidates = byLemma && byForm ? [...byLemma, ...byForm].sort((a, b) => b.words.length - a.words.length) : (byLemma ?? byForm)!;
+      const candidates =
+        byLemma && byForm
+          ? [...byLemma, ...byForm].sort((a, b) => b.words.length - a.words.length)
+          : (byLemma ?? byForm)!;
       for (const { words, entry } of candidates) {
         if (entry.pos && !entry.pos.includes(t.pos)) continue;
         const last = matchRest(tokens, i, to, words);

@@ -28,7 +28,11 @@ function isApostrophe(text: string, i: number): boolean {
   const after = text[i + 1];
   if (isWordChar(before) && isWordChar(after)) return true; // don't, Germany's
   // "rock 'n' roll": both marks of 'n' are elisions.
-  if (/^['’]n['’]\s/.test(text.slice(i, i + 4)) || (/[\s]/.test(text[i + 1] ?? '') && /\s['‘’]n$/.test(text.slice(i - 3, i)))) return true;
+  if (
+    /^['’]n['’]\s/.test(text.slice(i, i + 4)) ||
+    (/[\s]/.test(text[i + 1] ?? '') && /\s['‘’]n$/.test(text.slice(i - 3, i)))
+  )
+    return true;
   // Decade or year elision: '90s, ’05
   if (!isWordChar(before) && /^\d\d(s\b|\b)/.test(text.slice(i + 1, i + 4))) return true;
   return false;
@@ -95,7 +99,8 @@ export function scanMarks(text: string, start: number, end: number): Mark[] {
         if (isApostrophe(text, i)) break;
         const open = ch !== '’' && canOpen(text, i, 1);
         const close = ch !== '‘' && canClose(text, i, 1);
-        if (open || close) marks.push({ at: i, length: 1, family: 'single', role: open && close ? 'either' : open ? 'open' : 'close' });
+        if (open || close)
+          marks.push({ at: i, length: 1, family: 'single', role: open && close ? 'either' : open ? 'open' : 'close' });
         break;
       }
     }
@@ -121,5 +126,9 @@ export function closes(mark: Mark, family: MarkFamily): boolean {
 
 /** A plural possessive like "farmers’ union" looks like a closing single mark; prefer a later closer. */
 export function looksPossessive(text: string, mark: Mark): boolean {
-  return mark.family === 'single' && /s/i.test(text[mark.at - 1] ?? '') && /^\s+[a-z]/.test(text.slice(mark.at + 1, mark.at + 4));
+  return (
+    mark.family === 'single' &&
+    /s/i.test(text[mark.at - 1] ?? '') &&
+    /^\s+[a-z]/.test(text.slice(mark.at + 1, mark.at + 4))
+  );
 }

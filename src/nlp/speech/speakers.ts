@@ -47,12 +47,19 @@ export class SpeakerResolver {
       return { name: this.displayName(entity.key, entity.text), key: entity.key, mention, via };
     }
     {
-      const runs = properRuns(tokens, range).map((r) => nameRun(tokens, r, true)).filter((r): r is NameRun => r !== null);
+      const runs = properRuns(tokens, range)
+        .map((r) => nameRun(tokens, r, true))
+        .filter((r): r is NameRun => r !== null);
       const run = runs.find((r) => !r.org) ?? runs[runs.length - 1];
       if (run) {
         const written = text.slice(tokens[run.first].start, tokens[run.last].end);
         const full = this.fullName(written, tokens[run.first].start);
-        return { name: full?.name ?? written, key: full?.key ?? speakerKey(written, run.org ? 'org' : 'person'), mention, via };
+        return {
+          name: full?.name ?? written,
+          key: full?.key ?? speakerKey(written, run.org ? 'org' : 'person'),
+          mention,
+          via,
+        };
       }
     }
     return this.fromDescription(mention, tokens[last], via);
@@ -83,9 +90,19 @@ export class SpeakerResolver {
     const found =
       gender === 'n'
         ? latest(this.bodies, pronoun, IT_LOOKBACK_SENTENCES, () => true)
-        : latest(this.people, pronoun, PRONOUN_LOOKBACK_SENTENCES, (a) => (a.gender === gender || a.gender === null) && !isAcronym(a.name));
+        : latest(
+            this.people,
+            pronoun,
+            PRONOUN_LOOKBACK_SENTENCES,
+            (a) => (a.gender === gender || a.gender === null) && !isAcronym(a.name),
+          );
     if (!found) return null;
-    return { name: this.displayName(found.key, found.name), key: found.key, mention: { start: pronoun.start, end: pronoun.end, text: pronoun.text }, via: 'pronoun' };
+    return {
+      name: this.displayName(found.key, found.name),
+      key: found.key,
+      mention: { start: pronoun.start, end: pronoun.end, text: pronoun.text },
+      via: 'pronoun',
+    };
   }
 
   private fromDescription(mention: Span, head: Token, via: Speaker['via']): Speaker {
@@ -93,7 +110,9 @@ export class SpeakerResolver {
     const headWord = new RegExp(`\\b${escapeRegExp(head.lemma)}`, 'i');
     // Only the description's own head counts: "leader of the group" does not make its person "the group".
     const ownHead = (text: string) => text.split(/\s(?:of|for|at|with|from|in)\s/)[0];
-    const described = this.doc.speakerDescriptions.filter((d) => d.end <= mention.start && headWord.test(ownHead(d.description.text))).pop();
+    const described = this.doc.speakerDescriptions
+      .filter((d) => d.end <= mention.start && headWord.test(ownHead(d.description.text)))
+      .pop();
     if (described && /^(the|this|that)\b/i.test(mention.text)) {
       return { name: described.personName, key: described.person, mention, via: 'description' };
     }
@@ -104,7 +123,11 @@ export class SpeakerResolver {
     // Entities are in text order: binary search instead of a filter over all of them per mention.
     const all = this.doc.entities;
     const inside = [];
-    for (let i = firstAtOrAfter(all, mention.start, (e) => e.start); i < all.length && all[i].start < mention.end; i++) {
+    for (
+      let i = firstAtOrAfter(all, mention.start, (e) => e.start);
+      i < all.length && all[i].start < mention.end;
+      i++
+    ) {
       const e = all[i];
       if (e.end <= mention.end && (e.type === 'person' || e.type === 'org')) inside.push(e);
     }
@@ -137,8 +160,15 @@ export class SpeakerResolver {
       const list = e.type === 'person' ? this.people : this.bodies;
       const s = sentences[e.sentence];
       const first = tokenAt(tokens, s.tokenStart, s.tokenEnd, e.start);
-      const gender = e.type === 'person' && first >= 0 ? genderNear(tokens, first, s.tokenStart, s.tokenEnd, e.text) : null;
-      list.push({ name: e.text, key: e.key, at: e.start, sentence: e.sentence, gender: e.type === 'org' ? 'n' : gender });
+      const gender =
+        e.type === 'person' && first >= 0 ? genderNear(tokens, first, s.tokenStart, s.tokenEnd, e.text) : null;
+      list.push({
+        name: e.text,
+        key: e.key,
+        at: e.start,
+        sentence: e.sentence,
+        gender: e.type === 'org' ? 'n' : gender,
+      });
     }
   }
 
@@ -194,7 +224,11 @@ function genderNear(tokens: Token[], first: number, from: number, to: number, na
 }
 
 /** First index whose position is ≥ `at` in a list sorted by position. */
-function firstAtOrAfter<T>(list: T[], at: number, pos: (x: T) => number = (x) => (x as unknown as Antecedent).at): number {
+function firstAtOrAfter<T>(
+  list: T[],
+  at: number,
+  pos: (x: T) => number = (x) => (x as unknown as Antecedent).at,
+): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -205,7 +239,12 @@ function firstAtOrAfter<T>(list: T[], at: number, pos: (x: T) => number = (x) =>
   return lo;
 }
 
-function latest(list: Antecedent[], pronoun: Token, lookback: number, ok: (a: Antecedent) => boolean): Antecedent | null {
+function latest(
+  list: Antecedent[],
+  pronoun: Token,
+  lookback: number,
+  ok: (a: Antecedent) => boolean,
+): Antecedent | null {
   // Lists are in text order (entities and runs are collected in order; bodies are inserted in place).
   for (let i = firstAtOrAfter(list, pronoun.start) - 1; i >= 0; i--) {
     const a = list[i];
@@ -234,4 +273,3 @@ function isAcronym(name: string): boolean {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-

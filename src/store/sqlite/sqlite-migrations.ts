@@ -31,14 +31,20 @@ export const migrations: Array<{ id: number; name: string; sql: string }> = [
 
 /** Applies the migrations not yet recorded in `migrations`, each in its own transaction. */
 export function migrate(db: Database.Database): number[] {
-  db.exec('CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const done = new Set((db.prepare('SELECT id FROM migrations').all() as Array<{ id: number }>).map((r) => r.id));
   const applied: number[] = [];
   for (const m of migrations) {
     if (done.has(m.id)) continue;
     db.transaction(() => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, new Date().toISOString());
+      db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)').run(
+        m.id,
+        m.name,
+        new Date().toISOString(),
+      );
     })();
     applied.push(m.id);
   }
@@ -48,6 +54,8 @@ export function migrate(db: Database.Database): number[] {
 /** Migrations a corpus still needs (read-only opening refuses to run them). */
 export function pendingMigrations(db: Database.Database): number[] {
   const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").get();
-  const done = new Set(has ? (db.prepare('SELECT id FROM migrations').all() as Array<{ id: number }>).map((r) => r.id) : []);
+  const done = new Set(
+    has ? (db.prepare('SELECT id FROM migrations').all() as Array<{ id: number }>).map((r) => r.id) : [],
+  );
   return migrations.filter((m) => !done.has(m.id)).map((m) => m.id);
 }

@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { InputError } from '../../errors.js';
 import { dirname, resolve } from 'node:path';
-import type { ArticleMeta, ListOptions, NewArticle, Store, StoreCapabilities, StoredArticle, VectorHit } from '../store.js';
+import type {
+  ArticleMeta,
+  ListOptions,
+  NewArticle,
+  Store,
+  StoreCapabilities,
+  StoredArticle,
+  VectorHit,
+} from '../store.js';
 import { migrate, pendingMigrations } from './sqlite-migrations.js';
 
 /** An `articles` row: the meta with its column names. */
@@ -12,8 +20,17 @@ const META_COLUMNS = 'id, article, version, hash, url, title, outlet, published,
 
 function toMeta(r: Row): ArticleMeta {
   return {
-    id: r.id, article: r.article, version: r.version, hash: r.hash, url: r.url, title: r.title, outlet: r.outlet,
-    published: r.published, source: r.source, addedAt: r.added_at, words: r.words,
+    id: r.id,
+    article: r.article,
+    version: r.version,
+    hash: r.hash,
+    url: r.url,
+    title: r.title,
+    outlet: r.outlet,
+    published: r.published,
+    source: r.source,
+    addedAt: r.added_at,
+    words: r.words,
   };
 }
 
@@ -41,12 +58,16 @@ export class SqliteStore implements Store {
   constructor(path: string, opts: { readonly?: boolean } = {}) {
     const file = path === ':memory:' ? path : resolve(path);
     try {
-      if (file !== ':memory:' && existsSync(file) && statSync(file).isDirectory()) throw new InputError(`--db ${file} is a directory; give a file path such as ${file}/unspun.db`);
+      if (file !== ':memory:' && existsSync(file) && statSync(file).isDirectory())
+        throw new InputError(`--db ${file} is a directory; give a file path such as ${file}/unspun.db`);
       if (opts.readonly) {
         this.db = new Database(file, { readonly: true, fileMustExist: true });
         this.db.pragma('busy_timeout = 10000');
         const missing = pendingMigrations(this.db);
-        if (missing.length) throw new InputError(`corpus ${file} is from an older unspun (${missing.length} pending migration(s)); run "unspun add" once on it to upgrade`);
+        if (missing.length)
+          throw new InputError(
+            `corpus ${file} is from an older unspun (${missing.length} pending migration(s)); run "unspun add" once on it to upgrade`,
+          );
       } else {
         if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
         this.db = new Database(file);
@@ -78,12 +99,17 @@ export class SqliteStore implements Store {
     const df = this.sql('INSERT INTO lemma_df (lemma, n) VALUES (?, 1) ON CONFLICT (lemma) DO UPDATE SET n = n + 1');
     const run = this.db.transaction((batch: NewArticle[]) =>
       batch.flatMap((r) => {
-        const row = insert.get({ ...r, addedAt: now, analysis: Buffer.from(r.analysis) }) as { id: number; version: number } | undefined;
+        const row = insert.get({ ...r, addedAt: now, analysis: Buffer.from(r.analysis) }) as
+          | { id: number; version: number }
+          | undefined;
         if (!row) return [];
         const { id, version } = row;
         for (const k of r.features.bands) band.run(k, id);
         for (const k of r.features.anchors) anchor.run(k, id);
-        vector.run(id, Buffer.from(r.features.vector.buffer, r.features.vector.byteOffset, r.features.vector.byteLength));
+        vector.run(
+          id,
+          Buffer.from(r.features.vector.buffer, r.features.vector.byteOffset, r.features.vector.byteLength),
+        );
         for (const l of r.lemmas) df.run(l);
         const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, ...meta } = r;
         return [{ ...meta, id, version, addedAt: now }];
@@ -100,18 +126,23 @@ export class SqliteStore implements Store {
   }
 
   async findByRawHash(rawHash: string): Promise<ArticleMeta | null> {
-    const r = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE raw_hash = ? LIMIT 1`).get(rawHash) as Row | undefined;
+    const r = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE raw_hash = ? LIMIT 1`).get(rawHash) as
+      | Row
+      | undefined;
     return r ? toMeta(r) : null;
   }
 
   async latestVersion(article: string): Promise<ArticleMeta | null> {
-    const r = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE article = ? ORDER BY version DESC LIMIT 1`)
-      .get(article) as Row | undefined;
+    const r = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE article = ? ORDER BY version DESC LIMIT 1`).get(
+      article,
+    ) as Row | undefined;
     return r ? toMeta(r) : null;
   }
 
   async versionsOf(article: string): Promise<ArticleMeta[]> {
-    const rows = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE article = ? ORDER BY version`).all(article) as Row[];
+    const rows = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE article = ? ORDER BY version`).all(
+      article,
+    ) as Row[];
     return rows.map(toMeta);
   }
 
@@ -122,16 +153,20 @@ export class SqliteStore implements Store {
 
   async getMeta(ids: number[]): Promise<ArticleMeta[]> {
     if (!ids.length) return [];
-    const rows = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(ids)) as Row[];
+    const rows = this.sql(`SELECT ${META_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(ids),
+    ) as Row[];
     const byId = new Map(rows.map((r) => [r.id, toMeta(r)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async list(opts: ListOptions = {}): Promise<ArticleMeta[]> {
     const where = opts.outlet !== undefined ? 'WHERE outlet = @outlet' : '';
-    const rows = this.sql(`SELECT ${META_COLUMNS} FROM articles ${where} ORDER BY id LIMIT @limit OFFSET @offset`)
-      .all({ outlet: opts.outlet, limit: opts.limit ?? -1, offset: opts.offset ?? 0 }) as Row[];
+    const rows = this.sql(`SELECT ${META_COLUMNS} FROM articles ${where} ORDER BY id LIMIT @limit OFFSET @offset`).all({
+      outlet: opts.outlet,
+      limit: opts.limit ?? -1,
+      offset: opts.offset ?? 0,
+    }) as Row[];
     return rows.map(toMeta);
   }
 
@@ -162,8 +197,9 @@ export class SqliteStore implements Store {
   async bandMatches(bands: number[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     if (!bands.length) return out;
-    const rows = this.sql('SELECT doc, count(*) AS n FROM bands WHERE key IN (SELECT value FROM json_each(?)) GROUP BY doc')
-      .all(JSON.stringify(bands)) as Array<{ doc: number; n: number }>;
+    const rows = this.sql(
+      'SELECT doc, count(*) AS n FROM bands WHERE key IN (SELECT value FROM json_each(?)) GROUP BY doc',
+    ).all(JSON.stringify(bands)) as Array<{ doc: number; n: number }>;
     for (const r of rows) out.set(r.doc, r.n);
     return out;
   }
@@ -182,8 +218,9 @@ export class SqliteStore implements Store {
   async lemmaDf(lemmas: number[]): Promise<Map<number, number>> {
     const out = new Map<number, number>();
     if (!lemmas.length) return out;
-    const rows = this.sql('SELECT lemma, n FROM lemma_df WHERE lemma IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(lemmas)) as Array<{ lemma: number; n: number }>;
+    const rows = this.sql('SELECT lemma, n FROM lemma_df WHERE lemma IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(lemmas),
+    ) as Array<{ lemma: number; n: number }>;
     for (const r of rows) out.set(r.lemma, r.n);
     return out;
   }
@@ -234,12 +271,15 @@ export class SqliteStore implements Store {
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    this.sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.sql(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(key, value);
   }
 
   async indexBytes(): Promise<number> {
-    const r = this.sql("SELECT sum(pgsize) AS n FROM dbstat WHERE name IN ('bands', 'anchors', 'vectors', 'sqlite_autoindex_bands_1', 'sqlite_autoindex_anchors_1')")
-      .get() as { n: number | null };
+    const r = this.sql(
+      "SELECT sum(pgsize) AS n FROM dbstat WHERE name IN ('bands', 'anchors', 'vectors', 'sqlite_autoindex_bands_1', 'sqlite_autoindex_anchors_1')",
+    ).get() as { n: number | null };
     return r.n ?? 0;
   }
 
@@ -292,12 +332,20 @@ export function storeError(err: unknown, file: string): unknown {
   if (err instanceof InputError) return err;
   const e = err as Error & { code?: string };
   const code = e?.code ?? '';
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new InputError(`${file} is not an unspun corpus (not a SQLite database, or damaged)`);
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new InputError(`corpus ${file} is locked by another unspun process (waited 10 s); try again when it finishes`);
-  if (code.startsWith('SQLITE_READONLY')) return new InputError(`corpus ${file} is read-only; only list, show, trace, families and export work on it`);
-  if (code.startsWith('SQLITE_CANTOPEN') || /unable to open database|directory does not exist/i.test(e?.message ?? '')) return new InputError(`cannot open corpus ${file}`);
-  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) return new InputError(`cannot write corpus ${file}: ${e.message}`);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+    return new InputError(`${file} is not an unspun corpus (not a SQLite database, or damaged)`);
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+    return new InputError(
+      `corpus ${file} is locked by another unspun process (waited 10 s); try again when it finishes`,
+    );
+  if (code.startsWith('SQLITE_READONLY'))
+    return new InputError(`corpus ${file} is read-only; only list, show, trace, families and export work on it`);
+  if (code.startsWith('SQLITE_CANTOPEN') || /unable to open database|directory does not exist/i.test(e?.message ?? ''))
+    return new InputError(`cannot open corpus ${file}`);
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))
+    return new InputError(`cannot write corpus ${file}: ${e.message}`);
   if (code === 'EISDIR') return new InputError(`--db ${file} is a directory`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new InputError(`cannot open corpus ${file}: permission denied`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new InputError(`cannot open corpus ${file}: permission denied`);
   return err;
 }
