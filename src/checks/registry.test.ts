@@ -78,7 +78,7 @@ describe('registry', () => {
 
   it('lists every rule in the docs/checks table, in registry order, with its severity, scope and description', () => {
     const index = readFileSync(join(docsDir, 'README.md'), 'utf8');
-    const rows = [...index.matchAll(/^\| \[([\w-]+)\]\(\1\.md\) \| (\w+)(?: \(([^)]+)\))? \| (.+) \|$/gm)];
+    const rows = [...index.matchAll(/^\| \[([\w-]+)\]\(\1\.md\) *\| (\w+)(?: \(([^)]+)\))? *\| (.+?) *\|$/gm)];
     const scope = { all: undefined, derived: 'copies only', 'derived-or-summary': 'copies and summaries' } as const;
     expect(rows.map((r) => r[1])).toEqual(ids);
     for (const [, id, severity, applies, description] of rows) {

@@ -1,3 +1,4 @@
+import { foldText } from '../../src/nlp/fold.js';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -24,7 +25,11 @@ function spansSliceBack(a: Analysis): void {
     if (a.text.slice(s.start, s.end) !== s.text) throw new Error(`${what} [${s.start},${s.end}) does not slice back`);
   };
   for (const s of a.sentences) check('sentence', s);
-  for (const t of a.tokens) check('token', t);
+  // Token text is typographically folded by contract (types.ts Token.text): it slices back once folded.
+  for (const t of a.tokens) {
+    if (foldText(a.text.slice(t.start, t.end)) !== t.text)
+      throw new Error(`token [${t.start},${t.end}) does not slice back`);
+  }
   for (const n of a.numbers) {
     check('number', n);
     if (typeof n.value === 'number' && !Number.isFinite(n.value)) throw new Error(`number ${n.text} → ${n.value}`);
