@@ -1,38 +1,28 @@
-import { loadVectors } from '../align/vectors.js';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError, ThresholdError } from '../errors.js';
-import { extract } from '../ingest/index.js';
-import { analyze } from '../nlp/index.js';
-import {
-  openStore,
-  listArticles,
-  showArticle,
-  removeArticle,
-  exportJsonl,
-  parseStoreUrl,
-  resolveDbPath,
-  storeError,
-  type Store,
-} from '../store/index.js';
-import {
-  addPaths,
-  trace,
-  families,
-  familiesToDot,
-  familiesToGraphml,
-  type AddProgress,
-  type TraceResult,
-  type FamiliesResult,
-} from '../corpus/index.js';
-import { analysisToJson } from '../report/analysis.js';
+import type { Store } from '../store/index.js';
+import type { AddProgress, TraceResult, FamiliesResult } from '../corpus/index.js';
 import { readInput } from './io.js';
 import { allowPrivateOption, maxBytesOption, MAX_WORKERS, wholeNumber } from './options.js';
 import { pct } from '../report/format.js';
 import { safeLine, safeText } from '../report/sanitize.js';
-import { addQueued } from './queue.js';
+
+/** The kernel, store and corpus code, loaded by the command that runs: registering commands stays cheap (start-up). */
+async function heavy() {
+  const [vectors, ingest, nlp, store, corpus, analysis, queue] = await Promise.all([
+    import('../align/vectors.js'),
+    import('../ingest/index.js'),
+    import('../nlp/index.js'),
+    import('../store/index.js'),
+    import('../corpus/index.js'),
+    import('../report/analysis.js'),
+    import('./queue.js'),
+  ]);
+  return { ...vectors, ...ingest, ...nlp, ...store, ...corpus, ...analysis, ...queue };
+}
 
 // Registering these commands must stay cheap: the store, the corpus code and the kernel are imported by the
 // action that runs (see main.ts).
@@ -53,18 +43,19 @@ async function withStore<T>(
   mode: 'read' | 'write',
   fn: (store: Store) => Promise<T>,
 ): Promise<T> {
-  const url = resolveDbPath(db);
-  const where = parseStoreUrl(url);
+  const h = await heavy();
+  const url = h.resolveDbPath(db);
+  const where = h.parseStoreUrl(url);
   const path = where.backend === 'sqlite' ? where.path : url;
   if (mode === 'read' && where.backend === 'sqlite' && where.path !== ':memory:' && !existsSync(where.path))
     throw new InputError(`no corpus at ${where.path}: run "unspun add <paths…>" first or pass --db`);
-  const store = await openStore(url, { readonly: mode === 'read' && path !== ':memory:' }).catch((err: unknown) => {
-    throw storeError(err, path);
+  const store = await h.openStore(url, { readonly: mode === 'read' && path !== ':memory:' }).catch((err: unknown) => {
+    throw h.storeError(err, path);
   });
   try {
     return await fn(store);
   } catch (err) {
-    throw storeError(err, path);
+    throw h.storeError(err, path);
   } finally {
     await store.close();
   }
@@ -185,6 +176,7 @@ export function registerCorpusCommands(program: Command): void {
           wait?: boolean;
         },
       ) => {
+        const h = await heavy();
         if (opts.wait && !opts.queue) throw new InputError('--wait goes with --queue');
         if (!inputs.length) {
           if (process.stdin.isTTY)
@@ -194,7 +186,7 @@ export function registerCorpusCommands(program: Command): void {
           inputs = ['-'];
         }
         if (opts.queue) {
-          const q = await addQueued(opts.db, inputs, opts);
+          const q = await h.addQueued(opts.db, inputs, opts);
           const { jobIds: _ids, ...shown } = q;
           if (opts.json)
             process.stdout.write(JSON.stringify({ schema: 'unspun.add-queue/1', ...shown }, null, 2) + '\n');
@@ -211,8 +203,8 @@ export function registerCorpusCommands(program: Command): void {
         const summary = await withStore(opts.db, 'write', async (store) => {
           const bar = await addProgress();
           try {
-            return await addPaths(store, inputs, {
-              vectors: loadVectors(),
+            return await h.addPaths(store, inputs, {
+              vectors: h.loadVectors(),
               workers: opts.workers,
               maxBytes: opts.maxBytes,
               allowPrivateUrls: opts.allowPrivateUrls,
@@ -248,18 +240,19 @@ export function registerCorpusCommands(program: Command): void {
         article: string,
         opts: { db?: string; top: number; json?: boolean; maxBytes: number; allowPrivateUrls?: boolean },
       ) => {
+        const h = await heavy();
         const top = opts.top;
         const result = await withStore(opts.db, 'read', async (store) => {
           if (/^\d+$/.test(article) && !existsSync(article)) {
             const id = Number(article);
             if (!(await store.getMeta([id])).length)
               throw new InputError(`no article with id ${id} (see "unspun list")`);
-            return trace(store, id, { top, vectors: loadVectors() });
+            return h.trace(store, id, { top, vectors: h.loadVectors() });
           }
           const raw = await readInput(article, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
-          return trace(store, analyze(extract(raw.bytes, { format: raw.format, url: raw.url })), {
+          return h.trace(store, h.analyze(h.extract(raw.bytes, { format: raw.format, url: raw.url })), {
             top,
-            vectors: loadVectors(),
+            vectors: h.loadVectors(),
           });
         });
         process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
@@ -278,15 +271,16 @@ export function registerCorpusCommands(program: Command): void {
       'seed at most n articles spread over the corpus (bounds the time on a large corpus; a pair costs ~50 ms)',
     )
     .action(async (opts: { db?: string; json?: boolean; graphml?: boolean; dot?: boolean; sample?: string }) => {
+      const h = await heavy();
       const sample = opts.sample === undefined ? undefined : Number(opts.sample);
       if (sample !== undefined && !(Number.isInteger(sample) && sample > 0))
         throw new InputError(`--sample must be a positive whole number, not "${opts.sample}"`);
       const bar = await countProgress('families', 'seed articles');
       const result = await withStore(opts.db, 'read', (store) =>
-        families(store, { vectors: loadVectors(), sample, onProgress: bar.update }).finally(bar.stop),
+        h.families(store, { vectors: h.loadVectors(), sample, onProgress: bar.update }).finally(bar.stop),
       );
-      if (opts.graphml) process.stdout.write(familiesToGraphml(result));
-      else if (opts.dot) process.stdout.write(familiesToDot(result));
+      if (opts.graphml) process.stdout.write(h.familiesToGraphml(result));
+      else if (opts.dot) process.stdout.write(h.familiesToDot(result));
       else if (opts.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       else process.stdout.write(familiesToText(result));
     });
@@ -300,8 +294,9 @@ export function registerCorpusCommands(program: Command): void {
     .option('--outlet <name>', 'only this outlet')
     .option('--json', 'JSON')
     .action(async (opts: { db?: string; limit: number; offset: number; outlet?: string; json?: boolean }) => {
+      const h = await heavy();
       const rows = await withStore(opts.db, 'read', (store) =>
-        listArticles(store, { limit: opts.limit, offset: opts.offset, outlet: opts.outlet }),
+        h.listArticles(store, { limit: opts.limit, offset: opts.offset, outlet: opts.outlet }),
       );
       if (opts.json) process.stdout.write(JSON.stringify({ schema: 'unspun.list/1', articles: rows }, null, 2) + '\n');
       else
@@ -318,12 +313,13 @@ export function registerCorpusCommands(program: Command): void {
     .addOption(dbOption())
     .option('--json', 'JSON')
     .action(async (idArg: string, opts: { db?: string; json?: boolean }) => {
+      const h = await heavy();
       const id = parseId(idArg);
-      const shown = await withStore(opts.db, 'read', (store) => showArticle(store, id));
+      const shown = await withStore(opts.db, 'read', (store) => h.showArticle(store, id));
       if (!shown) throw new InputError(`no article with id ${id}`);
       if (opts.json)
         process.stdout.write(
-          JSON.stringify({ schema: 'unspun.show/1', ...shown, analysis: analysisToJson(shown.analysis) }, null, 2) +
+          JSON.stringify({ schema: 'unspun.show/1', ...shown, analysis: h.analysisToJson(shown.analysis) }, null, 2) +
             '\n',
         );
       else {
@@ -338,10 +334,11 @@ export function registerCorpusCommands(program: Command): void {
     .argument('<id>', 'article id')
     .addOption(dbOption())
     .action(async (idArg: string, opts: { db?: string }) => {
+      const h = await heavy();
       const id = parseId(idArg);
-      if (!existsSync(resolveDbPath(opts.db)))
-        throw new InputError(`no corpus at ${resolveDbPath(opts.db)}: run "unspun add <paths…>" first or pass --db`);
-      const ok = await withStore(opts.db, 'write', (store) => removeArticle(store, id));
+      if (!existsSync(h.resolveDbPath(opts.db)))
+        throw new InputError(`no corpus at ${h.resolveDbPath(opts.db)}: run "unspun add <paths…>" first or pass --db`);
+      const ok = await withStore(opts.db, 'write', (store) => h.removeArticle(store, id));
       if (!ok) throw new InputError(`no article with id ${id}`);
       process.stdout.write(`removed ${id}\n`);
     });
@@ -360,8 +357,9 @@ export function registerCorpusCommands(program: Command): void {
       '\nMove a corpus to PostgreSQL (exactly: same texts, hashes and versions):\n  unspun export --db unspun.db | unspun add - --db postgres://unspun@db.internal/news',
     )
     .action(async (opts: { db?: string; textOnly?: boolean }) => {
+      const h = await heavy();
       await withStore(opts.db, 'read', async (store) => {
-        for await (const line of exportJsonl(store, { textOnly: opts.textOnly })) {
+        for await (const line of h.exportJsonl(store, { textOnly: opts.textOnly })) {
           // Wait for a slow reader instead of buffering the whole corpus in memory.
           if (!process.stdout.write(line.endsWith('\n') ? line : line + '\n')) await once(process.stdout, 'drain');
         }

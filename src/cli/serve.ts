@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../errors.js';
-import { openStore, resolveDbPath } from '../store/index.js';
-import { startServer } from '../server/index.js';
+import type { startServer } from '../server/index.js';
 
 /** `unspun serve`: the web app and JSON API (see src/server). */
 export function registerServe(program: Command): void {
@@ -24,6 +23,11 @@ export function registerServe(program: Command): void {
       const rateLimit = Number(opts.rateLimit);
       if (!Number.isInteger(rateLimit) || rateLimit < 0)
         throw new InputError(`--rate-limit must be a whole number, not "${opts.rateLimit}"`);
+      // The server, store and kernel load only when serving (start-up of every other command stays light).
+      const [{ openStore, resolveDbPath }, { startServer }] = await Promise.all([
+        import('../store/index.js'),
+        import('../server/index.js'),
+      ]);
       const store = await openStore(resolveDbPath(opts.db));
       let server: Awaited<ReturnType<typeof startServer>>;
       try {

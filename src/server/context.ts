@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { compareAnalyses } from '../compare.js';
 import { addPaths, families, trace, type AddSummary, type FamiliesResult, type TraceResult } from '../corpus/index.js';
-import { fetchArticle } from '../ingest/fetch.js';
 import { decodeAnalysis } from '../store/codec.js';
 import type { Store } from '../store/store.js';
 import type { Vectors } from '../align/vectors.js';
