@@ -10,30 +10,12 @@ import type {
   VectorHit,
 } from '../store.js';
 import { migrate } from './postgres-migrations.js';
+import { META_COLUMNS, type Row, toMeta } from '../row.js';
 
-type Row = Omit<ArticleMeta, 'addedAt'> & { added_at: string; analysis?: Buffer };
-
-const META_COLUMNS = 'id, article, version, hash, url, title, outlet, published, source, added_at, words';
 /** int8 vector values stored as they are: cosine = dot / 127². */
 const Q2 = 127 * 127;
 /** Deadlock or serialization failure: the transaction is retried (a few times, with jitter). */
 const RETRYABLE = new Set(['40P01', '40001']);
-
-function toMeta(r: Row): ArticleMeta {
-  return {
-    id: r.id,
-    article: r.article,
-    version: r.version,
-    hash: r.hash,
-    url: r.url,
-    title: r.title,
-    outlet: r.outlet,
-    published: r.published,
-    source: r.source,
-    addedAt: r.added_at,
-    words: r.words,
-  };
-}
 
 /** pgvector's text form of an int8 vector (the values themselves: exact in half precision). */
 const halfvec = (v: Int8Array) => `[${Array.from(v).join(',')}]`;

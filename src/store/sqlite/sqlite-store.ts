@@ -12,27 +12,7 @@ import type {
   VectorHit,
 } from '../store.js';
 import { migrate, pendingMigrations } from './sqlite-migrations.js';
-
-/** An `articles` row: the meta with its column names. */
-type Row = Omit<ArticleMeta, 'addedAt'> & { added_at: string; analysis?: Buffer };
-
-const META_COLUMNS = 'id, article, version, hash, url, title, outlet, published, source, added_at, words';
-
-function toMeta(r: Row): ArticleMeta {
-  return {
-    id: r.id,
-    article: r.article,
-    version: r.version,
-    hash: r.hash,
-    url: r.url,
-    title: r.title,
-    outlet: r.outlet,
-    published: r.published,
-    source: r.source,
-    addedAt: r.added_at,
-    words: r.words,
-  };
-}
+import { META_COLUMNS, type Row, toMeta } from '../row.js';
 
 /** The embedded backend: one SQLite file in WAL mode (readers never block the single writer). */
 export class SqliteStore implements Store {
