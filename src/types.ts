@@ -221,6 +221,27 @@ export interface Relation {
   confidence: number;
   direction: Direction;
   directionConfidence: number;
+  /** What the verdict rests on (docs/verdicts.md): the table row that fired and the derived-side quantities. */
+  basis?: RelationBasis;
+}
+
+/** The measured quantities behind a verdict, all from the derived side (shares in [0,1]). */
+export interface RelationBasis {
+  /** Decision-table row (verbatim, copy, spin, narration, support, shared-specifics, none) or `model` (borderline). */
+  rule: string;
+  quantities: {
+    support: number;
+    narration: number;
+    verbatim: number;
+    containment: number;
+    novelSpecifics: number;
+    specificsShared: number;
+    sourceCoverage: number;
+    sentenceOrder: number;
+    asymmetry: number;
+  };
+  /** Direction lean (positive: the derived text rests on the source more than the reverse). */
+  lean: number;
 }
 
 export interface Scores {

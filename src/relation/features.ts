@@ -5,31 +5,16 @@ import { compareSpecifics } from './specifics.js';
 
 /** The document-level evidence the relation model weighs; names are stable (the fitted weights refer to them). */
 export const FEATURE_NAMES = [
-  'derivedSupport',
-  'sourceCoverage',
-  'verbatimShare',
-  'runs3Share',
-  'containment',
-  'meanLinkScore',
-  'specificsShared',
-  'narrationRuns',
-  'strongSupport',
-  'lengthRatio',
-  'runs8Share',
-  'novelSpecifics',
-  'reusedSentences',
-  'newSentences',
+  'derivedSupport', 'sourceCoverage', 'verbatimShare', 'runs3Share', 'containment', 'meanLinkScore', 'specificsShared',
+  'narrationRuns', 'strongSupport', 'lengthRatio', 'runs8Share', 'novelSpecifics', 'reusedSentences', 'newSentences',
+  'sentenceOrder',
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type RelationFeatures = Record<FeatureName, number>;
 
+
 /** Features of a (source, derived) pair; all in [0,1]. */
-export function relationFeatures(
-  source: Analysis,
-  derived: Analysis,
-  alignment: Alignment,
-  scores: Scores,
-): RelationFeatures {
+export function relationFeatures(source: Analysis, derived: Analysis, alignment: Alignment, scores: Scores): RelationFeatures {
   const body = new Set(derived.sentences.filter((s) => s.kind === 'body').map((s) => s.id));
   const words = derived.tokens.filter((t) => body.has(t.sentence) && isWord(t));
   // Run length per character: 3-word runs, and how long the run holding each word is.
@@ -37,8 +22,7 @@ export function relationFeatures(
   for (const r of sharedRuns(source, derived, 3)) runLen.fill(Math.min(r.words, 65535), r.derived.start, r.derived.end);
   const inQuote = new Uint8Array(derived.text.length + 1);
   for (const q of derived.quotes) inQuote.fill(1, q.start, q.end);
-  const share = (pred: (t: (typeof words)[number]) => boolean) =>
-    words.length ? words.filter(pred).length / words.length : 0;
+  const share = (pred: (t: (typeof words)[number]) => boolean) => (words.length ? words.filter(pred).length / words.length : 0);
   const runs3 = share((t) => runLen[t.start] > 0);
   // Shared quotes are common to independent reports of one hearing; shared narration is the mark of a copy.
   const narrationRuns = share((t) => runLen[t.start] > 0 && !inQuote[t.start]);
@@ -54,9 +38,7 @@ export function relationFeatures(
   // METER's own definition counts sentences: partly derived = some sentences from the wire, some new.
   let bodySentences = 0;
   let unlinked = 0;
-  const liftedSentences = new Set(
-    words.filter((t) => runLen[t.start] >= 5 && !inQuote[t.start]).map((t) => t.sentence),
-  );
+  const liftedSentences = new Set(words.filter((t) => runLen[t.start] >= 5 && !inQuote[t.start]).map((t) => t.sentence));
   for (const s of derived.sentences) {
     if (s.kind !== 'body') continue;
     const len = s.end - s.start;
@@ -86,5 +68,26 @@ export function relationFeatures(
     novelSpecifics: Math.min(2, specifics.novelRate) / 2,
     reusedSentences: bodySentences ? reused / bodySentences : 0,
     newSentences: bodySentences ? unlinked / bodySentences : 0,
+    sentenceOrder: sentenceOrder(derived, alignment),
   };
+}
+
+/**
+ * Share of consecutive linked derived sentences whose source counterparts come in the same order: a copy keeps
+ * the wire's order (cutting from the bottom), an independent report of one hearing tells it in its own order.
+ * ½ (no evidence) when fewer than two sentences are linked.
+ */
+export function sentenceOrder(derived: Analysis, alignment: Alignment): number {
+  const at: number[] = [];
+  for (const s of derived.sentences) {
+    if (s.kind !== 'body') continue;
+    const links = alignment.byDerived[s.id] ?? [];
+    if (!links.length) continue;
+    const best = links.reduce((a, b) => (b.score > a.score ? b : a));
+    at.push(Math.min(...best.source));
+  }
+  if (at.length < 2) return 0.5;
+  let kept = 0;
+  for (let i = 1; i < at.length; i++) if (at[i] >= at[i - 1]) kept++;
+  return kept / (at.length - 1);
 }
