@@ -1,5 +1,6 @@
 /** Small readers and lexical features shared by the eval tasks (no NLP: baselines must stay independent of Unspun). */
 import { readFileSync } from 'node:fs';
+import { wordContainment } from '../src/relation/features.js';
 
 /** Non-empty trimmed lines (the METER index files have CRLF ends and stray leading spaces). */
 export function readLines(path: string): string[] {
@@ -64,14 +65,9 @@ export function words(text: string): Word[] {
   return out;
 }
 
-/** Share of the distinct words of `part` that occur in `whole` (word 1-gram containment, Broder 1997). */
+/** Share of the distinct words of `part` that occur in `whole` (word 1-gram containment, Broder 1997; one home: the kernel's). */
 export function containment(part: string, whole: string): number {
-  const p = new Set(words(part).map((w) => w.norm));
-  const w = new Set(words(whole).map((x) => x.norm));
-  if (p.size === 0) return 0;
-  let hit = 0;
-  for (const x of p) if (w.has(x)) hit++;
-  return hit / p.size;
+  return wordContainment(part, whole);
 }
 
 /** Set of word n-grams as joined strings. */

@@ -31,7 +31,11 @@ export const repo = resolve(import.meta.dirname, '..');
 export const featureFile = (set: RelationSetName) => join(repo, '.cache', 'relation-sets', `${set}.json`);
 
 /** Features of every pair of one set (written to the cache too); a pair that throws is reported and skipped. */
-export function computeFeatures(dataDir: string, set: RelationSetName, progress: (done: number, total: number) => void = () => {}): FeatureRow[] {
+export function computeFeatures(
+  dataDir: string,
+  set: RelationSetName,
+  progress: (done: number, total: number) => void = () => {},
+): FeatureRow[] {
   mkdirSync(join(repo, '.cache', 'relation-sets'), { recursive: true });
   {
     const pairs = loadRelationSet(dataDir, set);
@@ -51,7 +55,15 @@ export function computeFeatures(dataDir: string, set: RelationSetName, progress:
         const features = relationFeatures(src, der, alignment, computeScores(src, der, alignment));
         const flipped = transpose(alignment);
         const reversed = relationFeatures(der, src, flipped, computeScores(der, src, flipped));
-        rows.push({ id: p.id, group: p.group, gold: p.gold, features, reversed, contDS: containment(p.derived, p.source), contSD: containment(p.source, p.derived) });
+        rows.push({
+          id: p.id,
+          group: p.group,
+          gold: p.gold,
+          features,
+          reversed,
+          contDS: containment(p.derived, p.source),
+          contSD: containment(p.source, p.derived),
+        });
       } catch (e) {
         process.stderr.write(`${set} ${p.id}: ${String((e as Error).message).split('\n')[0]}\n`);
       }
@@ -67,7 +79,11 @@ function main() {
   const sets = process.argv.slice(2).length ? (process.argv.slice(2) as RelationSetName[]) : [...RELATION_SETS];
   const t0 = Date.now();
   for (const set of sets) {
-    const rows = computeFeatures(dataDir, set, (i, n) => i % 50 === 0 && process.stderr.write(`${set} ${i}/${n} ${((Date.now() - t0) / 1000).toFixed(0)}s\n`));
+    const rows = computeFeatures(
+      dataDir,
+      set,
+      (i, n) => i % 50 === 0 && process.stderr.write(`${set} ${i}/${n} ${((Date.now() - t0) / 1000).toFixed(0)}s\n`),
+    );
     process.stderr.write(`${set}: ${rows.length} rows\n`);
   }
 }

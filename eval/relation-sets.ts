@@ -21,7 +21,14 @@ export interface RelationPair {
   gold: Gold;
 }
 
-export const RELATION_SETS = ['meter-1999', 'meter-2000', 'llm-rewrites', 'llm-rewrites-dev', 'webis-cpc', 'pan-10'] as const;
+export const RELATION_SETS = [
+  'meter-1999',
+  'meter-2000',
+  'llm-rewrites',
+  'llm-rewrites-dev',
+  'webis-cpc',
+  'pan-10',
+] as const;
 export type RelationSetName = (typeof RELATION_SETS)[number];
 
 const hash = (s: string) => createHash('sha1').update(s).digest('hex');
@@ -38,39 +45,102 @@ function perGroup<T>(items: T[], group: (t: T) => string, id: (t: T) => string, 
  * shares no source article with the scored sample.
  */
 function llmRewrites(dataDir: string, perKind: number, dev = false): RelationPair[] {
-  type Row = { id: string; source: string; derived: string; method?: string; style?: string; model?: string; operation?: string };
+  type Row = {
+    id: string;
+    source: string;
+    derived: string;
+    method?: string;
+    style?: string;
+    model?: string;
+    operation?: string;
+  };
   const rows: Array<Row & { group: string }> = [];
-  for (const [file, kind] of [['llmfake-gpt35.jsonl', (r: Row) => `llmfake/${r.method}`], ['sheepdog-politifact-reframings.jsonl', (r: Row) => `sheepdog/${r.style}`], ['mixset-edits.jsonl', (r: Row) => `mixset/${r.operation}`]] as const) {
+  for (const [file, kind] of [
+    ['llmfake-gpt35.jsonl', (r: Row) => `llmfake/${r.method}`],
+    ['sheepdog-politifact-reframings.jsonl', (r: Row) => `sheepdog/${r.style}`],
+    ['mixset-edits.jsonl', (r: Row) => `mixset/${r.operation}`],
+  ] as const) {
     for (const r of readJsonl<Row>(join(dataDir, 'llm-rewrites', file))) rows.push({ ...r, group: kind(r) });
   }
-  const scored = perGroup(rows, (r) => r.group, (r) => r.id, perKind);
+  const scored = perGroup(
+    rows,
+    (r) => r.group,
+    (r) => r.id,
+    perKind,
+  );
   const scoredSources = new Set(scored.map((r) => r.source));
-  const picked = dev ? perGroup(rows.filter((r) => !scoredSources.has(r.source)), (r) => r.group, (r) => 'dev' + r.id, perKind) : scored;
-  return picked.map((r) => ({ set: dev ? 'llm-rewrites-dev' : 'llm-rewrites', id: r.id, group: r.group, source: r.source, derived: r.derived, gold: 'derived' }));
+  const picked = dev
+    ? perGroup(
+        rows.filter((r) => !scoredSources.has(r.source)),
+        (r) => r.group,
+        (r) => 'dev' + r.id,
+        perKind,
+      )
+    : scored;
+  return picked.map((r) => ({
+    set: dev ? 'llm-rewrites-dev' : 'llm-rewrites',
+    id: r.id,
+    group: r.group,
+    source: r.source,
+    derived: r.derived,
+    gold: 'derived',
+  }));
 }
 
 /** Webis-CPC-11: passages and their crowd paraphrases; both labels are reuse (negatives are poor paraphrases, often near-copies). */
 function webis(dataDir: string, n: number): RelationPair[] {
-  type Row = { HITId: string; is_paraphrased: string; original: Array<{ text: string }>; paraphrase: Array<{ text: string }> };
-  const rows = JSON.parse(readFileSync(join(dataDir, 'webis_cpc11_sample/Webis-CPC-11_1000_sample.json'), 'utf8')) as Row[];
+  type Row = {
+    HITId: string;
+    is_paraphrased: string;
+    original: Array<{ text: string }>;
+    paraphrase: Array<{ text: string }>;
+  };
+  const rows = JSON.parse(
+    readFileSync(join(dataDir, 'webis_cpc11_sample/Webis-CPC-11_1000_sample.json'), 'utf8'),
+  ) as Row[];
   const text = (s: Array<{ text: string }>) => s.map((x) => x.text).join(' ');
-  const pairs = rows.map((r, i) => ({ id: `${r.HITId}-${i}`, group: r.is_paraphrased === 'Yes' ? 'paraphrase' : 'not-paraphrase', source: text(r.original), derived: text(r.paraphrase) }));
-  return perGroup(pairs, (p) => p.group, (p) => p.id, n / 2).map((p) => ({ ...p, set: 'webis-cpc', gold: 'derived' }));
+  const pairs = rows.map((r, i) => ({
+    id: `${r.HITId}-${i}`,
+    group: r.is_paraphrased === 'Yes' ? 'paraphrase' : 'not-paraphrase',
+    source: text(r.original),
+    derived: text(r.paraphrase),
+  }));
+  return perGroup(
+    pairs,
+    (p) => p.group,
+    (p) => p.id,
+    n / 2,
+  ).map((p) => ({ ...p, set: 'webis-cpc', gold: 'derived' }));
 }
 
 /** PAN-10 (MT-metrics test split): sentence pairs from obfuscated plagiarism cases; label 1 = reused, 0 = not. */
 function pan(dataDir: string, n: number): RelationPair[] {
-  const read = (suffix: string) => readFileSync(join(dataDir, `pan10_mt_metrics_paraphrase/pan-test${suffix}`), 'utf8').split(/\r?\n/);
+  const read = (suffix: string) =>
+    readFileSync(join(dataDir, `pan10_mt_metrics_paraphrase/pan-test${suffix}`), 'utf8').split(/\r?\n/);
   const [s1, s2] = [read('_s1.txt'), read('_s2.txt')];
-  const pairs = read('.labels').filter((l) => l.trim()).map((l, i) => ({ id: `pan-test-${i}`, group: l.trim() === '1' ? 'reused' : 'not-reused', source: s1[i], derived: s2[i] }));
-  return perGroup(pairs, (p) => p.group, (p) => p.id, n / 2).map((p) => ({ ...p, set: 'pan-10', gold: p.group === 'reused' ? 'derived' : 'non' }));
+  const pairs = read('.labels')
+    .filter((l) => l.trim())
+    .map((l, i) => ({
+      id: `pan-test-${i}`,
+      group: l.trim() === '1' ? 'reused' : 'not-reused',
+      source: s1[i],
+      derived: s2[i],
+    }));
+  return perGroup(
+    pairs,
+    (p) => p.group,
+    (p) => p.id,
+    n / 2,
+  ).map((p) => ({ ...p, set: 'pan-10', gold: p.group === 'reused' ? 'derived' : 'non' }));
 }
 
 /** All pairs of one set. Sizes keep a full feature pass under ~15 minutes on a shared 2-core machine. */
 export function loadRelationSet(dataDir: string, set: RelationSetName): RelationPair[] {
   if (set === 'meter-1999' || set === 'meter-2000') {
     const split = set === 'meter-1999' ? 'tune' : 'test';
-    return loadMeter(dataDir).stories.filter((s) => s.split === split).map((s) => ({ set, id: s.path, group: s.label, source: s.sourceText, derived: s.derivedText, gold: s.label }));
+    return loadMeter(dataDir)
+      .stories.filter((s) => s.split === split)
+      .map((s) => ({ set, id: s.path, group: s.label, source: s.sourceText, derived: s.derivedText, gold: s.label }));
   }
   if (set === 'llm-rewrites') return llmRewrites(dataDir, 30);
   if (set === 'llm-rewrites-dev') return llmRewrites(dataDir, 20, true);

@@ -225,20 +225,20 @@ export interface Relation {
   basis?: RelationBasis;
 }
 
-/** The measured quantities behind a verdict, all from the derived side (shares in [0,1]). */
+/** The measured quantities behind a verdict, all from the derived side (docs/verdicts.md). */
 export interface RelationBasis {
-  /** Decision-table row (verbatim, copy, spin, narration, support, shared-specifics, none) or `model` (borderline). */
+  /** Decision-table row: verbatim, copy, retold, words, narration, ordered, shared-specifics or none. */
   rule: string;
   quantities: {
     support: number;
+    linkStrength: number;
     narration: number;
     verbatim: number;
-    containment: number;
+    words: number;
     novelSpecifics: number;
     specificsShared: number;
-    sourceCoverage: number;
     sentenceOrder: number;
-    asymmetry: number;
+    sourceCoverage: number;
   };
   /** Direction lean (positive: the derived text rests on the source more than the reverse). */
   lean: number;

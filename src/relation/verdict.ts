@@ -1,68 +1,67 @@
 import type { Alignment, AlignmentLink, Analysis, Direction, Relation, Scores, Verdict } from '../types.js';
 import { relationFeatures, type RelationFeatures } from './features.js';
-import { CLASSES, predict, vectorOf, type RelationModel } from './model.js';
 import { FITTED } from './fitted.js';
 import { computeScores } from './scores.js';
-import { decide, quantitiesOf, SAME_STORY_SPECIFICS, type TableCuts, type TableRow, type VerdictQuantities } from './table.js';
+import { decide, quantitiesOf, type TableCuts, type TableRow, type VerdictQuantities } from './table.js';
 
 /** Everything eval/tune-relation.ts fits (src/relation/fitted.ts holds one, with its provenance). */
 export interface RelationParams {
   /** The decision table's cuts (docs/verdicts.md). */
   cuts: TableCuts;
-  /** Direction lean = Δcontainment + directionWeight · Δ(shared specifics). */
+  /** Direction lean = Δ(word containment) + directionWeight · Δ(shared specifics). */
   directionWeight: number;
-  /** Settles rows within `cuts.margin` of a cut; null: the table alone. */
-  model: RelationModel | null;
 }
 
 /** Lean below which direction is unclear (both readings rest on each other about equally). */
 export const DIRECTION_UNCLEAR = 0.02;
-/** Verbatim share from which a text reuses its source whatever else holds. */
-const VERBATIM_COPY_FLOOR = 0.6;
+/**
+ * Specifics each text must name, and body sentences each must have, before the specifics shares count for
+ * direction: with one or two names a share jumps between 0 and 1 on a single match, and two same-length
+ * paraphrases (a sentence pair) say nothing by it — specifics are document evidence.
+ */
+export const DIRECTION_MIN_SPECIFICS = 3;
+export const DIRECTION_MIN_SENTENCES = 3;
 
 /**
  * Positive when the first reading (derived rests on source) holds better than the second: the derived text's
- * content words and specifics are in the source more than the source's are in it. A copy is cut from its source
- * and keeps its names and figures; the source has specifics the copy dropped.
+ * words and specifics are in the source more than the source's are in it. A copy is cut from its source and
+ * keeps its names and figures; the source has specifics the copy dropped.
  */
 export function directionLean(f: RelationFeatures, other: RelationFeatures, weight: number): number {
-  return f.containment - other.containment + weight * (f.specificsShared - other.specificsShared);
+  const specifics =
+    Math.min(f.specifics, other.specifics) >= DIRECTION_MIN_SPECIFICS &&
+    Math.min(f.sentences, other.sentences) >= DIRECTION_MIN_SENTENCES;
+  return (
+    f.wordContainment - other.wordContainment + (specifics ? weight * (f.specificsShared - other.specificsShared) : 0)
+  );
 }
 
 /**
  * The relation as judged without dates: the reading with the positive lean is the derived side, and the table
  * decides on it. `dated` (from publication dates) overrides the lean when given.
  */
-export function decideBothWays(asGiven: RelationFeatures, reversed: RelationFeatures, p: RelationParams, dated: Direction | null = null): Decision & { lean: number; useReversed: boolean } {
+export function decideBothWays(
+  asGiven: RelationFeatures,
+  reversed: RelationFeatures,
+  p: RelationParams,
+  dated: Direction | null = null,
+): Decision & { lean: number; useReversed: boolean } {
   const lean = directionLean(asGiven, reversed, p.directionWeight);
   const useReversed = dated ? dated === 'reversed' : lean < 0;
-  const d = useReversed ? decideRelation(reversed, asGiven, p, null) : decideRelation(asGiven, reversed, p, null);
-  return { ...d, lean, useReversed };
+  return { ...decideRelation(useReversed ? reversed : asGiven, p), lean, useReversed };
 }
 
 export interface Decision {
   verdict: Verdict;
   row: TableRow;
-  /** True when the borderline model, not the table, gave the verdict. */
-  settledByModel: boolean;
   quantities: VerdictQuantities;
 }
 
-/**
- * The verdict for a derived-side reading `f` (and its reverse `other`): the decision table, with the model
- * settling only rows within the margin of a cut. Pure; the eval re-applies it on cached features.
- */
-export function decideRelation(f: RelationFeatures, other: RelationFeatures, p: RelationParams, _unused: null): Decision {
-  const quantities = quantitiesOf(f, other);
+/** The verdict for a derived-side reading `f`: the decision table. Pure; the eval re-applies it on cached features. */
+export function decideRelation(f: RelationFeatures, p: RelationParams): Decision {
+  const quantities = quantitiesOf(f);
   const row = decide(quantities, p.cuts);
-  if (!p.model || row.margin >= p.cuts.margin || row.rule === 'verbatim') return { verdict: row.verdict, row, settledByModel: false, quantities };
-  const probs = predict(p.model, vectorOf(f));
-  const cls = CLASSES[probs.indexOf(Math.max(...probs))];
-  const verdict: Verdict =
-    cls === 'wholly' ? (quantities.verbatim >= VERBATIM_COPY_FLOOR ? 'verbatim-copy' : 'rewrite')
-    : cls === 'partially' ? 'partial-reuse'
-    : quantities.specificsShared >= SAME_STORY_SPECIFICS ? 'same-story' : 'unrelated';
-  return { verdict, row, settledByModel: verdict !== row.verdict, quantities };
+  return { verdict: row.verdict, row, quantities };
 }
 
 /**
@@ -71,33 +70,52 @@ export function decideRelation(f: RelationFeatures, other: RelationFeatures, p: 
  * DERIVED side by the decision table (docs/verdicts.md), so a long or multi-version source cannot lower it.
  * The returned `basis` carries the quantities, the table row and the cuts, for the report.
  */
-export function judgeRelation(source: Analysis, derived: Analysis, alignment: Alignment, scores: Scores, params: RelationParams = FITTED): Relation {
+export function judgeRelation(
+  source: Analysis,
+  derived: Analysis,
+  alignment: Alignment,
+  scores: Scores,
+  params: RelationParams = FITTED,
+): Relation {
   const asGiven = relationFeatures(source, derived, alignment, scores);
   const flipped = transpose(alignment);
   const reversed = relationFeatures(derived, source, flipped, computeScores(derived, source, flipped));
   const dated = dateDirection(source, derived);
   const d = decideBothWays(asGiven, reversed, params, dated);
   const { lean, useReversed } = d;
-  // Confidence: how far the deciding quantity lies from its cut (0.2 away is sure), lower when the model settled it.
-  const confidence = round2(d.settledByModel ? 0.5 : Math.min(0.99, 0.55 + 2 * d.row.margin));
+  // Confidence: how far the deciding quantity lies from its cut (0.2 away is sure).
+  const confidence = round2(Math.min(0.99, 0.55 + 2 * d.row.margin));
   let direction: Direction = 'unclear';
   let directionConfidence = 0;
   // Direction is reported for every verdict but unrelated: on a weak verdict (same-story) it is what says which text leans on which.
   if (d.verdict !== 'unrelated') {
     if (dated) [direction, directionConfidence] = [dated, 0.9];
-    else if (Math.abs(lean) >= DIRECTION_UNCLEAR) [direction, directionConfidence] = [useReversed ? 'reversed' : 'as-given', round2(Math.min(0.95, 0.6 + Math.abs(lean)))];
+    else if (Math.abs(lean) >= DIRECTION_UNCLEAR)
+      [direction, directionConfidence] = [
+        useReversed ? 'reversed' : 'as-given',
+        round2(Math.min(0.95, 0.6 + Math.abs(lean))),
+      ];
     else directionConfidence = round2(0.5 - Math.abs(lean));
     if (d.verdict === 'same-story') directionConfidence = round2(Math.min(directionConfidence, 0.5));
   }
   const q = d.quantities;
   return {
-    verdict: d.verdict, confidence, direction, directionConfidence,
+    verdict: d.verdict,
+    confidence,
+    direction,
+    directionConfidence,
     basis: {
-      rule: d.settledByModel ? 'model' : d.row.rule,
+      rule: d.row.rule,
       quantities: {
-        support: r3(q.support), narration: r3(q.narration), verbatim: r3(q.verbatim), containment: r3(q.containment),
-        novelSpecifics: r3(q.novelSpecifics), specificsShared: r3(q.specificsShared), sourceCoverage: r3(q.sourceCoverage),
-        sentenceOrder: r3(q.sentenceOrder), asymmetry: r3(q.asymmetry),
+        support: r3(q.support),
+        linkStrength: r3(q.linkStrength),
+        narration: r3(q.narration),
+        verbatim: r3(q.verbatim),
+        words: r3(q.words),
+        novelSpecifics: r3(q.novelSpecifics),
+        specificsShared: r3(q.specificsShared),
+        sentenceOrder: r3(q.sentenceOrder),
+        sourceCoverage: r3(q.sourceCoverage),
       },
       lean: r3(lean),
     },
@@ -115,7 +133,11 @@ function dateDirection(source: Analysis, derived: Analysis): Direction | null {
 export function transpose(a: Alignment): Alignment {
   const flip = (l: AlignmentLink): AlignmentLink => ({ ...l, source: l.derived, derived: l.source });
   const map = new Map(a.links.map((l) => [l, flip(l)]));
-  return { links: a.links.map((l) => map.get(l)!), bySource: a.byDerived.map((ls) => ls.map((l) => map.get(l)!)), byDerived: a.bySource.map((ls) => ls.map((l) => map.get(l)!)) };
+  return {
+    links: a.links.map((l) => map.get(l)!),
+    bySource: a.byDerived.map((ls) => ls.map((l) => map.get(l)!)),
+    byDerived: a.bySource.map((ls) => ls.map((l) => map.get(l)!)),
+  };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

@@ -53,5 +53,5 @@ export function basisLine(rel: Relation): string {
   const b = rel.basis;
   if (!b) return '';
   const q = b.quantities;
-  return `table row ${b.rule}: support ${pct(q.support)}, narration ${pct(q.narration)}, verbatim ${pct(q.verbatim)}, content words in source ${pct(q.containment)}, new specifics ${q.novelSpecifics.toFixed(2)}, sentence order ${pct(q.sentenceOrder)}, source covered ${pct(q.sourceCoverage)} (docs/verdicts.md)`;
+  return `table row ${b.rule}: words in source ${pct(q.words)}, support ${pct(q.support)} (link strength ${pct(q.linkStrength)}), narration ${pct(q.narration)}, verbatim ${pct(q.verbatim)}, names/figures from source ${pct(q.specificsShared)}, new specifics ${q.novelSpecifics.toFixed(2)}, sentence order ${pct(q.sentenceOrder)}, source covered ${pct(q.sourceCoverage)} (docs/verdicts.md)`;
 }
