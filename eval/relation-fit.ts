@@ -112,13 +112,14 @@ const VERBATIM = 0.6;
 /** The grid searched for the rows beyond word containment (docs/verdicts.md); `OFF` disables a row. */
 const OFF = 2;
 const GRID = {
-  retoldShared: [0.8, 0.9, 1],
+  retoldShared: [0.8, 0.9],
   retoldNovel: [0, 0.05, 0.1],
-  retoldSupport: [0.5, 0.6, 0.7, 0.8, 0.9, OFF],
-  narration: [0.15, 0.2, 0.25, 0.3, 0.4, OFF],
-  orderedSupport: [0.6, 0.7, 0.8, 0.9, OFF],
-  orderedOrder: [0.7, 0.8, 0.9, 1],
-  orderedLink: [0.6, 0.7, 0.8],
+  retoldSupport: [0.5, 0.6, 0.7, 0.8, OFF],
+  narration: [0.2, 0.25, 0.3, OFF],
+  orderedSupport: [0.6, 0.7, 0.8, OFF],
+  orderedOrder: [0.8, 0.9, 1],
+  orderedLink: [0, 0.6],
+  orderedNovel: [0.05, 0.1, 0.2, OFF],
 };
 
 /**
@@ -163,6 +164,7 @@ export function fitRelation(dev: FeatureRow[], log: (s: string) => void = () => 
     orderedSupport: OFF,
     orderedOrder: OFF,
     orderedLink: OFF,
+    orderedNovel: 0,
   };
   const cls = (r: FeatureRow, c: TableCuts) => VERDICT_CLASS[decide(quantitiesOf(sides.get(r)!), c).verdict];
   const baseNon = new Set(non.filter((r) => cls(r, cutsOff) === 'non'));
@@ -173,34 +175,36 @@ export function fitRelation(dev: FeatureRow[], log: (s: string) => void = () => 
         for (const narration of GRID.narration)
           for (const orderedSupport of GRID.orderedSupport)
             for (const orderedOrder of GRID.orderedOrder)
-              for (const orderedLink of GRID.orderedLink) {
-                const c: TableCuts = {
-                  ...cutsOff,
-                  retoldShared,
-                  retoldNovel,
-                  retoldSupport,
-                  narration,
-                  orderedSupport,
-                  orderedOrder,
-                  orderedLink,
-                };
-                let added = 0;
-                for (const r of baseNon) if (cls(r, c) !== 'non' && ++added > allowed) break;
-                if (added > allowed) continue;
-                const pred = meterDev.map((r) => cls(r, c));
-                const f1 = meterDev.length
-                  ? classify(
-                      meterDev.map((r) => r.gold),
-                      pred,
-                      ['wholly', 'partially', 'non'],
-                    ).macroF1
-                  : 0;
-                const recall = rewrites.length
-                  ? rewrites.filter((r) => cls(r, c) !== 'non').length / rewrites.length
-                  : 0;
-                const o = f1 + recall;
-                if (o > best.o + 1e-9) best = { cuts: c, o };
-              }
+              for (const orderedLink of GRID.orderedLink)
+                for (const orderedNovel of GRID.orderedNovel) {
+                  const c: TableCuts = {
+                    ...cutsOff,
+                    retoldShared,
+                    retoldNovel,
+                    retoldSupport,
+                    narration,
+                    orderedSupport,
+                    orderedOrder,
+                    orderedLink,
+                    orderedNovel,
+                  };
+                  let added = 0;
+                  for (const r of baseNon) if (cls(r, c) !== 'non' && ++added > allowed) break;
+                  if (added > allowed) continue;
+                  const pred = meterDev.map((r) => cls(r, c));
+                  const f1 = meterDev.length
+                    ? classify(
+                        meterDev.map((r) => r.gold),
+                        pred,
+                        ['wholly', 'partially', 'non'],
+                      ).macroF1
+                    : 0;
+                  const recall = rewrites.length
+                    ? rewrites.filter((r) => cls(r, c) !== 'non').length / rewrites.length
+                    : 0;
+                  const o = f1 + recall;
+                  if (o > best.o + 1e-9) best = { cuts: c, o };
+                }
   log(
     `table cuts ${JSON.stringify(best.cuts)} (objective ${best.o.toFixed(3)}, ≤ ${allowed} of ${non.length} dev non added)`,
   );

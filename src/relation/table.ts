@@ -25,6 +25,8 @@ export interface TableCuts {
   orderedSupport: number;
   orderedOrder: number;
   orderedLink: number;
+  /** …and brings at most this many new specifics (per sentence, halved): an independent report brings its own. */
+  orderedNovel: number;
 }
 
 /** The quantities a reader can check in the report (shares of the derived body in [0,1] unless said). */
