@@ -312,11 +312,8 @@ if (!BASE) {
           if (cells.length >= 4 && cells[1] && !/^-+$/.test(cells[1])) rows.set(cells[1], cells[2]);
         }
         const heading = sec.split('\n')[0].slice(3);
-        if (
-          !best ||
-          heading.match(/\d{4}-\d\d-\d\d \d\d:\d\d/)?.[0]! > best.heading.match(/\d{4}-\d\d-\d\d \d\d:\d\d/)?.[0]!
-        )
-          best = { heading, rows };
+        const when = (h: string) => h.match(/\d{4}-\d\d-\d\d \d\d:\d\d/)?.[0] ?? '';
+        if (!best || when(heading) > when(best.heading)) best = { heading, rows };
       }
     }
     return best;
