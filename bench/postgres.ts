@@ -61,10 +61,23 @@ const commit = (() => {
   }
 })();
 
+/** CPU seconds of this process's finished children (the worker processes): cutime + cstime from /proc. */
+function childCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 interface IngestStep {
   workers: number;
   articles: number;
   seconds: number;
+  /** CPU seconds of the worker processes (not the database server's). */
+  cpuSeconds: number;
   enqueueSeconds: number;
 }
 
@@ -99,18 +112,24 @@ if (!BASE) {
       if (steps.length < 2) await enqueued;
       else await new Promise((r) => setTimeout(r, 10_000));
       const t1 = performance.now();
+      const cpu0 = childCpuSeconds();
       await runWorkers(url, workers, seg.total - before, store);
       const seconds = (performance.now() - t1) / 1000;
+      const cpuSeconds = childCpuSeconds() - cpu0;
       const enqueueSeconds = await enqueued;
       rmSync(seg.path, { force: true });
       const articles = (await store.count()) - before;
-      steps.push({ workers, articles, seconds, enqueueSeconds });
+      steps.push({ workers, articles, seconds, cpuSeconds, enqueueSeconds });
       log(
-        `to ${seg.total}: ${articles} stored by ${workers} worker(s) in ${r1(seconds)} s (${r1(articles / seconds)}/s; enqueue ${r1(enqueueSeconds)} s)`,
+        `to ${seg.total}: ${articles} stored by ${workers} worker(s) in ${r1(seconds)} s (${r1(articles / seconds)}/s, ${r1(articles / cpuSeconds)} per worker CPU-second; enqueue ${r1(enqueueSeconds)} s)`,
       );
       if (!CHECKS.has(seg.total)) continue;
       await sql.query('VACUUM ANALYZE');
-      const result = await measure(seg.total, seg.total === N);
+      // HNSW and EXPLAIN from 10k on (a run stopped before n still has them); the index is dropped again before
+      // more articles come (HNSW upkeep would slow the inserts being measured).
+      const result = await measure(seg.total, seg.total >= Math.min(N, 10_000));
+      if (seg.total < N)
+        await sql.query("DROP INDEX IF EXISTS vectors_hnsw; DELETE FROM settings WHERE key = 'hnsw.dim'");
       process.stdout.write(JSON.stringify(result) + '\n');
       if (!args['no-write']) appendResults(result);
     }
@@ -230,6 +249,7 @@ if (!BASE) {
       articles: count,
       slice: SLICE,
       ingest: {
+        perWorkerCpuSecond: r1(steps.reduce((a, s) => a + s.articles, 0) / steps.reduce((a, s) => a + s.cpuSeconds, 0)),
         oneWorker: r1(w1.articles / w1.seconds),
         twoWorkers: w2 ? r1(w2.articles / w2.seconds) : NaN,
         fill: rest.length
@@ -348,6 +368,12 @@ if (!BASE) {
           `ingest, fill to n (${fill?.workers ?? '–'} workers)`,
           fill ? `${fill.articlesPerSecond} articles/s` : '—',
           '',
+        ) +
+        row(
+          'ingest per worker CPU-second (all steps; ×2 ≈ 2 idle cores; database server CPU not counted)',
+          `${r.ingest.perWorkerCpuSecond} articles`,
+          sv('ingest per CPU-second'),
+          '≥ 250',
         ) +
         row('enqueue (`add --queue`)', `${r.ingest.enqueuePerSecond} articles/s`, '') +
         row(
