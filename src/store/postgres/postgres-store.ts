@@ -11,9 +11,13 @@ import type {
 } from '../store.js';
 import { migrate } from './postgres-migrations.js';
 import { META_COLUMNS, type Row, toMeta } from '../row.js';
+import { searchTerms } from '../text-query.js';
+import { tsText } from './postgres-text.js';
 
 /** int8 vector values stored as they are: cosine = dot / 127². */
 const Q2 = 127 * 127;
+/** Rarest query lexemes a full-text search keeps (see textSearch). */
+const TEXT_QUERY_LEXEMES = 32;
 /** Deadlock or serialization failure: the transaction is retried (a few times, with jitter). */
 const RETRYABLE = new Set(['40P01', '40001']);
 
@@ -182,6 +186,10 @@ export class PostgresStore implements Store {
         kept.map((k) => k.row.id),
         kept.map((k) => halfvec(k.r.features.vector)),
       ]);
+      await c.query(
+        "INSERT INTO article_text (doc, body) SELECT d, to_tsvector('english', t) FROM unnest($1::int[], $2::text[]) AS s(d, t)",
+        [kept.map((k) => k.row.id), kept.map((k) => tsText(k.r.text))],
+      );
       // Counts summed per lemma and written in lemma order: concurrent writers lock rows in the same order.
       const lemmas = kept.flatMap((k) => k.r.lemmas.map(toInt32));
       if (lemmas.length) {
@@ -194,7 +202,7 @@ export class PostgresStore implements Store {
       return kept;
     });
     return stored.map(({ r, row }) => {
-      const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, ...meta } = r;
+      const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, text: _t, ...meta } = r;
       return { ...meta, id: row.id, version: row.version, addedAt: now };
     });
   }
@@ -248,7 +256,7 @@ export class PostgresStore implements Store {
   }
 
   async remove(id: number): Promise<boolean> {
-    // features and vectors go with the article (ON DELETE CASCADE).
+    // features, vectors and the text index go with the article (ON DELETE CASCADE).
     return ((await this.pool.query('DELETE FROM articles WHERE id = $1', [id])).rowCount ?? 0) > 0;
   }
 
@@ -287,6 +295,36 @@ export class PostgresStore implements Store {
     );
     for (const r of rows) out.set(r.key >>> 0, r.docs);
     return out;
+  }
+
+  async textSearch(text: string, k: number): Promise<Array<{ id: number; score: number }>> {
+    const terms = searchTerms(text);
+    if (!terms.length || k <= 0) return [];
+    // The query's lexemes (English stemmer, stop words gone) with their share of documents where ANALYZE saw them
+    // among the most common elements; a lexeme it did not list is rarer than all those it did.
+    const lexemes = await this.q<{ lex: string; freq: number | null }>(
+      `WITH s AS (SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats
+                  WHERE schemaname = current_schema() AND tablename = 'article_text' AND attname = 'body'),
+            m AS (SELECT x.e, x.f FROM s, unnest(s.e, s.f) AS x(e, f))
+       SELECT l.lex, m.f::float8 AS freq FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS l(lex)
+       LEFT JOIN m ON m.e = l.lex`,
+      [terms.join(' ')],
+    );
+    if (!lexemes.length) return [];
+    // Only the rarest words: an OR of a whole article's words matches (and ts_rank_cd would rank) nearly every
+    // document; the rare ones (names, numbers, unusual words) are what a rewrite keeps and few documents share.
+    const kept = lexemes
+      .sort((a, b) => (a.freq ?? 0) - (b.freq ?? 0) || b.lex.length - a.lex.length || (a.lex < b.lex ? -1 : 1))
+      .slice(0, TEXT_QUERY_LEXEMES)
+      .map((l) => `'${l.lex.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`)
+      .join(' | ');
+    // A constant tsquery (already stemmed: cast, not to_tsquery), so the GIN index finds the matches.
+    const rows = await this.q<{ doc: number; score: number }>(
+      `SELECT doc, ts_rank_cd(body, $1::tsquery)::float8 AS score FROM article_text WHERE body @@ $1::tsquery
+       ORDER BY score DESC, doc LIMIT $2`,
+      [kept, k],
+    );
+    return rows.map((r) => ({ id: r.doc, score: r.score }));
   }
 
   async lemmaDf(lemmas: number[]): Promise<Map<number, number>> {
