@@ -160,6 +160,19 @@ function assignRoles(scored: Scored[], vectors: Vectors): Map<number, TraceRole>
     }
     if (!covered.has(u.meta.id)) origins.push(u);
   }
+  // A stitched article: the query copies one block from an origin and another block from a text that content
+  // alone would call its copy (the shorter text inside the longer). Once the query is known to copy, a candidate
+  // sharing only query sentences that origin does not explain, and unrelated to it, is a further source.
+  const querySentences = (s: Scored) => new Set(s.rel.links.flatMap((l) => l.derived));
+  for (const s of reuse) {
+    if (s.dir >= 0 || !origins.length) continue;
+    const mine = querySentences(s);
+    const disjoint = origins.every((o) => {
+      const theirs = querySentences(o);
+      return [...mine].filter((i) => theirs.has(i)).length <= 1 && !isReuse(relate(o.analysis, s.analysis, vectors));
+    });
+    if (disjoint && mine.size >= 2) origins.push(s);
+  }
   for (const o of origins) roles.set(o.meta.id, 'origin');
   for (const u of up) if (covered.has(u.meta.id)) roles.set(u.meta.id, 'sibling');
   for (const s of reuse) {

@@ -15,7 +15,7 @@ export const FITTED: RelationParams = {
     orderedSupport: 0.6,
     orderedOrder: 0.8,
     orderedLink: 0,
-    orderedNovel: 0.05,
+    orderedNovel: 2,
   },
   directionWeight: 0.5,
 };

@@ -105,7 +105,14 @@ export function decide(q: VerdictQuantities, c: TableCuts): TableRow {
     return row('rewrite', 'retold');
   if (holds(q.words - c.partialWords)) return row('partial-reuse', 'words');
   if (holds(q.narration - c.narration)) return row('partial-reuse', 'narration');
-  if (holds(q.support - c.orderedSupport, q.sentenceOrder - c.orderedOrder, q.linkStrength - c.orderedLink))
+  if (
+    holds(
+      q.support - c.orderedSupport,
+      q.sentenceOrder - c.orderedOrder,
+      q.linkStrength - c.orderedLink,
+      c.orderedNovel - q.novelSpecifics,
+    )
+  )
     return row('rewrite', 'ordered');
   if (q.specificsShared >= SAME_STORY_SPECIFICS) return row('same-story', 'shared-specifics');
   return row('unrelated', 'none');
