@@ -215,19 +215,19 @@ const W = 0.7;
 const BETA = 1;
 const HEAD = 5;
 const MARGIN = 0.25;
-const ORIGIN_NUDGE = 0.15;
+export const ORIGIN_NUDGE = 0.15;
 /**
  * Weight of the BM25 score (relative to the best hit) in the rank: plain keyword search finds the PA source of a
  * METER story at rank 1 more often than the re-rank alone (0.978 vs 0.969), so the re-rank starts from it.
  * Set by hand (not tuned; see eval/NOTES.md).
  */
-const GAMMA = 0.25;
+export const TRACE_BM25_WEIGHT = 0.25;
 const sortKey = (c: TraceCandidate) => c.score + (c.role === 'origin' ? ORIGIN_NUDGE : 0);
 function supportScore(s: Scored): number {
   return W * s.lexical + (1 - W) * s.rel.scores.derivedSupport;
 }
 function rankScore(s: Scored): number {
-  return supportScore(s) + BETA * s.upstreamness + GAMMA * s.bm25;
+  return supportScore(s) + BETA * s.upstreamness + TRACE_BM25_WEIGHT * s.bm25;
 }
 
 /**
