@@ -1,8 +1,8 @@
 /**
  * Dev run for origin-versus-sibling choices in trace on the METER 1999 stories (the eval, meter-retrieval, scores
  * 2000): index every PA file and every newspaper story, trace each derived 1999 story (itself excluded) and count
- * how often the top candidate is a PA file of its folder (the origin) rather than a sibling newspaper copy —
- * with version grouping on and off. `npx tsx eval/tune-origin.ts`
+ * how often the top candidate is a PA file of its folder (the origin) rather than a sibling newspaper copy.
+ * `npx tsx eval/tune-origin.ts` (~15 min on a loaded 2-core machine).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,24 +30,19 @@ for (const m of await store.list({ limit: 1e9 })) {
   pathOf.set(m.id, m.article);
   idOf.set(m.article, m.id);
 }
-const counts = { on: { origin: 0, sibling: 0 }, off: { origin: 0, sibling: 0 } };
+const counts = { origin: 0, sibling: 0 };
 for (const [i, q] of queries.entries()) {
   const self = idOf.get(q.path);
   if (self === undefined) continue;
-  for (const mode of ['on', 'off'] as const) {
-    const t = await trace(store, self, { vectors, top: 3, groupVersions: mode === 'on' });
-    const top = t.candidates[0];
-    const p = top && pathOf.get(top.id);
-    const hit = p ? byArticle.get(p) : undefined;
-    if (!hit || folder(hit) !== folder(q)) continue;
-    if (p!.startsWith('PA/')) counts[mode].origin++;
-    else counts[mode].sibling++;
-  }
+  const t = await trace(store, self, { vectors, top: 3 });
+  const top = t.candidates[0];
+  const p = top && pathOf.get(top.id);
+  const hit = p ? byArticle.get(p) : undefined;
+  if (hit && folder(hit) === folder(q)) counts[p!.startsWith('PA/') ? 'origin' : 'sibling']++;
   if (i % 50 === 0) process.stderr.write(`${i}/${queries.length} ${JSON.stringify(counts)}\n`);
 }
 await store.close();
 rmSync(dir, { recursive: true, force: true });
-for (const mode of ['on', 'off'] as const)
-  console.log(
-    `version grouping ${mode}: top-1 PA origin ${(counts[mode].origin / queries.length).toFixed(3)}, sibling ${(counts[mode].sibling / queries.length).toFixed(3)} (${queries.length} METER 1999 derived stories)`,
-  );
+console.log(
+  `top-1 PA origin ${(counts.origin / queries.length).toFixed(3)}, sibling ${(counts.sibling / queries.length).toFixed(3)} (${queries.length} METER 1999 derived stories)`,
+);

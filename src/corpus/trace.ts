@@ -42,8 +42,6 @@ export interface TraceOptions {
   top?: number;
   /** Short-list size handed to the re-rank (default 2 × top, at least 12). */
   shortlist?: number;
-  /** Score near-duplicate versions of one text as one group (default true; off only to measure it). */
-  groupVersions?: boolean;
 }
 
 interface Scored {
@@ -110,7 +108,6 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
       upstreamness: 0,
     });
   }
-  if (opts.groupVersions ?? true) groupVersions(terms, scored);
   scoreUpstreamness(terms, scored);
   const roles = assignRoles(scored, opts.vectors);
   const t2 = performance.now();
@@ -238,39 +235,6 @@ function rankScore(s: Scored): number {
  * Among the candidates that best support the query, the origin holds what the others share and more:
  * a sibling's rare lemmas are mostly in the origin, the origin's are not all in the sibling.
  */
-/**
- * Share of each other's content lemmas from which two candidates are versions of one text (a wire story and its
- * update), not a copy and its source: a copy is mostly inside its source, but the source is not mostly inside it.
- */
-const VERSION_OVERLAP = 0.6;
-
-/**
- * Versions of one source (a wire story, its updates and corrections) split what the query took from it, so each
- * alone can hold less of the query than a sibling copy that took the same parts. Candidates that are versions of
- * each other are scored with the lemmas of the whole group.
- */
-function groupVersions(terms: WeightedTerms, scored: Scored[]): void {
-  const sets = scored.map((s) => new Set(fingerprint(s.analysis).lemmas));
-  const parent = scored.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < scored.length; i++)
-    for (let j = i + 1; j < scored.length; j++) {
-      const [a, b] = [sets[i], sets[j]];
-      if (!a.size || !b.size) continue;
-      let both = 0;
-      for (const l of a) if (b.has(l)) both++;
-      if (Math.min(both / a.size, both / b.size) >= VERSION_OVERLAP) parent[find(i)] = find(j);
-    }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < scored.length; i++) groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    const union = new Set(members.flatMap((i) => [...sets[i]]));
-    const lexical = lexicalSupport(terms, union);
-    for (const i of members) scored[i].lexical = Math.max(scored[i].lexical, lexical);
-  }
-}
-
 function scoreUpstreamness(terms: WeightedTerms, scored: Scored[]): void {
   const ranked = [...scored].sort((a, b) => supportScore(b) - supportScore(a));
   const best = ranked.length ? supportScore(ranked[0]) : 0;
