@@ -22,6 +22,13 @@ interface SourceVocabulary {
 
 const vocabularies = new WeakMap<Analysis, SourceVocabulary & { vectors: Vectors }>();
 let placeholders: Set<string> | null = null;
+let unknowns: Set<string> | null = null;
+
+/** A tokeniser's stand-in for an unknown word or a bracket ("UNK", "<unk>", "-lrb-"): lexicons/checks-placeholder-tokens.json. */
+export function isUnknownWord(text: string): boolean {
+  unknowns ??= new Set(lexicon<string>('checks-placeholder-tokens').entries);
+  return unknowns.has(text.toLowerCase());
+}
 
 /** Tokens that carry no claim: "UNK" and "-lrb-" in tokenised summaries, honorifics ("Dr") that describe nothing. */
 function placeholder(t: Token): boolean {

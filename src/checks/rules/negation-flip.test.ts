@@ -87,6 +87,64 @@ ruleTester(negationFlip, {
       source: 'The magistrate who fell asleep in court has not been identified.',
       derived: 'The magistrate who fell asleep in court should be identified, she said.',
     },
+    {
+      name: 'reading (2026-12-01): "decided against" → "chose not to" says the same',
+      source: 'The watchdog decided against fining the ferry company over the late sailings.',
+      derived: 'The watchdog chose not to fine the ferry company over the late sailings.',
+    },
+    {
+      name: 'reading: "had forgotten to" → "failed to" says the same',
+      source: 'The new porter had forgotten to lock the north gate of the depot.',
+      derived: 'The new porter failed to lock the north gate of the depot.',
+    },
+    {
+      name: 'reading: "is not the only" asserts one of several',
+      source: 'The bakery is not the only shop on Mill Street hit by the flooding.',
+      derived: 'Other shops on Mill Street besides the bakery were also hit by the flooding.',
+    },
+    {
+      name: 'reading: a negated comparison ("nobody is more … than") is no opposite of the plain claim',
+      source: 'Nobody is more committed to the harbour repairs than the fishing cooperative.',
+      derived: 'The fishing cooperative is committed to the harbour repairs.',
+    },
+    {
+      name: 'reading: "not as often as" → "less likely" says the same',
+      source: 'Night buses do not stop at the hospital as often as the day buses do.',
+      derived: 'Night buses are less likely to stop at the hospital than the day buses.',
+    },
+    {
+      name: 'reading: an elliptical fragment ("But not the tools.") has no clause to flip',
+      source: 'The tenants lost their furniture in the fire. But not the tools of their trade.',
+      derived: 'The tenants lost their furniture in the fire but kept the tools of their trade.',
+      links: [[[0, 1], [0]]],
+    },
+    {
+      name: 'reading: a question turned into a statement is not P versus not-P',
+      source: 'Have the ferry fares really doubled, or is this a rumour as some have asked?',
+      derived: 'The ferry operator says there is no rumour: the fares have really doubled.',
+      links: [[0, 0]],
+    },
+    {
+      name: 'reading: a denial beside the charge is two sides of a case',
+      source: 'Both councillors are charged with misconduct in public office.',
+      derived: 'Both councillors deny misconduct in public office.',
+    },
+    {
+      name: 'reading: the scope word is shared only through the question ("felt" / "don\'t feel")',
+      source: 'Asked how she felt, the ferry captain said: "I don\'t feel anything."',
+      derived: 'Asked how she felt, the ferry captain said she was looking forward to a holiday.',
+      links: [[0, 0]],
+    },
+    {
+      name: 'reading: "takes no responsibility" is not "states its position on responsibility"',
+      source: 'The website takes no responsibility for the accuracy of the posted timetables.',
+      derived: 'The website restated its position on responsibility for the accuracy of the posted timetables.',
+    },
+    {
+      name: 'reading: "whether or not" denies nothing',
+      source: 'The board will decide whether or not the pier reopens in May.',
+      derived: 'The board will decide whether the pier reopens in May.',
+    },
   ],
   invalid: [
     {
@@ -106,6 +164,24 @@ ruleTester(negationFlip, {
       source: 'The company confirmed the merger talks on Monday.',
       derived: 'The company did not confirm the merger talks on Monday.',
       errors: [{ messageId: 'added', source: 'The company confirmed the merger talks on Monday.', derived: 'not' }],
+    },
+    {
+      name: 'both sides questions, one negated: a rhetorical question flipped',
+      source: 'Why should the county pay for the new pier?',
+      derived: "Why shouldn't the county pay for the new pier?",
+      errors: [{ messageId: 'added', source: 'Why should the county pay for the new pier?', derived: "n't" }],
+    },
+    {
+      name: '"with violence" → "without violence"',
+      source: 'She was charged with resisting arrest with violence at the depot.',
+      derived: 'She was charged with resisting arrest without violence at the depot.',
+      errors: [
+        {
+          messageId: 'added',
+          source: 'She was charged with resisting arrest with violence at the depot.',
+          derived: 'without',
+        },
+      ],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { lexicon } from '../../lexicons.js';
-import type { Analysis, Negation } from '../../types.js';
+import { isContentWord } from '../../nlp/words.js';
+import type { Analysis, Negation, Token } from '../../types.js';
 import {
   closeCounterparts,
   coverage,
@@ -80,6 +81,10 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   const here = inSentences(mine.negations, ids);
   if (here.length !== 1 || inSentences(other.negations, otherIds).length) return null;
   if (hasImplicitNegation(other, otherIds) || doubleNegative(mine, ids)) return null;
+  // "Is this voter fraud?" → "There is no sign of fraud": a question asserts neither P nor not-P.
+  if (isQuestion(mine, id) !== isQuestion(other, otherId)) return null;
+  if (!hasVerb(mine, id) || comparedInScope(mine, here[0]) || deniedAgainstClaim(here[0], other, otherId)) return null;
+  if (!predicateCarried(mine, here[0], other, otherId)) return null;
   // "is illegal" → "its legality is debated, with some arguing it is not": a debate reported, not not-P asserted.
   if (contested(mine, id) || contested(other, otherId)) return null;
   // "has not been identified" → "should be identified": a modal on the plain side states no fact, so no not-P vs P.
@@ -87,6 +92,61 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   // The other text says it with the same polarity elsewhere (a wire story in two versions, a moved sentence): no flip.
   if (samePolarityElsewhere(mine, id, other)) return null;
   return scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
+}
+
+const tokensOf = (doc: Analysis, id: number): Token[] =>
+  doc.tokens.slice(doc.sentences[id].tokenStart, doc.sentences[id].tokenEnd);
+
+function isQuestion(doc: Analysis, id: number): boolean {
+  return /\?["'”’)]*\s*$/.test(doc.sentences[id].text);
+}
+
+/** "But not our skills." asserts nothing on its own: an elliptical fragment has no clause to flip. */
+function hasVerb(doc: Analysis, id: number): boolean {
+  return tokensOf(doc, id).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+/**
+ * "Nobody is more committed than we are", "women don't ask as often as men": the negator bears on a comparison
+ * (a degree), and "they are committed" / "women are less likely to ask" is no opposite. Looks 8 tokens past the cue.
+ */
+function comparedInScope(doc: Analysis, cue: Negation): boolean {
+  const after = tokensOf(doc, cue.sentence)
+    .filter((t) => t.start >= cue.end)
+    .slice(0, 8)
+    .map((t) => t.text.toLowerCase());
+  const as = after.indexOf('as');
+  return after.includes('than') || (as >= 0 && after.indexOf('as', as + 1) > as);
+}
+
+/**
+ * "They deny corruption" against "they are charged with corruption": a denial set beside an accusation or another
+ * attributed claim is two sides of a case, not P versus not-P. Why: "deny" is a reporting verb as well as a negator.
+ */
+function deniedAgainstClaim(cue: Negation, other: Analysis, otherId: number): boolean {
+  if (cue.cue !== 'deny') return false;
+  if (other.attributions.some((a) => a.sentence === otherId)) return true;
+  return tokensOf(other, otherId).some((t) => ACCUSATION.has(t.lemma));
+}
+const ACCUSATION = new Set(['charge', 'accuse', 'allege', 'claim', 'suggest', 'put']);
+
+/**
+ * The words the negated clause says must be in the other sentence as often as here, and a verb that governs a
+ * "no" must be there too. Why: "Asked how she felt, she said: 'I don't feel anything'" shares "feel" with any
+ * answer to the same question; "takes no responsibility" is not "states its stance on responsibility".
+ */
+function predicateCarried(mine: Analysis, cue: Negation, other: Analysis, otherId: number): boolean {
+  const here = tokensOf(mine, cue.sentence);
+  const there = tokensOf(other, otherId).map((t) => t.lemma);
+  const count = (lemmas: string[], l: string) => lemmas.filter((x) => x === l).length;
+  const scope = here
+    .filter((t) => t.start >= cue.end && isContentWord(t))
+    .slice(0, 3)
+    .map((t) => t.lemma);
+  const mineLemmas = here.map((t) => t.lemma);
+  if (scope.some((l) => count(there, l) < count(mineLemmas, l))) return false;
+  const before = here.filter((t) => t.end <= cue.start).pop();
+  return !(before && before.pos === 'VERB' && cue.cue === 'no' && !there.includes(before.lemma));
 }
 
 /**
