@@ -40,7 +40,8 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
         if (
           kind === 'changed' &&
           ((!sameSlot(ctx.source, s, ctx.derived, d) && !(countsSameUnit(s, d) && !TIME_UNITS.has(s.unit ?? ''))) ||
-            otherUnits(s, d))
+            otherUnits(s, d) ||
+            !sameEvent(ctx, s, d))
         )
           continue;
         if (kind) fates.push({ kind, source: s, derived: d, derivedSentences });
@@ -104,6 +105,23 @@ const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 's
  */
 function otherUnits(a: NumberMention, b: NumberMention): boolean {
   return a.kind !== 'date' && a.kind !== 'year' && a.unit !== null && b.unit !== null && a.unit !== b.unit;
+}
+
+/**
+ * A date or year dates the same event on both sides: the nearest verb before it is the same (or neither side has
+ * one: "the 2015 report" / "the 2017 report"). Why: "admitted to hospital in April" / "released from hospital in May"
+ * and "engaged in March 1998" / "together since 1997" share words around two different dates. Other figures pass.
+ */
+function sameEvent(ctx: CheckContext, s: NumberMention, d: NumberMention): boolean {
+  if (s.kind !== 'date' && s.kind !== 'year') return true;
+  const verbBefore = (doc: Analysis, n: NumberMention) => {
+    const sentence = doc.sentences[n.sentence];
+    return doc.tokens
+      .slice(sentence.tokenStart, sentence.tokenEnd)
+      .filter((t) => t.end <= n.start && t.pos === 'VERB')
+      .pop()?.lemma;
+  };
+  return verbBefore(ctx.source, s) === verbBefore(ctx.derived, d);
 }
 
 /**

@@ -145,6 +145,16 @@ ruleTester(negationFlip, {
       source: 'The board will decide whether or not the pier reopens in May.',
       derived: 'The board will decide whether the pier reopens in May.',
     },
+    {
+      name: 'reading (second sample): the negated part said in other words around shared nouns ("wasn\'t funny" → "anything but funny")',
+      source: "His short comedy routine, that wasn't funny, has now landed him in front of the licensing panel.",
+      derived: 'His feeble attempt at humour, anything but funny, has now landed him in front of the licensing panel.',
+    },
+    {
+      name: 'reading (second sample): the negated word is not in the other sentence ("not enough")',
+      source: 'Ada Brook scored a second goal for the visitors but late goals from Lee Hart sealed victory.',
+      derived: 'Ada Brook scored a second goal for the visitors, but it was not enough as Lee Hart sealed victory.',
+    },
   ],
   invalid: [
     {
@@ -182,6 +192,14 @@ ruleTester(negationFlip, {
           derived: 'without',
         },
       ],
+    },
+    {
+      name: 'a flip between retold sentences is reported one step lower (medium)',
+      source:
+        'Storms closed the Inchmore pier twice last year. Repairs cost the county more than it had planned. The harbour board confirmed on Monday, after a review of timetables, that the ferry will call at Inchmore during the winter months.',
+      derived:
+        'Storms closed the Inchmore pier twice last year. Repairs cost the county more than it had planned. The ferry will not call at Inchmore in winter, the harbour board said in a notice.',
+      errors: [{ messageId: 'added', derived: 'not', severity: 'medium' }],
     },
   ],
 });

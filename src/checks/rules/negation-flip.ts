@@ -53,6 +53,7 @@ export const negationFlip: Check = {
           source: ref(n.sentence, n),
           derived: wholeSentence(ctx.derived, d!),
           expected: n.text,
+          weaker: !nearCopy(ctx.source, s.id, ctx.derived, d!),
         });
     }
     for (const d of ctx.derived.sentences) {
@@ -65,6 +66,7 @@ export const negationFlip: Check = {
           source: wholeSentence(ctx.source, s!),
           derived: ref(n.sentence, n),
           actual: n.text,
+          weaker: !nearCopy(ctx.derived, d.id, ctx.source, s!),
         });
     }
     return out;
@@ -84,7 +86,7 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   // "Is this voter fraud?" → "There is no sign of fraud": a question asserts neither P nor not-P.
   if (isQuestion(mine, id) !== isQuestion(other, otherId)) return null;
   if (!hasVerb(mine, id) || comparedInScope(mine, here[0]) || deniedAgainstClaim(here[0], other, otherId)) return null;
-  if (!predicateCarried(mine, here[0], other, otherId)) return null;
+  if (!predicateCarried(mine, here[0], other, otherId) || !frameCarried(mine, here[0], other, otherId)) return null;
   // "is illegal" → "its legality is debated, with some arguing it is not": a debate reported, not not-P asserted.
   if (contested(mine, id) || contested(other, otherId)) return null;
   // "has not been identified" → "should be identified": a modal on the plain side states no fact, so no not-P vs P.
@@ -187,4 +189,35 @@ function doubleNegative(doc: Analysis, ids: number[]): boolean {
     (t) => implicit!.has(t.lemma) && !cues.some((n) => n.start <= t.start && t.end <= n.end),
   );
   return lexical.length > 0;
+}
+
+/**
+ * The words around the cue are the other sentence's too: one of the two content words before it (when there are
+ * any), and the first open-class word after it. Why: "His routine, that wasn't funny" / "His attempt at humour,
+ * anything but funny" and "it was not enough as X secured the win" / "X sealed victory" share the scope's nouns
+ * but say the negated part in other words or not at all.
+ */
+function frameCarried(mine: Analysis, cue: Negation, other: Analysis, otherId: number): boolean {
+  const here = tokensOf(mine, cue.sentence);
+  const there = new Set(tokensOf(other, otherId).map((t) => t.lemma));
+  const before = here
+    .filter((t) => t.end <= cue.start && isContentWord(t))
+    .slice(-2)
+    .map((t) => t.lemma);
+  if (before.length && !before.some((l) => there.has(l))) return false;
+  const head = here.find((t) => t.start >= cue.end && OPEN_CLASS.has(t.pos));
+  return !head || there.has(head.lemma);
+}
+const OPEN_CLASS = new Set(['VERB', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'NUM']);
+
+/** Share of each other's content words at which two sentences read as one sentence edited, not one retold. */
+const NEAR_COPY = 0.6;
+
+/**
+ * HIGH only when the two sentences are one sentence edited (the rewrite kept most words and changed the polarity):
+ * there a missing "not" is almost never a paraphrase. A flip between retold sentences is reported one step lower.
+ */
+function nearCopy(a: Analysis, aId: number, b: Analysis, bId: number): boolean {
+  const [x, y] = [lemmasOf(a, [aId]), lemmasOf(b, [bId])];
+  return coverage(x, y) >= NEAR_COPY && coverage(y, x) >= NEAR_COPY;
 }

@@ -71,6 +71,11 @@ ruleTester(numberChanged, {
       source: 'She said she left the phone for 10 minutes before her daughter rang back.',
       derived: 'She said she left her six-year-old daughter alone before the call.',
     },
+    {
+      name: 'reading: two dates of two events in one slot ("admitted … in April" / "released … in May")',
+      source: 'The skipper was admitted to the Harwich hospital in April after a fall on deck.',
+      derived: 'The skipper, who fell on deck, was released from the Harwich hospital in May.',
+    },
   ],
   invalid: [
     {
