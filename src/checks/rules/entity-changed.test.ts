@@ -52,6 +52,11 @@ ruleTester(entityChanged, {
       source: 'The farmer, of Mill Lane, Wootton, North Lincs, had used excessive force, the judge ruled.',
       derived: 'The farmer, of Wootton, North Lincolnshire, had used excessive force, the judge ruled.',
     },
+    {
+      name: 'reading (second sample): capitalised words of no known kind are not names ("Phew" → "Whew")',
+      source: 'The new ferry timetable.... Phew where to even start.',
+      derived: 'The new ferry timetable... Whew, where to even start?',
+    },
   ],
   invalid: [
     {
