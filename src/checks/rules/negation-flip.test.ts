@@ -155,6 +155,22 @@ ruleTester(negationFlip, {
       source: 'Ada Brook scored a second goal for the visitors but late goals from Lee Hart sealed victory.',
       derived: 'Ada Brook scored a second goal for the visitors, but it was not enough as Lee Hart sealed victory.',
     },
+    {
+      name: 'reading (third sample): "didn\'t begin until" says when it began',
+      source: "Repairs on the pier largely didn't begin until the storm season was over.",
+      derived: 'Repairs on the pier began after the storm season was over.',
+    },
+    {
+      name: 'reading (third sample): "next to no" asserts a small amount',
+      source: 'The rowing clubs made do with old boats and next to no funding from the council.',
+      derived: 'The rowing clubs made do with old boats and minimal funding from the council.',
+    },
+    {
+      name: 'reading (third sample): counterfactuals are left alone ("would not have had berths" ≈ "would have faced the same shortage")',
+      source: 'The crew would not have had berths either if the second ferry had sailed, an official said.',
+      derived:
+        'If the second ferry had sailed, the crew would have had the same trouble finding berths, an official said.',
+    },
   ],
   invalid: [
     {

@@ -85,6 +85,8 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   if (hasImplicitNegation(other, otherIds) || doubleNegative(mine, ids)) return null;
   // "Is this voter fraud?" → "There is no sign of fraud": a question asserts neither P nor not-P.
   if (isQuestion(mine, id) !== isQuestion(other, otherId)) return null;
+  // "would not have had rooms if she had won": a counterfactual asserts nothing about what happened.
+  if (counterfactual(mine, id) || counterfactual(other, otherId)) return null;
   if (!hasVerb(mine, id) || comparedInScope(mine, here[0]) || deniedAgainstClaim(here[0], other, otherId)) return null;
   if (!predicateCarried(mine, here[0], other, otherId) || !frameCarried(mine, here[0], other, otherId)) return null;
   // "is illegal" → "its legality is debated, with some arguing it is not": a debate reported, not not-P asserted.
@@ -110,7 +112,8 @@ function hasVerb(doc: Analysis, id: number): boolean {
 
 /**
  * "Nobody is more committed than we are", "women don't ask as often as men": the negator bears on a comparison
- * (a degree), and "they are committed" / "women are less likely to ask" is no opposite. Looks 8 tokens past the cue.
+ * (a degree), and "they are committed" / "women are less likely to ask" is no opposite; "didn't begin until Friday"
+ * says when it began. Looks 8 tokens past the cue.
  */
 function comparedInScope(doc: Analysis, cue: Negation): boolean {
   const after = tokensOf(doc, cue.sentence)
@@ -118,7 +121,7 @@ function comparedInScope(doc: Analysis, cue: Negation): boolean {
     .slice(0, 8)
     .map((t) => t.text.toLowerCase());
   const as = after.indexOf('as');
-  return after.includes('than') || (as >= 0 && after.indexOf('as', as + 1) > as);
+  return after.includes('than') || after.includes('until') || (as >= 0 && after.indexOf('as', as + 1) > as);
 }
 
 /**
@@ -220,4 +223,9 @@ const NEAR_COPY = 0.6;
 function nearCopy(a: Analysis, aId: number, b: Analysis, bId: number): boolean {
   const [x, y] = [lemmasOf(a, [aId]), lemmasOf(b, [bId])];
   return coverage(x, y) >= NEAR_COPY && coverage(y, x) >= NEAR_COPY;
+}
+
+function counterfactual(doc: Analysis, id: number): boolean {
+  const words = tokensOf(doc, id).map((t) => t.text.toLowerCase());
+  return words.includes('if') && words.includes('would');
 }
