@@ -76,6 +76,11 @@ ruleTester(numberChanged, {
       source: 'The skipper was admitted to the Harwich hospital in April after a fall on deck.',
       derived: 'The skipper, who fell on deck, was released from the Harwich hospital in May.',
     },
+    {
+      name: 'reading (third sample): "millions" holds 28 million ("almost 28 million taxpayers" → "millions of taxpayers")',
+      source: 'The change removes deductions taken by almost 28 million taxpayers in 2015.',
+      derived: 'The change removes deductions taken by millions of taxpayers in 2015.',
+    },
   ],
   invalid: [
     {
