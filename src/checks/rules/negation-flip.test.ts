@@ -217,5 +217,17 @@ ruleTester(negationFlip, {
         'Storms closed the Inchmore pier twice last year. Repairs cost the county more than it had planned. The ferry will not call at Inchmore in winter, the harbour board said in a notice.',
       errors: [{ messageId: 'added', derived: 'not', severity: 'medium' }],
     },
+    {
+      name: 'spin suite: a negated bound is a flip ("are not thought to earn more than £200,000")',
+      source: 'The magistrates, who are thought to earn more than £90,000 a year, were called out of touch.',
+      derived: 'The magistrates, who are not thought to earn more than £90,000 a year, were called out of touch.',
+      errors: [{ messageId: 'added', derived: 'not', severity: 'high' }],
+    },
+    {
+      name: 'spin suite: a conditional claim flipped ("would suffer a reaction if she touched it")',
+      source: 'He put the cream on the handle, knowing she would suffer a rash if she touched it.',
+      derived: 'He put the cream on the handle, knowing she would not suffer a rash if she touched it.',
+      errors: [{ messageId: 'added', derived: 'not', severity: 'high' }],
+    },
   ],
 });

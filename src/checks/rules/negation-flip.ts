@@ -115,13 +115,17 @@ function hasVerb(doc: Analysis, id: number): boolean {
  * (a degree), and "they are committed" / "women are less likely to ask" is no opposite; "didn't begin until Friday"
  * says when it began. Looks 8 tokens past the cue.
  */
+const DEGREE_CUES = new Set(['nobody', 'no one', 'nothing', 'none', 'never', 'no']);
+
 function comparedInScope(doc: Analysis, cue: Negation): boolean {
   const after = tokensOf(doc, cue.sentence)
     .filter((t) => t.start >= cue.end)
     .slice(0, 8)
     .map((t) => t.text.toLowerCase());
   const as = after.indexOf('as');
-  return after.includes('than') || after.includes('until') || (as >= 0 && after.indexOf('as', as + 1) > as);
+  // "than" after a negative pronoun or "never" ("nobody is more … than"), not a bound ("not thought to earn more than £200,000").
+  const degree = DEGREE_CUES.has(cue.cue.toLowerCase()) && after.includes('than');
+  return degree || after.includes('until') || (as >= 0 && after.indexOf('as', as + 1) > as);
 }
 
 /**
@@ -225,7 +229,9 @@ function nearCopy(a: Analysis, aId: number, b: Analysis, bId: number): boolean {
   return coverage(x, y) >= NEAR_COPY && coverage(y, x) >= NEAR_COPY;
 }
 
+/** "would (not) have had … if she had won": a past counterfactual. "would not suffer … if she touched it" is a claim. */
 function counterfactual(doc: Analysis, id: number): boolean {
   const words = tokensOf(doc, id).map((t) => t.text.toLowerCase());
-  return words.includes('if') && words.includes('would');
+  const would = words.indexOf('would');
+  return words.includes('if') && would >= 0 && words.slice(would + 1, would + 4).includes('have');
 }
