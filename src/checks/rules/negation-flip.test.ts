@@ -171,6 +171,11 @@ ruleTester(negationFlip, {
       derived:
         'If the second ferry had sailed, the crew would have had the same trouble finding berths, an official said.',
     },
+    {
+      name: 'reading (final sample): a degree idiom ("couldn\'t be happier" → "are extremely happy")',
+      source: "Behind closed doors the two skippers couldn't be happier with the new harbour.",
+      derived: 'Behind closed doors the two skippers are extremely happy with the new harbour.',
+    },
   ],
   invalid: [
     {

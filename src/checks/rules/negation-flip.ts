@@ -115,6 +115,17 @@ function hasVerb(doc: Analysis, id: number): boolean {
  * (a degree), and "they are committed" / "women are less likely to ask" is no opposite; "didn't begin until Friday"
  * says when it began. Looks 8 tokens past the cue.
  */
+/** "never been happier", "couldn't be happier", "couldn't have been better": a degree idiom that asserts the most. */
+function comparativeAfter(doc: Analysis, cue: Negation): boolean {
+  return tokensOf(doc, cue.sentence)
+    .filter((t) => t.start >= cue.end)
+    .slice(0, 4)
+    .some((t) => {
+      const w = t.text.toLowerCase();
+      return w === 'better' || w === 'worse' || (t.pos === 'ADJ' && w.endsWith('er') && t.lemma !== w);
+    });
+}
+
 const DEGREE_CUES = new Set(['nobody', 'no one', 'nothing', 'none', 'never', 'no']);
 
 function comparedInScope(doc: Analysis, cue: Negation): boolean {
@@ -125,7 +136,9 @@ function comparedInScope(doc: Analysis, cue: Negation): boolean {
   const as = after.indexOf('as');
   // "than" after a negative pronoun or "never" ("nobody is more … than"), not a bound ("not thought to earn more than £200,000").
   const degree = DEGREE_CUES.has(cue.cue.toLowerCase()) && after.includes('than');
-  return degree || after.includes('until') || (as >= 0 && after.indexOf('as', as + 1) > as);
+  return (
+    degree || after.includes('until') || (as >= 0 && after.indexOf('as', as + 1) > as) || comparativeAfter(doc, cue)
+  );
 }
 
 /**
