@@ -176,6 +176,21 @@ ruleTester(negationFlip, {
       source: "Behind closed doors the two skippers couldn't be happier with the new harbour.",
       derived: 'Behind closed doors the two skippers are extremely happy with the new harbour.',
     },
+    {
+      name: 'reading (final sample): a misprint of the cue ("failing to keep" → "falling to keep")',
+      source: 'The board should be ashamed of failing to keep its promises to the ferry crews.',
+      derived: 'The board should be ashamed of falling to keep its promises to the ferry crews.',
+    },
+    {
+      name: 'reading (final sample): "voted no" → "voted against" says the same',
+      source: 'In 2005 the councillor voted NO on the plan to widen the harbour road.',
+      derived: 'In 2005 the councillor voted against the plan to widen the harbour road.',
+    },
+    {
+      name: 'reading (final sample): a caption\'s empty credit "None" is no negator',
+      source: 'None Singer Ada Brook performs at the harbour festival in Inchmore on May 3.',
+      derived: 'Singer Ada Brook performs at the harbour festival in Inchmore on May 3.',
+    },
   ],
   invalid: [
     {

@@ -83,6 +83,7 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   const here = inSentences(mine.negations, ids);
   if (here.length !== 1 || inSentences(other.negations, otherIds).length) return null;
   if (hasImplicitNegation(other, otherIds) || doubleNegative(mine, ids)) return null;
+  if (misprintedCue(here[0], other, otherId) || captionNone(mine, here[0])) return null;
   // "Is this voter fraud?" → "There is no sign of fraud": a question asserts neither P nor not-P.
   if (isQuestion(mine, id) !== isQuestion(other, otherId)) return null;
   // "would not have had rooms if she had won": a counterfactual asserts nothing about what happened.
@@ -247,4 +248,22 @@ function counterfactual(doc: Analysis, id: number): boolean {
   const words = tokensOf(doc, id).map((t) => t.text.toLowerCase());
   const would = words.indexOf('would');
   return words.includes('if') && would >= 0 && words.slice(would + 1, would + 4).includes('have');
+}
+
+/** "failing to keep" → "falling to keep": the plain side carries the cue word with one letter changed, a misprint. */
+function misprintedCue(cue: Negation, other: Analysis, otherId: number): boolean {
+  const cueWords = cue.text.toLowerCase().split(/\s+/);
+  return tokensOf(other, otherId).some((t) => {
+    const w = t.text.toLowerCase();
+    return cueWords.some(
+      (c) => c.length >= 5 && c.length === w.length && c !== w && [...c].filter((ch, i) => ch !== w[i]).length === 1,
+    );
+  });
+}
+
+/** "None Actress Jane Roe sings …": a photo caption's empty credit field, not a negator. */
+function captionNone(doc: Analysis, cue: Negation): boolean {
+  if (cue.text !== 'None') return false;
+  const next = tokensOf(doc, cue.sentence).find((t) => t.start >= cue.end);
+  return next !== undefined && /^\p{Lu}/u.test(next.text);
 }
