@@ -134,7 +134,10 @@ if (!BASE) {
       if (!args['no-write']) appendResults(result);
     }
   } finally {
-    if (!args.keep) await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
+    if (!args.keep)
+      await sql
+        .query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`)
+        .catch(() => {});
     await sql.end();
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -311,18 +311,27 @@ export class PostgresStore implements Store {
       [terms.join(' ')],
     );
     if (!lexemes.length) return [];
-    // Only the rarest words: an OR of a whole article's words matches (and ts_rank_cd would rank) nearly every
-    // document; the rare ones (names, numbers, unusual words) are what a rewrite keeps and few documents share.
+    // Only the rarest words: an OR of a whole article's words matches nearly every document; the rare ones (names,
+    // numbers, unusual words) are what a rewrite keeps and few documents share. Each weighs its inverse document
+    // frequency (a lexeme ANALYZE did not list counts as half as common as the rarest it did).
+    const listed = lexemes.flatMap((l) => (l.freq ? [l.freq] : []));
+    const floor = listed.length ? Math.min(...listed) / 2 : 1e-3;
     const kept = lexemes
-      .sort((a, b) => (a.freq ?? 0) - (b.freq ?? 0) || b.lex.length - a.lex.length || (a.lex < b.lex ? -1 : 1))
-      .slice(0, TEXT_QUERY_LEXEMES)
-      .map((l) => `'${l.lex.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`)
-      .join(' | ');
-    // A constant tsquery (already stemmed: cast, not to_tsquery), so the GIN index finds the matches.
+      .map((l) => ({ ...l, freq: l.freq ?? floor }))
+      .sort((a, b) => a.freq - b.freq || b.lex.length - a.lex.length || (a.lex < b.lex ? -1 : 1))
+      .slice(0, TEXT_QUERY_LEXEMES);
+    // Score = summed IDF of the query lexemes a document holds: one GIN lookup per lexeme, returning ids only, so
+    // no document's tsvector is read (ts_rank_cd detoasts and walks every matching tsvector: 1.35 s at 10k
+    // articles for 32 lexemes vs 0.11 s this way).
     const rows = await this.q<{ doc: number; score: number }>(
-      `SELECT doc, ts_rank_cd(body, $1::tsquery)::float8 AS score FROM article_text WHERE body @@ $1::tsquery
-       ORDER BY score DESC, doc LIMIT $2`,
-      [kept, k],
+      `SELECT d.doc, sum(l.w)::float8 AS score FROM unnest($1::text[], $2::float8[]) AS l(lex, w)
+       CROSS JOIN LATERAL (SELECT doc FROM article_text WHERE body @@ l.lex::tsquery) d
+       GROUP BY d.doc ORDER BY score DESC, d.doc LIMIT $3`,
+      [
+        kept.map((l) => `'${l.lex.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`),
+        kept.map((l) => -Math.log(Math.max(l.freq, 1e-9))),
+        k,
+      ],
     );
     return rows.map((r) => ({ id: r.doc, score: r.score }));
   }
