@@ -187,7 +187,7 @@ export class PostgresStore implements Store {
         kept.map((k) => halfvec(k.r.features.vector)),
       ]);
       await c.query(
-        "INSERT INTO article_text (doc, body) SELECT d, to_tsvector('english', t) FROM unnest($1::int[], $2::text[]) AS s(d, t)",
+        "INSERT INTO article_text (doc, body) SELECT d, strip(to_tsvector('english', t)) FROM unnest($1::int[], $2::text[]) AS s(d, t)",
         [kept.map((k) => k.row.id), kept.map((k) => tsText(k.r.text))],
       );
       // Counts summed per lemma and written in lemma order: concurrent writers lock rows in the same order.
