@@ -1,3 +1,4 @@
+import { foldText } from '../../nlp/fold.js';
 import type { Analysis, EntityMention } from '../../types.js';
 import { creditsOf } from './credits.js';
 import { sameEntity } from './items.js';
@@ -93,17 +94,87 @@ function sharesWord(a: EntityMention, b: EntityMention): boolean {
 
 /**
  * Named in the other document: as an entity with the same key, as plain text when the other side's entity step
- * missed it, or for people by surname ("Anthony Chambers" / "Anthony Junior Chambers").
+ * missed it (hyphens aside: "English" in "anti-English"; the last word singular or plural: "Home Secretaries" /
+ * "home secretary"), by initials ("Financial Fair Play" / "FFP", both ways), or for people by surname
+ * ("Anthony Chambers" / "Anthony Junior Chambers").
  */
 function namedIn(doc: Analysis, e: EntityMention): boolean {
   if (doc.entities.some((o) => sameEntity(o.key, e.key) || isAcronymOf(o.text, e.text) || isAcronymOf(e.text, o.text)))
     return true;
   const text = wordText(doc);
-  const own = words(e.text.replace(/['’]s$/, ''));
-  if (own.length && text.includes(' ' + own.join(' ') + ' ')) return true;
+  const own = nameWords(e.text.replace(/['’]s$/, ''));
+  // People's names have no plural and no initials here ("Williams" is not "William").
+  const forms = e.type === 'person' ? [own] : numberForms(own);
+  if (own.length && forms.some((f) => text.includes(' ' + f.join(' ') + ' '))) return true;
+  if (e.type !== 'person' && initialsIn(doc, e)) return true;
   if (e.type !== 'person' || own.length < 2) return false;
   const surname = own[own.length - 1];
-  return doc.entities.some((o) => o.type === 'person' && words(o.text).pop() === surname);
+  return doc.entities.some((o) => o.type === 'person' && nameWords(o.text).pop() === surname);
+}
+
+/** Words of a name, hyphenated compounds split ("anti-English" → anti, english). */
+const nameWords = (text: string): string[] => words(text.replace(/-/g, ' '));
+
+/** The name as written, and with its last word made plural or singular ("secretaries" ↔ "secretary"). */
+function numberForms(own: string[]): string[][] {
+  const last = own[own.length - 1];
+  const other = /ies$/.test(last)
+    ? [last.replace(/ies$/, 'y')]
+    : /y$/.test(last)
+      ? [last.replace(/y$/, 'ies')]
+      : /s$/.test(last)
+        ? [last.replace(/e?s$/, ''), last.slice(0, -1)]
+        : [last + 's', last + 'es'];
+  return [own, ...other.filter((w) => w.length > 2).map((w) => [...own.slice(0, -1), w])];
+}
+
+/** Small words left out of initials: "Commission for Racial Equality" → CRE. */
+const NOT_INITIALLED = new Set(['of', 'for', 'the', 'and', 'on', 'in', 'at', 'to', '&']);
+
+/**
+ * An organisation or multi-word name and its initials: the other side writes one for the other ("Financial Fair
+ * Play" / "FFP", "TSG" / "Territorial Support Group"). Initials are 2–6 capitals written as a word of their own.
+ */
+function initialsIn(doc: Analysis, e: EntityMention): boolean {
+  if (/^\p{Lu}{2,6}$/u.test(e.text)) return initialsOf(doc).has(e.text.toLowerCase());
+  const letters = initialsOfName(e.text);
+  return letters !== null && acronymsOf(doc).has(letters);
+}
+
+function initialsOfName(text: string): string | null {
+  const ws = nameWords(text).filter((w) => !NOT_INITIALLED.has(w));
+  return ws.length >= 2 && ws.length <= 6 ? ws.map((w) => w[0]).join('') : null;
+}
+
+const acronymCache = new WeakMap<Analysis, Set<string>>();
+const initialsCache = new WeakMap<Analysis, Set<string>>();
+
+/** The all-capital words of a document, lower-cased ("FFP" → "ffp"). */
+function acronymsOf(doc: Analysis): Set<string> {
+  let out = acronymCache.get(doc);
+  if (!out) {
+    out = new Set((foldText(doc.text).match(/\b\p{Lu}{2,6}\b/gu) ?? []).map((w) => w.toLowerCase()));
+    acronymCache.set(doc, out);
+  }
+  return out;
+}
+
+/** The initials of every run of capitalised words (small words allowed inside) of a document and of its entities. */
+function initialsOf(doc: Analysis): Set<string> {
+  let out = initialsCache.get(doc);
+  if (!out) {
+    out = new Set<string>();
+    const runs =
+      foldText(doc.text).match(
+        /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|for|the|and|on|in|at|to|&)\s+)*\p{Lu}[\p{L}'’-]*)+/gu,
+      ) ?? [];
+    for (const run of [...runs, ...doc.entities.map((o) => o.text)]) {
+      const letters = initialsOfName(run);
+      if (letters) out.add(letters);
+    }
+    initialsCache.set(doc, out);
+  }
+  return out;
 }
 
 const wordTexts = new WeakMap<Analysis, string>();
@@ -111,7 +182,7 @@ const wordTexts = new WeakMap<Analysis, string>();
 /** The document's words joined by single spaces, padded, for whole-word phrase search (memoised per document). */
 function wordText(doc: Analysis): string {
   let text = wordTexts.get(doc);
-  if (text === undefined) wordTexts.set(doc, (text = ' ' + words(doc.text).join(' ') + ' '));
+  if (text === undefined) wordTexts.set(doc, (text = ' ' + nameWords(doc.text).join(' ') + ' '));
   return text;
 }
 
