@@ -9,7 +9,8 @@
  * (the latest one in bench/results.md or in $BENCH_SQLITE_RESULTS).
  *
  * Options: --n N (default 2000) · --slice N (default min(2500, n/4)) · --checkpoints 20000,50000 · --traces N
- * (default 100) · --seed N · --no-write · --keep (leave the schema in the database).
+ * (default 100) · --seed N · --no-write · --keep (leave the schema in the database) · --measure SCHEMA (no
+ * ingest: measure the corpus a kept or stopped run left in SCHEMA with the current code, same generator and seed).
  * Needs DATABASE_URL (e.g. `source .ci/postgres.sh`) and `npx tsc` first (the workers run from dist/).
  */
 import { execSync, spawn } from 'node:child_process';
@@ -26,7 +27,7 @@ import { enqueuePaths } from '../src/queue/index.js';
 import { decodeAnalysis } from '../src/store/codec.js';
 import { openStore } from '../src/store/index.js';
 import type { PostgresStore } from '../src/store/postgres/postgres-store.js';
-import { writeCorpusSegments } from './corpus-gen.js';
+import { generateCorpus, writeCorpusSegments } from './corpus-gen.js';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a, i, all) => a !== '--store' && all[i - 1] !== '--store'),
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '12' },
     'no-write': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    measure: { type: 'string' },
   },
 });
 const N = Number(args.n);
@@ -87,7 +89,7 @@ if (!BASE) {
   const vectors = loadVectors();
   const dir = join(tmpdir(), `unspun-pgbench-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const schema = `bench_pg_${process.pid}`;
+  const schema = args.measure ?? `bench_pg_${process.pid}`;
   const u = new URL(BASE);
   u.searchParams.set('schema', schema);
   const url = u.href;
@@ -98,43 +100,56 @@ if (!BASE) {
   const steps: IngestStep[] = [];
   const cuts = [SLICE, 2 * SLICE, ...CHECKS].filter((c) => c > 0 && c <= N);
   try {
-    log(
-      `n ${N}: ${SLICE} articles with 1 worker, ${SLICE} with 2, then the faster to ${N}; measuring at ${[...CHECKS].join(', ')}`,
-    );
-    for await (const seg of writeCorpusSegments(dir, { n: N, seed: Number(args.seed), cuts })) {
-      planted.push(...seg.planted);
-      const before = await store.count();
-      const workers = steps.length === 0 ? 1 : steps.length === 1 ? 2 : fasterWorkers(steps);
-      // The measured slices enqueue first, then time the workers alone; the fill overlaps the two (enqueue is
-      // ~10x faster than analysis, so the workers, started a little later, never find the queue empty early).
-      const t0 = performance.now();
-      const enqueued = enqueuePaths(store, [seg.path]).then(() => (performance.now() - t0) / 1000);
-      if (steps.length < 2) await enqueued;
-      else await new Promise((r) => setTimeout(r, 10_000));
-      const t1 = performance.now();
-      const cpu0 = childCpuSeconds();
-      await runWorkers(url, workers, seg.total - before, store);
-      const seconds = (performance.now() - t1) / 1000;
-      const cpuSeconds = childCpuSeconds() - cpu0;
-      const enqueueSeconds = await enqueued;
-      rmSync(seg.path, { force: true });
-      const articles = (await store.count()) - before;
-      steps.push({ workers, articles, seconds, cpuSeconds, enqueueSeconds });
-      log(
-        `to ${seg.total}: ${articles} stored by ${workers} worker(s) in ${r1(seconds)} s (${r1(articles / seconds)}/s, ${r1(articles / cpuSeconds)} per worker CPU-second; enqueue ${r1(enqueueSeconds)} s)`,
-      );
-      if (!CHECKS.has(seg.total)) continue;
+    if (args.measure) {
+      const n = await store.count();
+      for await (const r of generateCorpus({ n, seed: Number(args.seed) }))
+        if (r.origin) planted.push({ rewrite: r.id, origin: r.origin });
       await sql.query('VACUUM ANALYZE');
-      // HNSW and EXPLAIN from 10k on (a run stopped before n still has them); the index is dropped again before
-      // more articles come (HNSW upkeep would slow the inserts being measured).
-      const result = await measure(seg.total, seg.total >= Math.min(N, 10_000));
-      if (seg.total < N)
-        await sql.query("DROP INDEX IF EXISTS vectors_hnsw; DELETE FROM settings WHERE key = 'hnsw.dim'");
+      const result = await measure(n, true);
       process.stdout.write(JSON.stringify(result) + '\n');
       if (!args['no-write']) appendResults(result);
+    } else {
+      log(
+        `n ${N}: ${SLICE} articles with 1 worker, ${SLICE} with 2, then the faster to ${N}; measuring at ${[...CHECKS].join(', ')}`,
+      );
+      for await (const seg of writeCorpusSegments(dir, { n: N, seed: Number(args.seed), cuts })) {
+        planted.push(...seg.planted);
+        const before = await store.count();
+        const workers = steps.length === 0 ? 1 : steps.length === 1 ? 2 : fasterWorkers(steps);
+        // The measured slices enqueue first, then time the workers alone; the fill overlaps the two (enqueue is
+        // ~10x faster than analysis, so the workers, started a little later, never find the queue empty early).
+        const t0 = performance.now();
+        const enqueued = enqueuePaths(store, [seg.path]).then(() => (performance.now() - t0) / 1000);
+        if (steps.length < 2) await enqueued;
+        else await new Promise((r) => setTimeout(r, 10_000));
+        const t1 = performance.now();
+        const cpu0 = childCpuSeconds();
+        await runWorkers(url, workers, seg.total - before, store);
+        const seconds = (performance.now() - t1) / 1000;
+        const cpuSeconds = childCpuSeconds() - cpu0;
+        const enqueueSeconds = await enqueued;
+        rmSync(seg.path, { force: true });
+        const articles = (await store.count()) - before;
+        steps.push({ workers, articles, seconds, cpuSeconds, enqueueSeconds });
+        log(
+          `to ${seg.total}: ${articles} stored by ${workers} worker(s) in ${r1(seconds)} s (${r1(articles / seconds)}/s, ${r1(articles / cpuSeconds)} per worker CPU-second; enqueue ${r1(enqueueSeconds)} s)`,
+        );
+        if (!CHECKS.has(seg.total)) continue;
+        await sql.query('VACUUM ANALYZE');
+        // HNSW and EXPLAIN from 10k on (a run stopped before n still has them); the index is dropped again before
+        // more articles come (HNSW upkeep would slow the inserts being measured).
+        const result = await measure(seg.total, seg.total >= Math.min(N, 10_000));
+        if (seg.total < N)
+          await sql.query("DROP INDEX IF EXISTS vectors_hnsw; DELETE FROM settings WHERE key = 'hnsw.dim'");
+        process.stdout.write(JSON.stringify(result) + '\n');
+        if (!args['no-write']) appendResults(result);
+      }
     }
   } finally {
-    if (!args.keep) await sql.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
+    if (!args.keep && !args.measure)
+      await sql
+        .query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`)
+        .catch(() => {});
     await sql.end();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -239,7 +254,7 @@ if (!BASE) {
       await explainMainQueries(sample[0]);
     }
     const indexBytes = await store.indexBytes();
-    const w1 = steps.find((s) => s.workers === 1)!;
+    const w1 = steps.find((s) => s.workers === 1);
     const w2 = steps.find((s) => s.workers === 2);
     const rest = steps.slice(2);
     const restArticles = rest.reduce((a, s) => a + s.articles, 0);
@@ -248,17 +263,21 @@ if (!BASE) {
       n,
       articles: count,
       slice: SLICE,
-      ingest: {
-        perWorkerCpuSecond: r1(steps.reduce((a, s) => a + s.articles, 0) / steps.reduce((a, s) => a + s.cpuSeconds, 0)),
-        oneWorker: r1(w1.articles / w1.seconds),
-        twoWorkers: w2 ? r1(w2.articles / w2.seconds) : NaN,
-        fill: rest.length
-          ? { workers: rest[0].workers, articlesPerSecond: r1(restArticles / restSeconds), articles: restArticles }
-          : null,
-        enqueuePerSecond: r1(
-          steps.reduce((a, s) => a + s.articles, 0) / steps.reduce((a, s) => a + s.enqueueSeconds, 0),
-        ),
-      },
+      ingest: !w1
+        ? null
+        : {
+            perWorkerCpuSecond: r1(
+              steps.reduce((a, s) => a + s.articles, 0) / steps.reduce((a, s) => a + s.cpuSeconds, 0),
+            ),
+            oneWorker: r1(w1.articles / w1.seconds),
+            twoWorkers: w2 ? r1(w2.articles / w2.seconds) : NaN,
+            fill: rest.length
+              ? { workers: rest[0].workers, articlesPerSecond: r1(restArticles / restSeconds), articles: restArticles }
+              : null,
+            enqueuePerSecond: r1(
+              steps.reduce((a, s) => a + s.articles, 0) / steps.reduce((a, s) => a + s.enqueueSeconds, 0),
+            ),
+          },
       indexBytesPerArticle: r1(indexBytes / count),
       textIndexBytesPerArticle: r1(textBytes / count),
       dbBytesPerArticle: r1(dbBytes / count),
@@ -281,8 +300,26 @@ if (!BASE) {
     const text = decodeAnalysis((await store.get(id))!.analysis).text;
     const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
     const dim = Number(await store.getSetting('hnsw.dim'));
+    // The textSearch lexemes as the store picks them (rarest 32 by pg_stats frequency).
+    const lex = (
+      await sql.query<{ lex: string; freq: number | null }>(
+        `WITH s AS (SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats
+                    WHERE schemaname = current_schema() AND tablename = 'article_text' AND attname = 'body'),
+              m AS (SELECT x.e, x.f FROM s, unnest(s.e, s.f) AS x(e, f))
+         SELECT l.lex, m.f::float8 AS freq FROM unnest(tsvector_to_array(to_tsvector('english', $1))) AS l(lex)
+         LEFT JOIN m ON m.e = l.lex`,
+        [words.join(' ')],
+      )
+    ).rows
+      .sort((a, b) => (a.freq ?? 0) - (b.freq ?? 0) || b.lex.length - a.lex.length)
+      .slice(0, 32);
     const queries: Array<[string, string, unknown[]]> = [
-      ['bandMatches', 'SELECT doc FROM features WHERE bands && $1::bigint[]', [f.bands]],
+      [
+        'bandMatches',
+        `SELECT f.doc, count(*)::int AS n FROM (SELECT DISTINCT unnest($1::bigint[]) AS key) b
+         CROSS JOIN LATERAL (SELECT doc FROM features WHERE bands @> ARRAY[b.key]) f GROUP BY f.doc`,
+        [f.bands],
+      ],
       [
         'anchorPostings (one anchor)',
         'SELECT doc FROM features WHERE anchors @> ARRAY[$1::int] LIMIT 1001',
@@ -290,8 +327,9 @@ if (!BASE) {
       ],
       ['nearestByVector (exact)', 'SELECT doc FROM vectors ORDER BY v <#> $1::halfvec, doc LIMIT 60', [f.v]],
       [
-        'nearestByVector (HNSW)',
-        `SELECT doc FROM vectors ORDER BY (v::halfvec(${dim})) <#> $1::halfvec LIMIT 60`,
+        'nearestByVector (HNSW, ef_search 60)',
+        `SELECT doc, dot FROM (SELECT doc, -((v::halfvec(${dim})) <#> $1::halfvec)::float8 AS dot FROM vectors
+                               ORDER BY (v::halfvec(${dim})) <#> $1::halfvec LIMIT 60) s ORDER BY dot DESC, doc`,
         [f.v],
       ],
       [
@@ -300,17 +338,14 @@ if (!BASE) {
         [f.v, [id, id + 1, id + 2]],
       ],
       [
-        'textSearch (rarest 32 lexemes, GIN)',
-        `SELECT doc, ts_rank_cd(body, q)::float8 AS score FROM article_text, to_tsquery('english', $1) q
-         WHERE body @@ q ORDER BY score DESC, doc LIMIT 31`,
-        [
-          words
-            .sort((a, b) => b.length - a.length)
-            .slice(0, 32)
-            .join(' | '),
-        ],
+        'textSearch (32 rarest lexemes, one GIN lookup each)',
+        `SELECT d.doc, sum(l.w)::float8 AS score FROM unnest($1::text[], $2::float8[]) AS l(lex, w)
+         CROSS JOIN LATERAL (SELECT doc FROM article_text WHERE body @@ l.lex::tsquery) d
+         GROUP BY d.doc ORDER BY score DESC, d.doc LIMIT 31`,
+        [lex.map((l) => `'${l.lex}'`), lex.map((l) => -Math.log(Math.max(l.freq ?? 1e-4, 1e-9)))],
       ],
     ];
+    await sql.query('SET hnsw.ef_search = 60');
     for (const [name, text, values] of queries) {
       const plan = (await sql.query(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)).rows.map((r) => r['QUERY PLAN']);
       log(`EXPLAIN ${name}:\n    ${plan.join('\n    ')}`);
@@ -349,21 +384,30 @@ if (!BASE) {
     const sv = (key: string) => (s ? ([...s.rows].find(([k]) => k.startsWith(key))?.[1] ?? '—') : '—');
     const row = (k: string, v: string, sqlite: string, target = '') => `| ${k} | ${v} | ${sqlite} | ${target} |\n`;
     const h = r.hnsw;
-    const fill = r.ingest.fill;
+    const ing = r.ingest;
+    const fill = ing?.fill;
+    const seeAbove = '— (this corpus, ingested by the run above)';
     appendFileSync(
       join(import.meta.dirname, 'results.md'),
       `\n## ${r.n.toLocaleString('en')} articles · postgres · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · commit ${commit} · load ${r.load.join(' / ')}\n\n` +
         `PostgreSQL 15 + pgvector (local throwaway cluster, .ci/postgres.sh), ingest through the queue: \`unspun worker\` processes, one analysis thread each. ` +
-        `1 vs 2 workers measured on consecutive slices of ${r.slice.toLocaleString('en')} articles; ${fill ? `the remaining ${fill.articles.toLocaleString('en')} with ${fill.workers} worker(s)` : 'no fill'}. ` +
+        (ing
+          ? `1 vs 2 workers measured on consecutive slices of ${r.slice.toLocaleString('en')} articles; ${fill ? `the remaining ${fill.articles.toLocaleString('en')} with ${fill.workers} worker(s)` : 'no fill'}. `
+          : `Measured with the current code on the corpus a stopped run left (\`--measure\`): no ingest here. `) +
         `SQLite column: ${s ? `the table "${s.heading}" (bench/scale.ts, same generator and seed)` : 'no SQLite table of this size yet'}.\n\n` +
         '| measure | postgres | sqlite (same n) | target |\n|---|---|---|---|\n' +
         row('articles stored', String(r.articles), sv('articles stored')) +
         row(
           'ingest, 1 worker process (wall)',
-          `${r.ingest.oneWorker} articles/s`,
+          ing ? `${ing.oneWorker} articles/s` : seeAbove,
           sv('ingest (wall)') === '—' ? '—' : `${sv('ingest (wall)')} (2 threads, in-process)`,
         ) +
-        row('ingest, 2 worker processes (wall)', `${r.ingest.twoWorkers} articles/s`, '', '≥ 500/s on 2 idle cores') +
+        row(
+          'ingest, 2 worker processes (wall)',
+          ing ? `${ing.twoWorkers} articles/s` : seeAbove,
+          '',
+          '≥ 500/s on 2 idle cores',
+        ) +
         row(
           `ingest, fill to n (${fill?.workers ?? '–'} workers)`,
           fill ? `${fill.articlesPerSecond} articles/s` : '—',
@@ -371,11 +415,11 @@ if (!BASE) {
         ) +
         row(
           'ingest per worker CPU-second (all steps; ×2 ≈ 2 idle cores; database server CPU not counted)',
-          `${r.ingest.perWorkerCpuSecond} articles`,
+          ing ? `${ing.perWorkerCpuSecond} articles` : seeAbove,
           sv('ingest per CPU-second'),
           '≥ 250',
         ) +
-        row('enqueue (`add --queue`)', `${r.ingest.enqueuePerSecond} articles/s`, '') +
+        row('enqueue (`add --queue`)', ing ? `${ing.enqueuePerSecond} articles/s` : seeAbove, '') +
         row(
           'index bytes/article (bands, anchors, vectors)',
           String(r.indexBytesPerArticle),

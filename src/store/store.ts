@@ -106,8 +106,8 @@ export interface Store {
   /**
    * Ranked full-text search (a lexical candidate generator beside bands, anchors and vectors): the `k` best
    * documents for the words of `text`, any of them matching, best first with the backend's relevance
-   * (sqlite: FTS5 BM25 with the porter stemmer; postgres: `ts_rank_cd` over an English tsvector, querying only the
-   * 32 rarest of the words, so a whole article as the query stays an index lookup). Scores are only comparable
+   * (sqlite: FTS5 BM25 with the porter stemmer; postgres: summed IDF of the 32 rarest query words a document holds,
+   * over a GIN-indexed English tsvector, so a whole article as the query stays a few index lookups). Scores are only comparable
    * within one answer: callers fuse ranks, not scores.
    */
   textSearch(text: string, k: number): Promise<Array<{ id: number; score: number }>>;

@@ -65,6 +65,23 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend specifics', () => {
     const near = await store.nearestByVector(Int8Array.of(100, 20, 0), 1);
     expect(near).toEqual([{ id: a.id, score: (100 * 127) / 127 ** 2 }]);
     expect((await store.vectorScores(Int8Array.of(100, 20, 0), [b.id])).get(b.id)).toBe((20 * 127) / 127 ** 2);
+    // More than hnsw.ef_search's default 40 asked for: k rows come back, best first, exact scores.
+    await store.insertBatch(
+      Array.from({ length: 300 }, (_, i) => ({
+        ...rec(10 + i, [((i * 37) % 255) - 127, ((i * 91) % 255) - 127, ((i * 53) % 255) - 127]),
+      })),
+    );
+    const q = Int8Array.of(90, -40, 10);
+    const many = await store.nearestByVector(q, 60);
+    expect(many).toHaveLength(60);
+    const exact = await store.vectorScores(
+      q,
+      many.map((h) => h.id),
+    );
+    for (let i = 0; i < many.length; i++) {
+      expect(many[i].score).toBe(exact.get(many[i].id));
+      if (i) expect(many[i].score).toBeLessThanOrEqual(many[i - 1].score);
+    }
     await store.close();
   });
 

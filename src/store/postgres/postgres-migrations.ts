@@ -50,6 +50,7 @@ export const migrations: Array<{
     id: 2,
     name: 'full-text index (English tsvector, GIN)',
     // Only the tsvector: the text itself already lives in the analysis blob (as SQLite's contentless FTS5 table).
+    // Rows are strip()ped (no positions: textSearch never ranks by proximity): 4,237 → 2,970 bytes/article at 20k.
     sql: `
       CREATE TABLE article_text (doc integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE, body tsvector NOT NULL);
       CREATE INDEX article_text_body ON article_text USING gin (body);
@@ -62,7 +63,7 @@ export const migrations: Array<{
         );
         if (!rows.length) return;
         await client.query(
-          "INSERT INTO article_text (doc, body) SELECT d, to_tsvector('english', t) FROM unnest($1::int[], $2::text[]) AS s(d, t)",
+          "INSERT INTO article_text (doc, body) SELECT d, strip(to_tsvector('english', t)) FROM unnest($1::int[], $2::text[]) AS s(d, t)",
           [rows.map((r) => r.id), rows.map((r) => tsText(decodeAnalysis(new Uint8Array(r.analysis)).text))],
         );
         after = rows[rows.length - 1].id;
