@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readJsonl } from './data.js';
+import { readRewrites } from './data.js';
 import { loadMeter } from './meter.js';
 
 export type Gold = 'wholly' | 'partially' | 'non' | 'derived';
@@ -60,7 +60,8 @@ function llmRewrites(dataDir: string, perKind: number, dev = false): RelationPai
     ['sheepdog-politifact-reframings.jsonl', (r: Row) => `sheepdog/${r.style}`],
     ['mixset-edits.jsonl', (r: Row) => `mixset/${r.operation}`],
   ] as const) {
-    for (const r of readJsonl<Row>(join(dataDir, 'llm-rewrites', file))) rows.push({ ...r, group: kind(r) });
+    // Through readRewrites: LLMFake sources cut at 4,000 characters are left out (eval/data.ts).
+    for (const r of readRewrites(dataDir, file) as Row[]) rows.push({ ...r, group: kind(r) });
   }
   const scored = perGroup(
     rows,
