@@ -46,7 +46,7 @@ function main() {
 }
 
 function writeFitted(p: RelationParams, dev: string) {
-  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  const _r4 = (x: number) => Math.round(x * 1e4) / 1e4;
   const sizes = dev
     .split('+')
     .map((s) => `${s} (${loadFeatures(s as RelationSetName).length})`)
