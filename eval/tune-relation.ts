@@ -46,7 +46,6 @@ function main() {
 }
 
 function writeFitted(p: RelationParams, dev: string) {
-  const _r4 = (x: number) => Math.round(x * 1e4) / 1e4;
   const sizes = dev
     .split('+')
     .map((s) => `${s} (${loadFeatures(s as RelationSetName).length})`)
