@@ -5,8 +5,8 @@ import { isContentWord } from '../../nlp/words.js';
 import { directWordSimilarity } from '../../align/soft.js';
 import type { Analysis, Token } from '../../types.js';
 import type { CheckContext } from '../types.js';
-import { sameQuantity } from './items.js';
-import { within } from './pairs.js';
+import { QuantitySet } from './items.js';
+import { inSentences, within } from './pairs.js';
 
 /** Rescaled GloVe cosine from which a word counts as carried by a near-synonym (as in softCoverage). */
 const NEAR_SYNONYM = 0.45;
@@ -18,6 +18,7 @@ interface SourceVocabulary {
   compact: string;
   /** Word-vector rows of the source lemmas, for near-synonym look-up. */
   rows: number[];
+  numbers: QuantitySet;
 }
 
 const vocabularies = new WeakMap<Analysis, SourceVocabulary & { vectors: Vectors }>();
@@ -47,6 +48,7 @@ function vocabulary(doc: Analysis, vectors: Vectors): SourceVocabulary {
       compact: compact(doc.text),
       forms: new Set(content.map((t) => t.text.toLowerCase())),
       rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0),
+      numbers: new QuantitySet(doc.numbers),
     };
     vocabularies.set(doc, v);
   }
@@ -62,7 +64,7 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
   const vocab = vocabulary(source, vectors);
   const sim = directWordSimilarity(vectors);
   const s = derived.sentences[sentence];
-  const figures = derived.numbers.filter((n) => n.sentence === sentence);
+  const figures = inSentences(derived.numbers, [sentence]);
   const out: number[] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; i++) if (unsupported(derived.tokens[i]) && !spacedFigure(i)) out.push(i);
   return out;
@@ -83,8 +85,7 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
     if (!isContentWord(t) || placeholder(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase()))
       return false;
     const figure = figures.find((n) => within(t, n));
-    if (figure)
-      return !source.numbers.some((n) => sameQuantity(n, figure)) && !vocab.compact.includes(compact(figure.text));
+    if (figure) return !vocab.numbers.has(figure) && !vocab.compact.includes(compact(figure.text));
     const row = vectors.indexOf(t.lemma);
     return !(row >= 0 && vocab.rows.some((r) => sim(row, r) >= NEAR_SYNONYM));
   }
