@@ -121,7 +121,9 @@ function sharedLemmas(queries: QuickFeatures[], base: QuickFeatures[], emit: (q:
 function nearest(queries: QuickFeatures[], base: QuickFeatures[], emit: (q: number, b: number) => void): void {
   const dims = base[0]?.unit.length ?? 0;
   const matrix = new Float32Array(base.length * dims);
-  base.forEach((f, b) => matrix.set(f.unit, b * dims));
+  base.forEach((f, b) => {
+    matrix.set(f.unit, b * dims);
+  });
   const clusters = kMeans(
     base.map((f) => f.unit),
     Math.ceil(Math.sqrt(base.length)),
@@ -133,7 +135,9 @@ function nearest(queries: QuickFeatures[], base: QuickFeatures[], emit: (q: numb
   const tail = dims - (dims % 4);
   queries.forEach((q, k) => {
     const u = q.unit;
-    clusters.centroids.forEach((c, x) => (order[x] = dot(u, c)));
+    clusters.centroids.forEach((c, x) => {
+      order[x] = dot(u, c);
+    });
     const probes = [...order.keys()].sort((a, b) => order[b] - order[a] || a - b).slice(0, PROBES);
     let size = 0;
     for (const x of probes) {
