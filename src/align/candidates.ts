@@ -128,7 +128,7 @@ function nearest(queries: QuickFeatures[], base: QuickFeatures[], emit: (q: numb
     base.map((f) => f.unit),
     Math.ceil(Math.sqrt(base.length)),
   );
-  const cap = PROBES * Math.ceil(base.length / clusters.centroids.length) * 2;
+  const cap = PROBES * Math.ceil(base.length / clusters.centroids.length);
   const order = new Float32Array(clusters.centroids.length);
   const ids = new Int32Array(cap);
   const scores = new Float32Array(cap);
