@@ -35,6 +35,8 @@ function row(i: number, tag: string): NewArticle {
       vector: Int8Array.from({ length: 100 }, () => int(255) - 127),
     },
     lemmas: Array.from({ length: 150 }, () => int(int(50000) + 1)),
+    // 400 words of a Zipf-ish made-up vocabulary, for the full-text index.
+    text: Array.from({ length: 400 }, () => `w${int(int(50000) + 1)}`).join(' '),
   };
 }
 

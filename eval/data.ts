@@ -1,5 +1,6 @@
 /** Small readers and lexical features shared by the eval tasks (no NLP: baselines must stay independent of Unspun). */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Non-empty trimmed lines (the METER index files have CRLF ends and stray leading spaces). */
 export function readLines(path: string): string[] {
@@ -11,6 +12,35 @@ export function readLines(path: string): string[] {
 
 export function readJsonl<T>(path: string): T[] {
   return readLines(path).map((l) => JSON.parse(l) as T);
+}
+
+/** One row of `llm-rewrites/*.jsonl` (see its PROVENANCE.md): an original and a machine rewrite of it. */
+export interface RewritePair {
+  id: string;
+  source: string;
+  derived: string;
+  /** LLMFake: how the rewrite was asked for (`paraphrase_generation`, `information_manipulation_*`, …). */
+  method?: string;
+  /** MixSet: `polish_*`, `complete`, …; `model` names the rewriting model. */
+  operation?: string;
+  model?: string;
+  /** LLMFake: the news collection the original came from. */
+  dataset?: string;
+  /** SheepDog: the reframing style. */
+  style?: string;
+}
+
+/**
+ * LLMFake stores its originals cut at 4,000 characters (789 of 2,552 rows: 654 at exactly 4,000, 135 at 3,999 where
+ * the cut left a trailing space) while the rewrite covers the whole article, so the facts and quotes of the missing
+ * part would look invented. No other file reaches that length cap (MixSet ≤ 1,142; SheepDog's long ones are whole).
+ */
+export const LLMFAKE_CUT = 4000;
+
+/** The rows of one llm-rewrites file, without LLMFake pairs whose source was cut: a check is not scored on a source we never saw whole. */
+export function readRewrites(dataDir: string, file: string): RewritePair[] {
+  const rows = readJsonl<RewritePair>(join(dataDir, 'llm-rewrites', file));
+  return file.startsWith('llmfake') ? rows.filter((r) => r.source.length < LLMFAKE_CUT - 1) : rows;
 }
 
 /** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes) → records keyed by the header row. */

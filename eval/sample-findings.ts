@@ -5,12 +5,17 @@
  * their sentences, for a person to judge one by one. The judgement goes into docs/checks/<id>.md
  * ("Precision by reading"). The output quotes dataset text: it goes to tmp/ (git-ignored), never into the repository.
  *
+ * One run serves every rule: besides the Markdown it writes `<out>.pairs.json` (per rule, the ids of the pairs that
+ * raised it), so a re-sample after a fix that narrows a check re-runs compare() on those pairs only (`--rerun`).
+ * LLMFake pairs whose source was cut at 4,000 characters are left out (eval/data.ts `readRewrites`).
+ *
  *   npx tsx eval/sample-findings.ts [--rule negation-flip] [--per 20] [--pairs 80] [--out tmp/sample-findings.md]
+ *   npx tsx eval/sample-findings.ts --rule negation-flip --rerun tmp/sample-findings.md.pairs.json --out tmp/nf.md
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Command } from 'commander';
-import { readJsonl } from './data.js';
+import { readJsonl, readRewrites } from './data.js';
 import { loadMeter } from './meter.js';
 import { sample } from './spin/suite.js';
 import { loadKernel } from './unspun.js';
@@ -26,7 +31,10 @@ interface Pair {
 interface Sampled {
   pair: Pair;
   finding: Finding;
-  result: CompareResult;
+  verdict: string;
+  /** The sentences the finding's spans sit in (kept instead of the whole result: thousands of pairs are read). */
+  sourceSentence: string;
+  derivedSentence: string;
 }
 
 const DATA = process.env.UNSPUN_DATA ?? join(import.meta.dirname, '../../shared/data');
@@ -37,10 +45,9 @@ function pairs(perSet: number): Pair[] {
   const out: Pair[] = [];
   const keep = (p: Pair) =>
     p.source.length <= MAX_CHARS && p.derived.length <= MAX_CHARS && p.source.trim() && p.derived.trim();
-  type Row = { id: string; source: string; derived: string; method?: string; operation?: string; style?: string };
   const llm: Pair[] = [];
   for (const file of ['llmfake-gpt35.jsonl', 'mixset-edits.jsonl', 'sheepdog-politifact-reframings.jsonl']) {
-    for (const r of readJsonl<Row>(join(DATA, 'llm-rewrites', file))) {
+    for (const r of readRewrites(DATA, file)) {
       const how = r.method ?? r.operation ?? r.style ?? '';
       llm.push({
         set: 'llm-rewrites',
@@ -99,18 +106,20 @@ function sentenceOf(r: CompareResult, side: 'source' | 'derived', id: number | u
 
 const clip = (s: string, n = 400) => (s.length > n ? s.slice(0, n) + ' …' : s).replace(/\s+/g, ' ');
 
-function render(rule: string, picked: Sampled[], total: number): string {
+function render(rule: string, picked: Sampled[], all: Sampled[], seen: Map<string, number>): string {
+  const pairsRaised = new Set(all.map((s) => s.pair.id)).size;
+  const bySet = [...seen].map(([set, n]) => `${all.filter((s) => s.pair.set === set).length} on ${n} ${set}`);
   const lines = [
-    `## ${rule} (${total} findings on ${new Set(picked.map((p) => p.pair.id)).size} sampled pairs; showing ${picked.length})`,
+    `## ${rule} (${all.length} findings on ${pairsRaised} pairs — ${bySet.join(', ')}; showing ${picked.length})`,
     '',
   ];
-  picked.forEach(({ pair, finding: f, result }, i) => {
-    lines.push(`### ${rule} #${i + 1} — ${pair.id} (verdict ${result.relation.verdict}, ${f.severity})`);
+  picked.forEach(({ pair, finding: f, verdict, sourceSentence, derivedSentence }, i) => {
+    lines.push(`### ${rule} #${i + 1} — ${pair.id} (verdict ${verdict}, ${f.severity}, ${f.messageId})`);
     lines.push(`- message: ${f.message}`);
     lines.push(`- source span: «${clip(f.source?.text ?? '—')}»`);
-    if (f.source) lines.push(`  in: «${clip(sentenceOf(result, 'source', f.source.sentence))}»`);
+    if (f.source) lines.push(`  in: «${clip(sourceSentence)}»`);
     lines.push(`- derived span: «${clip(f.derived?.text ?? '—')}»`);
-    if (f.derived) lines.push(`  in: «${clip(sentenceOf(result, 'derived', f.derived.sentence))}»`);
+    if (f.derived) lines.push(`  in: «${clip(derivedSentence)}»`);
     lines.push('- judgement: ');
     lines.push('');
   });
@@ -122,13 +131,14 @@ async function main(): Promise<void> {
     .option('--rule <ids>', 'comma-separated rule ids (default: every rule that fires)')
     .option('--per <n>', 'findings per rule', '20')
     .option('--pairs <n>', 'pairs per outside set', '80')
+    .option('--rerun <file>', "a previous run's <out>.pairs.json: compare only the pairs that raised the chosen rules")
     .option(
       '--out <file>',
       'markdown output (quotes dataset text: keep it out of the repository)',
       'tmp/sample-findings.md',
     )
     .parse();
-  const opts = cli.opts<{ rule?: string; per: string; pairs: string; out: string }>();
+  const opts = cli.opts<{ rule?: string; per: string; pairs: string; out: string; rerun?: string }>();
   if (!existsSync(DATA)) {
     console.error(`sample-findings: data directory not found: ${DATA}`);
     process.exit(2);
@@ -136,9 +146,25 @@ async function main(): Promise<void> {
   const { kernel } = await loadKernel();
   const wanted = opts.rule ? new Set(opts.rule.split(',')) : null;
   const found = new Map<string, Sampled[]>();
-  const list = pairs(Number(opts.pairs));
+  let list = pairs(Number(opts.pairs));
+  if (opts.rerun) {
+    let before: Record<string, string[]>;
+    try {
+      before = JSON.parse(readFileSync(opts.rerun, 'utf8')) as Record<string, string[]>;
+    } catch (e) {
+      console.error(`sample-findings: cannot read ${opts.rerun}: ${(e as Error).message}`);
+      process.exit(2);
+    }
+    const ids = new Set(Object.entries(before).flatMap(([rule, ids]) => (!wanted || wanted.has(rule) ? ids : [])));
+    list = list.filter((p) => ids.has(p.id));
+  }
+  const seen = new Map<string, number>();
+  const started = Date.now();
   list.forEach((pair, i) => {
-    if (i % 20 === 0) process.stderr.write(`sample-findings: ${i}/${list.length}\n`);
+    if (i % 50 === 0) {
+      const eta = i ? Math.round((((Date.now() - started) / i) * (list.length - i)) / 1000) : 0;
+      process.stderr.write(`sample-findings: ${i}/${list.length} (about ${eta} s left)\n`);
+    }
     let result: CompareResult;
     try {
       result = kernel!.compare(pair.source, pair.derived);
@@ -146,24 +172,34 @@ async function main(): Promise<void> {
       process.stderr.write(`sample-findings: ${pair.id}: ${(e as Error).message}\n`);
       return;
     }
+    seen.set(pair.set, (seen.get(pair.set) ?? 0) + 1);
     for (const finding of result.findings) {
       if (wanted && !wanted.has(finding.ruleId)) continue;
       const bucket = found.get(finding.ruleId) ?? [];
-      bucket.push({ pair, finding, result });
+      bucket.push({
+        pair,
+        finding,
+        verdict: result.relation.verdict,
+        sourceSentence: sentenceOf(result, 'source', finding.source?.sentence),
+        derivedSentence: sentenceOf(result, 'derived', finding.derived?.sentence),
+      });
       found.set(finding.ruleId, bucket);
     }
   });
   const parts = [
-    `# Findings sampled for reading (${new Date().toISOString().slice(0, 10)}; ${list.length} pairs; generated, quotes dataset text — never commit)`,
+    `# Findings sampled for reading (${new Date().toISOString().slice(0, 10)}; ${list.length} pairs: ${[...seen].map(([k, n]) => `${n} ${k}`).join(', ')}; generated, quotes dataset text — never commit)`,
     '',
   ];
   const counts: string[] = [];
+  const raisedBy: Record<string, string[]> = {};
   for (const [rule, all] of [...found].sort((a, b) => a[0].localeCompare(b[0]))) {
-    parts.push(render(rule, pick(all, Number(opts.per)), all.length));
+    parts.push(render(rule, pick(all, Number(opts.per)), all, seen));
     counts.push(`${rule}: ${all.length}`);
+    raisedBy[rule] = [...new Set(all.map((s) => s.pair.id))];
   }
   mkdirSync(dirname(opts.out), { recursive: true });
   writeFileSync(opts.out, parts.join('\n'));
+  writeFileSync(`${opts.out}.pairs.json`, JSON.stringify(raisedBy));
   console.log(`sample-findings: wrote ${opts.out} (${counts.join(', ')})`);
 }
 

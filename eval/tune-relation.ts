@@ -1,144 +1,68 @@
 /**
- * Fits the relation model (src/relation/fitted.ts) on the METER courts 1999 folders ONLY.
- * `npx tsx eval/tune-relation.ts [--cached]` — features are cached in .cache/relation-features.json.
- * The 2000 folders stay untouched here: `npm run eval` reports on them.
+ * Fits the relation parameters (src/relation/fitted.ts): direction weight and decision-table cuts — on ONE dev set, then prints how they score on every other set.
+ * `npx tsx eval/tune-relation.ts [--dev meter-1999+llm-rewrites-dev] [--write]`
+ * Features come from .cache/relation-sets (run `npx tsx eval/relation-features.ts` first; ~10 min).
+ * Dev sets: meter-1999 (METER courts 1999 folders) and llm-rewrites-dev (machine rewrites whose source articles
+ * are not in the scored llm-rewrites sample). METER 2000, llm-rewrites, Webis-CPC and PAN-10 are never fitted on.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { extract } from '../src/ingest/index.js';
-import { analyze } from '../src/nlp/index.js';
-import { align } from '../src/align/index.js';
-import { loadVectors } from '../src/align/vectors.js';
-import { computeScores } from '../src/relation/scores.js';
-import { transpose, DIRECTION_FEATURES, looksSpun, THRESHOLDS } from '../src/relation/verdict.js';
-import { relationFeatures, FEATURE_NAMES, type RelationFeatures } from '../src/relation/features.js';
-import { CLASSES, fit, predict, vectorOf, type RelationModel } from '../src/relation/model.js';
-import type { Analysis } from '../src/types.js';
-import { loadMeter } from './meter.js';
-import { classify } from './metrics.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FEATURE_NAMES } from '../src/relation/features.js';
+import type { RelationParams } from '../src/relation/verdict.js';
+import { featureFile, repo, type FeatureRow } from './relation-features.js';
+import { baselineScorer, fitRelation, score, unspunScorer } from './relation-fit.js';
+import { RELATION_SETS, type RelationSetName } from './relation-sets.js';
 
-const repo = resolve(import.meta.dirname, '..');
-const dataDir = resolve(process.env.UNSPUN_DATA ?? join(repo, '../shared/data'));
-const cacheFile = join(repo, '.cache', 'relation-features.json');
-
-interface Row {
-  label: number;
-  features: RelationFeatures;
-  reversed: RelationFeatures;
+export function loadFeatures(set: RelationSetName): FeatureRow[] {
+  if (!existsSync(featureFile(set)))
+    throw new Error(`no cached features for ${set}: run npx tsx eval/relation-features.ts ${set}`);
+  return JSON.parse(readFileSync(featureFile(set), 'utf8')) as FeatureRow[];
 }
 
-function collect(): Row[] {
-  if (process.argv.includes('--cached') && existsSync(cacheFile))
-    return JSON.parse(readFileSync(cacheFile, 'utf8')) as Row[];
-  const { stories } = loadMeter(dataDir);
-  const tune = stories.filter((s) => s.split === 'tune');
-  const cache = new Map<string, Analysis>();
-  const analysis = (text: string) => {
-    let a = cache.get(text);
-    if (!a) cache.set(text, (a = analyze(extract(text, { format: 'text' }))));
-    return a;
-  };
-  const vectors = loadVectors();
-  const rows: Row[] = [];
-  tune.forEach((s, i) => {
-    const src = analysis(s.sourceText);
-    const der = analysis(s.derivedText);
-    const alignment = align(src, der, vectors);
-    const features = relationFeatures(src, der, alignment, computeScores(src, der, alignment));
-    const flipped = transpose(alignment);
-    const reversed = relationFeatures(der, src, flipped, computeScores(der, src, flipped));
-    rows.push({ label: CLASSES.indexOf(s.label), features, reversed });
-    if (i % 50 === 0) process.stderr.write(`features ${i}/${tune.length}\n`);
-  });
-  mkdirSync(join(repo, '.cache'), { recursive: true });
-  writeFileSync(cacheFile, JSON.stringify(rows));
-  return rows;
+export const DEFAULT_DEV = 'meter-1999+llm-rewrites-dev';
+
+export function devRows(dev: string): FeatureRow[] {
+  return dev.split('+').flatMap((s) => loadFeatures(s as RelationSetName));
 }
 
-function macroF1(model: RelationModel, rows: Row[]): number {
-  const pred = rows.map((r) => {
-    const p = predict(model, vectorOf(r.features));
-    const cls = CLASSES[p.indexOf(Math.max(...p))];
-    // The spin rule and the verbatim floor, as judgeRelation applies them.
-    if (cls === 'non' && looksSpun(r.features)) return 'wholly';
-    return cls === 'non' && r.features.verbatimShare >= THRESHOLDS.reuseFloor ? 'partially' : cls;
-  });
-  return classify(
-    rows.map((r) => CLASSES[r.label]),
-    pred,
-    [...CLASSES],
-  ).macroF1;
-}
-
-/** 5-fold cross-validated macro-F1 on the tune split, to pick the L2 strength. */
-function crossValidate(rows: Row[], l2: number, balance: number): number {
-  const folds = 5;
-  let total = 0;
-  for (let f = 0; f < folds; f++) {
-    const train = rows.filter((_, i) => i % folds !== f);
-    const held = rows.filter((_, i) => i % folds === f);
-    total += macroF1(
-      fit(
-        train.map((r) => vectorOf(r.features)),
-        train.map((r) => r.label),
-        { l2, balance },
-      ),
-      held,
+function main() {
+  const at = process.argv.indexOf('--dev');
+  const dev = at > 0 ? process.argv[at + 1] : DEFAULT_DEV;
+  const log = (s: string) => process.stderr.write(s + '\n');
+  const params = fitRelation(devRows(dev), log);
+  const base = baselineScorer(devRows(dev));
+  log(`\nfitted on ${dev}; baseline cuts ${JSON.stringify(base.cuts)}`);
+  log('scored on          n    3-way F1 (base)   derived acc (base)   direction (base)');
+  for (const set of RELATION_SETS) {
+    const rows = loadFeatures(set);
+    const u = score(rows, unspunScorer(params));
+    const b = score(rows, base);
+    const f = (x: number | null) => (x === null || Number.isNaN(x) ? '  —  ' : x.toFixed(3));
+    log(
+      `${set.padEnd(18)} ${String(u.n).padStart(4)}   ${f(u.macroF1)} (${f(b.macroF1)})     ${f(u.binary)} (${f(b.binary)})        ${f(u.direction)} (${f(b.direction)})`,
     );
   }
-  return total / folds;
+  if (process.argv.includes('--write')) writeFitted(params, dev);
 }
 
-const rows = collect();
-process.stderr.write(
-  `${rows.length} tune stories: ${CLASSES.map((c, i) => `${c} ${rows.filter((r) => r.label === i).length}`).join(', ')}\n`,
-);
-// Class balance: 1 weighs the classes equally, 0 as sampled. Fixed at 1: macro-F1 weighs classes equally and the
-// class mix of new data is unknown (1999 is 31% wholly / 51% partially / 18% non); a lower balance wins
-// cross-validation on 1999 only by learning that year's mix (`--balance-grid` shows it).
-let best = { l2: 0.01, balance: 1, f1: -1 };
-for (const balance of process.argv.includes('--balance-grid') ? [0, 0.5, 1] : [1]) {
-  for (const l2 of [0.0003, 0.001, 0.003, 0.01, 0.03]) {
-    const f1 = crossValidate(rows, l2, balance);
-    process.stderr.write(`balance ${balance}, l2 ${l2}: cross-validated macro-F1 ${f1.toFixed(3)}\n`);
-    if (f1 > best.f1) best = { l2, balance, f1 };
-  }
-}
-const model = fit(
-  rows.map((r) => vectorOf(r.features)),
-  rows.map((r) => r.label),
-  { l2: best.l2, balance: best.balance },
-);
-process.stderr.write(
-  `chosen balance ${best.balance}, l2 ${best.l2}; tune macro-F1 (fit on all of 1999) ${macroF1(model, rows).toFixed(3)}\n`,
-);
+function writeFitted(p: RelationParams, dev: string) {
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  const sizes = dev
+    .split('+')
+    .map((s) => `${s} (${loadFeatures(s as RelationSetName).length})`)
+    .join(' + ');
+  const out = `// Generated by eval/tune-relation.ts --dev ${dev} --write; do not edit by hand.
+// Fitted on ${sizes} pairs only; scored on the other sets in eval/results.md (relation-cross).
+// Quantities: docs/verdicts.md; features: ${FEATURE_NAMES.join(', ')}.
+import type { RelationParams } from './verdict.js';
 
-// Direction: which antisymmetric evidence (as-given minus reversed) orders the derived pairs of 1999 best?
-const derivedRows = rows.filter((r) => CLASSES[r.label] !== 'non');
-for (const name of DIRECTION_FEATURES) {
-  const right = derivedRows.filter((r) => r.features[name] - r.reversed[name] > 0).length;
-  process.stderr.write(
-    `direction by ${name}: ${(right / derivedRows.length).toFixed(3)} of ${derivedRows.length} derived pairs\n`,
-  );
-}
-const lean = (r: Row) => DIRECTION_FEATURES.reduce((acc, name) => acc + r.features[name] - r.reversed[name], 0);
-process.stderr.write(
-  `direction by their sum (used): ${(derivedRows.filter((r) => lean(r) > 0).length / derivedRows.length).toFixed(3)}\n`,
-);
-
-const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
-const out = `// Generated by eval/tune-relation.ts on the METER courts 1999 folders (${rows.length} stories); do not edit by hand.
-// Features: ${FEATURE_NAMES.join(', ')}. Classes: ${CLASSES.join(', ')}. Class balance ${best.balance}, L2 ${best.l2}, 5-fold CV macro-F1 ${best.f1.toFixed(3)}.
-import type { RelationModel } from './model.js';
-
-export const FITTED: RelationModel = {
-  mean: ${JSON.stringify(model.mean.map(r4))},
-  std: ${JSON.stringify(model.std.map(r4))},
-  weights: [
-${model.weights.map((w) => `    ${JSON.stringify(w.map(r4))},`).join('\n')}
-  ],
-  bias: ${JSON.stringify(model.bias.map(r4))},
+export const FITTED: RelationParams = {
+  cuts: ${JSON.stringify(p.cuts)},
+  directionWeight: ${p.directionWeight},
 };
 `;
-writeFileSync(join(repo, 'src/relation/fitted.ts'), out);
-process.stderr.write('wrote src/relation/fitted.ts\n');
+  writeFileSync(join(repo, 'src/relation/fitted.ts'), out);
+  process.stderr.write('wrote src/relation/fitted.ts\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './package-root.js';
 
 /** A lexicon file: data with its source, never a list buried in code. */
 export interface Lexicon<T> {
@@ -9,16 +9,7 @@ export interface Lexicon<T> {
   entries: T[];
 }
 
-/** The package root, found by walking up from this file (works from `src/` under tsx and from `dist/src/`). */
-export const packageRoot: string = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('unspun: package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-  return dir;
-})();
+export { packageRoot };
 
 /**
  * Every `lexicons/*.json`, read once when this module loads: the kernel then does no file I/O while it runs

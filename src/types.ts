@@ -221,6 +221,27 @@ export interface Relation {
   confidence: number;
   direction: Direction;
   directionConfidence: number;
+  /** What the verdict rests on (docs/verdicts.md): the table row that fired and the derived-side quantities. */
+  basis?: RelationBasis;
+}
+
+/** The measured quantities behind a verdict, all from the derived side (docs/verdicts.md). */
+export interface RelationBasis {
+  /** Decision-table row: verbatim, copy, retold, words, narration, ordered, shared-specifics or none. */
+  rule: string;
+  quantities: {
+    support: number;
+    linkStrength: number;
+    narration: number;
+    verbatim: number;
+    words: number;
+    novelSpecifics: number;
+    specificsShared: number;
+    sentenceOrder: number;
+    sourceCoverage: number;
+  };
+  /** Direction lean (positive: the derived text rests on the source more than the reverse). */
+  lean: number;
 }
 
 export interface Scores {

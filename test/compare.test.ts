@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../src/compare.js';
+import { compareToMarkdown } from '../src/report/markdown.js';
+import { compareToTerminal } from '../src/report/terminal.js';
 import type { CompareResult } from '../src/types.js';
 import { readExample, shingleJaccard } from './helpers.js';
 import { loadVectors } from '../src/align/vectors.js';
@@ -38,6 +40,17 @@ describe('content-farm spin of a wire story', () => {
     expect(r.relation.direction).toBe('as-given');
     expect(r.scores.derivedSupport).toBeGreaterThan(0.5);
     expect(r.scores.verbatimShare).toBeLessThan(0.1);
+  });
+
+  it('carries the table row and the quantities behind its verdict, and every report prints them', () => {
+    const basis = r.relation.basis!;
+    expect(basis.rule).toBe('ordered');
+    expect(basis.quantities.support).toBeCloseTo(r.scores.derivedSupport, 2);
+    expect(basis.quantities.sentenceOrder).toBeGreaterThanOrEqual(0.8);
+    expect(basis.quantities.words).toBeLessThan(0.62);
+    const labels = { source: 'wire', derived: 'farm' };
+    for (const out of [compareToMarkdown(r, labels), compareToTerminal(r, { color: false }, labels)])
+      expect(out).toMatch(/table row ordered: words in source \d+%, support \d+%/);
   });
 
   it('reports what the spin did, with evidence on both sides', () => {

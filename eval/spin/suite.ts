@@ -8,7 +8,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readJsonl } from '../data.js';
+import { readJsonl, readRewrites } from '../data.js';
 import { readArticle } from '../meter.js';
 import { applyEdit, EDIT_KINDS, EXPECTED, type Edit, type EditKind } from './edits.js';
 import { hash32, rng } from './rng.js';
@@ -96,15 +96,10 @@ export function loadBases(dataDir: string, perFamily: number): Base[] {
   );
   for (const f of sample(pnFiles, perFamily, (x) => x)) copy('polnear', f, readFileSync(join(pn, f), 'utf8'));
 
-  type Pair = { id: string; source: string; derived: string; method?: string; operation?: string };
-  const llm = readJsonl<Pair>(join(dataDir, 'llm-rewrites/llmfake-gpt35.jsonl')).filter(
-    (p) => p.method === 'paraphrase_generation',
-  );
+  const llm = readRewrites(dataDir, 'llmfake-gpt35.jsonl').filter((p) => p.method === 'paraphrase_generation');
   for (const p of sample(llm, perFamily, (x) => x.id))
     out.push({ id: `llmfake:${p.id}`, family: 'llmfake', mode: 'paraphrase', source: p.source, base: p.derived });
-  const mix = readJsonl<Pair>(join(dataDir, 'llm-rewrites/mixset-edits.jsonl')).filter((p) =>
-    p.operation?.startsWith('polish_'),
-  );
+  const mix = readRewrites(dataDir, 'mixset-edits.jsonl').filter((p) => p.operation?.startsWith('polish_'));
   for (const p of sample(mix, perFamily, (x) => x.id))
     out.push({ id: `mixset:${p.id}`, family: 'mixset', mode: 'paraphrase', source: p.source, base: p.derived });
   return out;

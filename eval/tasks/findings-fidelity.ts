@@ -5,8 +5,7 @@
  * rewrite in its source). SheepDog `objective`/`neutral` reframings are faithful only: their mean fidelity is shown.
  * The fidelity weights were fitted on MixSet Llama-2 alone (src/relation/fidelity.ts); the other sets are held out.
  */
-import { join } from 'node:path';
-import { containment, readJsonl } from '../data.js';
+import { containment, readRewrites, type RewritePair } from '../data.js';
 import { rocAuc } from '../metrics.js';
 import { fmt } from '../report.js';
 import { sample } from '../spin/suite.js';
@@ -17,16 +16,7 @@ import type { Kernel } from '../unspun.js';
 export const PER_CLASS = 80;
 const FIT_SET = 'mixset 2llama';
 
-interface Pair {
-  id: string;
-  source: string;
-  derived: string;
-  method?: string;
-  operation?: string;
-  model?: string;
-  dataset?: string;
-  style?: string;
-}
+type Pair = RewritePair;
 interface Item {
   set: string;
   altering: boolean;
@@ -34,19 +24,18 @@ interface Item {
 }
 
 function items(dataDir: string): Item[] {
-  const dir = join(dataDir, 'llm-rewrites');
   const out: Item[] = [];
-  for (const p of readJsonl<Pair>(join(dir, 'llmfake-gpt35.jsonl'))) {
+  for (const p of readRewrites(dataDir, 'llmfake-gpt35.jsonl')) {
     const m = p.method ?? '';
     const altering = m.startsWith('information_manipulation') || m.startsWith('open_ended');
     if (altering || m.startsWith('paraphrase')) out.push({ set: `llmfake ${p.dataset}`, altering, p });
   }
-  for (const p of readJsonl<Pair>(join(dir, 'mixset-edits.jsonl'))) {
+  for (const p of readRewrites(dataDir, 'mixset-edits.jsonl')) {
     const o = p.operation ?? '';
     if (o === 'complete' || o.startsWith('polish_'))
       out.push({ set: `mixset ${p.model}`, altering: o === 'complete', p });
   }
-  for (const p of readJsonl<Pair>(join(dir, 'sheepdog-politifact-reframings.jsonl'))) {
+  for (const p of readRewrites(dataDir, 'sheepdog-politifact-reframings.jsonl')) {
     if (p.style === 'objective' || p.style === 'neutral') out.push({ set: 'sheepdog', altering: false, p });
   }
   return out;

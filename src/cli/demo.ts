@@ -1,11 +1,10 @@
-import { loadVectors } from '../align/vectors.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Command } from 'commander';
 import { traceToText, familiesToText } from './corpus.js';
-import { packageRoot } from '../lexicons.js';
+import { packageRoot } from '../package-root.js';
 
 /** The bundled example articles (written for Unspun; fictional events). */
 export const EXAMPLES = {
@@ -39,7 +38,8 @@ export function registerDemo(program: Command): void {
     .action(async (opts: { html: string; db?: string }) => {
       if (!existsSync(examplePath(EXAMPLES.wire))) throw new Error('examples/ folder is missing from the package');
       const wire = await load(EXAMPLES.wire);
-      const [{ compareAnalyses }, { compareToTerminal }, { compareToHtml }] = await Promise.all([
+      const [{ loadVectors }, { compareAnalyses }, { compareToTerminal }, { compareToHtml }] = await Promise.all([
+        import('../align/vectors.js'),
         import('../compare.js'),
         import('../report/terminal.js'),
         import('../report/html.js'),
@@ -68,7 +68,8 @@ export function registerDemo(program: Command): void {
 
 /** The corpus half of the demo: add every example to a corpus, trace the spin, group the families. */
 async function corpusDemo(db?: string): Promise<void> {
-  const [{ openStore }, { addPaths, trace, families }] = await Promise.all([
+  const [{ loadVectors }, { openStore }, { addPaths, trace, families }] = await Promise.all([
+    import('../align/vectors.js'),
     import('../store/index.js'),
     import('../corpus/index.js'),
   ]);

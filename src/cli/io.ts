@@ -1,5 +1,4 @@
 import { InputError } from '../errors.js';
-import { fetchArticle, redactUrl } from '../ingest/fetch.js';
 import { DEFAULT_MAX_BYTES } from '../ingest/decode.js';
 import { readPathCapped, readStreamCapped } from '../ingest/read.js';
 
@@ -37,6 +36,8 @@ export async function readInput(arg: string, opts: ReadOptions | number = {}): P
       format: 'auto',
     };
   if (/^https?:\/\//i.test(arg)) {
+    // Loaded on use: request-filtering-agent and the HTTP stack stay out of start-up.
+    const { fetchArticle, redactUrl } = await import('../ingest/fetch.js');
     const got = await fetchArticle(arg, { maxBytes, timeoutMs: 15_000, allowPrivate: o.allowPrivate });
     const html = /html/i.test(got.contentType ?? '');
     const markdown = /markdown/i.test(got.contentType ?? '');

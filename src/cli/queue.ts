@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { InputError } from '../errors.js';
 import type { EnqueueSummary, JobsReport, WaitProgress } from '../queue/index.js';
 import type { PostgresStore } from '../store/postgres/postgres-store.js';
 
-/** Loaded on use: pg and pg-boss stay out of every other command's start-up. */
+import type { Store } from '../store/index.js';
+
+/** Loaded on use: pg, pg-boss, better-sqlite3 and cli-progress stay out of every other command's start-up. */
 const queue = () => import('../queue/index.js');
-import { openStore, resolveDbPath, type Store } from '../store/index.js';
+const stores = () => import('../store/index.js');
 
 const dbHelp = 'PostgreSQL store: postgres://user@host/db (default: $UNSPUN_DB)';
 
@@ -15,6 +16,7 @@ async function withServerStore<T>(
   what: string,
   fn: (store: PostgresStore) => Promise<T>,
 ): Promise<T> {
+  const { openStore, resolveDbPath } = await stores();
   const store: Store = await openStore(resolveDbPath(db));
   try {
     return await fn((await queue()).requirePostgres(store, what));
@@ -42,7 +44,7 @@ export async function addQueued(
       `unspun: queued ${summary.enqueued} new job(s), ${summary.alreadyQueued} already queued or done, ${summary.failed.length} unreadable\n`,
     );
     if (!opts.wait) return summary;
-    const bar = waitBar();
+    const bar = await waitBar();
     try {
       return { ...summary, wait: await waitForJobs(store, summary.jobIds, { onProgress: (p) => bar.update(p) }) };
     } finally {
@@ -51,8 +53,9 @@ export async function addQueued(
   });
 }
 
-function waitBar(): { update(p: WaitProgress): void; stop(): void } {
+async function waitBar(): Promise<{ update(p: WaitProgress): void; stop(): void }> {
   if (process.stderr.isTTY) {
+    const { default: cliProgress } = await import('cli-progress');
     const bar = new cliProgress.SingleBar(
       {
         format: 'workers |{bar}| {value}/{total} done · {failed} failed · {active} running · {eta_formatted}',
@@ -92,6 +95,7 @@ export function registerQueueCommands(program: Command): void {
     .option('--db <url>', 'corpus: a SQLite file path or postgres://user@host/db (default: $UNSPUN_DB or ./unspun.db)')
     .option('--json', 'JSON')
     .action(async (opts: { db?: string; json?: boolean }) => {
+      const { openStore, resolveDbPath } = await stores();
       const store = await openStore(resolveDbPath(opts.db));
       try {
         // Opening applies pending migrations; a second call reports what (if anything) was still pending.

@@ -83,6 +83,7 @@ export function toNewArticle(
     analysis: p.analysis,
     features: { bands: p.fp.bands, anchors: selectAnchors(p.fp, lemmaDf), vector: p.vector },
     lemmas: p.fp.lemmas,
+    text: p.text,
   };
 }
 

@@ -11,6 +11,8 @@ import type { RawRecord } from './readers/record.js';
 /** A record after extraction and analysis, ready to be stored (structured-clone friendly for workers). */
 export interface Prepared {
   hash: string;
+  /** Extracted text, for the store's full-text index. */
+  text: string;
   title: string | null;
   published: string | null;
   url: string | null;
@@ -63,6 +65,7 @@ function prepareStored(bytes: Uint8Array, vectors: Vectors): Prepared {
 export function prepareAnalysis(a: Analysis, vectors: Vectors): Prepared {
   return {
     hash: contentHash(a.text),
+    text: a.text,
     title: a.title,
     published: a.published,
     url: a.url,

@@ -6,10 +6,14 @@ import { fingerprint, queryAnchors, MINHASH_SIZE, BAND_ROWS } from './fingerprin
 
 export interface Candidate {
   id: number;
-  /** Combined retrieval score in [0,1]. */
+  /** Combined retrieval score in [0,1]: the best of the weighted evidence and the BM25 score relative to the top hit. */
   score: number;
-  /** Share of LSH bands shared (verbatim reuse), anchor overlap (IDF-weighted) and vector cosine. */
-  parts: { bands: number; anchors: number; vector: number };
+  /** Reciprocal-rank fusion of the four generators' ranks (the order of the short list). */
+  fused: number;
+  /** 1-based BM25 rank in the full-text generator (0: not in its list). */
+  textRank: number;
+  /** Share of LSH bands shared (verbatim reuse), anchor overlap (IDF-weighted), vector cosine, BM25 / top BM25. */
+  parts: { bands: number; anchors: number; vector: number; text: number };
 }
 
 export interface RetrieveOptions {
@@ -22,10 +26,13 @@ export interface RetrieveOptions {
 const BANDS = MINHASH_SIZE / BAND_ROWS;
 const WEIGHTS = { bands: 0.4, anchors: 0.35, vector: 0.25 };
 const MAX_POSTINGS = 1000;
+/** Reciprocal rank fusion constant (Cormack et al. 2009): 60 flattens the head so no one generator decides alone. */
+const RRF_K = 60;
 
 /**
  * Paraphrase-robust short list for an analysis: MinHash-LSH bands (verbatim reuse) ∪ rare anchors
- * (entities, numbers, rare lemmas: survive rewording) ∪ nearest document vectors (survive synonyms).
+ * (entities, numbers, rare lemmas: survive rewording) ∪ nearest document vectors (survive synonyms) ∪ the
+ * store's full-text BM25 search (never worse than plain keyword search). The lists are fused by reciprocal rank.
  * The eval plugs in here; trace re-ranks the list with the full comparison.
  */
 export async function retrieveCandidates(
@@ -41,7 +48,7 @@ export async function retrieveCandidates(
   const parts = new Map<number, Candidate['parts']>();
   const get = (id: number) => {
     let p = parts.get(id);
-    if (!p) parts.set(id, (p = { bands: 0, anchors: 0, vector: 0 }));
+    if (!p) parts.set(id, (p = { bands: 0, anchors: 0, vector: 0, text: 0 }));
     return p;
   };
 
@@ -62,27 +69,48 @@ export async function retrieveCandidates(
   }
   for (const [id, s] of anchorSum) if (s / norm >= 0.1 || parts.has(id)) get(id).anchors = Math.min(1, s / norm);
 
+  const textHits = await store.textSearch(analysis.text, k * 2);
+  const textRank = new Map(textHits.map((h, i) => [h.id, i + 1]));
+  const topText = textHits[0]?.score || 1;
+  for (const h of textHits) get(h.id).text = Math.max(0, h.score / topText);
+
+  const vectorRank = new Map<number, number>();
   // A store written with other vectors (an old build) is searched without them rather than with meaningless cosines.
   const kind = await store.getSetting('vector.kind');
   if (kind === null || kind === VECTOR_KIND) {
     const q = storedVector(analysis, opts.vectors);
-    for (const hit of await store.nearestByVector(q, k * 2)) get(hit.id).vector = Math.max(0, hit.score);
+    (await store.nearestByVector(q, k * 2)).forEach((hit, i) => {
+      get(hit.id).vector = Math.max(0, hit.score);
+      vectorRank.set(hit.id, i + 1);
+    });
     const scores = await store.vectorScores(q, [...parts.keys()]);
     for (const [id, p] of parts) p.vector = Math.max(0, scores.get(id) ?? 0);
   }
 
+  const rankOf = (key: 'bands' | 'anchors') => {
+    const ids = [...parts].filter(([, p]) => p[key] > 0).sort((a, b) => b[1][key] - a[1][key] || a[0] - b[0]);
+    return new Map(ids.map(([id], i) => [id, i + 1]));
+  };
+  const ranks = [rankOf('bands'), rankOf('anchors'), vectorRank, textRank];
   const out: Candidate[] = [];
   for (const [id, p] of parts) {
     if (exclude.has(id)) continue;
-    // A strong verbatim signal alone is enough to rank high (copies of boilerplate-free wire text).
-    const score = Math.max(WEIGHTS.bands * p.bands + WEIGHTS.anchors * p.anchors + WEIGHTS.vector * p.vector, p.bands);
+    // A strong verbatim signal alone is enough to rank high (copies of boilerplate-free wire text); so is a top BM25 hit.
+    const score = Math.max(
+      WEIGHTS.bands * p.bands + WEIGHTS.anchors * p.anchors + WEIGHTS.vector * p.vector,
+      p.bands,
+      p.text,
+    );
+    const fused = ranks.reduce((s, r) => s + (r.has(id) ? 1 / (RRF_K + r.get(id)!) : 0), 0);
     out.push({
       id,
       score: round(score),
-      parts: { bands: round(p.bands), anchors: round(p.anchors), vector: round(p.vector) },
+      fused: Math.round(fused * 1e5) / 1e5,
+      textRank: textRank.get(id) ?? 0,
+      parts: { bands: round(p.bands), anchors: round(p.anchors), vector: round(p.vector), text: round(p.text) },
     });
   }
-  return out.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, k);
+  return out.sort((a, b) => b.fused - a.fused || b.score - a.score || a.id - b.id).slice(0, k);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

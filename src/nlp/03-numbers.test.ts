@@ -247,6 +247,16 @@ describe('findNumbers: years and dates', () => {
     expect(numbers('May the best team win.')).toEqual([]);
     expect(numbers('Jan Novak, the coach, resigned.')).toEqual([]);
   });
+  it('reads a lower-case month as a date before a year or a day (tokenised summaries), not a lone "may"', () => {
+    expect(numbers('she worked there between february 2004 and september 2013 .').map((n) => [n.text, n.kind])).toEqual(
+      [
+        ['february 2004', 'date'],
+        ['september 2013', 'date'],
+      ],
+    );
+    expect(only('the pair married march 21 at the clinic .')).toMatchObject({ text: 'march 21', kind: 'date' });
+    expect(numbers('they may 3 times have asked .').map((n) => n.kind)).not.toContain('date');
+  });
 });
 
 describe('findNumbers: numbers that are not quantities', () => {

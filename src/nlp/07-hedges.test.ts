@@ -38,6 +38,13 @@ describe('findHedges', () => {
     ]);
   });
 
+  it('leaves out "could not" (inability), "could possibly" (intensifier) and "is set to" (a schedule)', () => {
+    expect(hedges('The keeper could not reach the pier. Nobody could possibly have foreseen it.')).toEqual([
+      ['could', 'could', 'modal'],
+    ]);
+    expect(hedges('The company is set to appeal. The mate was questioned for six hours.')).toEqual([]);
+  });
+
   it('reads a sentence stated as fact as unhedged', () => {
     expect(hedges('The minister resigned on Friday after two signals failed.')).toEqual([]);
   });

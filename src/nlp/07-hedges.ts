@@ -4,6 +4,10 @@ import { PhraseMatcher, type PhraseEntry } from './speech/phrase-matcher.js';
 
 interface HedgeEntry extends PhraseEntry {
   kind: string;
+  /** Lemmas that must not follow the cue ("could not" is inability, not doubt). */
+  notBefore?: string[];
+  /** Lemmas that must not precede it ("could possibly imagine" is an intensifier). */
+  notAfter?: string[];
 }
 
 let matcher: PhraseMatcher<HedgeEntry> | null = null;
@@ -17,6 +21,9 @@ export function findHedges(doc: Analysis): Hedge[] {
   const hedges: Hedge[] = [];
   for (const s of doc.sentences) {
     for (const m of matcher.findAll(doc.tokens, s.tokenStart, s.tokenEnd)) {
+      const next = m.last + 1 < s.tokenEnd ? doc.tokens[m.last + 1].lemma : '';
+      const prev = m.first > s.tokenStart ? doc.tokens[m.first - 1].lemma : '';
+      if (m.entry.notBefore?.includes(next) || m.entry.notAfter?.includes(prev)) continue;
       const start = doc.tokens[m.first].start;
       const end = doc.tokens[m.last].end;
       hedges.push({

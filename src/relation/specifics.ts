@@ -29,9 +29,16 @@ function novel(source: Specifics, derived: Specifics): string[] {
  * the source has too, and new specifics per derived body sentence — an independent report brings its own people,
  * places and figures (about one a sentence); a spin brings almost none.
  */
-export function compareSpecifics(source: Analysis, derived: Analysis): { shared: number; novelRate: number } {
+export function compareSpecifics(
+  source: Analysis,
+  derived: Analysis,
+): { shared: number; novelRate: number; count: number } {
   const d = specificsOf(derived);
   const fresh = novel(specificsOf(source), d).length;
   const sentences = derived.sentences.filter((s) => s.kind === 'body').length;
-  return { shared: d.keys.size ? 1 - fresh / d.keys.size : 0, novelRate: sentences ? fresh / sentences : 0 };
+  return {
+    shared: d.keys.size ? 1 - fresh / d.keys.size : 0,
+    novelRate: sentences ? fresh / sentences : 0,
+    count: d.keys.size,
+  };
 }

@@ -1,103 +1,125 @@
 import type { Alignment, AlignmentLink, Analysis, Direction, Relation, Scores, Verdict } from '../types.js';
 import { relationFeatures, type RelationFeatures } from './features.js';
-import { CLASSES, predict, vectorOf } from './model.js';
 import { FITTED } from './fitted.js';
 import { computeScores } from './scores.js';
+import { decide, quantitiesOf, type TableCuts, type TableRow, type VerdictQuantities } from './table.js';
 
-export const THRESHOLDS = {
-  /** A derived text this much inside ≥5-word shared runs is a verbatim copy rather than a rewrite. */
-  verbatimCopy: 0.6,
-  /** Share of the derived text's specifics (entity keys, numbers) found in the source: the same event. */
-  sameStory: 0.25,
-  /**
-   * A spun copy shares almost no runs with its source, which METER's copies (the model's training data) always do.
-   * It is recognised by what it lacks instead: most of it aligns to the source, it covers much of the source,
-   * and it brings few specifics (names, figures) of its own — an independent report brings about one a sentence.
-   * `novelSpecifics` is the feature's scale: new specifics per sentence, halved.
-   */
-  spin: { derivedSupport: 0.6, sourceCoverage: 0.5, novelSpecifics: 0.1, maxVerbatim: 0.3 },
-  /** Verbatim share from which a text reuses its source whatever the model says (a stitched article, a lifted paragraph). */
-  reuseFloor: 0.3,
-  /** Mean difference of the direction evidence between the two readings below which direction is unclear. */
-  direction: 0.02,
-};
+/** Everything eval/tune-relation.ts fits (src/relation/fitted.ts holds one, with its provenance). */
+export interface RelationParams {
+  /** The decision table's cuts (docs/verdicts.md). */
+  cuts: TableCuts;
+  /** Direction lean = Δ(word containment) + directionWeight · Δ(shared specifics). */
+  directionWeight: number;
+}
 
-/** Evidence whose difference between the two readings orders a pair (see eval/tune-relation.ts for each one's accuracy on METER 1999). */
-export const DIRECTION_FEATURES = ['containment', 'derivedSupport', 'runs3Share'] as const;
+/** Lean below which direction is unclear (both readings rest on each other about equally). */
+export const DIRECTION_UNCLEAR = 0.02;
+/**
+ * Specifics each text must name, and body sentences each must have, before the specifics shares count for
+ * direction: with one or two names a share jumps between 0 and 1 on a single match, and two same-length
+ * paraphrases (a sentence pair) say nothing by it — specifics are document evidence.
+ */
+export const DIRECTION_MIN_SPECIFICS = 3;
+export const DIRECTION_MIN_SENTENCES = 3;
 
-interface Reading {
-  features: RelationFeatures;
-  probs: number[];
+/**
+ * Positive when the first reading (derived rests on source) holds better than the second: the derived text's
+ * words and specifics are in the source more than the source's are in it. A copy is cut from its source and
+ * keeps its names and figures; the source has specifics the copy dropped.
+ */
+export function directionLean(f: RelationFeatures, other: RelationFeatures, weight: number): number {
+  const specifics =
+    Math.min(f.specifics, other.specifics) >= DIRECTION_MIN_SPECIFICS &&
+    Math.min(f.sentences, other.sentences) >= DIRECTION_MIN_SENTENCES;
+  return (
+    f.wordContainment - other.wordContainment + (specifics ? weight * (f.specificsShared - other.specificsShared) : 0)
+  );
 }
 
 /**
- * Verdict, direction and confidences. The relation is judged both ways — the derived text as a copy of the
- * source, and the source as a copy of the derived text — and the likelier reading sets verdict and direction.
- * The model (fitted on the METER 1999 folders by eval/tune-relation.ts) tells wholly / partially / not derived.
- * Direction uses publication dates when both are known and differ, never file names, outlets or layout.
+ * The relation as judged without dates: the reading with the positive lean is the derived side, and the table
+ * decides on it. `dated` (from publication dates) overrides the lean when given.
  */
-export function judgeRelation(source: Analysis, derived: Analysis, alignment: Alignment, scores: Scores): Relation {
-  const asGiven = reading(relationFeatures(source, derived, alignment, scores));
-  const flipped = transpose(alignment);
-  const reversed = reading(relationFeatures(derived, source, flipped, computeScores(derived, source, flipped)));
-  const dated = dateDirection(source, derived);
-  // Antisymmetric evidence: positive when the derived text rests on the source more than the other way round.
-  const lean =
-    DIRECTION_FEATURES.reduce((acc, name) => acc + asGiven.features[name] - reversed.features[name], 0) /
-    DIRECTION_FEATURES.length;
+export function decideBothWays(
+  asGiven: RelationFeatures,
+  reversed: RelationFeatures,
+  p: RelationParams,
+  dated: Direction | null = null,
+): Decision & { lean: number; useReversed: boolean } {
+  const lean = directionLean(asGiven, reversed, p.directionWeight);
   const useReversed = dated ? dated === 'reversed' : lean < 0;
-  const best = useReversed ? reversed : asGiven;
-  const cls = best.probs.indexOf(Math.max(...best.probs));
-  const spun = CLASSES[cls] === 'non' && looksSpun(best.features);
-  const lifted = CLASSES[cls] === 'non' && best.features.verbatimShare >= THRESHOLDS.reuseFloor;
-  const verdict = spun ? 'rewrite' : lifted ? 'partial-reuse' : verdictOf(CLASSES[cls], best.features);
-  const confidence = spun ? spinConfidence(best.features) : round2(best.probs[cls]);
+  return { ...decideRelation(useReversed ? reversed : asGiven, p), lean, useReversed };
+}
+
+export interface Decision {
+  verdict: Verdict;
+  row: TableRow;
+  quantities: VerdictQuantities;
+}
+
+/** The verdict for a derived-side reading `f`: the decision table. Pure; the eval re-applies it on cached features. */
+export function decideRelation(f: RelationFeatures, p: RelationParams): Decision {
+  const quantities = quantitiesOf(f);
+  const row = decide(quantities, p.cuts);
+  return { verdict: row.verdict, row, quantities };
+}
+
+/**
+ * Verdict, direction and confidences. Direction first: publication dates when both are known and differ
+ * (never file names, outlets or layout), else the lean (directionLean). The verdict is then read from the
+ * DERIVED side by the decision table (docs/verdicts.md), so a long or multi-version source cannot lower it.
+ * The returned `basis` carries the quantities, the table row and the cuts, for the report.
+ */
+export function judgeRelation(
+  source: Analysis,
+  derived: Analysis,
+  alignment: Alignment,
+  scores: Scores,
+  params: RelationParams = FITTED,
+): Relation {
+  const asGiven = relationFeatures(source, derived, alignment, scores);
+  const flipped = transpose(alignment);
+  const reversed = relationFeatures(derived, source, flipped, computeScores(derived, source, flipped));
+  const dated = dateDirection(source, derived);
+  const d = decideBothWays(asGiven, reversed, params, dated);
+  const { lean, useReversed } = d;
+  // Confidence: how far the deciding quantity lies from its cut (0.2 away is sure).
+  const confidence = round2(Math.min(0.99, 0.55 + 2 * d.row.margin));
   let direction: Direction = 'unclear';
   let directionConfidence = 0;
-  if (verdict !== 'same-story' && verdict !== 'unrelated') {
+  // Direction is reported for every verdict but unrelated: on a weak verdict (same-story) it is what says which text leans on which.
+  if (d.verdict !== 'unrelated') {
     if (dated) [direction, directionConfidence] = [dated, 0.9];
-    else if (Math.abs(lean) >= THRESHOLDS.direction)
+    else if (Math.abs(lean) >= DIRECTION_UNCLEAR)
       [direction, directionConfidence] = [
         useReversed ? 'reversed' : 'as-given',
         round2(Math.min(0.95, 0.6 + Math.abs(lean))),
       ];
     else directionConfidence = round2(0.5 - Math.abs(lean));
+    if (d.verdict === 'same-story') directionConfidence = round2(Math.min(directionConfidence, 0.5));
   }
-  return { verdict, confidence, direction, directionConfidence };
-}
-
-/** The spin rule (see THRESHOLDS.spin); applied where the model sees no textual dependence. */
-export function looksSpun(f: RelationFeatures): boolean {
-  const t = THRESHOLDS.spin;
-  return (
-    f.derivedSupport >= t.derivedSupport &&
-    f.sourceCoverage >= t.sourceCoverage &&
-    f.novelSpecifics <= t.novelSpecifics &&
-    f.verbatimShare < t.maxVerbatim
-  );
-}
-
-/** How far past the spin rule's nearest threshold the features lie, as a confidence in [0.5, 1]. */
-function spinConfidence(f: RelationFeatures): number {
-  const t = THRESHOLDS.spin;
-  const margin = Math.min(
-    (f.derivedSupport - t.derivedSupport) / (1 - t.derivedSupport),
-    (f.sourceCoverage - t.sourceCoverage) / (1 - t.sourceCoverage),
-    (t.novelSpecifics - f.novelSpecifics) / t.novelSpecifics,
-    (t.maxVerbatim - f.verbatimShare) / t.maxVerbatim,
-  );
-  return round2(0.5 + 0.5 * Math.sqrt(Math.max(0, Math.min(1, margin))));
-}
-
-function reading(features: RelationFeatures): Reading {
-  const probs = predict(FITTED, vectorOf(features));
-  return { features, probs };
-}
-
-function verdictOf(cls: (typeof CLASSES)[number], f: RelationFeatures): Verdict {
-  if (cls === 'wholly') return f.verbatimShare >= THRESHOLDS.verbatimCopy ? 'verbatim-copy' : 'rewrite';
-  if (cls === 'partially') return 'partial-reuse';
-  return f.specificsShared >= THRESHOLDS.sameStory ? 'same-story' : 'unrelated';
+  const q = d.quantities;
+  return {
+    verdict: d.verdict,
+    confidence,
+    direction,
+    directionConfidence,
+    basis: {
+      rule: d.row.rule,
+      quantities: {
+        support: r3(q.support),
+        linkStrength: r3(q.linkStrength),
+        narration: r3(q.narration),
+        verbatim: r3(q.verbatim),
+        words: r3(q.words),
+        novelSpecifics: r3(q.novelSpecifics),
+        specificsShared: r3(q.specificsShared),
+        sentenceOrder: r3(q.sentenceOrder),
+        sourceCoverage: r3(q.sourceCoverage),
+      },
+      lean: r3(lean),
+    },
+  };
 }
 
 function dateDirection(source: Analysis, derived: Analysis): Direction | null {
@@ -118,6 +140,5 @@ export function transpose(a: Alignment): Alignment {
   };
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;

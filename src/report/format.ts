@@ -1,4 +1,4 @@
-import { type Finding, type FindingSide, SEVERITIES, type Severity } from '../types.js';
+import { type Finding, type FindingSide, type Relation, SEVERITIES, type Severity } from '../types.js';
 
 export { SEVERITIES };
 
@@ -46,4 +46,12 @@ export function excerpt(
 
 export function clip(s: string, width: number): string {
   return s.length > width ? s.slice(0, width - 1) + '…' : s;
+}
+
+/** The quantities behind the verdict, one line (docs/verdicts.md names the rows); empty when the relation has no basis. */
+export function basisLine(rel: Relation): string {
+  const b = rel.basis;
+  if (!b) return '';
+  const q = b.quantities;
+  return `table row ${b.rule}: words in source ${pct(q.words)}, support ${pct(q.support)} (link strength ${pct(q.linkStrength)}), narration ${pct(q.narration)}, verbatim ${pct(q.verbatim)}, names/figures from source ${pct(q.specificsShared)}, new specifics ${q.novelSpecifics.toFixed(2)}, sentence order ${pct(q.sentenceOrder)}, source covered ${pct(q.sourceCoverage)} (docs/verdicts.md)`;
 }

@@ -1,5 +1,5 @@
 import type { ArticleReport, CompareResult, Finding, Severity } from '../types.js';
-import { SEVERITIES, pct } from './format.js';
+import { SEVERITIES, basisLine, pct } from './format.js';
 
 export interface HtmlReportOptions {
   /**
@@ -45,6 +45,7 @@ ${opts.nav ?? ''}
   <h1>Unspun compare: <span class="verdict">${esc(r.relation.verdict)}</span></h1>
   <p>confidence ${r.relation.confidence.toFixed(2)} · direction ${esc(r.relation.direction)} (${r.relation.directionConfidence.toFixed(2)})</p>
   ${quantities(r)}
+  ${r.relation.basis ? `<p class="basis">why: ${esc(basisLine(r.relation))}</p>` : ''}
   <ul class="legend" aria-label="legend">${SEVERITIES.map((s) => `<li><mark class="sev-${s}">${s}</mark> <span data-count="${s}">${counts[s]}</span></li>`).join('')}
   <li><span class="aligned-swatch">aligned</span> hover or click a sentence</li></ul>
 </header>

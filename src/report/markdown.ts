@@ -1,5 +1,5 @@
 import type { ArticleReport, CompareResult, FindingSide } from '../types.js';
-import { clip, countsLine, excerpt, groupBySeverity, pct } from './format.js';
+import { basisLine, clip, countsLine, excerpt, groupBySeverity, pct } from './format.js';
 import { safeLine } from './sanitize.js';
 
 /** A report to paste into a ticket: verdict, scores, then a table of findings per severity. */
@@ -17,6 +17,7 @@ export function compareToMarkdown(r: CompareResult, labels: { source: string; de
   out.push(
     `- **Verdict:** ${r.relation.verdict} (confidence ${r.relation.confidence.toFixed(2)}); direction ${r.relation.direction} (${r.relation.directionConfidence.toFixed(2)})`,
   );
+  if (r.relation.basis) out.push(`- **Why:** ${basisLine(r.relation)}`);
   out.push(
     `- **Scores:** fidelity ${pct(r.scores.fidelity)}, source coverage ${pct(r.scores.sourceCoverage)}, derived support ${pct(r.scores.derivedSupport)}, verbatim share ${pct(r.scores.verbatimShare)}`,
   );

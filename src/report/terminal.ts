@@ -1,5 +1,5 @@
 import type { ArticleReport, CompareResult, Finding, FindingSide } from '../types.js';
-import { clip, countsLine, excerpt, groupBySeverity, pct } from './format.js';
+import { basisLine, clip, countsLine, excerpt, groupBySeverity, pct } from './format.js';
 import { safeLine } from './sanitize.js';
 
 export interface TerminalStyle {
@@ -35,6 +35,7 @@ export function compareToTerminal(
   lines.push(
     `${c(ANSI.bold, 'Verdict:')} ${rel.verdict} (confidence ${rel.confidence.toFixed(2)}) · direction ${rel.direction} (${rel.directionConfidence.toFixed(2)})`,
   );
+  if (rel.basis) lines.push(`${c(ANSI.bold, 'Why:')}     ${basisLine(rel)}`);
   lines.push(
     `${c(ANSI.bold, 'Scores:')}  fidelity ${pct(r.scores.fidelity)} · source coverage ${pct(r.scores.sourceCoverage)} · derived support ${pct(r.scores.derivedSupport)} · verbatim share ${pct(r.scores.verbatimShare)} · ${r.alignment.length} aligned links`,
   );

@@ -164,6 +164,13 @@ describe('articles', () => {
       await app.request(`/api/v1/articles?q=${encodeURIComponent(word.toLowerCase())}`)
     ).json()) as typeof all;
     expect(hit.articles.map((a) => a.outlet)).toContain('Other');
+    // Ranked full-text search (stemmed, any word): the article holding the rare word comes first; titles match too.
+    const ranked = (await (
+      await app.request(`/api/v1/articles?q=${encodeURIComponent(`the ${word.toLowerCase()}s said`)}`)
+    ).json()) as typeof all;
+    expect(ranked.articles[0].outlet).toBe('Other');
+    const titled = (await (await app.request('/api/v1/articles?q=spun%20cop')).json()) as typeof all;
+    expect(titled.articles.map((a) => a.outlet)).toContain('Farm');
     await expectProblem(await app.request('/api/v1/articles?limit=0'), 400);
     await expectProblem(await app.request('/api/v1/articles?from=yesterday'), 400);
   });

@@ -195,7 +195,8 @@ export const OPENAPI = {
     },
     '/articles': {
       get: {
-        summary: 'Search and list stored articles (title, outlet, text; outlet and date filters)',
+        summary:
+          'Search and list stored articles (full-text search of the text, ranked; titles; outlet and date filters)',
         parameters: ['q', 'outlet', 'from', 'to', 'limit', 'offset'].map((name) => ({
           name,
           in: 'query',

@@ -1,8 +1,7 @@
-import { decodeAnalysis } from '../store/codec.js';
 import type { ArticleMeta, Store } from '../store/store.js';
 
 export interface SearchQuery {
-  /** Words that must all appear in the title, outlet or text (case-insensitive). */
+  /** Words of the text (the store's full-text index: stemmed, any word, best matches first) or of the title. */
   q?: string;
   outlet?: string;
   /** Published on or after / before or on (ISO dates, compared as strings). */
@@ -12,62 +11,63 @@ export interface SearchQuery {
   offset?: number;
 }
 
-interface Entry {
-  meta: ArticleMeta;
-  /** Title, outlet and text, lower-cased: what `q` searches. */
-  haystack: string;
-}
+/** Most text matches a query considers before the outlet and date filters and paging. */
+const TEXT_HITS = 1000;
 
 /**
- * Search over title, outlet and text for the corpus page and GET /api/v1/articles. The store has no text index,
- * so the server keeps one in memory (about the size of the texts), built on first use and rebuilt after a write.
+ * Search for the corpus page and GET /api/v1/articles. Text goes through the store's full-text index
+ * (`Store.textSearch`: FTS5 BM25 on SQLite, a GIN-indexed tsvector on PostgreSQL), ranked; titles holding every
+ * word follow. The server keeps only the article metadata in memory (newest first, for browsing without a
+ * query and for the filters), rebuilt after a write.
  */
 export class ArticleSearch {
-  private entries: Entry[] | null = null;
-  private building: Promise<Entry[]> | null = null;
+  private metas: ArticleMeta[] | null = null;
+  private building: Promise<ArticleMeta[]> | null = null;
 
   constructor(private readonly store: Store) {}
 
   /** Call after any add or remove. */
   invalidate(): void {
-    this.entries = null;
+    this.metas = null;
     this.building = null;
   }
 
   async outlets(): Promise<string[]> {
-    return [...new Set((await this.load()).map((e) => e.meta.outlet).filter((o): o is string => Boolean(o)))].sort();
+    return [...new Set((await this.load()).map((m) => m.outlet).filter((o): o is string => Boolean(o)))].sort();
   }
 
   async search(query: SearchQuery): Promise<{ total: number; articles: ArticleMeta[] }> {
-    const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const hits = (await this.load()).filter(
-      (e) =>
-        (!query.outlet || e.meta.outlet === query.outlet) &&
-        (!query.from || (e.meta.published ?? '') >= query.from) &&
-        (!query.to || (e.meta.published ?? '\uffff').slice(0, query.to.length) <= query.to) &&
-        words.every((w) => e.haystack.includes(w)),
+    const q = (query.q ?? '').trim();
+    let found = await this.load();
+    if (q) {
+      const ranked = await this.store.getMeta((await this.store.textSearch(q, TEXT_HITS)).map((h) => h.id));
+      const seen = new Set(ranked.map((m) => m.id));
+      const words = q.toLowerCase().split(/\s+/);
+      const titled = found.filter(
+        (m) => !seen.has(m.id) && words.every((w) => (m.title ?? '').toLowerCase().includes(w)),
+      );
+      found = [...ranked, ...titled];
+    }
+    const hits = found.filter(
+      (m) =>
+        (!query.outlet || m.outlet === query.outlet) &&
+        (!query.from || (m.published ?? '') >= query.from) &&
+        (!query.to || (m.published ?? '\uffff').slice(0, query.to.length) <= query.to),
     );
     const offset = query.offset ?? 0;
-    return { total: hits.length, articles: hits.slice(offset, offset + (query.limit ?? 50)).map((e) => e.meta) };
+    return { total: hits.length, articles: hits.slice(offset, offset + (query.limit ?? 50)) };
   }
 
-  private async load(): Promise<Entry[]> {
-    if (this.entries) return this.entries;
+  private async load(): Promise<ArticleMeta[]> {
+    if (this.metas) return this.metas;
     this.building ??= (async () => {
-      const out: Entry[] = [];
-      for await (const row of this.store.iterate(500)) {
-        const { analysis, ...meta } = row;
-        const text = decodeAnalysis(analysis).text;
-        out.push({ meta, haystack: `${meta.title ?? ''}\n${meta.outlet ?? ''}\n${text}`.toLowerCase() });
-      }
+      const out = await this.store.list();
       // Newest first, as a reader browsing a corpus expects.
-      return out.sort(
-        (a, b) => (b.meta.published ?? '').localeCompare(a.meta.published ?? '') || b.meta.id - a.meta.id,
-      );
+      return out.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || b.id - a.id);
     })();
     const built = this.building;
-    const entries = await built;
-    if (this.building === built) this.entries = entries;
-    return entries;
+    const metas = await built;
+    if (this.building === built) this.metas = metas;
+    return metas;
   }
 }

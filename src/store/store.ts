@@ -41,6 +41,8 @@ export interface NewArticle extends Omit<ArticleMeta, 'id' | 'addedAt'> {
   features: IndexFeatures;
   /** Distinct content-lemma hashes, to keep document frequencies. */
   lemmas: number[];
+  /** The extracted text, for the full-text index (`textSearch`). */
+  text: string;
 }
 
 export interface StoredArticle extends ArticleMeta {
@@ -101,6 +103,14 @@ export interface Store {
   anchorPostings(anchors: number[], maxPerAnchor: number): Promise<Map<number, number[]>>;
   /** Document frequency of each lemma hash (0 when unseen). */
   lemmaDf(lemmas: number[]): Promise<Map<number, number>>;
+  /**
+   * Ranked full-text search (a lexical candidate generator beside bands, anchors and vectors): the `k` best
+   * documents for the words of `text`, any of them matching, best first with the backend's relevance
+   * (sqlite: FTS5 BM25 with the porter stemmer; postgres: summed IDF of the 32 rarest query words a document holds,
+   * over a GIN-indexed English tsvector, so a whole article as the query stays a few index lookups). Scores are only comparable
+   * within one answer: callers fuse ranks, not scores.
+   */
+  textSearch(text: string, k: number): Promise<Array<{ id: number; score: number }>>;
   /** All vectors in ascending id order, for a brute-force scan (ids[i] owns data[i*dim … (i+1)*dim)). */
   vectors(): Promise<{ ids: Int32Array; data: Int8Array; dim: number }>;
   /**

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { migrations } from '../../src/store/sqlite/sqlite-migrations.js';
@@ -22,6 +23,26 @@ describe('sqlite backend specifics', () => {
     expect(db.prepare('SELECT id FROM migrations ORDER BY id').pluck().all()).toEqual(migrations.map((m) => m.id));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indexes the text of articles stored before the full-text migration (backfill)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspun-fts-'));
+    const file = join(dir, 'old.db');
+    // A corpus at migration 1, holding one article (its analysis in the legacy deflated-JSON form).
+    const db = new Database(file);
+    db.exec('CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.exec(migrations[0].sql);
+    db.prepare("INSERT INTO migrations VALUES (1, 'x', 'now')").run();
+    const legacy = deflateRawSync(Buffer.from(JSON.stringify({ text: 'Ferry crews walked out at dawn.' })));
+    db.prepare(
+      "INSERT INTO articles (article, version, hash, raw_hash, added_at, words, analysis) VALUES ('old', 1, 'h', 'r', 'now', 6, ?)",
+    ).run(legacy);
+    db.close();
+    const store = new SqliteStore(file);
+    const [hit] = await store.textSearch('the ferry crew', 5);
+    expect(hit.id).toBe((await store.findByHash('h'))!.id);
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -22,6 +22,7 @@ function record(n: number, over: Partial<NewArticle> = {}): NewArticle {
     analysis: new Uint8Array([n, n + 1, n + 2]),
     features: { bands: [n, 1000 + (n % 3)], anchors: [5000 + n, 7777, 0xfffffff0], vector: Int8Array.of(n, -n, 3) },
     lemmas: [11, 12 + n, 0xfffffff1],
+    text: `Story ${n} about the harbour${n === 2 ? ' and the lighthouse keepers strike' : ''}.`,
     ...over,
   };
 }
@@ -116,6 +117,23 @@ export function runStoreSuite(name: string, open: StoreFactory): void {
       expect(await store.nearestByVector(Int8Array.of(1, 2), 2)).toEqual([]);
       await store.remove(a.id);
       expect((await store.nearestByVector(Int8Array.of(127, 0, 0), 1)).map((h) => h.id)).toEqual([c.id]);
+    });
+
+    it('full-text search ranks the document holding the rare words first and forgets removed ones', async () => {
+      const metas = await store.insertBatch([record(1), record(2), record(3)]);
+      const hits = await store.textSearch('The lighthouse keepers went on strike at the harbour', 3);
+      expect(hits[0].id).toBe(metas[1].id);
+      expect(hits.map((h) => h.id).sort()).toEqual(metas.map((m) => m.id).sort());
+      expect(hits[0].score).toBeGreaterThan(hits[2].score);
+      // Stemmed on both backends; any one word is enough; query syntax is only words.
+      expect((await store.textSearch('keeper', 3)).map((h) => h.id)).toEqual([metas[1].id]);
+      expect((await store.textSearch('nothing like it: lighthouse', 3)).map((h) => h.id)).toEqual([metas[1].id]);
+      expect(await store.textSearch('"quoted" OR (syntax) * NEAR & ! | :* \'', 3)).toEqual([]);
+      expect(await store.textSearch('', 3)).toEqual([]);
+      expect(await store.textSearch('harbour', 0)).toEqual([]);
+      expect(await store.textSearch('harbour', 2)).toHaveLength(2);
+      await store.remove(metas[1].id);
+      expect(await store.textSearch('lighthouse keepers', 3)).toEqual([]);
     });
 
     it('lists, filters, pages, iterates and removes with index rows', async () => {

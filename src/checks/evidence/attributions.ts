@@ -22,18 +22,20 @@ export interface AttributedPair {
 let cues: Set<string> | null = null;
 
 /**
- * A reporting verb or court formula in the sentences ("he was told that …", "the court heard …"): the claim is still
- * attributed even where the speech step found no speaker.
+ * Token indices of the reporting verbs and court formulas in the sentences ("he was told that …", "the court heard …", "faces four
+ * charges"): with any of them the claim is still attributed even where the speech step found no speaker.
  */
-function hasAttributionCue(doc: Analysis, ids: number[]): boolean {
+export function attributionCues(doc: Analysis, ids: number[]): number[] {
   cues ??= new Set([
     ...lexicon<{ lemma: string }>('reporting-verbs').entries.map((e) => e.lemma),
     ...lexicon<string>('checks-attribution-cues').entries,
   ]);
-  return ids.some((id) => {
+  const out: number[] = [];
+  for (const id of ids) {
     const s = doc.sentences[id];
-    return doc.tokens.slice(s.tokenStart, s.tokenEnd).some((t) => cues!.has(t.lemma));
-  });
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (cues.has(doc.tokens[i].lemma)) out.push(i);
+  }
+  return out;
 }
 
 /** Share of an attributed claim's content words the derived sentences must carry for the claim to count as carried over. */
@@ -63,7 +65,7 @@ export const attributedPairs = perContext((ctx: CheckContext): AttributedPair[] 
       ctx.derived.quotes.some((q) => q.speaker && q.sentences.some((i) => ids.has(i))) ||
       ctx.derived.hedges.some((h) => ids.has(h.sentence) && ATTRIBUTING_HEDGES.has(h.kind)) ||
       source.some((a) => speakerNamedIn(ctx.derived, a.speaker, ids)) ||
-      hasAttributionCue(ctx.derived, derivedSentences);
+      attributionCues(ctx.derived, derivedSentences).length > 0;
     out.push({ sourceSentence: s.id, derivedSentences, source, derived, derivedAttributed });
   }
   return out;

@@ -37,8 +37,9 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
         // A change is HIGH: the partner must fill the same slot, not merely count years ("next 20 years" / "a minimum of 25 years").
         if (
           kind === 'changed' &&
-          !sameSlot(ctx.source, s, ctx.derived, d) &&
-          !(countsSameUnit(s, d) && !TIME_UNITS.has(s.unit ?? ''))
+          ((!sameSlot(ctx.source, s, ctx.derived, d) && !(countsSameUnit(s, d) && !TIME_UNITS.has(s.unit ?? ''))) ||
+            otherUnits(s, d) ||
+            !sameEvent(ctx, s, d))
         )
           continue;
         if (kind) fates.push({ kind, source: s, derived: d, derivedSentences });
@@ -71,6 +72,7 @@ function partnerOf(ctx: CheckContext, s: NumberMention, candidates: NumberMentio
  *   10,000"), except a plain approximation of the same figure ("300" → "about 300" survives).
  */
 function fateOf(s: NumberMention, d: NumberMention): 'changed' | 'blurred' | null {
+  if (sameDigits(s, d)) return null;
   if (s.kind === 'date' || s.kind === 'year') {
     if (lessPrecise(s, d)) return 'blurred';
     return numbersConflict(s, d) ? 'changed' : null;
@@ -93,6 +95,42 @@ const SLACK = 0.005;
 
 /** Units too common to pair two figures on their own: many durations in one story are unrelated. */
 const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'time']);
+
+/**
+ * Both figures count or measure something, and different things: "10 minutes" / "six-year-old", "250 animals" /
+ * "23 charges" are two facts, not one changed. (Dates and years carry no counted noun.) Only the HIGH change needs
+ * this: "3,500 soldiers" → "thousands of troops" is still a blur.
+ */
+function otherUnits(a: NumberMention, b: NumberMention): boolean {
+  return a.kind !== 'date' && a.kind !== 'year' && a.unit !== null && b.unit !== null && a.unit !== b.unit;
+}
+
+/**
+ * A date or year dates the same event on both sides: the nearest verb before it is the same (or neither side has
+ * one: "the 2015 report" / "the 2017 report"). Why: "admitted to hospital in April" / "released from hospital in May"
+ * and "engaged in March 1998" / "together since 1997" share words around two different dates. Other figures pass.
+ */
+function sameEvent(ctx: CheckContext, s: NumberMention, d: NumberMention): boolean {
+  if (s.kind !== 'date' && s.kind !== 'year') return true;
+  const verbBefore = (doc: Analysis, n: NumberMention) => {
+    const sentence = doc.sentences[n.sentence];
+    return doc.tokens
+      .slice(sentence.tokenStart, sentence.tokenEnd)
+      .filter((t) => t.end <= n.start && t.pos === 'VERB')
+      .pop()?.lemma;
+  };
+  return verbBefore(ctx.source, s) === verbBefore(ctx.derived, d);
+}
+
+/**
+ * "18.000 USD" / "$18,000": the same digits with the separators read two ways (a dot groups thousands in much of
+ * Europe). Four digits or more, so "2.5" / "25" still differ.
+ */
+function sameDigits(a: NumberMention, b: NumberMention): boolean {
+  const digits = (n: NumberMention) => (n.text.match(/\d[\d.,\s]*\d|\d/)?.[0] ?? '').replace(/\D/g, '');
+  const [x, y] = [digits(a), digits(b)];
+  return x.length >= 4 && x === y && a.unit === b.unit;
+}
 
 /** Same unit of a count, sum or measure; a date's unit says nothing about which event it dates. */
 function countsSameUnit(a: NumberMention, b: NumberMention): boolean {

@@ -1,6 +1,7 @@
 import type { Vectors } from '../../align/vectors.js';
 import { lexicon } from '../../lexicons.js';
 import { foldText } from '../../nlp/fold.js';
+import { sameEntity } from '../../nlp/entities/key.js';
 import { isContentWord } from '../../nlp/words.js';
 import { directWordSimilarity } from '../../align/soft.js';
 import type { Analysis, Token } from '../../types.js';
@@ -23,6 +24,13 @@ interface SourceVocabulary {
 
 const vocabularies = new WeakMap<Analysis, SourceVocabulary & { vectors: Vectors }>();
 let placeholders: Set<string> | null = null;
+let unknowns: Set<string> | null = null;
+
+/** A tokeniser's stand-in for an unknown word or a bracket ("UNK", "<unk>", "-lrb-"): lexicons/checks-placeholder-tokens.json. */
+export function isUnknownWord(text: string): boolean {
+  unknowns ??= new Set(lexicon<string>('checks-placeholder-tokens').entries);
+  return unknowns.has(text.toLowerCase());
+}
 
 /** Tokens that carry no claim: "UNK" and "-lrb-" in tokenised summaries, honorifics ("Dr") that describe nothing. */
 function placeholder(t: Token): boolean {
@@ -57,7 +65,8 @@ function vocabulary(doc: Analysis, vectors: Vectors): SourceVocabulary {
 
 /**
  * Content tokens of a derived sentence that the source carries nowhere: not as lemma or word form, not as a GloVe
- * near-synonym ("faulty" ~ "defective"), and, for figures, not as the same quantity ("12,000" ~ "12000").
+ * near-synonym ("faulty" ~ "defective"), not as a name of the same entity ("Lancs" ~ "Lancashire"), and, for figures,
+ * not as the same quantity ("12,000" ~ "12000").
  * Why the whole source and not the aligned sentence: summaries and rewrites merge facts from several sentences.
  */
 export function unsupportedTokens(source: Analysis, derived: Analysis, sentence: number, vectors: Vectors): number[] {
@@ -65,6 +74,10 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
   const sim = directWordSimilarity(vectors);
   const s = derived.sentences[sentence];
   const figures = inSentences(derived.numbers, [sentence]);
+  // A name the source gives in another form ("Lancs" / "Lancashire", "US" / "United States"): the same entity key.
+  const named = inSentences(derived.entities, [sentence]).filter((e) =>
+    source.entities.some((o) => sameEntity(o.key, e.key)),
+  );
   const out: number[] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; i++) if (unsupported(derived.tokens[i]) && !spacedFigure(i)) out.push(i);
   return out;
@@ -84,6 +97,7 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
   function unsupported(t: Token): boolean {
     if (!isContentWord(t) || placeholder(t) || vocab.lemmas.has(t.lemma) || vocab.forms.has(t.text.toLowerCase()))
       return false;
+    if (named.some((e) => within(t, e))) return false;
     const figure = figures.find((n) => within(t, n));
     if (figure) return !vocab.numbers.has(figure) && !vocab.compact.includes(compact(figure.text));
     const row = vectors.indexOf(t.lemma);

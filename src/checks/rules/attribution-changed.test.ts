@@ -28,6 +28,21 @@ ruleTester(attributionChanged, {
       source: 'Maria Lenz, a spokeswoman for the Federal Railway Authority, said the repairs would take until Friday.',
       derived: 'The Federal Railway Authority said the repairs would take until Friday.',
     },
+    {
+      name: 'reading (2026-12-01): a misspelt surname is the same speaker ("Polotwotski" → "Polowotski")',
+      source: 'Dr. Polotwotski confirmed that the seal pup was a female and had recently been fed.',
+      derived: 'Dr. Polowotski confirmed that the seal pup was female and had recently been fed.',
+    },
+    {
+      name: 'reading: a nested speaker named in the source sentence ("Mr Wide added: \'Mr Roberts told police …\'")',
+      source: 'Mr Wide added: "Mr Roberts told a neighbour he came very close to confessing to the harbour fire."',
+      derived: 'Later Mr Roberts allegedly told a neighbour that he came very close to confessing to the harbour fire.',
+    },
+    {
+      name: 'reading: two speakers making opposite claims are two claims, not one moved',
+      source: 'Mrs Eady said: "Mr Paton never made any remarks about staff wearing short skirts."',
+      derived: 'Mrs Owen said Mr Paton made remarks about staff wearing short skirts.',
+    },
   ],
   invalid: [
     {

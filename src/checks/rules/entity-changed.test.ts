@@ -32,6 +32,31 @@ ruleTester(entityChanged, {
       source: "The Federal Railway Authority's board ordered an inquiry into the outage.",
       derived: 'The board of the Federal Railway Authority ordered an inquiry into the outage.',
     },
+    {
+      name: 'reading (2026-12-01): a summariser\'s unknown-word token is no name ("Mr Peters" → "mr UNK")',
+      source: 'Mr Peters said his client had grabbed the bailiff by the arm at the gate.',
+      derived: 'mr UNK said his client had grabbed the bailiff by the arm at the gate .',
+    },
+    {
+      name: 'reading: an acronym of the same body ("DOJ" → "Department of Justice")',
+      source: 'The inspector cooperated fully with the DOJ review of the harbour contracts.',
+      derived: 'The inspector cooperated fully with the Department of Justice review of the harbour contracts.',
+    },
+    {
+      name: 'reading: a spelling variant of the same programme ("Dispatches" → "Despatches")',
+      source: 'The councillor is suing over claims made on a Channel 4 Dispatches programme in 1997.',
+      derived: 'The councillor is suing over claims made on a Channel 4 Despatches programme in 1997.',
+    },
+    {
+      name: 'reading: a street dropped and the county spelled out ("Mill Lane, Wootton, North Lincs" → "Wootton, North Lincolnshire")',
+      source: 'The farmer, of Mill Lane, Wootton, North Lincs, had used excessive force, the judge ruled.',
+      derived: 'The farmer, of Wootton, North Lincolnshire, had used excessive force, the judge ruled.',
+    },
+    {
+      name: 'reading (second sample): capitalised words of no known kind are not names ("Phew" → "Whew")',
+      source: 'The new ferry timetable.... Phew where to even start.',
+      derived: 'The new ferry timetable... Whew, where to even start?',
+    },
   ],
   invalid: [
     {

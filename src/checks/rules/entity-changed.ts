@@ -16,6 +16,9 @@ export const entityChanged: Check = {
     const out: FindingDraft[] = [];
     for (const fate of entityFates(ctx)) {
       if (fate.kind !== 'changed') continue;
+      // A capitalised word of no known kind ("Phew", "Bleeding" after an ellipsis, a label such as "Closer Look") is
+      // not shown to be a name: a HIGH change needs a person, organisation, place or event on both sides.
+      if (fate.source.type === 'other' || fate.derived.type === 'other') continue;
       const expected = fate.source.text;
       const actual = fate.derived.text;
       out.push({

@@ -18,6 +18,28 @@ ruleTester(entityDropped, {
       derived: 'Two men were arrested after the robbery.',
       links: [[0, 0]],
     },
+    // Issue 9, read on outside rewrites: the name kept in another form.
+    {
+      name: 'an organisation kept as its initials, and initials kept spelt out',
+      source:
+        'The Averly Harbour Trust said the Marine Safety Board would review the crash. Officers of the HSU searched the ferry.',
+      derived:
+        'The AHT said the Marine Safety Board would review the crash. Officers of the Harbour Search Unit searched the ferry.',
+      links: [
+        [0, 0],
+        [1, 1],
+      ],
+    },
+    {
+      name: 'plural and singular of a title-like name, and a name inside a hyphenated word',
+      source:
+        'The permit was refused by successive Harbour Commissioners. The Welsh crew said the decision was unfair.',
+      derived: 'The permit was refused by the Harbour Commissioner. The crew spoke of anti-Welsh bias in the decision.',
+      links: [
+        [0, 0],
+        [1, 1],
+      ],
+    },
   ],
   invalid: [
     {
@@ -32,6 +54,12 @@ ruleTester(entityDropped, {
           expected: 'Leeds',
         },
       ],
+    },
+    {
+      name: 'a person is not kept by a name one letter shorter',
+      source: 'Sergeant Williams arrested two men after the robbery near the harbour.',
+      derived: 'Police arrested two men after the robbery near the harbour on William Street.',
+      errors: [{ messageId: 'dropped', source: 'Williams' }],
     },
   ],
 });

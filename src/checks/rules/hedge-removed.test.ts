@@ -13,6 +13,42 @@ ruleTester(hedgeRemoved, {
       source: 'Engineers may need until Friday to repair the fault.',
       derived: 'Engineers could need until Friday to repair the fault.',
     },
+    // Issue 9, read on outside rewrites: the rewrite keeps the claim unproven or second-hand in other words.
+    {
+      name: 'an accusation kept as a charge ("is accused of" → "faces two charges of")',
+      source: 'The ferry skipper is accused of falsifying the safety logbook at Port Averly.',
+      derived: 'The ferry skipper faces two charges of falsifying the safety logbook at Port Averly.',
+    },
+    {
+      name: 'accused of charges → faces charges',
+      source: 'The harbour master is accused of two charges of fraud at the Averly port office.',
+      derived: 'The harbour master faces two charges of fraud at the Averly port office.',
+    },
+    {
+      name: '"was said to" traded for a court formula ("the court heard that")',
+      source: 'The deckhand was said to have thrown a mooring rope at the harbour inspectors.',
+      derived: 'The court heard that the deckhand threw a mooring rope at the harbour inspectors.',
+    },
+    {
+      name: '"allegedly" kept as "an alleged …"',
+      source: 'The skipper had allegedly assaulted a deckhand on the Averly ferry in May.',
+      derived: 'The inquiry looked at an alleged assault on a deckhand by the skipper of the Averly ferry in May.',
+    },
+    {
+      name: '"I would suggest" is advice, not a hedge',
+      source: 'The harbour master wrote: I would suggest you check the mooring lines before the storm.',
+      derived: 'The harbour master wrote that the crew should check the mooring lines before the storm.',
+    },
+    {
+      name: '"is set to" is a schedule, not a hedge',
+      source: 'The ferry company is set to appeal against the licensing ruling next month.',
+      derived: 'The ferry company will appeal against the licensing ruling next month.',
+    },
+    {
+      name: 'a person "was questioned" for hours is not a contested claim',
+      source: 'The mate of the ferry was questioned for six hours at Averly police station.',
+      derived: 'The mate of the ferry was held for six hours at Averly police station.',
+    },
   ],
   invalid: [
     {
@@ -33,6 +69,12 @@ ruleTester(hedgeRemoved, {
       source: 'The line between Frankfurt and Cologne is expected to reopen in late 2027.',
       derived: 'The line between Frankfurt and Cologne will reopen in late 2027.',
       errors: [{ messageId: 'removed', derived: 'The line between Frankfurt and Cologne will reopen in late 2027.' }],
+    },
+    {
+      name: 'an accusation stated as fact, both under the same court formula',
+      source: 'The court heard that the ferry skipper is accused of falsifying the safety logbook.',
+      derived: 'The court heard that the ferry skipper falsified the safety logbook.',
+      errors: [{ messageId: 'removed', source: 'is accused of' }],
     },
   ],
 });

@@ -87,6 +87,110 @@ ruleTester(negationFlip, {
       source: 'The magistrate who fell asleep in court has not been identified.',
       derived: 'The magistrate who fell asleep in court should be identified, she said.',
     },
+    {
+      name: 'reading (2026-12-01): "decided against" → "chose not to" says the same',
+      source: 'The watchdog decided against fining the ferry company over the late sailings.',
+      derived: 'The watchdog chose not to fine the ferry company over the late sailings.',
+    },
+    {
+      name: 'reading: "had forgotten to" → "failed to" says the same',
+      source: 'The new porter had forgotten to lock the north gate of the depot.',
+      derived: 'The new porter failed to lock the north gate of the depot.',
+    },
+    {
+      name: 'reading: "is not the only" asserts one of several',
+      source: 'The bakery is not the only shop on Mill Street hit by the flooding.',
+      derived: 'Other shops on Mill Street besides the bakery were also hit by the flooding.',
+    },
+    {
+      name: 'reading: a negated comparison ("nobody is more … than") is no opposite of the plain claim',
+      source: 'Nobody is more committed to the harbour repairs than the fishing cooperative.',
+      derived: 'The fishing cooperative is committed to the harbour repairs.',
+    },
+    {
+      name: 'reading: "not as often as" → "less likely" says the same',
+      source: 'Night buses do not stop at the hospital as often as the day buses do.',
+      derived: 'Night buses are less likely to stop at the hospital than the day buses.',
+    },
+    {
+      name: 'reading: an elliptical fragment ("But not the tools.") has no clause to flip',
+      source: 'The tenants lost their furniture in the fire. But not the tools of their trade.',
+      derived: 'The tenants lost their furniture in the fire but kept the tools of their trade.',
+      links: [[[0, 1], [0]]],
+    },
+    {
+      name: 'reading: a question turned into a statement is not P versus not-P',
+      source: 'Have the ferry fares really doubled, or is this a rumour as some have asked?',
+      derived: 'The ferry operator says there is no rumour: the fares have really doubled.',
+      links: [[0, 0]],
+    },
+    {
+      name: 'reading: a denial beside the charge is two sides of a case',
+      source: 'Both councillors are charged with misconduct in public office.',
+      derived: 'Both councillors deny misconduct in public office.',
+    },
+    {
+      name: 'reading: the scope word is shared only through the question ("felt" / "don\'t feel")',
+      source: 'Asked how she felt, the ferry captain said: "I don\'t feel anything."',
+      derived: 'Asked how she felt, the ferry captain said she was looking forward to a holiday.',
+      links: [[0, 0]],
+    },
+    {
+      name: 'reading: "takes no responsibility" is not "states its position on responsibility"',
+      source: 'The website takes no responsibility for the accuracy of the posted timetables.',
+      derived: 'The website restated its position on responsibility for the accuracy of the posted timetables.',
+    },
+    {
+      name: 'reading: "whether or not" denies nothing',
+      source: 'The board will decide whether or not the pier reopens in May.',
+      derived: 'The board will decide whether the pier reopens in May.',
+    },
+    {
+      name: 'reading (second sample): the negated part said in other words around shared nouns ("wasn\'t funny" → "anything but funny")',
+      source: "His short comedy routine, that wasn't funny, has now landed him in front of the licensing panel.",
+      derived: 'His feeble attempt at humour, anything but funny, has now landed him in front of the licensing panel.',
+    },
+    {
+      name: 'reading (second sample): the negated word is not in the other sentence ("not enough")',
+      source: 'Ada Brook scored a second goal for the visitors but late goals from Lee Hart sealed victory.',
+      derived: 'Ada Brook scored a second goal for the visitors, but it was not enough as Lee Hart sealed victory.',
+    },
+    {
+      name: 'reading (third sample): "didn\'t begin until" says when it began',
+      source: "Repairs on the pier largely didn't begin until the storm season was over.",
+      derived: 'Repairs on the pier began after the storm season was over.',
+    },
+    {
+      name: 'reading (third sample): "next to no" asserts a small amount',
+      source: 'The rowing clubs made do with old boats and next to no funding from the council.',
+      derived: 'The rowing clubs made do with old boats and minimal funding from the council.',
+    },
+    {
+      name: 'reading (third sample): counterfactuals are left alone ("would not have had berths" ≈ "would have faced the same shortage")',
+      source: 'The crew would not have had berths either if the second ferry had sailed, an official said.',
+      derived:
+        'If the second ferry had sailed, the crew would have had the same trouble finding berths, an official said.',
+    },
+    {
+      name: 'reading (final sample): a degree idiom ("couldn\'t be happier" → "are extremely happy")',
+      source: "Behind closed doors the two skippers couldn't be happier with the new harbour.",
+      derived: 'Behind closed doors the two skippers are extremely happy with the new harbour.',
+    },
+    {
+      name: 'reading (final sample): a misprint of the cue ("failing to keep" → "falling to keep")',
+      source: 'The board should be ashamed of failing to keep its promises to the ferry crews.',
+      derived: 'The board should be ashamed of falling to keep its promises to the ferry crews.',
+    },
+    {
+      name: 'reading (final sample): "voted no" → "voted against" says the same',
+      source: 'In 2005 the councillor voted NO on the plan to widen the harbour road.',
+      derived: 'In 2005 the councillor voted against the plan to widen the harbour road.',
+    },
+    {
+      name: 'reading (final sample): a caption\'s empty credit "None" is no negator',
+      source: 'None Singer Ada Brook performs at the harbour festival in Inchmore on May 3.',
+      derived: 'Singer Ada Brook performs at the harbour festival in Inchmore on May 3.',
+    },
   ],
   invalid: [
     {
@@ -106,6 +210,44 @@ ruleTester(negationFlip, {
       source: 'The company confirmed the merger talks on Monday.',
       derived: 'The company did not confirm the merger talks on Monday.',
       errors: [{ messageId: 'added', source: 'The company confirmed the merger talks on Monday.', derived: 'not' }],
+    },
+    {
+      name: 'both sides questions, one negated: a rhetorical question flipped',
+      source: 'Why should the county pay for the new pier?',
+      derived: "Why shouldn't the county pay for the new pier?",
+      errors: [{ messageId: 'added', source: 'Why should the county pay for the new pier?', derived: "n't" }],
+    },
+    {
+      name: '"with violence" → "without violence"',
+      source: 'She was charged with resisting arrest with violence at the depot.',
+      derived: 'She was charged with resisting arrest without violence at the depot.',
+      errors: [
+        {
+          messageId: 'added',
+          source: 'She was charged with resisting arrest with violence at the depot.',
+          derived: 'without',
+        },
+      ],
+    },
+    {
+      name: 'a flip between retold sentences is reported one step lower (medium)',
+      source:
+        'Storms closed the Inchmore pier twice last year. Repairs cost the county more than it had planned. The harbour board confirmed on Monday, after a review of timetables, that the ferry will call at Inchmore during the winter months.',
+      derived:
+        'Storms closed the Inchmore pier twice last year. Repairs cost the county more than it had planned. The ferry will not call at Inchmore in winter, the harbour board said in a notice.',
+      errors: [{ messageId: 'added', derived: 'not', severity: 'medium' }],
+    },
+    {
+      name: 'spin suite: a negated bound is a flip ("are not thought to earn more than £200,000")',
+      source: 'The magistrates, who are thought to earn more than £90,000 a year, were called out of touch.',
+      derived: 'The magistrates, who are not thought to earn more than £90,000 a year, were called out of touch.',
+      errors: [{ messageId: 'added', derived: 'not', severity: 'high' }],
+    },
+    {
+      name: 'spin suite: a conditional claim flipped ("would suffer a reaction if she touched it")',
+      source: 'He put the cream on the handle, knowing she would suffer a rash if she touched it.',
+      derived: 'He put the cream on the handle, knowing she would not suffer a rash if she touched it.',
+      errors: [{ messageId: 'added', derived: 'not', severity: 'high' }],
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { lexicon } from '../../lexicons.js';
-import type { Analysis, Negation } from '../../types.js';
+import { isContentWord } from '../../nlp/words.js';
+import type { Analysis, Negation, Token } from '../../types.js';
 import {
   closeCounterparts,
   coverage,
@@ -52,6 +53,7 @@ export const negationFlip: Check = {
           source: ref(n.sentence, n),
           derived: wholeSentence(ctx.derived, d!),
           expected: n.text,
+          weaker: !nearCopy(ctx.source, s.id, ctx.derived, d!),
         });
     }
     for (const d of ctx.derived.sentences) {
@@ -64,6 +66,7 @@ export const negationFlip: Check = {
           source: wholeSentence(ctx.source, s!),
           derived: ref(n.sentence, n),
           actual: n.text,
+          weaker: !nearCopy(ctx.derived, d.id, ctx.source, s!),
         });
     }
     return out;
@@ -80,6 +83,13 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   const here = inSentences(mine.negations, ids);
   if (here.length !== 1 || inSentences(other.negations, otherIds).length) return null;
   if (hasImplicitNegation(other, otherIds) || doubleNegative(mine, ids)) return null;
+  if (misprintedCue(here[0], other, otherId) || captionNone(mine, here[0])) return null;
+  // "Is this voter fraud?" → "There is no sign of fraud": a question asserts neither P nor not-P.
+  if (isQuestion(mine, id) !== isQuestion(other, otherId)) return null;
+  // "would not have had rooms if she had won": a counterfactual asserts nothing about what happened.
+  if (counterfactual(mine, id) || counterfactual(other, otherId)) return null;
+  if (!hasVerb(mine, id) || comparedInScope(mine, here[0]) || deniedAgainstClaim(here[0], other, otherId)) return null;
+  if (!predicateCarried(mine, here[0], other, otherId) || !frameCarried(mine, here[0], other, otherId)) return null;
   // "is illegal" → "its legality is debated, with some arguing it is not": a debate reported, not not-P asserted.
   if (contested(mine, id) || contested(other, otherId)) return null;
   // "has not been identified" → "should be identified": a modal on the plain side states no fact, so no not-P vs P.
@@ -87,6 +97,79 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   // The other text says it with the same polarity elsewhere (a wire story in two versions, a moved sentence): no flip.
   if (samePolarityElsewhere(mine, id, other)) return null;
   return scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
+}
+
+const tokensOf = (doc: Analysis, id: number): Token[] =>
+  doc.tokens.slice(doc.sentences[id].tokenStart, doc.sentences[id].tokenEnd);
+
+function isQuestion(doc: Analysis, id: number): boolean {
+  return /\?["'”’)]*\s*$/.test(doc.sentences[id].text);
+}
+
+/** "But not our skills." asserts nothing on its own: an elliptical fragment has no clause to flip. */
+function hasVerb(doc: Analysis, id: number): boolean {
+  return tokensOf(doc, id).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+/**
+ * "Nobody is more committed than we are", "women don't ask as often as men": the negator bears on a comparison
+ * (a degree), and "they are committed" / "women are less likely to ask" is no opposite; "didn't begin until Friday"
+ * says when it began. Looks 8 tokens past the cue.
+ */
+/** "never been happier", "couldn't be happier", "couldn't have been better": a degree idiom that asserts the most. */
+function comparativeAfter(doc: Analysis, cue: Negation): boolean {
+  return tokensOf(doc, cue.sentence)
+    .filter((t) => t.start >= cue.end)
+    .slice(0, 4)
+    .some((t) => {
+      const w = t.text.toLowerCase();
+      return w === 'better' || w === 'worse' || (t.pos === 'ADJ' && w.endsWith('er') && t.lemma !== w);
+    });
+}
+
+const DEGREE_CUES = new Set(['nobody', 'no one', 'nothing', 'none', 'never', 'no']);
+
+function comparedInScope(doc: Analysis, cue: Negation): boolean {
+  const after = tokensOf(doc, cue.sentence)
+    .filter((t) => t.start >= cue.end)
+    .slice(0, 8)
+    .map((t) => t.text.toLowerCase());
+  const as = after.indexOf('as');
+  // "than" after a negative pronoun or "never" ("nobody is more … than"), not a bound ("not thought to earn more than £200,000").
+  const degree = DEGREE_CUES.has(cue.cue.toLowerCase()) && after.includes('than');
+  return (
+    degree || after.includes('until') || (as >= 0 && after.indexOf('as', as + 1) > as) || comparativeAfter(doc, cue)
+  );
+}
+
+/**
+ * "They deny corruption" against "they are charged with corruption": a denial set beside an accusation or another
+ * attributed claim is two sides of a case, not P versus not-P. Why: "deny" is a reporting verb as well as a negator.
+ */
+function deniedAgainstClaim(cue: Negation, other: Analysis, otherId: number): boolean {
+  if (cue.cue !== 'deny') return false;
+  if (other.attributions.some((a) => a.sentence === otherId)) return true;
+  return tokensOf(other, otherId).some((t) => ACCUSATION.has(t.lemma));
+}
+const ACCUSATION = new Set(['charge', 'accuse', 'allege', 'claim', 'suggest', 'put']);
+
+/**
+ * The words the negated clause says must be in the other sentence as often as here, and a verb that governs a
+ * "no" must be there too. Why: "Asked how she felt, she said: 'I don't feel anything'" shares "feel" with any
+ * answer to the same question; "takes no responsibility" is not "states its stance on responsibility".
+ */
+function predicateCarried(mine: Analysis, cue: Negation, other: Analysis, otherId: number): boolean {
+  const here = tokensOf(mine, cue.sentence);
+  const there = tokensOf(other, otherId).map((t) => t.lemma);
+  const count = (lemmas: string[], l: string) => lemmas.filter((x) => x === l).length;
+  const scope = here
+    .filter((t) => t.start >= cue.end && isContentWord(t))
+    .slice(0, 3)
+    .map((t) => t.lemma);
+  const mineLemmas = here.map((t) => t.lemma);
+  if (scope.some((l) => count(there, l) < count(mineLemmas, l))) return false;
+  const before = here.filter((t) => t.end <= cue.start).pop();
+  return !(before && before.pos === 'VERB' && cue.cue === 'no' && !there.includes(before.lemma));
 }
 
 /**
@@ -127,4 +210,60 @@ function doubleNegative(doc: Analysis, ids: number[]): boolean {
     (t) => implicit!.has(t.lemma) && !cues.some((n) => n.start <= t.start && t.end <= n.end),
   );
   return lexical.length > 0;
+}
+
+/**
+ * The words around the cue are the other sentence's too: one of the two content words before it (when there are
+ * any), and the first open-class word after it. Why: "His routine, that wasn't funny" / "His attempt at humour,
+ * anything but funny" and "it was not enough as X secured the win" / "X sealed victory" share the scope's nouns
+ * but say the negated part in other words or not at all.
+ */
+function frameCarried(mine: Analysis, cue: Negation, other: Analysis, otherId: number): boolean {
+  const here = tokensOf(mine, cue.sentence);
+  const there = new Set(tokensOf(other, otherId).map((t) => t.lemma));
+  const before = here
+    .filter((t) => t.end <= cue.start && isContentWord(t))
+    .slice(-2)
+    .map((t) => t.lemma);
+  if (before.length && !before.some((l) => there.has(l))) return false;
+  const head = here.find((t) => t.start >= cue.end && OPEN_CLASS.has(t.pos));
+  return !head || there.has(head.lemma);
+}
+const OPEN_CLASS = new Set(['VERB', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'NUM']);
+
+/** Share of each other's content words at which two sentences read as one sentence edited, not one retold. */
+const NEAR_COPY = 0.6;
+
+/**
+ * HIGH only when the two sentences are one sentence edited (the rewrite kept most words and changed the polarity):
+ * there a missing "not" is almost never a paraphrase. A flip between retold sentences is reported one step lower.
+ */
+function nearCopy(a: Analysis, aId: number, b: Analysis, bId: number): boolean {
+  const [x, y] = [lemmasOf(a, [aId]), lemmasOf(b, [bId])];
+  return coverage(x, y) >= NEAR_COPY && coverage(y, x) >= NEAR_COPY;
+}
+
+/** "would (not) have had … if she had won": a past counterfactual. "would not suffer … if she touched it" is a claim. */
+function counterfactual(doc: Analysis, id: number): boolean {
+  const words = tokensOf(doc, id).map((t) => t.text.toLowerCase());
+  const would = words.indexOf('would');
+  return words.includes('if') && would >= 0 && words.slice(would + 1, would + 4).includes('have');
+}
+
+/** "failing to keep" → "falling to keep": the plain side carries the cue word with one letter changed, a misprint. */
+function misprintedCue(cue: Negation, other: Analysis, otherId: number): boolean {
+  const cueWords = cue.text.toLowerCase().split(/\s+/);
+  return tokensOf(other, otherId).some((t) => {
+    const w = t.text.toLowerCase();
+    return cueWords.some(
+      (c) => c.length >= 5 && c.length === w.length && c !== w && [...c].filter((ch, i) => ch !== w[i]).length === 1,
+    );
+  });
+}
+
+/** "None Actress Jane Roe sings …": a photo caption's empty credit field, not a negator. */
+function captionNone(doc: Analysis, cue: Negation): boolean {
+  if (cue.text !== 'None') return false;
+  const next = tokensOf(doc, cue.sentence).find((t) => t.start >= cue.end);
+  return next !== undefined && /^\p{Lu}/u.test(next.text);
 }

@@ -56,6 +56,31 @@ ruleTester(numberChanged, {
         [1, 0],
       ],
     },
+    {
+      name: 'reading (2026-12-01): a dot grouping thousands ("18.000 USD" → "$18,000")',
+      source: 'Volunteers for the sleep study will receive a fee of 18.000 USD each.',
+      derived: 'Volunteers for the sleep study will be paid $18,000 each.',
+    },
+    {
+      name: 'reading: two counts of different things ("250 sheep" / "23 charges") in one slot',
+      source: 'The farmer caused unnecessary suffering to a flock of more than 250 sheep, the court heard.',
+      derived: 'The farmer admitted 23 charges of causing unnecessary suffering, the court heard.',
+    },
+    {
+      name: 'reading: a duration and an age are two facts ("10 minutes" / "six-year-old")',
+      source: 'She said she left the phone for 10 minutes before her daughter rang back.',
+      derived: 'She said she left her six-year-old daughter alone before the call.',
+    },
+    {
+      name: 'reading: two dates of two events in one slot ("admitted … in April" / "released … in May")',
+      source: 'The skipper was admitted to the Harwich hospital in April after a fall on deck.',
+      derived: 'The skipper, who fell on deck, was released from the Harwich hospital in May.',
+    },
+    {
+      name: 'reading (third sample): "millions" holds 28 million ("almost 28 million taxpayers" → "millions of taxpayers")',
+      source: 'The change removes deductions taken by almost 28 million taxpayers in 2015.',
+      derived: 'The change removes deductions taken by millions of taxpayers in 2015.',
+    },
   ],
   invalid: [
     {

@@ -23,6 +23,19 @@ ruleTester(unsupportedContent, {
         'The mayor said the port had made mistakes with the cranes. "Only time will tell whether they have learned their lesson," she added.',
       links: [[0, [0, 1]]],
     },
+    // Issue 9, read on outside rewrites.
+    {
+      name: 'a county named by its short form ("Lancashire" → "Lancs")',
+      source: 'A woman from Burnley, Lancashire, was remanded in custody by magistrates charged with arson at a mill.',
+      derived: 'A woman from Burnley, Lancs, was remanded in custody by magistrates charged with arson at a mill.',
+      links: [[0, 0]],
+    },
+    {
+      name: '"at the end of the day" meaning the time of day is no commentary',
+      source: 'Staff kept a book of visitors at the harbour office, which was locked away each evening.',
+      derived: 'Staff kept a book of visitors at the harbour office, which was locked away at the end of the day.',
+      links: [[0, 0]],
+    },
     {
       name: 'a question asserts nothing',
       source: SOURCE,
@@ -87,6 +100,14 @@ ruleTester(unsupportedContent, {
           severity: 'medium',
         },
       ],
+    },
+    {
+      name: '"At the end of the day" opening a clause is commentary',
+      source: 'The port authority admitted that two of its cranes failed in March, delaying 40 container ships.',
+      derived:
+        'The port authority admitted that two of its cranes failed in March, delaying 40 container ships. At the end of the day, the port authority has only itself to blame for the cranes.',
+      links: [[0, [0, 1]]],
+      errors: [{ messageId: 'editorial', actual: 'At the end of the day' }],
     },
     {
       name: 'an added conclusion',

@@ -96,10 +96,12 @@ let editorial: Array<{ phrase: string; re: RegExp }> | null = null;
  * or null. lexicons/checks-editorial-cues.json. Example: "Only time will tell whether the port has learned its lesson."
  */
 export function editorialCue(sentence: string, sourceText: string): { text: string; at: number } | null {
-  editorial ??= lexicon<string>('checks-editorial-cues').entries.map((phrase) => ({
-    phrase,
-    re: new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(phrase)}(?![\\p{L}])`, 'u'),
-  }));
+  editorial ??= lexicon<string>('checks-editorial-cues').entries.map((entry) => {
+    // "^…": the phrase has a literal sense too and is commentary only where it opens a clause.
+    const phrase = entry.replace(/^\^/, '');
+    const before = entry.startsWith('^') ? '(?:^|[,;:\u2013\u2014-]\\s*|\\b(?:and|but|so|yet)\\s+)' : '(?:^|[^\\p{L}])';
+    return { phrase, re: new RegExp(`${before}${escapeRegExp(phrase)}(?![\\p{L}])`, 'u') };
+  });
   const lower = foldText(sentence).toLowerCase();
   const hit = editorial.find((e) => e.re.test(lower))?.phrase;
   if (!hit) return null;

@@ -152,9 +152,11 @@ export function isRough(n: NumberMention): boolean {
   return n.qualifier === 'approx' && ROUGH_RE.test(n.text);
 }
 
+const BARE_ORDER_RE = /^(?:thousands|millions|billions)\b/i;
+
 /**
  * The values a figure allows, [low, high]. A vague quantity is a range: "dozens" is 24 up to 119 (two dozen to ten
- * dozen), "hundreds" 200–999, "tens of thousands" 20,000–99,999, "several hundred" 300–999; "about 300" is ±10%;
+ * dozen), "hundreds" 200–999, "millions" 2 million up to a billion, "tens of thousands" 20,000–99,999, "several hundred" 300–999; "about 300" is ±10%;
  * "more than 300" is open above; "12-15" is 12–15; an exact figure is a point.
  */
 export function quantityRange(n: NumberMention): [number, number] {
@@ -162,7 +164,9 @@ export function quantityRange(n: NumberMention): [number, number] {
   if (n.valueMax !== undefined) return [v, n.valueMax];
   if (isRough(n)) {
     const several = /\bseveral\b/i.test(n.text);
-    return [(several ? 3 : 2) * v, 10 * v - (Number.isInteger(v) ? 1 : 0)];
+    // A bare "thousands", "millions", "billions" runs up to the next named order: "millions of taxpayers" holds 28 million.
+    const upTo = BARE_ORDER_RE.test(n.text.trim()) ? 1000 : 10;
+    return [(several ? 3 : 2) * v, upTo * v - (Number.isInteger(v) ? 1 : 0)];
   }
   // Open bounds stay open: "more than 300" excludes 300, "nearly 300" stays under it.
   const open = Math.abs(v) * 1e-9;

@@ -62,7 +62,8 @@ export function matchDate(scan: Scan, i: number): Match | null {
   if (c >= 48 && c <= 57) return matchDayFirst(scan, i) ?? matchYear(scan, i) ?? matchDecade(scan, i);
   const { months } = numberTables();
   const month = months.get(l);
-  if (month && isCapitalised(scan.tokens[i])) return matchMonth(scan, i, i, month, null, null);
+  if (month && (isCapitalised(scan.tokens[i]) || lowerCaseDate(scan, i, i + 1)))
+    return matchMonth(scan, i, i, month, null, null);
   if (RELATIVE_YEAR.has(l) && i + 1 < scan.end && scan.lower[i + 1] === 'year') return matchRelative(scan, i);
   const m = PERIOD_TOKEN_RE.exec(l);
   if (m) {
@@ -81,6 +82,17 @@ export function startsDatePhrase(scan: Scan, i: number): boolean {
   return (
     YEAR_RE.test(l) || numberTables().months.has(l) || (RELATIVE_YEAR.has(l) && scan.lower[part.next + 1] === 'year')
   );
+}
+
+/**
+ * A month name in lower case (tokenised, lower-cased summaries: "between february 2004 and september 2013") is a date
+ * when spelt out in full and followed by a year, or by a day number when `yearOnly` is false ("march 21").
+ */
+function lowerCaseDate(scan: Scan, m: number, next: number, yearOnly = false): boolean {
+  if (!MONTH_NAMES.includes(scan.lower[m]) || next >= scan.end) return false;
+  const l = scan.lower[next];
+  // "may 3" could be the modal before a count ("they may 3 times …"): a day only after the other months.
+  return YEAR_RE.test(l) || (!yearOnly && scan.lower[m] !== 'may' && /^(?:[1-9]|[12]\d|3[01])$/.test(l));
 }
 
 /** "late 2028", "by the end of 2026", "Q1 2025": a year needs a period phrase to be a date (else it is a plain year). */
@@ -116,7 +128,7 @@ function matchDayFirst(scan: Scan, i: number): Match | null {
   let k = day.next;
   if (scan.lower[k] === 'of' && ORDINAL_RE.test(scan.lower[i])) k++;
   const month = k < scan.end ? months.get(scan.lower[k]) : undefined;
-  if (!month || !isCapitalised(scan.tokens[k])) return null;
+  if (!month || !(isCapitalised(scan.tokens[k]) || lowerCaseDate(scan, k, k + 1, true))) return null;
   return matchMonth(scan, i, k, month, day, null);
 }
 

@@ -43,7 +43,7 @@ function CorpusPage(props: {
         hx-trigger="submit, input changed delay:400ms from:find input, change from:find select"
       >
         <label>
-          Search <input type="search" name="q" value={q.q ?? ''} placeholder="title, outlet or text" />
+          Search <input type="search" name="q" value={q.q ?? ''} placeholder="words of the text or title" />
         </label>
         <label>
           Outlet{' '}

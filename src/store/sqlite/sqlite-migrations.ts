@@ -1,7 +1,14 @@
 import type Database from 'better-sqlite3';
+import { decodeAnalysis } from '../codec.js';
 
 /** Numbered, append-only migrations: never edit one that has shipped, add the next number. */
-export const migrations: Array<{ id: number; name: string; sql: string }> = [
+export const migrations: Array<{
+  id: number;
+  name: string;
+  sql: string;
+  /** Data step after the SQL, in the same transaction. */
+  backfill?: (db: Database.Database) => void;
+}> = [
   {
     id: 1,
     name: 'articles and retrieval index',
@@ -27,6 +34,23 @@ export const migrations: Array<{ id: number; name: string; sql: string }> = [
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    id: 2,
+    name: 'full-text index (FTS5 BM25 candidate generator)',
+    // Contentless: the text already lives in the analysis blob; rowid = articles.id; deletable (SQLite ≥ 3.43).
+    sql: `CREATE VIRTUAL TABLE article_text USING fts5(body, content = '', contentless_delete = 1, tokenize = 'porter unicode61');`,
+    backfill(db) {
+      // In pages: better-sqlite3 cannot write while a statement is still iterating.
+      const page = db.prepare('SELECT id, analysis FROM articles WHERE id > ? ORDER BY id LIMIT 500');
+      const insert = db.prepare('INSERT INTO article_text (rowid, body) VALUES (?, ?)');
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as Array<{ id: number; analysis: Buffer }>;
+        if (!rows.length) return;
+        for (const r of rows) insert.run(r.id, decodeAnalysis(new Uint8Array(r.analysis)).text);
+        after = rows[rows.length - 1].id;
+      }
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded in `migrations`, each in its own transaction. */
@@ -40,6 +64,7 @@ export function migrate(db: Database.Database): number[] {
     if (done.has(m.id)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.backfill?.(db);
       db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)').run(
         m.id,
         m.name,

@@ -13,6 +13,7 @@ import type {
 } from '../store.js';
 import { migrate, pendingMigrations } from './sqlite-migrations.js';
 import { META_COLUMNS, type Row, toMeta } from '../row.js';
+import { searchTerms } from '../text-query.js';
 
 /** The embedded backend: one SQLite file in WAL mode (readers never block the single writer). */
 export class SqliteStore implements Store {
@@ -77,6 +78,7 @@ export class SqliteStore implements Store {
     const anchor = this.sql('INSERT OR IGNORE INTO anchors (key, doc) VALUES (?, ?)');
     const vector = this.sql('INSERT INTO vectors (doc, v) VALUES (?, ?)');
     const df = this.sql('INSERT INTO lemma_df (lemma, n) VALUES (?, 1) ON CONFLICT (lemma) DO UPDATE SET n = n + 1');
+    const fts = this.sql('INSERT INTO article_text (rowid, body) VALUES (?, ?)');
     const run = this.db.transaction((batch: NewArticle[]) =>
       batch.flatMap((r) => {
         const row = insert.get({ ...r, addedAt: now, analysis: Buffer.from(r.analysis) }) as
@@ -91,7 +93,8 @@ export class SqliteStore implements Store {
           Buffer.from(r.features.vector.buffer, r.features.vector.byteOffset, r.features.vector.byteLength),
         );
         for (const l of r.lemmas) df.run(l);
-        const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, ...meta } = r;
+        fts.run(id, r.text);
+        const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, text: _t, ...meta } = r;
         return [{ ...meta, id, version, addedAt: now }];
       }),
     );
@@ -159,6 +162,7 @@ export class SqliteStore implements Store {
       this.sql('DELETE FROM bands WHERE doc = ?').run(id);
       this.sql('DELETE FROM anchors WHERE doc = ?').run(id);
       this.sql('DELETE FROM vectors WHERE doc = ?').run(id);
+      this.sql('DELETE FROM article_text WHERE rowid = ?').run(id);
       this.vectorTable = null;
       return this.sql('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
     })();
@@ -193,6 +197,16 @@ export class SqliteStore implements Store {
       if (docs.length && docs.length <= maxPerAnchor) out.set(a, docs);
     }
     return out;
+  }
+
+  async textSearch(text: string, k: number): Promise<Array<{ id: number; score: number }>> {
+    // Every distinct word, quoted (FTS5 syntax characters stay literal), OR-ed: BM25 weighs them by rarity.
+    const terms = searchTerms(text);
+    if (!terms.length || k <= 0) return [];
+    const rows = this.sql(
+      'SELECT rowid AS id, bm25(article_text) AS rank FROM article_text WHERE article_text MATCH ? ORDER BY rank LIMIT ?',
+    ).all(terms.map((t) => `"${t}"`).join(' OR '), k) as Array<{ id: number; rank: number }>;
+    return rows.map((r) => ({ id: r.id, score: -r.rank }));
   }
 
   async lemmaDf(lemmas: number[]): Promise<Map<number, number>> {
