@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { contextEdges } from './context.js';
+import { PairScores } from './pair-scores.js';
 
 /** A similarity matrix (source rows × derived columns) from rows of numbers. */
-const matrix = (rows: number[][]) => ({ sim: Float32Array.from(rows.flat()), n: rows.length, m: rows[0].length });
+const matrix = (rows: number[][]) => ({
+  sim: PairScores.fromDense(rows.flat(), rows.length, rows[0].length),
+  n: rows.length,
+  m: rows[0].length,
+});
 const none = (k: number) => Array<boolean>(k).fill(false);
 
 describe('contextEdges', () => {
@@ -22,7 +27,7 @@ describe('contextEdges', () => {
 
   it('links low-scoring sentences sandwiched between anchors, in order', () => {
     const { sim, n, m } = matrix(rows);
-    expect(contextEdges(sim, n, m, anchors, none(n), none(m))).toEqual([
+    expect(contextEdges(sim, anchors, none(n), none(m))).toEqual([
       [1, 1],
       [3, 3],
     ]);
@@ -30,13 +35,11 @@ describe('contextEdges', () => {
 
   it('links nothing with one anchor, and only clear pairs after the last anchor', () => {
     const { sim, n, m } = matrix(rows);
-    expect(contextEdges(sim, n, m, [[0, 0]], none(n), none(m))).toEqual([]);
+    expect(contextEdges(sim, [[0, 0]], none(n), none(m))).toEqual([]);
     // Derived 3 and 4 trail the last anchor, where invented conclusions sit: 3-3 (0.06) is under the full floor, 4-4 is not.
     expect(
       contextEdges(
         sim,
-        n,
-        m,
         [
           [0, 0],
           [2, 2],
@@ -56,8 +59,6 @@ describe('contextEdges', () => {
     expect(
       contextEdges(
         crossed.sim,
-        3,
-        3,
         [
           [0, 2],
           [2, 0],

@@ -1,3 +1,5 @@
+import type { PairScores } from './pair-scores.js';
+
 /**
  * Document-level context for alignment. Spun copies mostly keep the source's order, so once enough sentences
  * link on their own (anchors), a derived sentence lying between two anchors most likely rewords one of the
@@ -18,6 +20,12 @@ export const CONTEXT_THRESHOLDS = {
   sandwiched: 0.03,
   /** …and must reach this share of the derived sentence's best score with any unlinked source, so a clearly better match outside the gap wins. */
   ofBest: 0.6,
+  /**
+   * Gaps with more source × derived pairs than this are left alone: order says little across so many sentences, and
+   * each pair costs a soft word match (two 1 MB texts: 7 s). One side of a gap under the cap is at most 32
+   * sentences, so all gaps together cost at most 32 × (n + m) pairs.
+   */
+  maxGapPairs: 1024,
 } as const;
 
 /**
@@ -26,15 +34,14 @@ export const CONTEXT_THRESHOLDS = {
  * programme maximising Σ(similarity − link)). Gaps where the anchors cross (reordered text) get nothing.
  */
 export function contextEdges(
-  sim: Float32Array,
-  n: number,
-  m: number,
+  sim: PairScores,
   anchors: Array<[number, number]>,
   headingS: boolean[],
   headingD: boolean[],
-  gapScore: (i: number, j: number) => number = (i, j) => sim[i * m + j],
+  gapScore: (i: number, j: number) => number = (i, j) => sim.get(i, j),
 ): Array<[number, number]> {
   const T = CONTEXT_THRESHOLDS;
+  const { n, m } = sim;
   const body = anchors.filter(([i, j]) => !headingS[i] && !headingD[j]);
   const derivedBody = headingD.filter((h) => !h).length;
   const anchoredD = new Set(body.map((e) => e[1]));
@@ -51,7 +58,7 @@ export function contextEdges(
   const bestOfDerived = new Float32Array(m);
   // Sources already linked are left out: "Thousands of services ran late" must not lose to the long lead an anchor already took.
   for (let i = 0; i < n; i++)
-    if (!linkedS[i]) for (let j = 0; j < m; j++) bestOfDerived[j] = Math.max(bestOfDerived[j], sim[i * m + j]);
+    if (!linkedS[i]) for (const [j, x] of sim.row(i)) bestOfDerived[j] = Math.max(bestOfDerived[j], x);
 
   const edges: Array<[number, number]> = [];
   let prevSource = -1;
@@ -60,6 +67,10 @@ export function contextEdges(
     if (run.length && prevSource < nextSource) {
       const window: number[] = [];
       for (let i = prevSource + 1; i < nextSource; i++) if (!headingS[i] && !linkedS[i]) window.push(i);
+      if (window.length * run.length > T.maxGapPairs) {
+        run = [];
+        return;
+      }
       // The order prior is strong only between two anchors; a leading or trailing run is where invented intros and conclusions sit.
       const bounded = prevSource >= 0 && nextSource < n && body.length >= T.trustedAnchors;
       const share = 1 / Math.max(window.length, run.length, 1);

@@ -4,7 +4,6 @@ import {
   isWord,
   sentenceFeatures,
   sentencesVector,
-  sortedJaccard,
   wordKey,
   type SentenceFacts,
   type SentenceFeatures,
@@ -12,7 +11,8 @@ import {
 import { longestCommonRun } from './runs.js';
 import { pairEvidence, scoreEvidence, similarity } from './similarity.js';
 import { contextEdges } from './context.js';
-import { dot } from './sif.js';
+import { candidatePairs } from './candidates.js';
+import { PairScores } from './pair-scores.js';
 import { localWords, type WordSimilarity } from './soft.js';
 import type { Vectors } from './vectors.js';
 
@@ -40,9 +40,6 @@ export const ALIGN_THRESHOLDS = {
   tie: 0.02,
 } as const;
 
-/** Partners per sentence that get the full similarity (see candidatePairs). */
-const CANDIDATES = 4;
-
 /** Link kinds: share of the shorter side in one shared run for `verbatim`; content-weight ratio under which a link is `partial`. */
 const VERBATIM_SHARE = 0.8;
 const VERBATIM_LONG_RUN = 12;
@@ -63,22 +60,12 @@ interface Side {
  */
 export function align(source: Analysis, derived: Analysis, vectors: Vectors): Alignment {
   const { s, d, wordSim } = sides(source, derived, vectors);
-  const { sim, n, m } = scoreMatrix(s, d, wordSim);
-  const edges = anchorEdges(sim, n, m, s, d, vectors, wordSim);
+  const sim = scorePairs(s, d, wordSim);
+  const edges = anchorEdges(sim, s, d, vectors, wordSim);
   const covered = (i: number, j: number) =>
-    Math.max(sim[i * m + j], scoreEvidence(pairEvidence(s.features[i], d.features[j], wordSim, true)));
-  edges.push(...contextEdges(sim, n, m, edges, s.heading, d.heading, covered));
-  return buildAlignment(n, m, edges, s, d, sim, vectors, wordSim);
-}
-
-/** similarity() of source × derived sentence pairs (row-major, source rows); heading × body pairs and pairs far from either side's best few score 0. */
-export function similarityMatrix(
-  source: Analysis,
-  derived: Analysis,
-  vectors: Vectors,
-): { sim: Float32Array; n: number; m: number } {
-  const { s, d, wordSim } = sides(source, derived, vectors);
-  return scoreMatrix(s, d, wordSim);
+    Math.max(sim.get(i, j), scoreEvidence(pairEvidence(s.features[i], d.features[j], wordSim, true)));
+  edges.push(...contextEdges(sim, edges, s.heading, d.heading, covered));
+  return buildAlignment(edges, s, d, sim, vectors, wordSim);
 }
 
 /** Both sides featurised, their soft words renumbered into one word-similarity table (similarity(source, derived) only). */
@@ -95,71 +82,29 @@ function sides(source: Analysis, derived: Analysis, vectors: Vectors): { s: Side
   return { s, d, wordSim: local.sim };
 }
 
-function scoreMatrix(s: Side, d: Side, wordSim: WordSimilarity): { sim: Float32Array; n: number; m: number } {
-  const n = s.features.length;
-  const m = d.features.length;
-  const sim = new Float32Array(n * m);
-  const candidate = candidatePairs(s, d);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      if (candidate[i * m + j] && s.heading[i] === d.heading[j])
-        sim[i * m + j] = similarity(s.features[i], d.features[j], wordSim);
-    }
-  }
-  return { sim, n, m };
-}
-
-/**
- * Pairs worth the full similarity: each sentence's CANDIDATES best partners by SIF cosine + all-lemma Jaccard (cheap,
- * and cosine alone ranks the true rewording first on most spun pairs). Soft word matching is most of the cost of
- * aligning, and a sentence only ever links to one of its best few; the other pairs keep similarity 0.
- */
-function candidatePairs(s: Side, d: Side): Uint8Array {
-  const n = s.features.length;
-  const m = d.features.length;
-  const quick = new Float32Array(n * m);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++)
-      quick[i * m + j] =
-        dot(s.features[i].unit, d.features[j].unit) + sortedJaccard(s.features[i].lemmaIds, d.features[j].lemmaIds);
-  }
-  const keep = new Uint8Array(n * m);
-  const best = new Int32Array(CANDIDATES);
-  // Insertion into a short best-first list of positions: no sort, no allocation per sentence.
-  const top = (count: number, first: number, step: number) => {
-    let size = 0;
-    for (let k = 0; k < count; k++) {
-      const at = first + k * step;
-      let p = Math.min(size, CANDIDATES - 1);
-      if (size === CANDIDATES && quick[at] <= quick[best[p]]) continue;
-      while (p > 0 && quick[best[p - 1]] < quick[at]) best[p] = best[--p];
-      best[p] = at;
-      if (size < CANDIDATES) size++;
-    }
-    for (let k = 0; k < size; k++) keep[best[k]] = 1;
-  };
-  for (let i = 0; i < n; i++) top(m, i * m, 1);
-  for (let j = 0; j < m; j++) top(n, j, m);
-  return keep;
+/** similarity() of each candidate pair (heading × body pairs and pairs far from either side's best few score 0). */
+function scorePairs(s: Side, d: Side, wordSim: WordSimilarity): PairScores {
+  const sim = new PairScores(s.features.length, d.features.length);
+  for (const [i, j] of candidatePairs(s.features, d.features))
+    if (s.heading[i] === d.heading[j]) sim.set(i, j, similarity(s.features[i], d.features[j], wordSim));
+  return sim;
 }
 
 /** Links that stand on their own score: mutual best matches, and split/merge pieces. */
 function anchorEdges(
-  sim: Float32Array,
-  n: number,
-  m: number,
+  sim: PairScores,
   s: Side,
   d: Side,
   vectors: Vectors,
   wordSim: WordSimilarity,
 ): Array<[number, number]> {
+  const { n, m } = sim;
   const bestOfSource = new Float32Array(n);
   const bestOfDerived = new Float32Array(m);
   const argBestOfSource = new Int32Array(n).fill(-1);
   const argBestOfDerived = new Int32Array(m).fill(-1);
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      const x = sim[i * m + j];
+    for (const [j, x] of sim.row(i)) {
       if (x > bestOfSource[i]) [bestOfSource[i], argBestOfSource[i]] = [x, j];
       if (x > bestOfDerived[j]) [bestOfDerived[j], argBestOfDerived[j]] = [x, i];
     }
@@ -167,8 +112,7 @@ function anchorEdges(
   const T = ALIGN_THRESHOLDS;
   const edges: Array<[number, number]> = [];
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      const x = sim[i * m + j];
+    for (const [j, x] of sim.row(i)) {
       // Headings align with headings only: they are context, and must not swell a body link.
       if (s.heading[i] !== d.heading[j]) continue;
       if (x < (s.heading[i] ? T.heading : T.mutual)) continue;
@@ -213,15 +157,14 @@ function improvesCombined(
 }
 
 function buildAlignment(
-  n: number,
-  m: number,
   edges: Array<[number, number]>,
   s: Side,
   d: Side,
-  sim: Float32Array,
+  sim: PairScores,
   vectors: Vectors,
   wordSim: WordSimilarity,
 ): Alignment {
+  const { n, m } = sim;
   // Connected components over source nodes 0..n-1 and derived nodes n..n+m-1.
   const parent = Int32Array.from({ length: n + m }, (_, k) => k);
   const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k])));
@@ -238,9 +181,9 @@ function buildAlignment(
     const sources = [...new Set(group.map((e) => e[0]))].sort((a, b) => a - b);
     const deriveds = [...new Set(group.map((e) => e[1]))].sort((a, b) => a - b);
     if (sources.length === 1 || deriveds.length === 1)
-      links.push(makeLink(sources, deriveds, s, d, sim, m, vectors, wordSim));
+      links.push(makeLink(sources, deriveds, s, d, sim, vectors, wordSim));
     // A tangle (several sources and several derived) is kept as its pairwise links: clearer evidence for checks.
-    else for (const [i, j] of group) links.push(makeLink([i], [j], s, d, sim, m, vectors, wordSim));
+    else for (const [i, j] of group) links.push(makeLink([i], [j], s, d, sim, vectors, wordSim));
   }
   links.sort((a, b) => a.source[0] - b.source[0] || a.derived[0] - b.derived[0]);
   const bySource: AlignmentLink[][] = Array.from({ length: n }, () => []);
@@ -257,8 +200,7 @@ function makeLink(
   deriveds: number[],
   s: Side,
   d: Side,
-  sim: Float32Array,
-  m: number,
+  sim: PairScores,
   vectors: Vectors,
   wordSim: WordSimilarity,
 ): AlignmentLink {
@@ -271,7 +213,7 @@ function makeLink(
     vectors,
   );
   let score = sources.length === 1 && deriveds.length === 1 ? 0 : similarity(fs, fd, wordSim);
-  for (const i of sources) for (const j of deriveds) score = Math.max(score, sim[i * m + j]);
+  for (const i of sources) for (const j of deriveds) score = Math.max(score, sim.get(i, j));
   return { source: sources, derived: deriveds, kind: linkKind(sources, deriveds, s, d, fs, fd), score };
 }
 

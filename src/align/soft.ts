@@ -120,6 +120,9 @@ export function directWordSimilarity(vectors: Vectors): WordSimilarity {
   };
 }
 
+/** Most entries of the word-similarity table (64 MB of float32). */
+const LOCAL_TABLE_CELLS = 16_000_000;
+
 /**
  * Soft words of two documents re-numbered into a dense word-similarity table: aligning two 1,000-word texts asks
  * for every word pair of every sentence pair, and a typed-array lookup is far cheaper than a 100-dimension dot
@@ -137,12 +140,14 @@ export function localWords(
   const ua = unitMatrix(vectors, a.rows);
   const ub = unitMatrix(vectors, b.rows);
   const width = b.rows.length;
-  const table = new Float32Array(a.rows.length * width).fill(-1);
+  const cells = a.rows.length * width;
+  // Two book-length texts have 20,000 × 20,000 distinct words: past the cap, pairs are computed each time instead.
+  const table = cells <= LOCAL_TABLE_CELLS ? new Float32Array(cells).fill(-1) : null;
   const tail = dims - (dims % 4);
   const sim = (la: number, lb: number): number => {
     const at = la * width + lb;
-    if (table[at] >= 0) return table[at];
-    if (a.rows[la] === b.rows[lb]) return (table[at] = 1);
+    if (table && table[at] >= 0) return table[at];
+    if (a.rows[la] === b.rows[lb]) return table ? (table[at] = 1) : 1;
     const x = la * dims;
     const y = lb * dims;
     // Four accumulators: the dot products are most of the cost of aligning, and this runs faster than one.
@@ -157,9 +162,11 @@ export function localWords(
       s3 += ua[x + k + 3] * ub[y + k + 3];
     }
     for (let k = tail; k < dims; k++) s0 += ua[x + k] * ub[y + k];
-    return (table[at] = rescaleCosine(s0 + s1 + s2 + s3));
+    const cosine = rescaleCosine(s0 + s1 + s2 + s3);
+    if (table) table[at] = cosine;
+    return cosine;
   };
-  localTables.set(sim, { table, width });
+  if (table) localTables.set(sim, { table, width });
   return { source: a.words, derived: b.words, sim };
 }
 

@@ -29,25 +29,51 @@ function entry(srcPath: string, callerUrl: string): { url: URL; tsx: boolean } {
  */
 const WORKER_HEAP_MB = 256;
 
+/** Thrown (as the job's rejection) when a job overran the pool's time budget and its worker was replaced. */
+export class JobTimeout extends Error {}
+
+export interface PoolOptions {
+  /** Old-generation cap per worker (WORKER_HEAP_MB). */
+  heapMb?: number;
+  /**
+   * Time budget per job on a worker: an overrunning job rejects with JobTimeout and its worker is terminated and
+   * replaced, so one hostile document cannot stall a batch. Not enforced in-process (size 0): nothing can interrupt
+   * synchronous work on the main thread.
+   */
+  timeoutMs?: number;
+}
+
 /**
  * A pool of `size` workers running `srcPath` (relative to src/, no extension; the worker answers each
  * `{ id, input }` with `{ id, output }` or `{ id, error }`). `local` is the same job in-process: used when size
- * is 0 and after a worker dies. Jobs go to the least-loaded worker.
+ * is 0 and after a worker fails. Each worker runs one job at a time (the rest wait in the pool's queue), so a
+ * job's clock starts when it starts.
  */
 export function createWorkerPool<I, O>(
   srcPath: string,
   size: number,
   local: (input: I) => Promise<O>,
-  heapMb = WORKER_HEAP_MB,
+  opts: PoolOptions = {},
 ): WorkerPool<I, O> {
   if (size <= 0) return { size: 0, run: local, close: async () => {} };
   const { url, tsx } = entry(srcPath, import.meta.url);
-  const workers: Worker[] = [];
-  const load: number[] = [];
-  const pending = new Map<number, { resolve: (o: O) => void; reject: (e: Error) => void; worker: number }>();
+  const heapMb = opts.heapMb ?? WORKER_HEAP_MB;
+  interface Job {
+    id: number;
+    input: I;
+    resolve: (o: O) => void;
+    reject: (e: Error) => void;
+  }
+  const workers: Array<Worker | null> = [];
+  // A worker takes jobs once it says it is ready (vectors loaded): start-up must not count against a job's budget.
+  const ready: boolean[] = [];
+  const busy: Array<{ job: Job; timer: NodeJS.Timeout | null } | null> = [];
+  const queue: Job[] = [];
   let next = 0;
   let broken: Error | null = null;
-  for (let i = 0; i < size; i++) {
+  let closed = false;
+
+  const spawn = (i: number) => {
     // A loader given by --import does not reach a worker's entry module; register tsx from inside instead.
     const w = tsx
       ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`, {
@@ -56,37 +82,78 @@ export function createWorkerPool<I, O>(
         })
       : new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     w.unref();
-    w.on('message', (m: { id: number; output?: O; error?: string }) => {
-      const p = pending.get(m.id);
-      if (!p) return;
-      pending.delete(m.id);
-      load[i]--;
-      if (m.error === undefined) p.resolve(m.output as O);
-      else p.reject(new Error(m.error || 'worker job failed'));
+    w.on('message', (m: { id: number; output?: O; error?: string; ready?: boolean }) => {
+      if (m.ready) {
+        if (workers[i] === w) ready[i] = true;
+        dispatch();
+        return;
+      }
+      const current = busy[i];
+      if (workers[i] !== w || !current || current.job.id !== m.id) return;
+      finish(i);
+      if (m.error === undefined) current.job.resolve(m.output as O);
+      else current.job.reject(new Error(m.error || 'worker job failed'));
+      dispatch();
     });
     w.on('error', (e) => {
+      if (workers[i] !== w) return;
+      // A worker that fails (out of heap, a crash) is not replaced: the pool carries on in-process.
       broken = e;
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
+      const current = busy[i];
+      finish(i);
+      workers[i] = null;
+      current?.job.reject(e);
+      dispatch();
     });
-    workers.push(w);
-    load.push(0);
-  }
+    workers[i] = w;
+    ready[i] = false;
+    busy[i] = null;
+  };
+
+  const finish = (i: number) => {
+    const current = busy[i];
+    if (current?.timer) clearTimeout(current.timer);
+    busy[i] = null;
+  };
+
+  const overrun = (i: number, job: Job) => {
+    const w = workers[i];
+    if (!w || busy[i]?.job !== job) return;
+    finish(i);
+    workers[i] = null;
+    void w.terminate();
+    job.reject(new JobTimeout(`took longer than ${opts.timeoutMs} ms`));
+    if (!closed) spawn(i);
+    dispatch();
+  };
+
+  const dispatch = () => {
+    for (let i = 0; i < workers.length && queue.length; i++) {
+      const w = workers[i];
+      if (!w || !ready[i] || busy[i]) continue;
+      const job = queue.shift()!;
+      const timer = opts.timeoutMs ? setTimeout(() => overrun(i, job), opts.timeoutMs) : null;
+      busy[i] = { job, timer };
+      w.postMessage({ id: job.id, input: job.input });
+    }
+    // No worker left (all failed): what waits runs in-process.
+    if (workers.every((w) => !w)) for (const job of queue.splice(0)) local(job.input).then(job.resolve, job.reject);
+  };
+
+  for (let i = 0; i < size; i++) spawn(i);
   return {
     size,
     run(input) {
-      if (broken) return local(input);
-      const id = next++;
-      let i = 0;
-      for (let j = 1; j < workers.length; j++) if (load[j] < load[i]) i = j;
-      load[i]++;
+      if (broken && workers.every((w) => !w)) return local(input);
       return new Promise<O>((resolve, reject) => {
-        pending.set(id, { resolve, reject, worker: i });
-        workers[i].postMessage({ id, input });
+        queue.push({ id: next++, input, resolve, reject });
+        dispatch();
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closed = true;
+      for (let i = 0; i < workers.length; i++) finish(i);
+      await Promise.all(workers.map((w) => w?.terminate()));
     },
   };
 }
@@ -103,4 +170,5 @@ export function serveJobs<I, O>(
       port.postMessage({ id: m.id, error: (e as Error)?.message ?? String(e) });
     }
   });
+  port.postMessage({ ready: true });
 }

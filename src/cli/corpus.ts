@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { InputError, ThresholdError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import type { AddProgress, TraceResult, FamiliesResult } from '../corpus/index.js';
@@ -59,6 +59,14 @@ async function withStore<T>(
   } finally {
     await store.close();
   }
+}
+
+/** `--doc-timeout 2.5`: seconds, more than 0, at most a day. */
+function positiveSeconds(v: string): number {
+  const n = Number(v);
+  if (!/^\s*\d+(?:\.\d+)?\s*$/.test(v) || n <= 0 || n > 86_400)
+    throw new InvalidArgumentError('expected seconds, more than 0 (e.g. 60 or 2.5).');
+  return n;
 }
 
 /** `--workers 200` would start 200 threads of ~60 MB each: capped, with a note. */
@@ -155,6 +163,12 @@ export function registerCorpusCommands(program: Command): void {
         `analysis worker threads, 0 = in-process (default: cores, at most 2; capped at ${MAX_WORKERS})`,
       ).argParser(workersArg),
     )
+    .addOption(
+      new Option(
+        '--doc-timeout <seconds>',
+        'analysis time budget per document (default 60): a record that takes longer fails (reported, skipped) and its worker restarts; needs --workers ≥ 1',
+      ).argParser(positiveSeconds),
+    )
     .addOption(maxBytesOption())
     .addOption(allowPrivateOption())
     .option('--queue', 'PostgreSQL: enqueue one job per record for "unspun worker" processes instead of analysing here')
@@ -170,6 +184,7 @@ export function registerCorpusCommands(program: Command): void {
           db?: string;
           json?: boolean;
           workers?: number;
+          docTimeout?: number;
           maxBytes: number;
           allowPrivateUrls?: boolean;
           queue?: boolean;
@@ -206,6 +221,7 @@ export function registerCorpusCommands(program: Command): void {
             return await h.addPaths(store, inputs, {
               vectors: h.loadVectors(),
               workers: opts.workers,
+              docTimeoutMs: opts.docTimeout === undefined ? undefined : opts.docTimeout * 1000,
               maxBytes: opts.maxBytes,
               allowPrivateUrls: opts.allowPrivateUrls,
               onProgress: (p) => bar.update(p),

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Vectors } from '../align/vectors.js';
 import type { NewArticle, Store } from '../store/store.js';
-import { createAnalyzePool } from './analyze-pool.js';
+import { JobTimeout } from '../batch/pool.js';
+import { createAnalyzePool, DEFAULT_DOC_TIMEOUT_MS } from './analyze-pool.js';
 import { claimVectorKind } from './doc-vector.js';
 import { selectAnchors } from './fingerprint.js';
 import { rawHash, type Prepared } from './prepare.js';
@@ -27,6 +28,11 @@ export interface AddOptions {
   chunkSize?: number;
   /** Analysis worker threads; 0 analyses in-process. Default: cores, at most 2 when the machine is shared. */
   workers?: number;
+  /**
+   * Time budget per document's analysis (ms, default DEFAULT_DOC_TIMEOUT_MS): an overrunning record is a failed
+   * record and its worker is replaced. Needs worker threads (`workers` ≥ 1).
+   */
+  docTimeoutMs?: number;
   onProgress?: (p: AddProgress) => void;
   /** Called after each committed chunk (the crash test waits for it). */
   onCommit?: (p: AddProgress) => void;
@@ -47,6 +53,8 @@ export interface AddSummary {
 }
 
 const MAX_CHUNK = 1000;
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** The identity versions are kept under: the record's id or URL, else the content hash. */
 export function identityOf(record: RawRecord, p: Prepared): string {
@@ -87,7 +95,11 @@ export function toNewArticle(
 export async function addPaths(store: Store, inputs: string[], opts: AddOptions): Promise<AddSummary> {
   const chunkSize = Math.max(1, Math.min(opts.chunkSize ?? MAX_CHUNK, MAX_CHUNK));
   await claimVectorKind(store);
-  const pool = createAnalyzePool(opts.workers ?? Math.min(2, availableParallelism()), opts.vectors);
+  const pool = createAnalyzePool(
+    opts.workers ?? Math.min(2, availableParallelism()),
+    opts.vectors,
+    opts.docTimeoutMs ?? DEFAULT_DOC_TIMEOUT_MS,
+  );
   const progress: AddProgress = {
     read: 0,
     added: 0,
@@ -132,7 +144,12 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
     const { record, raw, job } = inFlight.shift()!;
     const p = await job;
     progress.source = record.source;
-    if (p instanceof Error) fail(record.source, p.message);
+    if (p instanceof JobTimeout)
+      fail(
+        record.source,
+        `analysis took longer than ${seconds(opts.docTimeoutMs ?? DEFAULT_DOC_TIMEOUT_MS)} (--doc-timeout)`,
+      );
+    else if (p instanceof Error) fail(record.source, p.message);
     else if (chunkHashes.has(p.hash) || (await store.findByHash(p.hash))) progress.duplicates++;
     else {
       const article = identityOf(record, p);

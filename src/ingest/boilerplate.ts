@@ -41,9 +41,11 @@ function bare(s: string): string {
 
 /** The lexicon reason for one block, e.g. `comment-form: "Leave a Reply"`, or null. */
 export function lexiconReason(text: string): string | null {
+  const words = wordCount(text);
+  // No entry matches a block this long (line entries are short lines): skip normalising a 10 MB paragraph.
+  if (words > 60) return null;
   const norm = normalise(text);
   if (!norm) return null;
-  const words = wordCount(text);
   for (const e of lexiconEntries()) {
     if (e.match === 'line' ? norm === e.key : false) return `${e.kind}: "${e.pattern}"`;
     if (e.match === 'line') continue;

@@ -79,3 +79,14 @@ describe('htmlUnits', () => {
     expect(units.map((u) => u.text)).toEqual(['The council voted on Tuesday to close the library.']);
   });
 });
+
+describe('Readability element cap', () => {
+  it('a page of more than 30,000 elements is read whole, with one warning (linkedom counts no "*" tags for Readability)', () => {
+    const html = `<html><body><article>${'<p>The council met.</p>'.repeat(31_000)}</article></body></html>`;
+    const r = htmlUnits(html);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/^readability failed \(Aborting parsing document; 3\d{4} elements/),
+    ]);
+    expect(r.units).toHaveLength(31_000);
+  });
+});

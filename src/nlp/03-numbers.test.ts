@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../ingest/index.js';
 import type { Analysis, NumberMention } from '../types.js';
 import { tokenise } from './01-sentences.js';
-import { describeNumber, findNumbers, numbersConflict, sameQuantity } from './03-numbers.js';
+import { describeNumber, findNumbers, numbersConflict, QuantitySet, sameQuantity } from './03-numbers.js';
 
 /** All number mentions of `text`, checking that every span slices back. Only step 01 runs first: it is all this step reads. */
 function numbers(text: string, published: string | null = null): NumberMention[] {
@@ -366,5 +366,32 @@ describe('findNumbers in the pipeline', () => {
       ['late 2028', 'date', 2028],
       ['$2bn', 'money', 2e9],
     ]);
+  });
+});
+
+describe('QuantitySet', () => {
+  // Figures of many kinds and units, written several ways: the set must answer as a scan with sameQuantity does.
+  const text = [
+    'Nearly 300 people and 12,000 soldiers came; 12000 troops stayed. About 300 left, more than 300 cheered.',
+    'The 5 km race (3.1 miles) cost $2bn, or 2 billion dollars; €2bn in Europe. Prices rose 3.5% and 3.5 percentage points.',
+    'In late 2027 and early 2027, 17 people and dozens of others, 1,200 passengers and 0.5 litres; 500 ml; -4 degrees.',
+    'On March 3, 2026, 1.5 million voters and 1,500,000 ballots; 41 killed, 14 hurt, 33 years and 33 days.',
+  ].join('\n\n');
+  const all = numbers(text);
+
+  it('has(n) agrees with a scan by sameQuantity, for every pair of halves', () => {
+    expect(all.length).toBeGreaterThan(25);
+    for (let cut = 0; cut <= all.length; cut += 3) {
+      const members = all.slice(0, cut);
+      const set = new QuantitySet(members);
+      for (const n of all)
+        expect(set.has(n), `${n.text} in first ${cut}`).toBe(members.some((m) => sameQuantity(n, m)));
+    }
+  });
+
+  it('finds a measure in another unit and nothing in an empty set', () => {
+    const [km, miles] = numbers('The 5 km race, 3.1 miles, was run.');
+    expect(new QuantitySet([km]).has(miles)).toBe(sameQuantity(km, miles));
+    expect(new QuantitySet().has(km)).toBe(false);
   });
 });

@@ -3,7 +3,14 @@ import { matchDate } from './numbers/dates.js';
 import { matchQuantity } from './numbers/quantity.js';
 import type { Scan } from './numbers/scan.js';
 
-export { describeNumber, isRough, numbersConflict, quantityRange, sameQuantity } from './numbers/compare.js';
+export {
+  describeNumber,
+  isRough,
+  numbersConflict,
+  QuantitySet,
+  quantityRange,
+  sameQuantity,
+} from './numbers/compare.js';
 
 const YEAR_PREFIX = /^(\d{4})-/;
 

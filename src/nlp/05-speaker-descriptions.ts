@@ -20,6 +20,7 @@ export function findSpeakerDescriptions(doc: Analysis): SpeakerDescription[] {
     if (e.type === 'person' && e.text.length > (fullNames.get(e.key)?.length ?? 0)) fullNames.set(e.key, e.text);
 
   const out: SpeakerDescription[] = [];
+  const seen = new Set<string>(); // start:end of each description, for a duplicate test in constant time
   for (const person of doc.entities) {
     if (person.type !== 'person') continue;
     const first = byStart.get(person.start);
@@ -32,7 +33,8 @@ export function findSpeakerDescriptions(doc: Analysis): SpeakerDescription[] {
       const description = span(doc.text, tokens[a].start, tokens[b].end);
       const start = Math.min(person.start, description.start);
       const end = Math.max(person.end, description.end);
-      if (out.some((d) => d.start === start && d.end === end)) continue;
+      if (seen.has(`${start}:${end}`)) continue;
+      seen.add(`${start}:${end}`);
       out.push({
         ...span(doc.text, start, end),
         person: person.key,

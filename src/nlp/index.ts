@@ -15,14 +15,17 @@ import { detectLanguage } from './language.js';
  * Example: `analyze(extract("Troops were sent, the ministry said."))` → one sentence, one attribution.
  */
 export function analyze(ex: Extracted): Analysis {
-  const { sentences, tokens, warnings: cut } = tokenise(ex); // 01 "Maj. Gen. Lenz said …" → one sentence, tokens with lemmas and POS
-  const language = detectLanguage(ex.text, ex.blocks);
+  const { sentences, tokens, warnings: cut, end } = tokenise(ex); // 01 "Maj. Gen. Lenz said …" → one sentence, tokens with lemmas and POS
+  // A text past MAX_ANALYSED_CHARS is kept up to where analysis stopped: every later step and check reads `text`.
+  const text = end === null ? ex.text : ex.text.slice(0, end);
+  const blocks = ex.blocks.filter((b) => b.start < text.length);
+  const language = detectLanguage(text, blocks);
   const warnings = [...ex.warnings, ...cut];
   if (language && language !== 'en')
     warnings.push(`text looks like language "${language}"; checks are tuned for English`);
   const doc: Analysis = {
     schema: 'unspun.analysis/2',
-    text: ex.text,
+    text,
     title: ex.title,
     byline: ex.byline,
     outlet: ex.outlet,
@@ -31,7 +34,7 @@ export function analyze(ex: Extracted): Analysis {
     language,
     warnings,
     sentences,
-    boilerplate: ex.boilerplate,
+    boilerplate: end === null ? ex.boilerplate : ex.boilerplate.filter((b) => b.end <= end),
     tokens,
     entities: [],
     numbers: [],

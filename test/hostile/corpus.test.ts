@@ -189,3 +189,52 @@ describe('item 9: exit codes and option values', () => {
     expect(existsSync(db)).toBe(true);
   });
 });
+
+describe('item 4: a time budget per document in batch ingest', () => {
+  it('a record whose analysis overruns --doc-timeout is a failed record; the batch goes on', SLOW, async () => {
+    // ~2 MB of short sentences: analysis (up to 500,000 characters) takes seconds; the two small stories take ms.
+    let huge = '';
+    for (let i = 0; huge.length < 2_000_000; i++)
+      huge += `Mayor Lena Ortiz said ${i + 3} buses would run on route ${i % 40}. `;
+    const input = write(
+      dir,
+      'timeout.jsonl',
+      [
+        { id: 't1', text: story(1) },
+        { id: 'huge', text: huge },
+        { id: 't2', text: story(2) },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n') + '\n',
+    );
+    const r = await run([
+      'add',
+      input,
+      '--db',
+      join(dir, 'timeout.db'),
+      '--doc-timeout',
+      '1',
+      '--workers',
+      '1',
+      '--json',
+    ]);
+    console.log(`[hostile] add with one overrunning record: ${r.ms} ms`);
+    expect(r.code, r.stderr).toBe(1);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.added).toBe(2);
+    expect(summary.failed).toEqual([{ source: `${input}:2`, reason: 'analysis took longer than 1 s (--doc-timeout)' }]);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--doc-timeout takes seconds; anything else is a usage error', async () => {
+    const r = await run([
+      'add',
+      write(dir, 'one.jsonl', jsonl(0, 1)),
+      '--db',
+      join(dir, 'x.db'),
+      '--doc-timeout',
+      'soon',
+    ]);
+    expect(oneLine(r)).toMatch(/--doc-timeout.*expected seconds/);
+  });
+});

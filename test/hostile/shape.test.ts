@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadVectors } from '../../src/align/vectors.js';
 import { compareAnalyses } from '../../src/compare.js';
+import { DEFAULT_MAX_BYTES } from '../../src/ingest/decode.js';
+import { MAX_ANALYSED_CHARS } from '../../src/nlp/01-sentences.js';
 import { familiesToDot, familiesToGraphml } from '../../src/corpus/graph-format.js';
 import { extract } from '../../src/ingest/index.js';
 import { guardHtml } from '../../src/ingest/html-guard.js';
@@ -24,7 +26,8 @@ const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 describe('item 4: linear time on hostile shapes', () => {
   it('analyze + terminal report of 270 KB of short sentences', () => {
-    const text = sentences(4000).slice(0, 270_000);
+    const text = sentences(5000).slice(0, 270_000);
+    expect(text.length).toBe(270_000);
     const { value: out, ms } = timed('analyze+render 270 KB short sentences', () =>
       analysisToTerminal(analyseText(text), 'x'),
     );
@@ -54,6 +57,37 @@ describe('item 4: linear time on hostile shapes', () => {
       '<html><body><article><p class="a" id="b">Hi <b>there</b>.</p><script>if (a < b) {}</script></article></body></html>';
     expect(guardHtml(html)).toEqual({ html, warnings: [] });
   });
+});
+
+describe('item 4: compare at the default byte cap', () => {
+  /** Short news-like sentences up to `bytes` (ASCII): the slowest shape measured (every sentence alike, many figures). */
+  const filled = (bytes: number, offset: number) => {
+    let text = '';
+    for (let i = 0; text.length < bytes; i++)
+      text += `Mayor Lena Ortiz said ${i + offset} buses would run on route ${i % (30 + offset)}. `;
+    return text.slice(0, bytes);
+  };
+
+  it('the largest input under the default cap on both sides: analysis stops with a warning, compare finishes', () => {
+    const a = filled(DEFAULT_MAX_BYTES - 1, 3);
+    const b = filled(DEFAULT_MAX_BYTES - 1, 5);
+    const { value: r, ms } = timed('compare two texts of 10 MB − 1 byte', () => {
+      const sa = analyseText(a);
+      const sb = analyseText(b);
+      expect(sa.warnings.join(' ')).toMatch(/only the first 300,000 were analysed/);
+      expect(sa.text.length).toBeLessThanOrEqual(MAX_ANALYSED_CHARS);
+      expect(sa.sentences.at(-1)!.end).toBeLessThanOrEqual(sa.text.length);
+      return compareAnalyses(sa, sb, { vectors: loadVectors() });
+    });
+    expect(r.alignment.length).toBeGreaterThan(1000);
+    expect(ms).toBeLessThan(60_000);
+  }, 200_000);
+
+  it('a text just under the analysis cap is analysed whole, without a warning', () => {
+    const a = analyseText(filled(MAX_ANALYSED_CHARS - 100, 3));
+    expect(a.warnings.join(' ')).not.toMatch(/were analysed/);
+    expect(a.text.length).toBeGreaterThan(MAX_ANALYSED_CHARS - 200);
+  }, 60_000);
 });
 
 describe('item 5: output stays proportional to the input', () => {

@@ -2,7 +2,7 @@ import { foldText } from '../../nlp/fold.js';
 import type { Analysis, EntityMention } from '../../types.js';
 import { creditsOf } from './credits.js';
 import { sameEntity } from './items.js';
-import { derivedCounterparts, inSentences, sameSlot, within, words, perContext } from './pairs.js';
+import { derivedCounterparts, inSentences, sameSlot, sentenceAt, within, words, perContext } from './pairs.js';
 import { isUnknownWord } from './support.js';
 import type { CheckContext } from '../types.js';
 
@@ -23,8 +23,9 @@ export const entityFates = perContext((ctx: CheckContext): EntityFate[] => {
   const fates: EntityFate[] = [];
   const reported = new Set<string>();
   const credits = new Set(creditsOf(ctx.source).map((c) => c.toLowerCase()));
+  const descriptions = descriptionsBySentence(ctx.source);
   const skip = (e: EntityMention) =>
-    credits.has(e.text.toLowerCase()) || ctx.source.speakerDescriptions.some((d) => within(e, d.description));
+    credits.has(e.text.toLowerCase()) || (descriptions.get(e.sentence) ?? []).some((d) => within(e, d));
   for (const sentence of ctx.source.sentences) {
     const derivedSentences = derivedCounterparts(ctx.alignment, sentence.id);
     if (!derivedSentences.length) continue;
@@ -99,7 +100,11 @@ function sharesWord(a: EntityMention, b: EntityMention): boolean {
  * ("Anthony Chambers" / "Anthony Junior Chambers").
  */
 function namedIn(doc: Analysis, e: EntityMention): boolean {
-  if (doc.entities.some((o) => sameEntity(o.key, e.key) || isAcronymOf(o.text, e.text) || isAcronymOf(e.text, o.text)))
+  // An equal key settles it without comparing every entity (thousands in a long text).
+  if (
+    entityKeys(doc).has(e.key) ||
+    doc.entities.some((o) => sameEntity(o.key, e.key) || isAcronymOf(o.text, e.text) || isAcronymOf(e.text, o.text))
+  )
     return true;
   const text = wordText(doc);
   const own = nameWords(e.text.replace(/['’]s$/, ''));
@@ -184,6 +189,27 @@ function wordText(doc: Analysis): string {
   let text = wordTexts.get(doc);
   if (text === undefined) wordTexts.set(doc, (text = ' ' + nameWords(doc.text).join(' ') + ' '));
   return text;
+}
+
+const keySets = new WeakMap<Analysis, Set<string>>();
+
+/** The document's entity keys: an equal key settles namedIn without comparing every entity (memoised per document). */
+function entityKeys(doc: Analysis): Set<string> {
+  let keys = keySets.get(doc);
+  if (!keys) keySets.set(doc, (keys = new Set(doc.entities.map((e) => e.key))));
+  return keys;
+}
+
+/** Speaker-description spans by the sentences they lie in: an entity is tested against its own sentence's only. */
+function descriptionsBySentence(doc: Analysis): Map<number, Array<{ start: number; end: number }>> {
+  const out = new Map<number, Array<{ start: number; end: number }>>();
+  for (const d of doc.speakerDescriptions) {
+    const first = sentenceAt(doc, d.description.start)?.id;
+    const last = sentenceAt(doc, Math.max(d.description.start, d.description.end - 1))?.id;
+    if (first === undefined || last === undefined) continue;
+    for (let id = first; id <= last; id++) out.set(id, [...(out.get(id) ?? []), d.description]);
+  }
+  return out;
 }
 
 const ACRONYM_SKIPS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to']);

@@ -1,5 +1,5 @@
 import type { Analysis, NumberMention } from '../../types.js';
-import { isRough, numbersConflict, quantityRange, sameQuantity } from './items.js';
+import { isRough, numbersConflict, QuantitySet, quantityRange } from './items.js';
 import { derivedCounterparts, inSentences, sameSlot, words, perContext } from './pairs.js';
 import type { CheckContext } from '../types.js';
 
@@ -18,20 +18,18 @@ export type NumberFate =
  */
 export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
   const fates: NumberFate[] = [];
-  const reported: NumberMention[] = [];
+  const inSource = new QuantitySet(ctx.source.numbers);
+  const inDerived = new QuantitySet(ctx.derived.numbers);
+  const reported = new QuantitySet();
   for (const sentence of ctx.source.sentences) {
     const derivedSentences = derivedCounterparts(ctx.alignment, sentence.id);
     if (!derivedSentences.length) continue; // dropped sentence: claim-dropped's
-    const lost = inSentences(ctx.source.numbers, [sentence.id]).filter(
-      (s) => !ctx.derived.numbers.some((d) => sameQuantity(s, d)),
-    );
-    const fresh = inSentences(ctx.derived.numbers, derivedSentences).filter(
-      (d) => !ctx.source.numbers.some((s) => sameQuantity(s, d)),
-    );
+    const lost = inSentences(ctx.source.numbers, [sentence.id]).filter((s) => !inDerived.has(s));
+    const fresh = inSentences(ctx.derived.numbers, derivedSentences).filter((d) => !inSource.has(d));
     const picks = new Map(lost.map((s) => [s, partnerOf(ctx, s, fresh)]));
     for (const s of lost) {
-      if (reported.some((r) => sameQuantity(r, s))) continue;
-      reported.push(s);
+      if (reported.has(s)) continue;
+      reported.add(s);
       const d = picks.get(s);
       const contested = [...picks].some(([o, p]) => o !== s && p === d);
       if (d && !contested) {

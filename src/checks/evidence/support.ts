@@ -6,8 +6,8 @@ import { isContentWord } from '../../nlp/words.js';
 import { directWordSimilarity } from '../../align/soft.js';
 import type { Analysis, Token } from '../../types.js';
 import type { CheckContext } from '../types.js';
-import { sameQuantity } from './items.js';
-import { within } from './pairs.js';
+import { QuantitySet } from './items.js';
+import { inSentences, within } from './pairs.js';
 
 /** Rescaled GloVe cosine from which a word counts as carried by a near-synonym (as in softCoverage). */
 const NEAR_SYNONYM = 0.45;
@@ -19,6 +19,7 @@ interface SourceVocabulary {
   compact: string;
   /** Word-vector rows of the source lemmas, for near-synonym look-up. */
   rows: number[];
+  numbers: QuantitySet;
 }
 
 const vocabularies = new WeakMap<Analysis, SourceVocabulary & { vectors: Vectors }>();
@@ -55,6 +56,7 @@ function vocabulary(doc: Analysis, vectors: Vectors): SourceVocabulary {
       compact: compact(doc.text),
       forms: new Set(content.map((t) => t.text.toLowerCase())),
       rows: [...lemmas].map((l) => vectors.indexOf(l)).filter((r) => r >= 0),
+      numbers: new QuantitySet(doc.numbers),
     };
     vocabularies.set(doc, v);
   }
@@ -71,10 +73,10 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
   const vocab = vocabulary(source, vectors);
   const sim = directWordSimilarity(vectors);
   const s = derived.sentences[sentence];
-  const figures = derived.numbers.filter((n) => n.sentence === sentence);
+  const figures = inSentences(derived.numbers, [sentence]);
   // A name the source gives in another form ("Lancs" / "Lancashire", "US" / "United States"): the same entity key.
-  const named = derived.entities.filter(
-    (e) => e.sentence === sentence && source.entities.some((o) => sameEntity(o.key, e.key)),
+  const named = inSentences(derived.entities, [sentence]).filter((e) =>
+    source.entities.some((o) => sameEntity(o.key, e.key)),
   );
   const out: number[] = [];
   for (let i = s.tokenStart; i < s.tokenEnd; i++) if (unsupported(derived.tokens[i]) && !spacedFigure(i)) out.push(i);
@@ -97,8 +99,7 @@ export function unsupportedTokens(source: Analysis, derived: Analysis, sentence:
       return false;
     if (named.some((e) => within(t, e))) return false;
     const figure = figures.find((n) => within(t, n));
-    if (figure)
-      return !source.numbers.some((n) => sameQuantity(n, figure)) && !vocab.compact.includes(compact(figure.text));
+    if (figure) return !vocab.numbers.has(figure) && !vocab.compact.includes(compact(figure.text));
     const row = vectors.indexOf(t.lemma);
     return !(row >= 0 && vocab.rows.some((r) => sim(row, r) >= NEAR_SYNONYM));
   }

@@ -3,7 +3,7 @@ import { orgInTitle } from '../../nlp/entities/descriptions.js';
 import { entityLexicons } from '../../nlp/entities/lexicons.js';
 import type { Analysis, SpeakerDescription } from '../../types.js';
 import { sameEntity } from '../evidence/items.js';
-import { ref, within } from '../evidence/pairs.js';
+import { inSentences, ref, sentenceAt, within } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
 
 /**
@@ -143,16 +143,34 @@ function isRole(lemma: string): boolean {
  * spokeswoman}; "Deputy Director of the Port Authority" (one name to the entity step) → {deputy, director}.
  */
 function roleLemmas(doc: Analysis, d: SpeakerDescription): Set<string> {
+  const hit = roleCache.get(d);
+  if (hit) return hit;
   const org = orgInTitle(doc, d.description);
+  // Only the description's own sentences are searched: a document of many descriptions made this quadratic.
+  const first = sentenceAt(doc, d.description.start);
+  const last = sentenceAt(doc, Math.max(d.description.start, d.description.end - 1));
+  const tokens = first && last ? doc.tokens.slice(first.tokenStart, last.tokenEnd) : doc.tokens;
+  const entities =
+    first && last
+      ? inSentences(
+          doc.entities,
+          Array.from({ length: last.id - first.id + 1 }, (_, k) => first.id + k),
+        )
+      : doc.entities;
   // A title taken as one name keeps its role words; only its organisation part is a name.
-  const names = doc.entities.filter((e) => within(e, d.description) && !(org && within(org, e)));
+  const names = entities.filter((e) => within(e, d.description) && !(org && within(org, e)));
   const outside = (t: { start: number; end: number }) => !(org && within(t, org)) && !names.some((e) => within(t, e));
-  return new Set(
-    doc.tokens
+  const lemmas = new Set(
+    tokens
       .filter((t) => within(t, d.description) && !t.stop && /\p{L}/u.test(t.text) && outside(t))
       .map((t) => t.lemma),
   );
+  roleCache.set(d, lemmas);
+  return lemmas;
 }
+
+/** Role lemmas per description object (a description belongs to one Analysis). */
+const roleCache = new WeakMap<SpeakerDescription, Set<string>>();
 
 /** The rewrite still says who the person is in a sentence naming them: the organisation or a role word appears. */
 function describedInline(src: Analysis, sd: SpeakerDescription, der: Analysis, sentence: number): boolean {
@@ -162,5 +180,5 @@ function describedInline(src: Analysis, sd: SpeakerDescription, der: Analysis, s
 }
 
 function sentenceOfSpan(doc: Analysis, span: { start: number }): number {
-  return doc.sentences.find((s) => s.start <= span.start && span.start < s.end)?.id ?? 0;
+  return sentenceAt(doc, span.start)?.id ?? 0;
 }

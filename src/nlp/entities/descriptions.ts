@@ -1,4 +1,4 @@
-import type { Analysis, Span, Token } from '../../types.js';
+import type { Analysis, EntityMention as Entity, Span, Token } from '../../types.js';
 import { entityKey } from './key.js';
 import { entityLexicons, fold, normaliseSurface } from './lexicons.js';
 
@@ -95,19 +95,13 @@ export function walkForward(tokens: Token[], k: number): number | null {
 
 /** Organisation named in a description: an org mention inside it, or "the authority" resolved to the nearest earlier (else later) org with that head. */
 export function describedOrg(doc: Analysis, description: Span): string | null {
-  const inside = doc.entities.find((e) => e.type === 'org' && e.start >= description.start && e.end <= description.end);
+  const inside = entitiesWithin(doc, description).find((e) => e.type === 'org');
   if (inside) return inside.key;
   const lex = entityLexicons();
   const titled = orgInTitle(doc, description) ?? orgAfterRole(doc, description);
   if (titled) return entityKey(titled.text, 'org');
   const { tokens } = doc;
-  let lo = 0;
-  for (let hi = tokens.length; lo < hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < description.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < tokens.length && tokens[i].end <= description.end; i++) {
+  for (let i = firstTokenFrom(tokens, description.start); i < tokens.length && tokens[i].end <= description.end; i++) {
     const t = tokens[i];
     if (t.pos !== 'NOUN' || lex.headCues.get(t.lemma) !== 'org') continue;
     const head = normaliseSurface(t.lemma);
@@ -134,8 +128,8 @@ const TITLE_OF = /^(.*?\b(?:of|for|at|to))\s+(?:the\s+)?(\p{Lu}.*)$/u;
  */
 export function orgInTitle(doc: Analysis, description: Span): { start: number; end: number; text: string } | null {
   const lex = entityLexicons();
-  for (const e of doc.entities) {
-    if (e.type === 'person' || e.start < description.start || e.end > description.end) continue;
+  for (const e of entitiesWithin(doc, description)) {
+    if (e.type === 'person') continue;
     const m = TITLE_OF.exec(e.text);
     if (!m) continue;
     const head = fold(m[2].split(/\s+/).pop() ?? '');
@@ -154,7 +148,9 @@ const AFFILIATION = new Set(['of', 'for', 'at', 'with', 'to']);
  * runs to the end of the description and must hold a capitalised word.
  */
 export function orgAfterRole(doc: Analysis, description: Span): { start: number; end: number; text: string } | null {
-  const tokens = doc.tokens.filter((t) => t.start >= description.start && t.end <= description.end);
+  const tokens: Token[] = [];
+  for (let i = firstTokenFrom(doc.tokens, description.start); doc.tokens[i]?.start < description.end; i++)
+    if (doc.tokens[i].end <= description.end) tokens.push(doc.tokens[i]);
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (!isRoleWord(tokens[i]) || !AFFILIATION.has(tokens[i + 1].text.toLowerCase())) continue;
     let k = i + 2;
@@ -177,4 +173,40 @@ export function orgAfterRole(doc: Analysis, description: Span): { start: number;
     return { start, end, text: doc.text.slice(start, end) };
   }
   return null;
+}
+
+/** Index of the first token starting at or after `offset` (tokens are in text order). */
+function firstTokenFrom(tokens: Token[], offset: number): number {
+  let lo = 0;
+  for (let hi = tokens.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const byStart = new WeakMap<Entity[], number[]>();
+
+/**
+ * Entities lying inside a span, in `doc.entities` order. A sorted index per entity list: every description of a
+ * long document scanned every entity (270 KB of short sentences: seconds).
+ */
+function entitiesWithin(doc: Analysis, span: Span): Entity[] {
+  const list = doc.entities;
+  let order = byStart.get(list);
+  if (!order || order.length !== list.length) {
+    order = list.map((_, k) => k).sort((a, b) => list[a].start - list[b].start || a - b);
+    byStart.set(list, order);
+  }
+  let lo = 0;
+  for (let hi = order.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (list[order[mid]].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: number[] = [];
+  for (let k = lo; k < order.length && list[order[k]].start < span.end; k++)
+    if (list[order[k]].end <= span.end) inside.push(order[k]);
+  return inside.sort((a, b) => a - b).map((k) => list[k]);
 }
