@@ -225,21 +225,33 @@ export interface Relation {
   basis?: RelationBasis;
 }
 
+/** The quantities a reader can check behind a verdict (shares of the derived body in [0,1]; docs/verdicts.md). */
+export interface VerdictQuantities {
+  /** Share of the derived body (characters) whose sentences have a source counterpart, any wording. */
+  support: number;
+  /** Mean counterpart score over the derived body (0: no counterpart; 1: the same sentence). */
+  linkStrength: number;
+  /** Share of the derived body words inside ≥3-word runs shared with the source, outside quotes. */
+  narration: number;
+  /** Share of the derived body inside ≥5-word shared runs. */
+  verbatim: number;
+  /** Share of the derived text's distinct words that occur in the source (word containment). */
+  words: number;
+  /** New specifics (names, figures the source lacks) per derived body sentence, halved and capped at 1. */
+  novelSpecifics: number;
+  /** Share of the derived text's specifics the source has too (tells same-story from unrelated). */
+  specificsShared: number;
+  /** Share of consecutive linked derived sentences that keep the source's order (½: fewer than two linked). */
+  sentenceOrder: number;
+  /** Share of the source body with a counterpart in the derived text (shown; never lowers a verdict). */
+  sourceCoverage: number;
+}
+
 /** The measured quantities behind a verdict, all from the derived side (docs/verdicts.md). */
 export interface RelationBasis {
   /** Decision-table row: verbatim, copy, retold, words, narration, ordered, shared-specifics or none. */
   rule: string;
-  quantities: {
-    support: number;
-    linkStrength: number;
-    narration: number;
-    verbatim: number;
-    words: number;
-    novelSpecifics: number;
-    specificsShared: number;
-    sentenceOrder: number;
-    sourceCoverage: number;
-  };
+  quantities: VerdictQuantities;
   /** Direction lean (positive: the derived text rests on the source more than the reverse). */
   lean: number;
 }

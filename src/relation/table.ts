@@ -1,4 +1,6 @@
-import type { Verdict } from '../types.js';
+import type { Verdict, VerdictQuantities } from '../types.js';
+
+export type { VerdictQuantities };
 import type { RelationFeatures } from './features.js';
 
 /**
@@ -27,28 +29,6 @@ export interface TableCuts {
   orderedLink: number;
   /** …and brings at most this many new specifics (per sentence, halved): an independent report brings its own. */
   orderedNovel: number;
-}
-
-/** The quantities a reader can check in the report (shares of the derived body in [0,1] unless said). */
-export interface VerdictQuantities {
-  /** Share of the derived body (characters) whose sentences have a source counterpart, any wording. */
-  support: number;
-  /** Mean counterpart score over the derived body (0: no counterpart; 1: the same sentence). */
-  linkStrength: number;
-  /** Share of the derived body words inside ≥3-word runs shared with the source, outside quotes. */
-  narration: number;
-  /** Share of the derived body inside ≥5-word shared runs. */
-  verbatim: number;
-  /** Share of the derived text's distinct words that occur in the source (word containment). */
-  words: number;
-  /** New specifics (names, figures the source lacks) per derived body sentence, halved and capped at 1. */
-  novelSpecifics: number;
-  /** Share of the derived text's specifics the source has too (tells same-story from unrelated). */
-  specificsShared: number;
-  /** Share of consecutive linked derived sentences that keep the source's order (½: fewer than two linked). */
-  sentenceOrder: number;
-  /** Share of the source body with a counterpart in the derived text (shown; never lowers a verdict). */
-  sourceCoverage: number;
 }
 
 /** The quantities of the derived-side reading `f`. */
