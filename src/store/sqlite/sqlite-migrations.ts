@@ -53,25 +53,33 @@ export const migrations: Array<{
   },
 ];
 
-/** Applies the migrations not yet recorded in `migrations`, each in its own transaction. */
+/**
+ * Applies the migrations not yet recorded in `migrations`, each in its own IMMEDIATE transaction that re-reads what
+ * is done: two processes opening a new corpus at once then migrate one after the other (the second finds the work
+ * done) instead of racing from a stale read into a locked or half-created schema.
+ */
 export function migrate(db: Database.Database): number[] {
   db.exec(
     'CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
   );
-  const done = new Set((db.prepare('SELECT id FROM migrations').all() as Array<{ id: number }>).map((r) => r.id));
+  const isDone = db.prepare('SELECT 1 FROM migrations WHERE id = ?');
   const applied: number[] = [];
   for (const m of migrations) {
-    if (done.has(m.id)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      m.backfill?.(db);
-      db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)').run(
-        m.id,
-        m.name,
-        new Date().toISOString(),
-      );
-    })();
-    applied.push(m.id);
+    if (isDone.get(m.id)) continue;
+    const ran = db
+      .transaction(() => {
+        if (isDone.get(m.id)) return false;
+        db.exec(m.sql);
+        m.backfill?.(db);
+        db.prepare('INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)').run(
+          m.id,
+          m.name,
+          new Date().toISOString(),
+        );
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(m.id);
   }
   return applied;
 }
