@@ -223,7 +223,9 @@ describe('item 4: a time budget per document in batch ingest', () => {
     expect(r.code, r.stderr).toBe(1);
     const summary = JSON.parse(r.stdout);
     expect(summary.added).toBe(2);
-    expect(summary.failed).toEqual([{ source: `${input}:2`, reason: 'analysis took longer than 0.3 s (--doc-timeout)' }]);
+    expect(summary.failed).toEqual([
+      { source: `${input}:2`, reason: 'analysis took longer than 0.3 s (--doc-timeout)' },
+    ]);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
