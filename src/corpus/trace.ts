@@ -144,6 +144,15 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
 
 function assignRoles(scored: Scored[], vectors: Vectors): Map<number, TraceRole> {
   const roles = new Map<number, TraceRole>();
+  // A candidate-to-candidate comparison costs as much as the re-rank's: the stitched-source test and the sibling
+  // test ask about the same (origin, candidate) pairs, so each pair is compared once.
+  const pairs = new Map<string, PairRelation>();
+  const relateOnce = (a: Scored, b: Scored): PairRelation => {
+    const key = `${a.meta.id}>${b.meta.id}`;
+    let r = pairs.get(key);
+    if (!r) pairs.set(key, (r = relate(a.analysis, b.analysis, vectors)));
+    return r;
+  };
   const reuse = scored.filter((s) => isReuse(s.rel));
   const up = reuse.filter((s) => s.dir > 0).sort((a, b) => strength(b.rel) - strength(a.rel));
   // An upstream candidate that another upstream one covers is itself a copy of that origin.
@@ -152,7 +161,7 @@ function assignRoles(scored: Scored[], vectors: Vectors): Map<number, TraceRole>
   for (const u of up) {
     for (const v of up) {
       if (u === v || covered.has(v.meta.id)) continue;
-      const r = relate(v.analysis, u.analysis, vectors);
+      const r = relateOnce(v, u);
       if (isReuse(r) && upstream(r, v.meta.published, u.meta.published) > 0) {
         covered.add(u.meta.id);
         break;
@@ -169,7 +178,7 @@ function assignRoles(scored: Scored[], vectors: Vectors): Map<number, TraceRole>
     const mine = querySentences(s);
     const disjoint = origins.every((o) => {
       const theirs = querySentences(o);
-      return [...mine].filter((i) => theirs.has(i)).length <= 1 && !isReuse(relate(o.analysis, s.analysis, vectors));
+      return [...mine].filter((i) => theirs.has(i)).length <= 1 && !isReuse(relateOnce(o, s));
     });
     if (disjoint && mine.size >= 2) origins.push(s);
   }
@@ -179,7 +188,7 @@ function assignRoles(scored: Scored[], vectors: Vectors): Map<number, TraceRole>
     if (roles.has(s.meta.id)) continue;
     let sibling = false;
     for (const o of origins) {
-      const r = relate(o.analysis, s.analysis, vectors);
+      const r = relateOnce(o, s);
       if (
         isReuse(r) &&
         upstream(r, o.meta.published, s.meta.published) > 0 &&
