@@ -254,6 +254,11 @@ export interface RelationBasis {
   quantities: VerdictQuantities;
   /** Direction lean (positive: the derived text rests on the source more than the reverse). */
   lean: number;
+  /**
+   * What named the direction: publication `dates`, a clear content `lean` (|lean| ≥ 0.02), a `weak-lean` (a side is
+   * still named, as word containment always names one, but corpus commands do not order texts by it), or `none`.
+   */
+  directionBy: 'dates' | 'lean' | 'weak-lean' | 'none';
 }
 
 export interface Scores {

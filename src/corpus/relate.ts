@@ -29,8 +29,10 @@ export function strength(r: PairRelation): number {
  * Content first (the origin covers what the copy holds and more); dates only break ties.
  */
 export function upstream(r: PairRelation, sourceDate: string | null, derivedDate: string | null): number {
-  if (r.relation.direction === 'as-given' && r.relation.directionConfidence > 0) return 1;
-  if (r.relation.direction === 'reversed' && r.relation.directionConfidence > 0) return -1;
+  // A weak lean names a side for the reader, but is no better than the coverage gap below at ordering a corpus.
+  const clear = r.relation.basis ? r.relation.basis.directionBy !== 'weak-lean' : r.relation.directionConfidence > 0;
+  if (clear && r.relation.direction === 'as-given') return 1;
+  if (clear && r.relation.direction === 'reversed') return -1;
   const gap = r.scores.derivedSupport - r.scores.sourceCoverage;
   if (Math.abs(gap) >= 0.03) return gap > 0 ? 1 : -1;
   if (sourceDate && derivedDate && sourceDate !== derivedDate) return sourceDate < derivedDate ? 1 : -1;

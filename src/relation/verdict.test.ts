@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../compare.js';
-import { transpose } from './verdict.js';
+import { upstream } from '../corpus/relate.js';
+import { DIRECTION_UNCLEAR, transpose } from './verdict.js';
 import type { Alignment, AlignmentLink } from '../types.js';
 import { loadVectors } from '../align/vectors.js';
 
@@ -37,5 +38,24 @@ describe('relation direction', () => {
   it('without dates, the shorter copy that rests wholly on the other is the derived one', () => {
     expect(compare(wire, copy, { vectors }).relation.direction).toBe('as-given');
     expect(compare(copy, wire, { vectors }).relation.direction).toBe('reversed');
+  });
+
+  it('a weak lean still names a side, marked weak, and corpus ordering does not use it', () => {
+    // One added word in ~60: containment leans 0.017 towards the shorter text, under the 0.02 clear-lean cut.
+    const touched = wire.replace('council voted', 'council quietly voted');
+    const r = compare(wire, touched, { vectors });
+    expect(r.relation.basis?.directionBy).toBe('weak-lean');
+    expect(Math.abs(r.relation.basis?.lean ?? 1)).toBeLessThan(DIRECTION_UNCLEAR);
+    expect(r.relation.direction).toBe('reversed'); // the shorter text is the one resting on the other
+    expect(r.relation.directionConfidence).toBe(0.5);
+    const pair = { relation: r.relation, scores: r.scores, links: [], findings: [] };
+    expect(upstream(pair, null, null)).toBe(0);
+    expect(upstream(pair, '2026-05-01', '2026-05-02')).toBe(1);
+  });
+
+  it('identical texts name no side', () => {
+    const r = compare(wire, wire, { vectors });
+    expect(r.relation.direction).toBe('unclear');
+    expect(r.relation.basis?.directionBy).toBe('none');
   });
 });

@@ -1,4 +1,13 @@
-import type { Alignment, AlignmentLink, Analysis, Direction, Relation, Scores, Verdict } from '../types.js';
+import type {
+  Alignment,
+  AlignmentLink,
+  Analysis,
+  Direction,
+  Relation,
+  RelationBasis,
+  Scores,
+  Verdict,
+} from '../types.js';
 import { relationFeatures, type RelationFeatures } from './features.js';
 import { FITTED } from './fitted.js';
 import { computeScores } from './scores.js';
@@ -87,15 +96,16 @@ export function judgeRelation(
   const confidence = round2(Math.min(0.99, 0.55 + 2 * d.row.margin));
   let direction: Direction = 'unclear';
   let directionConfidence = 0;
-  // Direction is reported for every verdict but unrelated: on a weak verdict (same-story) it is what says which text leans on which.
+  let directionBy: RelationBasis['directionBy'] = 'none';
+  // Direction is reported for every verdict but unrelated: on a weak verdict (same-story) it is what says which text
+  // leans on which. A weak lean still names a side, at confidence ≈ 0.5: word containment always names one, and
+  // "unclear" helps nobody who must pick; corpus ordering (relate.upstream) ignores weak leans.
   if (d.verdict !== 'unrelated') {
-    if (dated) [direction, directionConfidence] = [dated, 0.9];
+    const side: Direction = useReversed ? 'reversed' : 'as-given';
+    if (dated) [direction, directionConfidence, directionBy] = [dated, 0.9, 'dates'];
     else if (Math.abs(lean) >= DIRECTION_UNCLEAR)
-      [direction, directionConfidence] = [
-        useReversed ? 'reversed' : 'as-given',
-        round2(Math.min(0.95, 0.6 + Math.abs(lean))),
-      ];
-    else directionConfidence = round2(0.5 - Math.abs(lean));
+      [direction, directionConfidence, directionBy] = [side, round2(Math.min(0.95, 0.6 + Math.abs(lean))), 'lean'];
+    else if (lean !== 0) [direction, directionConfidence, directionBy] = [side, 0.5, 'weak-lean'];
     if (d.verdict === 'same-story') directionConfidence = round2(Math.min(directionConfidence, 0.5));
   }
   const q = d.quantities;
@@ -118,6 +128,7 @@ export function judgeRelation(
         sourceCoverage: r3(q.sourceCoverage),
       },
       lean: r3(lean),
+      directionBy,
     },
   };
 }

@@ -48,10 +48,17 @@ export function clip(s: string, width: number): string {
   return s.length > width ? s.slice(0, width - 1) + '…' : s;
 }
 
+const DIRECTION_BY = {
+  dates: 'publication dates',
+  lean: 'content',
+  'weak-lean': 'content, weakly',
+  none: 'nothing',
+} as const;
+
 /** The quantities behind the verdict, one line (docs/verdicts.md names the rows); empty when the relation has no basis. */
 export function basisLine(rel: Relation): string {
   const b = rel.basis;
   if (!b) return '';
   const q = b.quantities;
-  return `table row ${b.rule}: words in source ${pct(q.words)}, support ${pct(q.support)} (link strength ${pct(q.linkStrength)}), narration ${pct(q.narration)}, verbatim ${pct(q.verbatim)}, names/figures from source ${pct(q.specificsShared)}, new specifics ${q.novelSpecifics.toFixed(2)}, sentence order ${pct(q.sentenceOrder)}, source covered ${pct(q.sourceCoverage)} (docs/verdicts.md)`;
+  return `table row ${b.rule}: words in source ${pct(q.words)}, support ${pct(q.support)} (link strength ${pct(q.linkStrength)}), narration ${pct(q.narration)}, verbatim ${pct(q.verbatim)}, names/figures from source ${pct(q.specificsShared)}, new specifics ${q.novelSpecifics.toFixed(2)}, sentence order ${pct(q.sentenceOrder)}, source covered ${pct(q.sourceCoverage)}; direction by ${DIRECTION_BY[b.directionBy]} (lean ${b.lean.toFixed(2)}) (docs/verdicts.md)`;
 }
