@@ -109,16 +109,22 @@ async function addProgress(): Promise<{ update(p: AddProgress): void; stop(): vo
       stop: () => bar.stop(),
     };
   }
+  // Lines are throttled to one per 2 s, so the last one printed can be stale: stop() prints the final state.
   let last = 0;
+  let printed = '';
+  let latest = '';
+  const line = (p: AddProgress) =>
+    `unspun: ${p.read} read, ${p.added} added, ${p.duplicates} duplicates, ${p.failed} failed\n`;
   return {
     update(p) {
+      latest = line(p);
       if (Date.now() - last < 2000) return;
       last = Date.now();
-      process.stderr.write(
-        `unspun: ${p.read} read, ${p.added} added, ${p.duplicates} duplicates, ${p.failed} failed\n`,
-      );
+      process.stderr.write((printed = latest));
     },
-    stop() {},
+    stop() {
+      if (printed && latest !== printed) process.stderr.write(latest);
+    },
   };
 }
 

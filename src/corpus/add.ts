@@ -186,6 +186,7 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
     }
     while (inFlight.length) await settle();
     await commit();
+    opts.onProgress?.({ ...progress, source: null });
   } finally {
     await pool.close();
   }

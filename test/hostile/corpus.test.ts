@@ -226,6 +226,9 @@ describe('item 4: a time budget per document in batch ingest', () => {
     expect(summary.failed).toEqual([
       { source: `${input}:2`, reason: 'analysis took longer than 0.3 s (--doc-timeout)' },
     ]);
+    // The progress lines on stderr end with the same counts as the summary (they are throttled, so can lag).
+    const lines = r.stderr.match(/unspun: \d+ read, .*/g) ?? [];
+    expect(lines.at(-1)).toBe('unspun: 3 read, 2 added, 0 duplicates, 1 failed');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
