@@ -41,10 +41,29 @@ export async function retrieveCandidates(
   k: number,
   opts: RetrieveOptions,
 ): Promise<Candidate[]> {
-  const n = await store.count();
-  if (!n || k <= 0) return [];
-  const exclude = new Set(opts.exclude ?? []);
+  if (k <= 0) return [];
   const fp = fingerprint(analysis);
+  const anchors = queryAnchors(fp);
+  // The four generators are independent queries: on a server store they run at once, so a query costs about the
+  // slowest of them, not their sum (SQLite runs them one after another either way). Results are combined in a
+  // fixed order below, so the list is the same.
+  const textP = store.textSearch(analysis.text, k * 2);
+  const bandsP = store.bandMatches(fp.bands);
+  const kindP = store.getSetting('vector.kind');
+  // Marked handled: if an earlier await throws, these are never awaited, and must not crash the process.
+  for (const p of [textP, bandsP, kindP]) p.catch(() => {});
+  const n = await store.count();
+  // Anchors in more than 5% of articles (at least 200, at most 1,000) say little and cost a long posting list:
+  // at 100k articles a 5% cap would read up to 5,000 rows per query anchor.
+  const postingsP = store.anchorPostings(anchors, Math.max(200, Math.min(Math.ceil(n * 0.05), MAX_POSTINGS)));
+  // A store written with other vectors (an old build) is searched without them rather than with meaningless cosines.
+  const kind = await kindP;
+  const q = kind === null || kind === VECTOR_KIND ? storedVector(analysis, opts.vectors) : null;
+  const nearestP = q ? store.nearestByVector(q, k * 2) : Promise.resolve([]);
+  const [bandHits, postings, textHits, nearest] = await Promise.all([bandsP, postingsP, textP, nearestP]);
+  if (!n) return [];
+
+  const exclude = new Set(opts.exclude ?? []);
   const parts = new Map<number, Candidate['parts']>();
   const get = (id: number) => {
     let p = parts.get(id);
@@ -52,12 +71,8 @@ export async function retrieveCandidates(
     return p;
   };
 
-  for (const [id, shared] of await store.bandMatches(fp.bands)) get(id).bands = shared / BANDS;
+  for (const [id, shared] of bandHits) get(id).bands = shared / BANDS;
 
-  // Anchors in more than 5% of articles (at least 200, at most 1,000) say little and cost a long posting list:
-  // at 100k articles a 5% cap would read up to 5,000 rows per query anchor.
-  const anchors = queryAnchors(fp);
-  const postings = await store.anchorPostings(anchors, Math.max(200, Math.min(Math.ceil(n * 0.05), MAX_POSTINGS)));
   const idf = (df: number) => Math.log(1 + n / df);
   const weights = [...postings.values()].map((docs) => idf(docs.length)).sort((a, b) => b - a);
   // Normalise by the best 20 query anchors: a stored article indexes at most 40, of which ~half are lemmas we also hold.
@@ -69,17 +84,13 @@ export async function retrieveCandidates(
   }
   for (const [id, s] of anchorSum) if (s / norm >= 0.1 || parts.has(id)) get(id).anchors = Math.min(1, s / norm);
 
-  const textHits = await store.textSearch(analysis.text, k * 2);
   const textRank = new Map(textHits.map((h, i) => [h.id, i + 1]));
   const topText = textHits[0]?.score || 1;
   for (const h of textHits) get(h.id).text = Math.max(0, h.score / topText);
 
   const vectorRank = new Map<number, number>();
-  // A store written with other vectors (an old build) is searched without them rather than with meaningless cosines.
-  const kind = await store.getSetting('vector.kind');
-  if (kind === null || kind === VECTOR_KIND) {
-    const q = storedVector(analysis, opts.vectors);
-    (await store.nearestByVector(q, k * 2)).forEach((hit, i) => {
+  if (q) {
+    nearest.forEach((hit, i) => {
       get(hit.id).vector = Math.max(0, hit.score);
       vectorRank.set(hit.id, i + 1);
     });
