@@ -20,7 +20,12 @@ const KEYS: Record<string, Key> = {
       (c: DumpedCandidate) => c.score + (g - TRACE_BM25_WEIGHT) * c.bm25,
     ]),
   ),
-  'origin role + 0.15 (dropped)': (c) => c.score + (c.role === 'origin' ? 0.15 : 0),
+  ...Object.fromEntries(
+    [0.03, 0.05, 0.1, 0.15].map((b) => [
+      `origin role + ${b}`,
+      (c: DumpedCandidate) => c.score + (c.role === 'origin' ? b : 0),
+    ]),
+  ),
   ...Object.fromEntries(
     [0.1, 0.3].map((w) => [`+ ${w} · source covered`, (c: DumpedCandidate) => c.score + w * c.sourceCoverage]),
   ),
