@@ -7,13 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { TRACE_BM25_WEIGHT } from '../src/corpus/trace.js';
+import { ORIGIN_NUDGE, TRACE_BM25_WEIGHT } from '../src/corpus/trace.js';
 import type { DumpedCandidate, DumpedQuery } from './trace-dump.js';
 
 type Key = (c: DumpedCandidate) => number;
-// `score` is the shipped rank score of the dumping code; the variants add to it.
+// `score` is the dumping code's rank score (the origin bonus is applied when sorting, not in it); variants add to it.
 const KEYS: Record<string, Key> = {
-  shipped: (c) => c.score,
+  shipped: (c) => c.score + (c.role === 'origin' ? ORIGIN_NUDGE : 0),
   ...Object.fromEntries(
     [0, 0.25, 1, 2].map((g) => [
       `BM25 weight ${g}`,

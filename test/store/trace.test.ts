@@ -72,8 +72,8 @@ describe('trace and families on the fixture corpus', () => {
         .trim() + '\n\nIt is the second closure this decade.';
     const t = await trace(store, analyze(extract(text)), { vectors });
     expect(t.query.id).toBeNull();
-    // The query is the verbatim paper plus a sentence: that paper and the wire story lead, ranked by score (roles do
-    // not reorder; eval/NOTES.md), and the roles say which is the origin.
+    // The query is the verbatim paper plus a sentence: that paper and the wire story lead (the origin role only
+    // nudges the order; eval/NOTES.md), and the roles say which is the origin.
     expect(t.candidates.slice(0, 2).map((c) => c.id)).toEqual(
       expect.arrayContaining([id['wire-origin'], id['paper-verbatim']]),
     );
