@@ -1,4 +1,5 @@
 import type { Analysis, Block, Extracted } from '../types.js';
+import { emptyLayers } from '../nlp/layers.js';
 import { tokenise } from '../nlp/01-sentences.js';
 
 /**
@@ -42,12 +43,6 @@ export function plainAnalysis(text: string): Analysis {
     sentences,
     boilerplate: [],
     tokens,
-    entities: [],
-    numbers: [],
-    quotes: [],
-    attributions: [],
-    speakerDescriptions: [],
-    hedges: [],
-    negations: [],
+    ...emptyLayers(),
   };
 }

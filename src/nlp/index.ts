@@ -1,4 +1,5 @@
 import type { Analysis, Extracted } from '../types.js';
+import { emptyLayers } from './layers.js';
 import { tokenise } from './01-sentences.js';
 import { findQuotes } from './02-quotes.js';
 import { findNumbers } from './03-numbers.js';
@@ -36,13 +37,7 @@ export function analyze(ex: Extracted): Analysis {
     sentences,
     boilerplate: end === null ? ex.boilerplate : ex.boilerplate.filter((b) => b.end <= end),
     tokens,
-    entities: [],
-    numbers: [],
-    quotes: [],
-    attributions: [],
-    speakerDescriptions: [],
-    hedges: [],
-    negations: [],
+    ...emptyLayers(),
   };
   doc.quotes = findQuotes(doc); //                           02 “the delays are unacceptable,” → quote, speaker filled in step 06
   doc.numbers = findNumbers(doc); //                         03 "nearly 300" → {value: 300, qualifier: approx}
