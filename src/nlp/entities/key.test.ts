@@ -21,6 +21,12 @@ describe('entityKey', () => {
     expect(entityKey('Kiev', 'place')).toBe(entityKey('Kyiv', 'place'));
   });
 
+  it('keys a name with or without the particles an entity run reads across (one list for both)', () => {
+    expect(entityKey('Erik ten Hag', 'person')).toBe(entityKey('Erik Hag', 'person'));
+    expect(entityKey('José Eduardo dos Santos', 'person')).toBe(entityKey('José Eduardo Santos', 'person'));
+    expect(entityKey('Ursula von der Leyen', 'person')).toBe('ursula leyen');
+  });
+
   it('keys a demonym as its place', () => {
     expect(entityKey('German', 'place')).toBe('germany');
     expect(entityKey('British', 'place')).toBe('united kingdom');

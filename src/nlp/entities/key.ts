@@ -1,5 +1,5 @@
 import type { EntityType } from '../../types.js';
-import { entityLexicons, normaliseSurface } from './lexicons.js';
+import { entityLexicons, NAME_PARTICLES, normaliseSurface } from './lexicons.js';
 
 // Post-nominals: "Peter Hughes QC" is "peter hughes".
 const NAME_SUFFIXES = new Set([
@@ -17,22 +17,6 @@ const NAME_SUFFIXES = new Set([
   'mbe',
   'cbe',
   'phd',
-]);
-const NAME_PARTICLES = new Set([
-  'al',
-  'el',
-  'von',
-  'van',
-  'der',
-  'den',
-  'de',
-  'da',
-  'di',
-  'du',
-  'le',
-  'la',
-  'bin',
-  'ibn',
 ]);
 const LEGAL_SUFFIXES = new Set(['inc', 'ltd', 'corp', 'plc', 'ag', 'gmbh', 'llc', 'co', 'sa', 'nv', 'se']);
 // "Ministry of Defence" and "Defence Ministry" name the same body: key both as "defense ministry".

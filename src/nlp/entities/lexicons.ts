@@ -3,6 +3,34 @@ import type { EntityType } from '../../types.js';
 import { lexicon } from '../../lexicons.js';
 
 export type TitleKind = 'honorific' | 'rank' | 'office';
+
+/**
+ * Lower-case particles inside personal names ("Ursula von der Leyen", "Bashar al-Assad", "Erik ten Hag"): an entity
+ * run continues across them, and entity keys drop them ("leyen" matches "von der leyen").
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'du',
+  'des',
+  'dos',
+  'das',
+  'le',
+  'la',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'ter',
+  'ten',
+]);
 export type CueType = 'org' | 'event' | 'place';
 
 interface AliasEntry {

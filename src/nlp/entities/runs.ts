@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../../types.js';
-import { entityLexicons, fold } from './lexicons.js';
+import { entityLexicons, fold, NAME_PARTICLES } from './lexicons.js';
 
 /** A candidate name: a run of capitalised tokens `[first, last]` (token indices, inclusive). */
 export interface Run {
@@ -11,29 +11,6 @@ export interface Run {
 }
 
 // Lower-case particles inside personal names: "Ursula von der Leyen", "Rio de Janeiro", "Bashar al-Assad".
-const NAME_PARTICLES = new Set([
-  'von',
-  'van',
-  'der',
-  'den',
-  'de',
-  'da',
-  'di',
-  'del',
-  'della',
-  'du',
-  'des',
-  'dos',
-  'das',
-  'le',
-  'la',
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'ter',
-  'ten',
-]);
 const NEVER_CAP_POS = new Set(['PUNCT', 'SYM', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'ADP']);
 const TITLE_CASE_ALLOWED_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'X']);
 const OPENERS = new Set(['"', '“', '‘', "'", '«', '(', '[', ':', '—', '–', '-', '•']);
