@@ -104,6 +104,18 @@ function candidates(
   return r.shuffle([...text.matchAll(re)].filter((m) => !insideQuote(text, m.index ?? 0) && keep(m)));
 }
 
+/** splice() of a whole regex match `m`: `insert` replaces it; the gold item is its first `changed` characters (all). */
+function replaceMatch(
+  kind: EditKind,
+  base: string,
+  m: RegExpMatchArray,
+  insert: string,
+  mark: Span,
+  changed = m[0].length,
+): Edit {
+  return splice(kind, base, m.index!, m[0].length, insert, mark, [m.index!, m.index! + changed]);
+}
+
 /** Replace base[at, at+remove) with insert; `mark` is relative to `insert` unless `markSentence`. */
 function splice(
   kind: EditKind,
@@ -150,7 +162,7 @@ const OPS: Record<EditKind, Op> = {
       nv = m[0].includes('.') ? Number(nv.toFixed(m[0].split('.')[1].length)) : Math.round(nv);
       if (nv === v) nv = v + 3;
       const s = formatLike(m[0], nv);
-      return splice('number-change', base, m.index!, m[0].length, s, [0, s.length], [m.index!, m.index! + m[0].length]);
+      return replaceMatch('number-change', base, m, s, [0, s.length]);
     }
     return null;
   },
@@ -173,15 +185,7 @@ const OPS: Record<EditKind, Op> = {
         continue;
       if (AFTER_DATE.test(base.slice(m.index! + m[1].length, m.index! + m[1].length + 12))) continue;
       const s = `${v < 20 ? 'dozens' : 'hundreds'} of ${m[2]}`; // dozens ≥ 24, hundreds ≥ 200: above the figure
-      return splice(
-        'number-inflate',
-        base,
-        m.index!,
-        m[0].length,
-        s,
-        [0, s.length],
-        [m.index!, m.index! + m[1].length],
-      );
+      return replaceMatch('number-inflate', base, m, s, [0, s.length], m[1].length);
     }
     return null;
   },
@@ -192,15 +196,7 @@ const OPS: Record<EditKind, Op> = {
       const v = Number(m[1].replace(',', ''));
       if (!((v >= 200 && v <= 999) || (v >= 2000 && v <= 9999))) continue;
       const s = `${v < 1000 ? 'hundreds' : 'thousands'} of ${m[2]}`; // a range that holds the figure
-      return splice(
-        'number-blur',
-        base,
-        m.index!,
-        m[0].length,
-        s,
-        [0, s.length],
-        [m.index!, m.index! + m[0].length - m[2].length - 1],
-      );
+      return replaceMatch('number-blur', base, m, s, [0, s.length], m[0].length - m[2].length - 1);
     }
     return null;
   },
@@ -225,7 +221,7 @@ const OPS: Record<EditKind, Op> = {
     };
     for (const m of candidates(base, /\b(said|says|stated|added|explained)\b/g, r)) {
       const s = r.pick(swaps[m[1]]);
-      return splice('verb-swap', base, m.index!, m[0].length, s, [0, s.length], [m.index!, m.index! + m[0].length]);
+      return replaceMatch('verb-swap', base, m, s, [0, s.length]);
     }
     return null;
   },
@@ -315,15 +311,7 @@ const OPS: Record<EditKind, Op> = {
     for (const m of candidates(base, re, r)) {
       const aux = m[1] ?? m[2];
       const after = base.slice(m.index! + m[0].length).match(/^ [a-z]+/)?.[0] ?? '';
-      return splice(
-        'negation-removed',
-        base,
-        m.index!,
-        m[0].length,
-        aux,
-        [0, aux.length + after.length],
-        [m.index!, m.index! + m[0].length],
-      );
+      return replaceMatch('negation-removed', base, m, aux, [0, aux.length + after.length]);
     }
     return null;
   },
@@ -333,15 +321,7 @@ const OPS: Record<EditKind, Op> = {
     const negated = /\b(not|no|never|n['’]t|nobody|nothing|none|neither|nor|without)\b/i;
     for (const m of candidates(base, re, r, (x) => !negated.test(base.slice(...sentenceAt(base, x.index!))))) {
       const s = `${m[1]} not ${m[2]}`;
-      return splice(
-        'negation-added',
-        base,
-        m.index!,
-        m[0].length,
-        s,
-        [0, s.length],
-        [m.index!, m.index! + m[0].length],
-      );
+      return replaceMatch('negation-added', base, m, s, [0, s.length]);
     }
     return null;
   },
@@ -350,15 +330,7 @@ const OPS: Record<EditKind, Op> = {
     for (const m of candidates(base, re, r)) {
       const h = r.pick(['reportedly', 'allegedly', 'possibly']);
       const s = `${m[1]} ${h} ${m[2]}`;
-      return splice(
-        'hedge-added',
-        base,
-        m.index!,
-        m[0].length,
-        s,
-        [m[1].length + 1, m[1].length + 1 + h.length],
-        [m.index!, m.index! + m[0].length],
-      );
+      return replaceMatch('hedge-added', base, m, s, [m[1].length + 1, m[1].length + 1 + h.length]);
     }
     return null;
   },
