@@ -21,13 +21,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadVectors } from '../src/align/vectors.js';
-import { retrieveCandidates } from '../src/corpus/retrieve.js';
-import { trace } from '../src/corpus/trace.js';
 import { enqueuePaths } from '../src/queue/index.js';
 import { decodeAnalysis } from '../src/store/codec.js';
 import { openStore } from '../src/store/index.js';
 import type { PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { generateCorpus, writeCorpusSegments } from './corpus-gen.js';
+import { measurePlanted, spread } from './planted-sample.js';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a, i, all) => a !== '--store' && all[i - 1] !== '--store'),
@@ -194,38 +193,15 @@ if (!BASE) {
     const dbBytes = Number(
       (await sql.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0].n,
     );
-    const idOf = async (article: string) => (await store.latestVersion(article))?.id ?? null;
-    const step = Math.max(1, Math.floor(planted.length / TRACES));
-    const sample = planted.filter((_, i) => i % step === 0).slice(0, TRACES);
+    const sample = spread(planted, TRACES);
 
     const run = async (withTrace: boolean) => {
-      const retrieveMs: number[] = [];
-      const traceMs: number[] = [];
-      const textMs: number[] = [];
-      let hits = 0;
-      let shortlisted = 0;
-      let textFound = 0;
-      let traced = 0;
-      for (const p of sample) {
-        const [rid, oid] = [await idOf(p.rewrite), await idOf(p.origin)];
-        if (rid === null || oid === null) continue;
-        const a = decodeAnalysis((await store.get(rid))!.analysis);
-        let t = performance.now();
-        const short = await retrieveCandidates(store, a, 30, { exclude: [rid], vectors });
-        retrieveMs.push(performance.now() - t);
-        if (short.some((c) => c.id === oid)) shortlisted++;
-        t = performance.now();
-        const text = await store.textSearch(a.text, 31);
-        textMs.push(performance.now() - t);
-        if (text.some((h) => h.id === oid)) textFound++;
-        if (withTrace) {
-          t = performance.now();
-          const tr = await trace(store, rid, { top: 5, vectors });
-          traceMs.push(performance.now() - t);
-          if (tr.candidates[0]?.id === oid) hits++;
-        }
-        traced++;
-      }
+      const { traced, retrieveMs, traceMs, textMs, hits, shortlisted, textFound } = await measurePlanted(
+        store,
+        sample,
+        vectors,
+        { trace: withTrace, text: true },
+      );
       const q = (xs: number[]) => ({ p50: r1(pct(xs, 0.5)), p95: r1(pct(xs, 0.95)) });
       return {
         traced,

@@ -17,12 +17,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { addPaths } from '../src/corpus/add.js';
 import { families } from '../src/corpus/families.js';
-import { retrieveCandidates } from '../src/corpus/retrieve.js';
-import { trace } from '../src/corpus/trace.js';
-import { decodeAnalysis } from '../src/store/codec.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { loadVectors } from '../src/align/vectors.js';
 import { writeCorpusSegments } from './corpus-gen.js';
+import { measurePlanted, spread } from './planted-sample.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -124,29 +122,14 @@ async function measure(
   const indexBytes = await store.indexBytes();
 
   // Trace a spread of planted rewrites; recall@1: the top candidate is the planted origin.
-  const step = Math.max(1, Math.floor(planted.length / TRACES));
-  const sample = planted.filter((_, i) => i % step === 0).slice(0, TRACES);
-  const idOf = async (article: string) => (await store.latestVersion(article))?.id ?? null;
-  const retrieveMs: number[] = [];
-  const traceMs: number[] = [];
-  let hits = 0;
-  let retrieved = 0;
-  let traced = 0;
   const cpuT = process.cpuUsage();
-  for (const p of sample) {
-    const [rid, oid] = [await idOf(p.rewrite), await idOf(p.origin)];
-    if (rid === null || oid === null) continue;
-    const a = decodeAnalysis((await store.get(rid))!.analysis);
-    let t = performance.now();
-    const short = await retrieveCandidates(store, a, 30, { exclude: [rid], vectors });
-    retrieveMs.push(performance.now() - t);
-    if (short.some((c) => c.id === oid)) retrieved++;
-    t = performance.now();
-    const tr = await trace(store, rid, { top: 5, vectors });
-    traceMs.push(performance.now() - t);
-    if (tr.candidates[0]?.id === oid) hits++;
-    traced++;
-  }
+  const {
+    traced,
+    retrieveMs,
+    traceMs,
+    hits,
+    shortlisted: retrieved,
+  } = await measurePlanted(store, spread(planted, TRACES), vectors, { trace: true, text: false });
   const traceCpuMs = (cpuSeconds(process.cpuUsage(cpuT)) * 1000) / Math.max(1, traced);
   loads.push(load());
   log(
