@@ -234,7 +234,7 @@ const MARGIN = 0.25;
 /**
  * Weight of the BM25 score (relative to the best hit) in the rank: plain keyword search finds the PA source of a
  * METER story at rank 1 more often than the re-rank alone, so the re-rank starts from it. Chosen on the METER 1999
- * stories by eval/tune-trace.ts, now eval/trace-dump.ts + trace-sweep.ts (the eval scores 2000): recall@1 0.976 / 0.979 / 0.987 / 0.984 / 0.987 at
+ * stories (eval/trace-dump.ts + trace-sweep.ts; the eval scores 2000): recall@1 0.976 / 0.979 / 0.987 / 0.984 / 0.987 at
  * 0 / 0.25 / 0.5 / 1 / 2, BM25 0.987; the smallest weight that reaches BM25.
  */
 export const TRACE_BM25_WEIGHT = 0.5;
