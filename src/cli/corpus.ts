@@ -404,10 +404,14 @@ export function traceToText(r: TraceResult): string {
     for (const f of c.findings.filter((f) => f.severity === 'high' || f.severity === 'medium').slice(0, 3))
       out.push(`             ${f.severity} ${f.ruleId}: ${f.message}`);
   }
-  const stitched = new Set(r.sentences.flatMap((s) => s.sources));
-  if (stitched.size > 1)
+  // Stitched: blocks of sentences (two or more each) came first from different sources. A sibling that copied the
+  // same origin is a second source of the same sentences, not a second block; one matching headline is no block.
+  const heads = new Map<number, number>();
+  for (const s of r.sentences) if (s.sources.length) heads.set(s.sources[0], (heads.get(s.sources[0]) ?? 0) + 1);
+  const stitched = [...heads.values()].filter((n) => n >= 2);
+  if (stitched.length > 1)
     out.push(
-      `  stitched from ${stitched.size} sources: ${r.sentences
+      `  stitched from ${stitched.length} sources: ${r.sentences
         .filter((s) => s.sources.length)
         .map((s) => `s${s.id}←${s.sources.map((x) => '#' + x).join('/')}`)
         .join(' ')}`,

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { traceToText } from '../../src/cli/corpus.js';
 import { addPaths } from '../../src/corpus/add.js';
 import { families } from '../../src/corpus/families.js';
 import { familiesToDot, familiesToGraphml } from '../../src/corpus/graph-format.js';
@@ -62,6 +63,13 @@ describe('trace and families on the fixture corpus', () => {
     const body = t.sentences.slice(1);
     expect(body.slice(0, 2).every((s) => s.sources[0] === id['wire-origin'])).toBe(true);
     expect(body.slice(2).every((s) => s.sources[0] === id.unrelated)).toBe(true);
+    expect(traceToText(t)).toMatch(/stitched from 2 sources: /);
+  });
+
+  it('does not call a copy stitched when a sibling is a second source of the same sentences', async () => {
+    const t = await trace(store, id['paper-spun'], { vectors });
+    expect(new Set(t.sentences.flatMap((s) => s.sources)).size).toBeGreaterThan(1);
+    expect(traceToText(t)).not.toMatch(/stitched/);
   });
 
   it('traces an article that is not in the store', async () => {
