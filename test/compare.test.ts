@@ -73,6 +73,11 @@ describe('content-farm spin of a wire story', () => {
     expectSpansSliceBack(r);
   });
 
+  it('does not call "the German capital" added where the wire story names Berlin', () => {
+    const added = r.findings.filter((f) => f.ruleId === 'unsupported-content' && f.actual === 'German');
+    expect(added).toEqual([]);
+  });
+
   it('keeps headings and boilerplate out of claims', () => {
     const headings = new Set(r.derived.sentences.filter((s) => s.kind === 'heading').map((s) => s.id));
     expect(headings.size).toBeGreaterThan(0);

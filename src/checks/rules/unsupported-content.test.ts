@@ -23,6 +23,20 @@ ruleTester(unsupportedContent, {
         'The mayor said the port had made mistakes with the cranes. "Only time will tell whether they have learned their lesson," she added.',
       links: [[0, [0, 1]]],
     },
+    {
+      // A full rewrite (not a summary), where added capitalised words count as added specifics.
+      name: '"the German capital" for Berlin in a full rewrite is not an added specific',
+      source:
+        'Commuters between Berlin and Hamburg have faced weeks of delays caused by faulty signals, the authority said. ' +
+        'Engineers found seventeen broken signal boxes near the town of Wittenberge last week.',
+      derived:
+        'Commuters between the German capital and Hamburg have endured weeks of delays caused by faulty signals. ' +
+        'Seventeen broken signal boxes were found by engineers near the town of Wittenberge last week.',
+      links: [
+        [0, 0],
+        [1, 1],
+      ],
+    },
     // Issue 9, read on outside rewrites.
     {
       name: 'a county named by its short form ("Lancashire" → "Lancs")',
@@ -84,6 +98,13 @@ ruleTester(unsupportedContent, {
     },
   ],
   invalid: [
+    {
+      name: 'a country the source does not imply is still an added specific',
+      source: 'Commuters have faced weeks of delays caused by faulty signals on the line, the authority said.',
+      derived: 'Commuters in the German capital have faced weeks of delays caused by faulty signals on the line.',
+      links: [[0, 0]],
+      errors: [{ messageId: 'unsupported-words', actual: 'German' }],
+    },
     {
       name: 'class 6: an editorial conclusion linked to a source sentence by topic words alone',
       source: 'The port authority admitted that two of its cranes failed in March, delaying 40 container ships.',

@@ -1,5 +1,6 @@
 import { lexicon } from '../../lexicons.js';
 import { foldText } from '../../nlp/fold.js';
+import { entityKey } from '../../nlp/entities/key.js';
 import { isWord } from '../../nlp/words.js';
 import type { Analysis, Sentence } from '../../types.js';
 import { entityFates } from '../evidence/entities.js';
@@ -64,7 +65,9 @@ export const unsupportedContent: Check = {
         out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, s.id) });
         continue;
       }
-      const judged = summary ? added : added.filter((i) => specific(ctx.derived, s, i));
+      const judged = (summary ? added : added.filter((i) => specific(ctx.derived, s, i))).filter(
+        (i) => !impliedPlace(ctx, i),
+      );
       for (const run of tokenRuns(ctx.derived, judged)) {
         const actual = ctx.derived.text.slice(run.start, run.end);
         out.push({ messageId: 'unsupported-words', data: { actual }, source: null, derived: ref(s.id, run), actual });
@@ -78,6 +81,38 @@ export const unsupportedContent: Check = {
 function specific(doc: Analysis, s: Sentence, i: number): boolean {
   const t = doc.tokens[i];
   return /\d/.test(t.text) || (i > s.tokenStart && /^\p{Lu}/u.test(t.text) && doc.tokens[i - 1].text !== '"');
+}
+
+let countryOf: Map<string, string> | null = null;
+const implied = new WeakMap<Analysis, Set<string>>();
+
+/**
+ * A place mention the source implies: "the German capital" where the source names Berlin (or Germany). Country keys
+ * of the source's places from lexicons/place-countries.json; the derived mention (a demonym is a place mention keyed
+ * by its country) must be keyed by one of them.
+ */
+function impliedPlace(ctx: CheckContext, i: number): boolean {
+  const t = ctx.derived.tokens[i];
+  const mention = ctx.derived.entities.find((e) => e.type === 'place' && e.start <= t.start && t.end <= e.end);
+  if (!mention) return false;
+  countryOf ??= new Map(
+    lexicon<[string, string]>('place-countries').entries.map(([city, country]) => [
+      entityKey(city, 'place'),
+      entityKey(country, 'place'),
+    ]),
+  );
+  let keys = implied.get(ctx.source);
+  if (!keys) {
+    keys = new Set<string>();
+    for (const e of ctx.source.entities) {
+      if (e.type !== 'place') continue;
+      keys.add(e.key);
+      const country = countryOf.get(e.key);
+      if (country) keys.add(country);
+    }
+    implied.set(ctx.source, keys);
+  }
+  return keys.has(mention.key);
 }
 
 /** Derived spans the item rules already report (a changed name or figure, a quote): one finding per fault. */
