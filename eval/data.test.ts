@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wordContainment } from '../src/relation/features.js';
+import { wordContainment } from '../src/relation/word-containment.js';
 import { containment, insideSharedRun, ngramSet, readCsv, readLines, words } from './data.js';
 
 describe('words', () => {
@@ -20,7 +20,7 @@ describe('containment', () => {
     expect(containment('The man was jailed for six years.', source)).toBeCloseTo(6 / 7); // "the" missing
     expect(containment('', source)).toBe(0);
   });
-  it("is what the verdict table's `words` rows measure (the kernel keeps its own copy: baselines stay independent)", () => {
+  it("is what the verdict table's `words` rows measure", () => {
     const source = "The Council's £1,500 fine was upheld by the U.S. court on Tuesday, don’t forget.";
     for (const part of [
       'The council’s fine of £1,500 was upheld.',

@@ -1,6 +1,7 @@
 /** Small readers and lexical features shared by the eval tasks (no NLP: baselines must stay independent of Unspun). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { normWord, WORD_PATTERN, wordContainment } from '../src/relation/word-containment.js';
 
 /** Non-empty trimmed lines (the METER index files have CRLF ends and stray leading spaces). */
 export function readLines(path: string): string[] {
@@ -88,21 +89,17 @@ export interface Word {
 /** Word tokens (letters/digits, inner apostrophes and hyphens kept) with their offsets. */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*/gu)) {
-    out.push({ start: m.index, end: m.index + m[0].length, norm: m[0].toLowerCase().replace(/’/g, "'") });
+  for (const m of text.matchAll(WORD_PATTERN)) {
+    out.push({ start: m.index, end: m.index + m[0].length, norm: normWord(m[0]) });
   }
   return out;
 }
 
-/** Share of the distinct words of `part` that occur in `whole` (word 1-gram containment, Broder 1997). */
-export function containment(part: string, whole: string): number {
-  const p = new Set(words(part).map((w) => w.norm));
-  const w = new Set(words(whole).map((x) => x.norm));
-  if (p.size === 0) return 0;
-  let hit = 0;
-  for (const x of p) if (w.has(x)) hit++;
-  return hit / p.size;
-}
+/**
+ * Share of the distinct words of `part` that occur in `whole` (word 1-gram containment, Broder 1997): the kernel's
+ * own measure, which the verdict table's `words` rows read, so the baseline and the table count words alike.
+ */
+export const containment = (part: string, whole: string): number => wordContainment(part, whole);
 
 /** Set of word n-grams as joined strings. */
 export function ngramSet(norms: string[], n: number): Set<string> {

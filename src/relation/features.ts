@@ -2,6 +2,7 @@ import type { Alignment, Analysis, Scores } from '../types.js';
 import { sharedRuns } from '../align/index.js';
 import { isWord } from '../nlp/words.js';
 import { compareSpecifics } from './specifics.js';
+import { wordContainment } from './word-containment.js';
 
 /** The document-level evidence the decision table and direction read (docs/verdicts.md); names are stable. */
 export const FEATURE_NAMES = [
@@ -81,21 +82,4 @@ export function sentenceOrder(derived: Analysis, alignment: Alignment): number {
   let kept = 0;
   for (let i = 1; i < at.length; i++) if (at[i] >= at[i - 1]) kept++;
   return kept / (at.length - 1);
-}
-
-/** Words as the baseline counts them: letters and digits, joined through inner ' - . , (U.S., 12,000, don't). */
-const WORD = /[\p{L}\p{N}]+(?:['’\-.,][\p{L}\p{N}]+)*/gu;
-const wordTypes = (text: string) => new Set((text.match(WORD) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'")));
-
-/**
- * Share of the derived text's distinct words (any word, lower-cased) that occur in the source: word 1-gram
- * containment (Broder 1997), the baseline every learned piece is held against, and a quantity anyone can recount.
- */
-export function wordContainment(derivedText: string, sourceText: string): number {
-  const d = wordTypes(derivedText);
-  if (!d.size) return 0;
-  const s = wordTypes(sourceText);
-  let hit = 0;
-  for (const w of d) if (s.has(w)) hit++;
-  return hit / d.size;
 }
