@@ -2,7 +2,16 @@ import { foldText } from '../../nlp/fold.js';
 import type { Analysis, EntityMention } from '../../types.js';
 import { creditsOf } from './credits.js';
 import { sameEntity } from './items.js';
-import { derivedCounterparts, inSentences, sameSlot, sentenceAt, within, words, perContext } from './pairs.js';
+import {
+  derivedCounterparts,
+  inSentences,
+  sameSlot,
+  sentenceAt,
+  tokensOf,
+  within,
+  words,
+  perContext,
+} from './pairs.js';
 import { isUnknownWord } from './support.js';
 import type { CheckContext } from '../types.js';
 
@@ -54,8 +63,7 @@ export const entityFates = perContext((ctx: CheckContext): EntityFate[] => {
 });
 
 function hasUnknownWord(doc: Analysis, id: number): boolean {
-  const s = doc.sentences[id];
-  return doc.tokens.slice(s.tokenStart, s.tokenEnd).some((t) => isUnknownWord(t.text));
+  return tokensOf(doc, id).some((t) => isUnknownWord(t.text));
 }
 
 /** Two names whose words pair up as variants ("Dispatches" / "Despatches", "X-ray" / "X-rays"). */

@@ -1,7 +1,7 @@
 import { lexicon } from '../../lexicons.js';
 import type { Analysis, Hedge } from '../../types.js';
 import { attributionCues } from './attributions.js';
-import { closeCounterparts, inSentences, lemmasOf, scopeCarried, within } from './pairs.js';
+import { closeCounterparts, inSentences, lemmasOf, scopeCarried, tokensOf, within } from './pairs.js';
 import type { CheckContext } from '../types.js';
 
 /** Approximations ("nearly 300") belong to the number checks, which compare qualifiers. */
@@ -62,10 +62,7 @@ export function unmatchedHedges(
  */
 function keptInOtherWords(mine: Analysis, h: Hedge, other: Analysis, otherIds: number[]): boolean {
   const words = new Set<string>();
-  for (const id of otherIds) {
-    const s = other.sentences[id];
-    for (const t of other.tokens.slice(s.tokenStart, s.tokenEnd)) words.add(t.lemma).add(t.text.toLowerCase());
-  }
+  for (const id of otherIds) for (const t of tokensOf(other, id)) words.add(t.lemma).add(t.text.toLowerCase());
   // "allegedly" ↔ "an alleged assault", "reportedly" ↔ "it was reported".
   const key = h.cue
     .split(' ')

@@ -162,10 +162,16 @@ export function sourceCounterparts(alignment: Alignment, d: number): number[] {
   return [...new Set((alignment.byDerived[d] ?? []).flatMap((l) => l.source))].sort((a, b) => a - b);
 }
 
+/** Tokens of sentence `id`. */
+export function tokensOf(doc: Analysis, id: number): Token[] {
+  const s = doc.sentences[id];
+  return doc.tokens.slice(s.tokenStart, s.tokenEnd);
+}
+
 /** Tokens of the sentence holding a span (empty for boilerplate). */
 function sentenceTokens(doc: Analysis, span: Pick<Span, 'start' | 'end'>): Token[] {
   const s = sentenceAt(doc, span.start);
-  return s ? doc.tokens.slice(s.tokenStart, s.tokenEnd) : [];
+  return s ? tokensOf(doc, s.id) : [];
 }
 
 /** Content lemmas of the tokens inside a range within one sentence (a claim, a quote's part). */

@@ -1,6 +1,6 @@
 import { lexicon } from '../../lexicons.js';
-import { isContentWord } from '../../nlp/words.js';
-import type { Analysis, Negation, Token } from '../../types.js';
+import { isContentWord, isOpenClass } from '../../nlp/words.js';
+import type { Analysis, Negation } from '../../types.js';
 import {
   closeCounterparts,
   coverage,
@@ -8,6 +8,7 @@ import {
   lemmasOf,
   ref,
   scopeCarried,
+  tokensOf,
   wholeSentence,
 } from '../evidence/pairs.js';
 import type { Check, FindingDraft } from '../types.js';
@@ -98,9 +99,6 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   if (samePolarityElsewhere(mine, id, other)) return null;
   return scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
 }
-
-const tokensOf = (doc: Analysis, id: number): Token[] =>
-  doc.tokens.slice(doc.sentences[id].tokenStart, doc.sentences[id].tokenEnd);
 
 function isQuestion(doc: Analysis, id: number): boolean {
   return /\?["'”’)]*\s*$/.test(doc.sentences[id].text);
@@ -205,7 +203,7 @@ function contested(doc: Analysis, id: number): boolean {
 function doubleNegative(doc: Analysis, ids: number[]): boolean {
   implicit ??= new Set(lexicon<string>('checks-implicit-negation').entries);
   const cues = inSentences(doc.negations, ids);
-  const tokens = ids.flatMap((id) => doc.tokens.slice(doc.sentences[id].tokenStart, doc.sentences[id].tokenEnd));
+  const tokens = ids.flatMap((id) => tokensOf(doc, id));
   const lexical = tokens.filter(
     (t) => implicit!.has(t.lemma) && !cues.some((n) => n.start <= t.start && t.end <= n.end),
   );
@@ -226,10 +224,9 @@ function frameCarried(mine: Analysis, cue: Negation, other: Analysis, otherId: n
     .slice(-2)
     .map((t) => t.lemma);
   if (before.length && !before.some((l) => there.has(l))) return false;
-  const head = here.find((t) => t.start >= cue.end && OPEN_CLASS.has(t.pos));
+  const head = here.find((t) => t.start >= cue.end && isOpenClass(t.pos));
   return !head || there.has(head.lemma);
 }
-const OPEN_CLASS = new Set(['VERB', 'ADJ', 'ADV', 'NOUN', 'PROPN', 'NUM']);
 
 /** Share of each other's content words at which two sentences read as one sentence edited, not one retold. */
 const NEAR_COPY = 0.6;
