@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import { InputError, ThresholdError } from '../errors.js';
 import type { Store } from '../store/index.js';
 import type { AddProgress, TraceResult, FamiliesResult } from '../corpus/index.js';
 import { readInput } from './io.js';
-import { allowPrivateOption, maxBytesOption, MAX_WORKERS, wholeNumber } from './options.js';
+import { allowPrivateOption, maxBytesOption, MAX_WORKERS, positiveSeconds, wholeNumber } from './options.js';
 import { pct } from '../report/format.js';
 import { safeLine, safeText } from '../report/sanitize.js';
 
@@ -59,14 +59,6 @@ async function withStore<T>(
   } finally {
     await store.close();
   }
-}
-
-/** `--doc-timeout 2.5`: seconds, more than 0, at most a day. */
-function positiveSeconds(v: string): number {
-  const n = Number(v);
-  if (!/^\s*\d+(?:\.\d+)?\s*$/.test(v) || n <= 0 || n > 86_400)
-    throw new InvalidArgumentError('expected seconds, more than 0 (e.g. 60 or 2.5).');
-  return n;
 }
 
 /** `--workers 200` would start 200 threads of ~60 MB each: capped, with a note. */

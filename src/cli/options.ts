@@ -15,6 +15,14 @@ export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {
   };
 }
 
+/** `--doc-timeout 2.5`: seconds, more than 0, at most a day. */
+export function positiveSeconds(v: string): number {
+  const n = Number(v);
+  if (!/^\s*\d+(?:\.\d+)?\s*$/.test(v) || n <= 0 || n > 86_400)
+    throw new InvalidArgumentError('expected seconds, more than 0 (e.g. 60 or 2.5).');
+  return n;
+}
+
 export function byteSize(v: string): number {
   try {
     const n = parseBytes(v);

@@ -3,6 +3,7 @@ import type { EntityType } from '../../types.js';
 import { lexicon } from '../../lexicons.js';
 
 export type TitleKind = 'honorific' | 'rank' | 'office';
+export type CueType = 'org' | 'event' | 'place';
 
 /**
  * Lower-case particles inside personal names ("Ursula von der Leyen", "Bashar al-Assad", "Erik ten Hag"): an entity
@@ -31,7 +32,6 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'ter',
   'ten',
 ]);
-export type CueType = 'org' | 'event' | 'place';
 
 interface AliasEntry {
   key: string;
