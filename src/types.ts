@@ -245,11 +245,13 @@ export interface VerdictQuantities {
   sentenceOrder: number;
   /** Share of the source body with a counterpart in the derived text (shown; never lowers a verdict). */
   sourceCoverage: number;
+  /** How many names and figures the derived text has (a share of 2 is no evidence; the `spun` row needs a few). */
+  specifics: number;
 }
 
 /** The measured quantities behind a verdict, all from the derived side (docs/verdicts.md). */
 export interface RelationBasis {
-  /** Decision-table row: verbatim, copy, retold, words, narration, ordered, shared-specifics or none. */
+  /** Decision-table row: verbatim, copy, retold, words, narration, ordered, spun, shared-specifics or none. */
   rule: string;
   quantities: VerdictQuantities;
   /** Direction lean (positive: the derived text rests on the source more than the reverse). */
@@ -303,6 +305,11 @@ export interface Finding {
   actual?: string;
   /** The item as the source had it, e.g. "12,000 soldiers". */
   expected?: string;
+  /**
+   * `same-story`: copying was not shown, so the finding is worded and ranked as two reports that differ (one or
+   * two severity steps down, see docs/verdicts.md); absent for copies.
+   */
+  framing?: 'same-story';
 }
 
 export interface ArticleReport {

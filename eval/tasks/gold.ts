@@ -81,6 +81,7 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
 
 export const task: EvalTask = {
   name: 'gold',
-  description: 'Findings against the hand-read gold set of real rewrites (docs/gold.md): recall, precision, false alarms',
+  description:
+    'Findings against the hand-read gold set of real rewrites (docs/gold.md): recall, precision, false alarms',
   run,
 };

@@ -46,7 +46,8 @@ function rewriteHard(dataDir: string, split: 'dev' | 'test'): Pair[] {
   const out: Array<Pair & { key: string }> = [];
   for (const file of ['llmfake-gpt35.jsonl', 'sheepdog-politifact-reframings.jsonl', 'mixset-edits.jsonl']) {
     const rows = readRewrites(dataDir, file) as unknown as Array<Record<string, string>>;
-    const group = (r: Record<string, string>) => `${r.dataset ?? ''}|${r.method ?? r.style ?? r.operation}|${r.category ?? ''}`;
+    const group = (r: Record<string, string>) =>
+      `${r.dataset ?? ''}|${r.method ?? r.style ?? r.operation}|${r.category ?? ''}`;
     const bySource = new Map<string, Record<string, string>>();
     for (const r of rows) if (!bySource.has(r.source)) bySource.set(r.source, r);
     const firsts = [...bySource.values()].filter((r) => (hash32(`split:${r.source}`) % 2 === 0) === (split === 'dev'));
@@ -93,7 +94,8 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
       task: 'independent',
       metric: 'independent reports called derived',
       value: derived / non.length,
-      baseline: non.filter((s) => baselineDerived({ source: s.sourceText, derived: s.derivedText })).length / non.length,
+      baseline:
+        non.filter((s) => baselineDerived({ source: s.sourceText, derived: s.derivedText })).length / non.length,
       note: `${note}; baseline: word containment ≥ ${partial}`,
     });
   }

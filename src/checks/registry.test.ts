@@ -76,49 +76,30 @@ describe('registry', () => {
     }
   });
 
-  it('lists every rule in the docs/checks table, in registry order, with its severity, scope and description', () => {
+  it('lists every rule in the docs/checks table, in registry order, with its severity, reading and description', () => {
     const index = readFileSync(join(docsDir, 'README.md'), 'utf8');
     const rows = [...index.matchAll(/^\| \[([\w-]+)\]\(\1\.md\) *\| (\w+)(?: \(([^)]+)\))? *\| (.+?) *\|$/gm)];
-    const scope = { all: undefined, derived: 'copies only', 'derived-or-summary': 'copies and summaries' } as const;
     expect(rows.map((r) => r[1])).toEqual(ids);
     for (const [, id, severity, applies, description] of rows) {
       const { meta } = rules.find((r) => r.meta.id === id)!;
-      expect([severity, applies, description], id).toEqual([
-        meta.severity,
-        scope[meta.appliesTo ?? 'all'],
-        meta.description,
-      ]);
+      expect([severity, applies, description], id).toEqual([meta.severity, meta.reads, meta.description]);
     }
   });
 
-  it('declares messages and marks whole-copy and dropped/removed rules as needing a derivation verdict', () => {
+  it("declares messages and what each rule's findings read as (the runner frames them by verdict)", () => {
     for (const r of rules) {
       expect(Object.keys(r.meta.messages).length, r.meta.id).toBeGreaterThan(0);
       expect(r.meta.description.length, r.meta.id).toBeGreaterThan(20);
     }
-    expect(
+    const by = (reads: string) =>
       rules
-        .filter((r) => r.meta.appliesTo === 'derived')
+        .filter((r) => r.meta.reads === reads)
         .map((r) => r.meta.id)
-        .sort(),
-    ).toEqual([
-      'attribution-removed',
-      'claim-dropped',
-      'entity-dropped',
-      'hedge-removed',
-      'number-dropped',
-      'quote-fabricated',
-      'quote-removed',
-      'source-uncredited',
-    ]); // class 8 of issue 9: under same-story nothing was dropped or removed
-    // The HIGH change checks say "the rewrite changed …": a same-story report changed nothing (precision by reading).
-    expect(rules.filter((r) => r.meta.appliesTo === 'derived-or-summary').map((r) => r.meta.id)).toEqual([
-      'number-changed',
-      'entity-changed',
-      'quote-altered',
-      'attribution-changed',
-      'negation-flip',
-      'unsupported-content',
-    ]);
+        .sort();
+    // What a copy left out, or a report of its own could lack: demoted when copying was not shown.
+    expect(by('omission')).toEqual(['claim-dropped', 'entity-dropped', 'number-dropped']);
+    expect(by('addition')).toEqual(['quote-fabricated', 'unsupported-content']);
+    expect(by('credit')).toEqual(['source-uncredited']);
+    expect(by('page')).toEqual(['boilerplate']);
   });
 });

@@ -5,7 +5,15 @@ import { InputError } from '../errors.js';
 import { packageRoot } from '../lexicons.js';
 import type { Finding } from '../types.js';
 import { ruleById } from './registry.js';
-import { dedupeFindings, fillTemplate, loadRuleConfig, runChecks, sortFindings, toFinding } from './runner.js';
+import {
+  asTwoReports,
+  dedupeFindings,
+  fillTemplate,
+  loadRuleConfig,
+  runChecks,
+  sortFindings,
+  toFinding,
+} from './runner.js';
 import { buildContext, type CheckCase } from './tester.js';
 
 const fixture = (name: string) => readFileSync(join(packageRoot, 'test/fixtures/checks', name), 'utf8');
@@ -78,11 +86,29 @@ describe('runChecks', () => {
     ]);
   });
 
-  it('drops whole-copy rules unless the verdict says the rewrite is a copy', () => {
-    for (const verdict of ['same-story', 'unrelated'] as const) {
-      expect(runChecks(buildContext({ ...SMALL, verdict }), {})).toEqual([]);
+  it('frames findings by verdict: same-story worded as two reports and demoted, unrelated unchecked', () => {
+    const copy = runChecks(buildContext({ ...SMALL, verdict: 'partial-reuse' }), {});
+    expect(copy.length).toBe(3);
+    const same = runChecks(buildContext({ ...SMALL, verdict: 'same-story' }), {});
+    // No credit is owed when copying was not shown; what one report lacks is reported two steps lower.
+    expect(same.map((f) => f.ruleId)).not.toContain('source-uncredited');
+    expect(same.length).toBe(copy.length - 1);
+    for (const f of same) {
+      const asCopy = copy.find((c) => c.ruleId === f.ruleId)!;
+      expect(f.framing).toBe('same-story');
+      expect(f.severity).not.toBe(asCopy.severity);
+      expect(f.message).not.toMatch(/\b(the rewrite|the source)\b/i);
     }
-    expect(runChecks(buildContext({ ...SMALL, verdict: 'partial-reuse' }), {}).length).toBe(3);
+    expect(runChecks(buildContext({ ...SMALL, verdict: 'unrelated' }), {})).toEqual([]);
+  });
+
+  it('words a message for two reports of one story', () => {
+    expect(asTwoReports('The source hedges this claim with "may"; the rewrite states it without a hedge.')).toBe(
+      'The first report hedges this claim with "may"; the second report states it without a hedge.',
+    );
+    expect(asTwoReports('This source sentence has no counterpart in the rewrite.')).toBe(
+      'This sentence of the first report has no counterpart in the second report.',
+    );
   });
 });
 

@@ -10,30 +10,67 @@ import {
 } from '../types.js';
 import { ruleById, ruleDocUrl, rules } from './registry.js';
 import { isSummary } from './evidence/support.js';
-import type { Check, CheckContext, FindingDraft, SpanRef } from './types.js';
+import type { Check, CheckContext, FindingDraft, FindingReading, SpanRef } from './types.js';
 
 const SETTINGS = new Set<string>(['off', ...SEVERITIES]);
 
 /**
  * Runs every enabled rule and returns sorted, deduplicated findings.
- * `settings` overrides default severities per rule id; `off` disables a rule.
+ * `settings` overrides default severities per rule id; `off` disables a rule. The verdict frames what is found
+ * (FRAMING), it never decides by itself whether a real change is shown.
  */
 export function runChecks(ctx: CheckContext, settings: Record<string, SeveritySetting> = {}): Finding[] {
   const findings: Finding[] = [];
+  const frame = framingOf(ctx);
   for (const check of rules) {
     const setting = settings[check.meta.id] ?? check.meta.severity;
     if (setting === 'off') continue;
-    if (!applies(check, ctx)) continue;
-    for (const draft of check.run(ctx)) findings.push(toFinding(check, draft, ctx, setting));
+    const steps = FRAMING[frame][check.meta.reads];
+    if (steps === null) continue;
+    for (const draft of check.run(ctx)) {
+      const f = toFinding(check, draft, ctx, setting);
+      if (frame === 'same-story' && check.meta.reads !== 'page') {
+        f.severity = lowerBy(f.severity, steps);
+        f.message = asTwoReports(f.message);
+        f.framing = 'same-story';
+      }
+      findings.push(f);
+    }
   }
   return sortFindings(dedupeFindings(findings));
 }
 
-/** The runner's gate, from `meta.appliesTo`: rules about what a copy dropped or added run only on copies (and summaries, when they say so). */
+export type Framing = 'copy' | 'same-story' | 'unrelated';
+
+/**
+ * How the verdict frames each kind of finding (`meta.reads`): severity steps down, or `null` = not run.
+ * A copy (verbatim-copy, rewrite, partial-reuse — or a summary the aligner ties to its source throughout) is read
+ * at each rule's severity. `same-story`: copying was not shown, so an alteration is two reports that disagree (one
+ * step down) and an omission or addition is what independent reporting does anyway (two steps down); no credit is
+ * owed. `unrelated`: nothing was linked worth comparing; only page clutter is reported. docs/verdicts.md.
+ */
+export const FRAMING: Record<Framing, Record<FindingReading, number | null>> = {
+  copy: { alteration: 0, omission: 0, addition: 0, credit: 0, page: 0 },
+  'same-story': { alteration: 1, omission: 2, addition: 2, credit: null, page: 0 },
+  unrelated: { alteration: null, omission: null, addition: null, credit: null, page: 0 },
+};
+
+export function framingOf(ctx: Pick<CheckContext, 'relation' | 'source' | 'derived' | 'alignment'>): Framing {
+  if (isDerivedVerdict(ctx.relation.verdict) || isSummary(ctx)) return 'copy';
+  return ctx.relation.verdict === 'same-story' ? 'same-story' : 'unrelated';
+}
+
+/** Whether the runner runs a rule on this context at all (the tester uses it too). */
 export function applies(check: Check, ctx: CheckContext): boolean {
-  const to = check.meta.appliesTo ?? 'all';
-  if (to === 'all') return true;
-  return isDerivedVerdict(ctx.relation.verdict) || (to === 'derived-or-summary' && isSummary(ctx));
+  return FRAMING[framingOf(ctx)][check.meta.reads] !== null;
+}
+
+/** A message worded for two reports of one story: neither text is "the rewrite" of the other. */
+export function asTwoReports(message: string): string {
+  return message
+    .replace(/\b([Tt])he rewrite\b/g, (_, t: string) => `${t}he second report`)
+    .replace(/\b([Tt])he source\b/g, (_, t: string) => `${t}he first report`)
+    .replace(/\b([Tt])his source sentence\b/g, (_, t: string) => `${t}his sentence of the first report`);
 }
 
 /** Turns a rule's draft into a Finding: message filled, spans carry their text. */
@@ -63,6 +100,12 @@ const LOWER: Record<Severity, Severity> = { high: 'medium', medium: 'low', low: 
 /** One step down: a weaker form of a finding stays visible, below the rule's usual severity. */
 function lower(s: Severity): Severity {
   return LOWER[s];
+}
+
+function lowerBy(s: Severity, steps: number): Severity {
+  let out = s;
+  for (let i = 0; i < steps; i++) out = lower(out);
+  return out;
 }
 
 /** `{name}` placeholders; a missing value stays visible as `{name}` rather than silently vanishing. */

@@ -1,6 +1,9 @@
 import type { Vectors } from '../align/vectors.js';
 import type { Alignment, Analysis, Relation, Severity, Span } from '../types.js';
 
+export const FINDING_READINGS = ['alteration', 'omission', 'addition', 'credit', 'page'] as const;
+export type FindingReading = (typeof FINDING_READINGS)[number];
+
 /** Static description of a check, ESLint-style: data, not code. */
 export interface CheckMeta {
   id: string;
@@ -9,11 +12,12 @@ export interface CheckMeta {
   /** Message templates keyed by id; `{name}` placeholders are filled from `FindingDraft.data`. */
   messages: Record<string, string>;
   /**
-   * Which pairs the runner runs the check on (default `all`). `derived`: only when the verdict says the text is a copy
-   * (verbatim-copy, rewrite, partial-reuse) — what a copy dropped, removed or failed to credit means nothing for a same-story
-   * report (class 8 of issue 9: every dropped/removed check is `derived`). `derived-or-summary`: also a short text the aligner ties to the source throughout (isSummary).
+   * What a finding of this rule says about the pair, which decides how the verdict frames it (runner.ts, one place,
+   * docs/verdicts.md "Findings under each verdict"): `alteration` — the two texts say different things at linked
+   * sentences; `omission` — the derived text lacks what the source has; `addition` — it has what the source lacks;
+   * `credit` — a copy owes the source a credit; `page` — page clutter. The rule itself never reads the verdict.
    */
-  appliesTo?: 'all' | 'derived' | 'derived-or-summary';
+  reads: FindingReading;
 }
 
 /** What a check sees: both analysed documents, their alignment and the relation verdict. */

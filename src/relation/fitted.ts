@@ -16,6 +16,9 @@ export const FITTED: RelationParams = {
     orderedOrder: 0.8,
     orderedLink: 0,
     orderedNovel: 2,
+    spunShared: 0.8,
+    spunNovel: 0.1,
+    spunOrder: 0.8,
   },
   directionWeight: 0.5,
 };

@@ -12,6 +12,7 @@ const base: VerdictQuantities = {
   specificsShared: 0,
   sentenceOrder: 0.5,
   sourceCoverage: 0,
+  specifics: 10,
 };
 const q = (over: Partial<VerdictQuantities>) => ({ ...base, ...over });
 const cut = FITTED.cuts;

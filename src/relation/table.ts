@@ -29,7 +29,18 @@ export interface TableCuts {
   orderedLink: number;
   /** …and brings at most this many new specifics (per sentence, halved): an independent report brings its own. */
   orderedNovel: number;
+  /**
+   * rewrite (spun): the derived text's names and figures are (nearly) all the source's and it brings none of its
+   * own, however little of what it says has a counterpart — a text spun from the source's specifics (fabricated or
+   * reframed events around its names). An independent report of one event brings names and figures of its own.
+   */
+  spunShared: number;
+  spunNovel: number;
+  spunOrder: number;
 }
+
+/** The `spun` row reads shares of at least this many specifics: with two, one match is already half. */
+export const SPUN_MIN_SPECIFICS = 3;
 
 /** The quantities of the derived-side reading `f`. */
 export function quantitiesOf(f: RelationFeatures): VerdictQuantities {
@@ -43,6 +54,7 @@ export function quantitiesOf(f: RelationFeatures): VerdictQuantities {
     specificsShared: f.specificsShared,
     sentenceOrder: f.sentenceOrder,
     sourceCoverage: f.sourceCoverage,
+    specifics: f.specifics,
   };
 }
 
@@ -53,6 +65,7 @@ export const RULES = [
   'words',
   'narration',
   'ordered',
+  'spun',
   'shared-specifics',
   'none',
 ] as const;
@@ -94,6 +107,11 @@ export function decide(q: VerdictQuantities, c: TableCuts): TableRow {
     )
   )
     return row('rewrite', 'ordered');
+  if (
+    q.specifics >= SPUN_MIN_SPECIFICS &&
+    holds(q.specificsShared - c.spunShared, c.spunNovel - q.novelSpecifics, q.sentenceOrder - c.spunOrder)
+  )
+    return row('rewrite', 'spun');
   if (q.specificsShared >= SAME_STORY_SPECIFICS) return row('same-story', 'shared-specifics');
   return row('unrelated', 'none');
 }

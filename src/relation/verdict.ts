@@ -126,6 +126,7 @@ export function judgeRelation(
         specificsShared: r3(q.specificsShared),
         sentenceOrder: r3(q.sentenceOrder),
         sourceCoverage: r3(q.sourceCoverage),
+        specifics: q.specifics,
       },
       lean: r3(lean),
       directionBy,

@@ -15,8 +15,11 @@ const SAME_QUOTE_WORDS = 0.8;
 export interface QuotePairing {
   /** Derived quotes whose words are a run of the source's quoted words (possibly trimmed or joined). */
   faithful: Quote[];
-  /** Same quote, different words; `source`/`derived` narrowed to the differing words where possible. */
-  altered: Array<{ quote: Quote; derivedQuote: Quote; source: Word[]; derived: Word[] }>;
+  /**
+   * Same quote, different words; `source`/`derived` narrowed to the differing words where possible. `close`: the
+   * quotes share SAME_QUOTE_WORDS of all their words — one quote reworded, not two quotes that share a few words.
+   */
+  altered: Array<{ quote: Quote; derivedQuote: Quote; source: Word[]; derived: Word[]; close: boolean }>;
   /** Derived quotes of at least MIN_QUOTE_WORDS words matching no source quote. */
   unmatched: Quote[];
   /** Source quotes of at least MIN_QUOTE_WORDS words no derived quote carries. */
@@ -56,6 +59,7 @@ export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
         return {
           s,
           same: (content >= SAME_QUOTE_CONTENT && shared >= MIN_SHARED_CONTENT) || all >= SAME_QUOTE_WORDS,
+          close: all >= SAME_QUOTE_WORDS,
           score: content + all,
         };
       })
@@ -64,9 +68,15 @@ export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
     if (best) {
       carried.add(best.s.q);
       const [sw, dww] = differingWords(best.s.words, dw);
-      // "without" / "with out": the same letters, only spaced differently.
-      if (sw.map((x) => x.w).join('') !== dww.map((x) => x.w).join(''))
-        out.altered.push({ quote: best.s.q, derivedQuote: d, source: sw, derived: dww });
+      if (!sameSpelling(sw, ctx.source.text, dww, ctx.derived.text))
+        out.altered.push({
+          quote: best.s.q,
+          derivedQuote: d,
+          source: sw,
+          derived: dww,
+          // One or two words swapped in an otherwise equal quote is one quote reworded, however short.
+          close: best.close || (sw.length <= 2 && dww.length <= 2),
+        });
     } else if (dw.length >= MIN_QUOTE_WORDS) out.unmatched.push(d);
   }
   // A wire story in several versions repeats its quotes: a quote counts as carried when any derived quote shares a
@@ -174,6 +184,44 @@ function differingWords(a: Word[], b: Word[]): [Word[], Word[]] {
   const da = a.slice(p, a.length - s);
   const db = b.slice(p, b.length - s);
   return da.length && db.length ? [da, db] : [a, b];
+}
+
+/** Title abbreviations a rewrite spells out or shortens inside a quote ("Sen." / "Senator"): the same word. */
+const TITLE_FORMS: Record<string, string> = {
+  sen: 'senator',
+  rep: 'representative',
+  gov: 'governor',
+  gen: 'general',
+  lt: 'lieutenant',
+  col: 'colonel',
+  sgt: 'sergeant',
+  supt: 'superintendent',
+  insp: 'inspector',
+  det: 'detective',
+  prof: 'professor',
+  dr: 'doctor',
+  st: 'saint',
+  dept: 'department',
+  govt: 'government',
+};
+
+/**
+ * The differing words are one spelling of the same words: spacing ("with out"), dots and hyphens ("F.D.A." / "FDA",
+ * "47-million" / "47 million"), a title shortened or spelled out ("Sen." / "Senator"), or a word censored with
+ * asterisks ("b*****d"). `a` and `b` are word spans into `aText` and `bText`.
+ */
+function sameSpelling(a: Word[], aText: string, b: Word[], bText: string): boolean {
+  const flat = (ws: Word[]) => ws.map((x) => TITLE_FORMS[x.w] ?? x.w.replace(/[.'-]/g, '')).join('');
+  if (flat(a) === flat(b)) return true;
+  const raw = (ws: Word[], text: string) => text.slice(ws[0].start, ws[ws.length - 1].end).toLowerCase();
+  const [x, y] = [raw(a, aText), raw(b, bText)];
+  const starred = y.includes('*') ? [x, y] : x.includes('*') ? [y, x] : null;
+  if (!starred) return false;
+  const pattern = starred[1]
+    .split(/\*+/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\p{L}+');
+  return new RegExp(`^${pattern}$`, 'u').test(starred[0]);
 }
 
 /** Size of the multiset intersection of two word lists. */

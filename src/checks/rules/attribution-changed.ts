@@ -11,7 +11,7 @@ export const attributionChanged: Check = {
   meta: {
     id: 'attribution-changed',
     severity: 'high',
-    appliesTo: 'derived-or-summary', // HIGH says "the rewrite changed": only a copy or a summary changed anything
+    reads: 'alteration',
     description: 'A claim the source attributes to one named speaker is attributed to a different one in the rewrite.',
     messages: { changed: 'The source gives this claim to {expected}; the rewrite gives it to {actual}.' },
   },

@@ -8,8 +8,8 @@ export const attributionRemoved: Check = {
   meta: {
     id: 'attribution-removed',
     severity: 'medium',
+    reads: 'alteration',
     description: 'A claim the source attributes to a speaker is stated by the rewrite in its own voice, as fact.',
-    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: { removed: 'The source attributes this claim ("{expected}"); the rewrite states it as fact.' },
   },
   run(ctx) {

@@ -5,6 +5,7 @@ export const boilerplate: Check = {
   meta: {
     id: 'boilerplate',
     severity: 'info',
+    reads: 'page',
     description:
       'Page furniture in the rewrite (comment forms, share bars, newsletter prompts), one finding per span ingest recognised.',
     messages: { boilerplate: 'Boilerplate in the rewrite ({reason}).' },

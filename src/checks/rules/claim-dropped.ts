@@ -10,9 +10,9 @@ export const claimDropped: Check = {
   meta: {
     id: 'claim-dropped',
     severity: 'low',
+    reads: 'omission',
     description: 'A sentence of the source body has no counterpart in the rewrite. Headings are never claims.',
     messages: { dropped: 'This source sentence has no counterpart in the rewrite.' },
-    appliesTo: 'derived',
   },
   run(ctx) {
     const out: FindingDraft[] = [];

@@ -7,7 +7,7 @@ export const entityChanged: Check = {
   meta: {
     id: 'entity-changed',
     severity: 'high',
-    appliesTo: 'derived-or-summary', // HIGH says "the rewrite changed": only a copy or a summary changed anything
+    reads: 'alteration',
     description:
       'A named person, organisation, place or event of the source is replaced by a different one in the rewrite.',
     messages: { changed: '"{expected}" became "{actual}".' },

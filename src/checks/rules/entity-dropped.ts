@@ -7,9 +7,9 @@ export const entityDropped: Check = {
   meta: {
     id: 'entity-dropped',
     severity: 'low',
+    reads: 'omission',
     description:
       'A named person, organisation, place or event of a carried-over source sentence appears nowhere in the rewrite.',
-    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: { dropped: '"{expected}" is not named in the rewrite.' },
   },
   run(ctx) {

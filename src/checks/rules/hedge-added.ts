@@ -10,6 +10,7 @@ export const hedgeAdded: Check = {
   meta: {
     id: 'hedge-added',
     severity: 'medium',
+    reads: 'alteration',
     description:
       'The rewrite adds a hedge ("reportedly", "may", "allegedly") to a claim the source states without one.',
     messages: {

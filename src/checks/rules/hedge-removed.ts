@@ -7,9 +7,9 @@ export const hedgeRemoved: Check = {
   meta: {
     id: 'hedge-removed',
     severity: 'medium',
+    reads: 'alteration',
     description:
       'A hedge of the source ("may", "is expected to", "reportedly") is gone from the aligned sentence of the rewrite.',
-    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: { removed: 'The source hedges this claim with "{expected}"; the rewrite states it without a hedge.' },
   },
   run(ctx) {

@@ -35,7 +35,7 @@ export const negationFlip: Check = {
   meta: {
     id: 'negation-flip',
     severity: 'high',
-    appliesTo: 'derived-or-summary', // HIGH says "the rewrite changed": only a copy or a summary changed anything
+    reads: 'alteration',
     description: 'A statement negated in the source is affirmative in the rewrite, or the reverse.',
     messages: {
       removed: 'The source negates this ("{expected}"); the rewrite states the opposite, without the negation.',

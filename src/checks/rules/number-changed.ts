@@ -7,7 +7,7 @@ export const numberChanged: Check = {
   meta: {
     id: 'number-changed',
     severity: 'high',
-    appliesTo: 'derived-or-summary', // HIGH says "the rewrite changed": only a copy or a summary changed anything
+    reads: 'alteration',
     description: 'A figure in the source has a different value in the aligned sentence of the rewrite.',
     messages: { changed: 'The figure "{expected}" became "{actual}".' },
   },

@@ -7,8 +7,8 @@ export const numberDropped: Check = {
   meta: {
     id: 'number-dropped',
     severity: 'low',
+    reads: 'omission',
     description: 'A figure in the source is missing from the rewrite, or was replaced by a vaguer amount.',
-    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: {
       dropped: 'The figure "{expected}" is missing from the rewrite.',
       blurred: 'The figure "{expected}" was blurred into the vaguer "{actual}".',

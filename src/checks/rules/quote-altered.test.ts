@@ -4,6 +4,21 @@ import { quoteAltered } from './quote-altered.js';
 ruleTester(quoteAltered, {
   valid: [
     {
+      name: 'an abbreviation written without dots is the same word',
+      source: '"The F.D.A. has not approved this treatment for children," the senator said.',
+      derived: '"The FDA has not approved this treatment for children," the senator said.',
+    },
+    {
+      name: 'a title spelled out and a hyphenated figure spaced are the same words',
+      source: '"Sen. Warren asked for 47-million dollars in relief," the mayor said.',
+      derived: '"Senator Warren asked for 47 million dollars in relief," the mayor said.',
+    },
+    {
+      name: 'a word censored with asterisks is the same word',
+      source: '"They called me a stupid fat bastard every single day," he told the court.',
+      derived: '"They called me a stupid fat b*****d every single day," he told the court.',
+    },
+    {
       name: 'a contraction spelled out is the same quote',
       source: '"I\'m quite happy to drop that specific point," the former minister said.',
       derived: '"I am quite happy to drop that specific point," the former minister said.',
@@ -42,6 +57,12 @@ ruleTester(quoteAltered, {
     },
   ],
   invalid: [
+    {
+      name: 'two statements that share a few content words: shown, but not as HIGH',
+      source: '"My father would punch me almost every day and my stepmother would join in," Richard told the jury.',
+      derived: '"Every day my stepmother found a new reason to punch me," Richard told the jury.',
+      errors: [{ messageId: 'altered', severity: 'medium' }],
+    },
     {
       name: 'one word changed inside the quote',
       source: 'Lenz said the delays were "completely unacceptable for commuters".',

@@ -7,9 +7,9 @@ export const quoteFabricated: Check = {
   meta: {
     id: 'quote-fabricated',
     severity: 'high',
+    reads: 'addition',
     description: 'The rewrite quotes words that the source never quotes.',
     // An independent report of the same event quotes its own interviews: only a copy can fabricate its source's quotes.
-    appliesTo: 'derived',
     messages: {
       invented: 'The rewrite quotes "{actual}", which the source never says.',
       'narration-quoted': 'The rewrite puts the source\'s own narration "{actual}" in quotation marks.',

@@ -22,6 +22,13 @@ ruleTester(quoteRemoved, {
   ],
   invalid: [
     {
+      name: 'a pronoun-attributed quote paraphrased with its speaker named is the weaker form',
+      source: 'Arnesen defended the coach on Friday. "It is absolutely not true that he left over money," he said.',
+      derived: 'Arnesen emphasized on Friday that the coach did not leave over money.',
+      links: [[1, 0]],
+      errors: [{ messageId: 'paraphrased', severity: 'low' }],
+    },
+    {
       name: 'a quote repeated by two versions of the wire story is reported once',
       source:
         '"We are doing everything we can to restore services," Lenz said on Tuesday.\n\nUPDATE: "We are doing everything we can to restore services," Lenz said, adding that crews worked overnight.',

@@ -10,7 +10,7 @@ import {
   wholeSentence,
   words,
 } from '../evidence/pairs.js';
-import { speakerNamedIn } from '../evidence/attributions.js';
+import { isNamed, speakerNamedIn } from '../evidence/attributions.js';
 import { isSummary } from '../evidence/support.js';
 import type { Analysis, Quote } from '../../types.js';
 import type { Check, CheckContext, FindingDraft } from '../types.js';
@@ -23,9 +23,9 @@ export const quoteRemoved: Check = {
   meta: {
     id: 'quote-removed',
     severity: 'medium',
+    reads: 'alteration',
     description:
       'A direct quote of the source is no longer a quote in the rewrite: paraphrased, or the words kept without quotation marks.',
-    appliesTo: 'derived', // same-story / unrelated: two reports, nothing was dropped
     messages: {
       paraphrased: 'The direct quote "{expected}" is paraphrased in the rewrite.',
       unquoted: 'The quoted words "{expected}" appear without quotation marks in the rewrite.',
@@ -75,6 +75,8 @@ export const quoteRemoved: Check = {
           source,
           derived: wholeSentence(ctx.derived, best.id),
           expected,
+          // A rewrite that leaves a quote out changed no one's words; the omission is claim-dropped's kind of fault.
+          weaker: true,
         });
     }
     return out;
@@ -83,11 +85,17 @@ export const quoteRemoved: Check = {
 
 /**
  * Indirect speech that keeps the speaker ("Lenz said the delays were unacceptable", named in this sentence or next
- * to it), or any summary, which compresses quotes by design: the words are still the speaker's, so it is weaker.
+ * to it), indirect speech that still gives the words to a named speaker ("Arnesen emphasized that …" where the
+ * quote's speaker was a pronoun: a swapped name is attribution-changed's to report, "officials said" is not named), or any summary, which compresses
+ * quotes by design: the words are still someone's, so it is weaker.
  */
 function faithfulForm(ctx: CheckContext, q: Quote, derivedSentence: number): boolean {
   const nearby = new Set([derivedSentence - 1, derivedSentence, derivedSentence + 1]);
-  return isSummary(ctx) || speakerNamedIn(ctx.derived, q.speaker, nearby);
+  return (
+    isSummary(ctx) ||
+    speakerNamedIn(ctx.derived, q.speaker, nearby) ||
+    ctx.derived.attributions.some((a) => a.sentence === derivedSentence && isNamed(ctx.derived, a.speaker))
+  );
 }
 
 /** The words sit inside quotation marks the quote step did not pair (`` … '' or ` … ' in tokenised text). */

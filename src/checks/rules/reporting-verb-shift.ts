@@ -8,6 +8,7 @@ export const reportingVerbShift: Check = {
   meta: {
     id: 'reporting-verb-shift',
     severity: 'medium',
+    reads: 'alteration',
     description:
       'The verb reporting a claim changes stance, e.g. neutral "said" becomes doubting "claims" or endorsing "admitted".',
     messages: { shift: '"{expected}" ({from}) became "{actual}" ({to}).' },

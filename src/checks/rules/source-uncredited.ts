@@ -5,15 +5,15 @@ import type { Check } from '../types.js';
 /**
  * The source's outlet, author or address is known but the rewrite names none of them
  * ("via …", "according to …", "first reported by …" all contain the name, so a name search suffices).
- * Runs only for copies (appliesTo: 'derived'): an article merely covering the same story owes no credit.
+ * A credit finding (reads: 'credit'): the runner runs it only on copies — an article merely covering the same story owes no credit.
  */
 export const sourceUncredited: Check = {
   meta: {
     id: 'source-uncredited',
     severity: 'medium',
+    reads: 'credit',
     description: "The source's outlet, author or URL is known, but the rewrite neither names nor links it.",
     messages: { uncredited: 'The rewrite does not credit the source ({expected}).' },
-    appliesTo: 'derived',
   },
   run(ctx) {
     const credits = creditsOf(ctx.source);

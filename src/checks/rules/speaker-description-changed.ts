@@ -15,6 +15,7 @@ export const speakerDescriptionChanged: Check = {
   meta: {
     id: 'speaker-description-changed',
     severity: 'medium',
+    reads: 'alteration',
     description: 'The description introducing a person (role, organisation) is dropped or altered in the rewrite.',
     messages: {
       'description-dropped': 'The rewrite names {person} without the source\'s description "{expected}".',
@@ -60,6 +61,9 @@ export const speakerDescriptionChanged: Check = {
         derived: ref(mention.sentence, mention),
         expected,
         actual: mention.text,
+        // A bare role ("Prosecutor", "student") named away is one referent under its name; an affiliation lost
+        // ("a spokeswoman for the Federal Railway Authority") is context a reader needs.
+        weaker: !sd.org,
       });
     }
     return out;

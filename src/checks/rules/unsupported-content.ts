@@ -25,9 +25,9 @@ export const unsupportedContent: Check = {
   meta: {
     id: 'unsupported-content',
     severity: 'medium',
+    reads: 'addition',
     description:
       'The rewrite asserts something the source does not support: an added sentence, or added words in a carried-over one.',
-    appliesTo: 'derived-or-summary',
     messages: {
       unsupported: 'This sentence of the rewrite has no support in the source.',
       'unsupported-words': 'The rewrite adds "{actual}", which the source does not support.',
@@ -70,7 +70,16 @@ export const unsupportedContent: Check = {
       );
       for (const run of tokenRuns(ctx.derived, judged)) {
         const actual = ctx.derived.text.slice(run.start, run.end);
-        out.push({ messageId: 'unsupported-words', data: { actual }, source: null, derived: ref(s.id, run), actual });
+        // A claim, not a word, is what is unsupported: one added name or figure ("Iconic", an age) is shown weaker.
+        const weaker = !/\s/.test(actual.trim());
+        out.push({
+          messageId: 'unsupported-words',
+          data: { actual },
+          source: null,
+          derived: ref(s.id, run),
+          actual,
+          weaker,
+        });
       }
     }
     return out;
