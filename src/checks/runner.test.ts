@@ -87,8 +87,14 @@ describe('runChecks', () => {
   });
 
   it('frames findings by verdict: same-story worded as two reports and demoted, unrelated unchecked', () => {
-    const copy = runChecks(buildContext({ ...SMALL, verdict: 'partial-reuse' }), {});
+    const copy = runChecks(buildContext({ ...SMALL, verdict: 'rewrite' }), {});
     expect(copy.length).toBe(3);
+    // A partial reuse adds material of its own by definition: additions one step lower, the rest as on a copy.
+    const partial = runChecks(buildContext({ ...SMALL, verdict: 'partial-reuse' }), {});
+    const sev = (fs: typeof copy, id: string) => fs.find((f) => f.ruleId === id)?.severity;
+    expect(sev(partial, 'unsupported-content')).toBe('low');
+    expect(sev(copy, 'unsupported-content')).toBe('medium');
+    expect(sev(partial, 'claim-dropped')).toBe(sev(copy, 'claim-dropped'));
     const same = runChecks(buildContext({ ...SMALL, verdict: 'same-story' }), {});
     // No credit is owed when copying was not shown; what one report lacks is reported two steps lower.
     expect(same.map((f) => f.ruleId)).not.toContain('source-uncredited');

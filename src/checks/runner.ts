@@ -29,8 +29,8 @@ export function runChecks(ctx: CheckContext, settings: Record<string, SeveritySe
     if (steps === null) continue;
     for (const draft of check.run(ctx)) {
       const f = toFinding(check, draft, ctx, setting);
+      f.severity = lowerBy(f.severity, steps);
       if (frame === 'same-story' && check.meta.reads !== 'page') {
-        f.severity = lowerBy(f.severity, steps);
         f.message = asTwoReports(f.message);
         f.framing = 'same-story';
       }
@@ -40,22 +40,24 @@ export function runChecks(ctx: CheckContext, settings: Record<string, SeveritySe
   return sortFindings(dedupeFindings(findings));
 }
 
-export type Framing = 'copy' | 'same-story' | 'unrelated';
+export type Framing = 'copy' | 'partial' | 'same-story' | 'unrelated';
 
 /**
  * How the verdict frames each kind of finding (`meta.reads`): severity steps down, or `null` = not run.
- * A copy (verbatim-copy, rewrite, partial-reuse — or a summary the aligner ties to its source throughout) is read
- * at each rule's severity. `same-story`: copying was not shown, so an alteration is two reports that disagree (one
- * step down) and an omission or addition is what independent reporting does anyway (two steps down); no credit is
- * owed. `unrelated`: nothing was linked worth comparing; only page clutter is reported. docs/verdicts.md.
+ * A copy (verbatim-copy, rewrite — or a summary the aligner ties to its source throughout) is read at each rule's
+ * severity; a partial reuse is the source's material plus the writer's own, so its additions are one step lower.
+ * `same-story`: copying was not shown, so an alteration is two reports that disagree (one step down) and an omission
+ * or addition is what independent reporting does anyway (two steps down); no credit is owed. `unrelated`: nothing was linked worth comparing; only page clutter is reported. docs/verdicts.md.
  */
 export const FRAMING: Record<Framing, Record<FindingReading, number | null>> = {
   copy: { alteration: 0, omission: 0, addition: 0, credit: 0, page: 0 },
+  partial: { alteration: 0, omission: 0, addition: 1, credit: 0, page: 0 },
   'same-story': { alteration: 1, omission: 2, addition: 2, credit: null, page: 0 },
   unrelated: { alteration: null, omission: null, addition: null, credit: null, page: 0 },
 };
 
 export function framingOf(ctx: Pick<CheckContext, 'relation' | 'source' | 'derived' | 'alignment'>): Framing {
+  if (ctx.relation.verdict === 'partial-reuse' && !isSummary(ctx)) return 'partial';
   if (isDerivedVerdict(ctx.relation.verdict) || isSummary(ctx)) return 'copy';
   return ctx.relation.verdict === 'same-story' ? 'same-story' : 'unrelated';
 }
