@@ -16,6 +16,20 @@ import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 import { decideBothWays } from '../../src/relation/verdict.js';
 
 const DEVS = ['meter-1999', 'meter-1999+llm-rewrites-dev'];
+
+const GENRES = ['METER courts', 'LLMFake political', 'LLMFake celebrity', 'LLMFake health', 'SheepDog', 'MixSet'];
+
+/** The genre of a relation-set row: METER, LLMFake by its source site, SheepDog, MixSet (Webis and PAN: none). */
+function genreOf(r: FeatureRow): string | null {
+  if (r.gold !== 'derived') return 'METER courts';
+  if (r.group.startsWith('sheepdog/')) return 'SheepDog';
+  if (r.group.startsWith('mixset/')) return 'MixSet';
+  if (r.group.startsWith('llmfake/')) {
+    const site = r.id.split('-')[0];
+    return { politifact: 'LLMFake political', gossipcop: 'LLMFake celebrity', coaid: 'LLMFake health' }[site] ?? null;
+  }
+  return null;
+}
 const SHIPPED_DEV = 'meter-1999+llm-rewrites-dev';
 
 async function run(ctx: EvalContext): Promise<EvalRow[]> {
@@ -63,6 +77,32 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
       note: 'derived pairs; baseline: higher containment = derived',
     });
   }
+  // Issue #19's targets: rewrites told to manipulate or reframe are derived; independent reports stay independent.
+  const held = data.get('llm-rewrites')!;
+  for (const [metric, rows] of [
+    [
+      'derived recall, LLMFake information_manipulation_*',
+      held.filter((r) => r.group.includes('information_manipulation')),
+    ],
+    ['derived recall, SheepDog reframings', held.filter((r) => r.group.startsWith('sheepdog/'))],
+  ] as const)
+    out.push({
+      dataset: 'llm-rewrites',
+      task: 'relation-cross',
+      metric,
+      value: score(rows, shipped).binary,
+      baseline: score(rows, meterBase).binary,
+      note: `n=${rows.length}, held out (goal ≥ 0.95); baseline: word containment, cuts on meter-1999`,
+    });
+  const non2000 = data.get('meter-2000')!.filter((r) => r.gold === 'non');
+  out.push({
+    dataset: 'meter-2000',
+    task: 'relation-cross',
+    metric: 'non-derived kept independent',
+    value: score(non2000, shipped).binary,
+    baseline: score(non2000, meterBase).binary,
+    note: `n=${non2000.length} independent reports (held out; must not fall); baseline: word containment, cuts on meter-1999`,
+  });
 
   // Detail 1: fitted on → scored on, both sides refitted on each dev set.
   const lines = [
@@ -127,7 +167,27 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
       `| ${g} | ${rs.length} | ${fmt(rec)} | ${fmt(base)} | ${[...verdicts].map(([v, n]) => `${v} ${n}`).join(', ')} |`,
     );
   }
-  // Detail 3: LLM paraphrases vs fakes written from a headline (short source): does the derivation evidence tell them apart?
+  // Detail 3: leave one genre out — the table refitted without a genre's dev rows, scored on its held-out rows.
+  lines.push(
+    '',
+    '**Leave one genre out** (refit on meter-1999 + llm-rewrites-dev without the genre; scored on the genre in meter-2000 / llm-rewrites: derived-vs-not accuracy for METER, derived recall otherwise)',
+    '',
+    '| genre left out | n | refit without it | baseline refit without it | shipped (saw it) |',
+    '|---|---|---|---|---|',
+  );
+  const devRows = rowsOf(SHIPPED_DEV);
+  const heldRows = [...data.get('meter-2000')!, ...data.get('llm-rewrites')!];
+  for (const g of GENRES) {
+    const test = heldRows.filter((r) => genreOf(r) === g);
+    const dev = devRows.filter((r) => genreOf(r) !== g);
+    if (!test.length) continue;
+    const refit = score(test, unspunScorer(fitRelation(dev)));
+    const base = score(test, baselineScorer(dev));
+    lines.push(
+      `| ${g} | ${test.length} | ${fmt(refit.binary)} | ${fmt(base.binary)} | ${fmt(score(test, shipped).binary)} |`,
+    );
+  }
+  // Detail 4: LLM paraphrases vs fakes written from a headline (short source): does the derivation evidence tell them apart?
   const lr = data.get('llm-rewrites')!;
   const para = lr.filter((r) => r.group === 'llmfake/paraphrase_generation');
   const fake = lr.filter((r) => r.group === 'llmfake/open_ended_generation');
