@@ -12,6 +12,13 @@ const ARTICLE =
 ruleTester(unsupportedContent, {
   valid: [
     {
+      name: "a speaker's loaded words inside a quote are the speaker's",
+      source: 'Workers removed the statue from the square before dawn on Thursday, the city said.',
+      derived:
+        'Workers removed the statue from the square before dawn on Thursday, in what one protester called "a heartless disgrace".',
+      links: [[0, 0]],
+    },
+    {
       name: 'class 6: commentary the source itself makes is supported',
       source: 'Only time will tell whether the harbour repairs will hold, the port authority said on Monday.',
       derived: 'Only time will tell whether the harbour repairs will hold, the port authority said on Monday.',
@@ -89,6 +96,13 @@ ruleTester(unsupportedContent, {
     },
   ],
   invalid: [
+    {
+      name: 'loaded words the source never uses, where nothing else is added: shown one step lower',
+      source: 'Workers removed the statue from the square before dawn on Thursday, the city said.',
+      derived: 'Heartless workers removed the statue from the square before dawn on Thursday in a disgrace.',
+      links: [[0, 0]],
+      errors: [{ messageId: 'loaded', actual: 'Heartless", "disgrace', severity: 'low' }],
+    },
     {
       name: 'one added name is a word, not a claim: shown one step lower',
       source: 'Commuters have faced weeks of delays caused by faulty signals on the line, the authority said.',

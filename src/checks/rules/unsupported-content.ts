@@ -7,9 +7,17 @@ import { entityFates } from '../evidence/entities.js';
 import { numberFates } from '../evidence/numbers.js';
 import { ref, wholeSentence, within } from '../evidence/pairs.js';
 import { isSummary, tokenRuns, unsupportedTokens } from '../evidence/support.js';
+import { addedLoadedWords } from '../evidence/loaded.js';
 import type { Check, CheckContext, FindingDraft } from '../types.js';
 
 const MIN_ASSERTION_WORDS = 4;
+/** Two loaded words the source never uses make a sentence editorial; one ("brave", "chaos") can be reporting. */
+const MIN_LOADED_WORDS = 2;
+
+/** Spans outside the document's quotes: a speaker's loaded words are their own. */
+function quotedOut(doc: Analysis, spans: Array<{ start: number; end: number }>) {
+  return spans.filter((w) => !doc.quotes.some((q) => q.inner.start <= w.start && w.end <= q.inner.end));
+}
 
 let prompts: string[] | null = null;
 
@@ -32,6 +40,7 @@ export const unsupportedContent: Check = {
       unsupported: 'This sentence of the rewrite has no support in the source.',
       'unsupported-words': 'The rewrite adds "{actual}", which the source does not support.',
       editorial: 'This sentence of the rewrite is commentary ("{actual}") that the source does not make.',
+      loaded: 'This sentence of the rewrite adds loaded words ("{actual}") that the source does not use.',
     },
   },
   run(ctx) {
@@ -57,34 +66,56 @@ export const unsupportedContent: Check = {
         });
         continue;
       }
-      const added = unsupportedTokens(ctx.source, ctx.derived, s.id, ctx.vectors).filter(
-        (i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)),
-      );
-      if (!added.length) continue;
-      if (ctx.shared.unsupportedDerived.has(s.id)) {
-        out.push({ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, s.id) });
-        continue;
-      }
-      const judged = (summary ? added : added.filter((i) => specific(ctx.derived, s, i))).filter(
-        (i) => !impliedPlace(ctx, i),
-      );
-      for (const run of tokenRuns(ctx.derived, judged)) {
-        const actual = ctx.derived.text.slice(run.start, run.end);
-        // A claim, not a word, is what is unsupported: one added name or figure ("Iconic", an age) is shown weaker.
-        const weaker = !/\s/.test(actual.trim());
-        out.push({
-          messageId: 'unsupported-words',
-          data: { actual },
-          source: null,
-          derived: ref(s.id, run),
-          actual,
-          weaker,
-        });
-      }
+      const before = out.length;
+      out.push(...addedClaims(ctx, s, elsewhere, summary));
+      if (out.length > before) continue;
+      const loaded = quotedOut(ctx.derived, addedLoadedWords(ctx.source, ctx.derived, s));
+      if (loaded.length < MIN_LOADED_WORDS) continue;
+      // Loaded language is the rewrite's own voice, aligned or not, where nothing else was found in the sentence.
+      // Weaker: valence words are also plain reporting ("denied", "charges", "important"): shown, not alarmed.
+      const actual = loaded.map((w) => ctx.derived.text.slice(w.start, w.end)).join('", "');
+      out.push({
+        messageId: 'loaded',
+        data: { actual },
+        source: null,
+        derived: wholeSentence(ctx.derived, s.id),
+        actual,
+        weaker: true,
+      });
     }
     return out;
   },
 };
+
+/** Added claims in one derived sentence: the whole sentence when it has no counterpart, else its added specifics. */
+function addedClaims(
+  ctx: CheckContext,
+  s: Sentence,
+  elsewhere: Array<{ start: number; end: number }>,
+  summary: boolean,
+): FindingDraft[] {
+  const added = unsupportedTokens(ctx.source, ctx.derived, s.id, ctx.vectors).filter(
+    (i) => !elsewhere.some((span) => within(ctx.derived.tokens[i], span)),
+  );
+  if (!added.length) return [];
+  if (ctx.shared.unsupportedDerived.has(s.id))
+    return [{ messageId: 'unsupported', source: null, derived: wholeSentence(ctx.derived, s.id) }];
+  const judged = (summary ? added : added.filter((i) => specific(ctx.derived, s, i))).filter(
+    (i) => !impliedPlace(ctx, i),
+  );
+  return tokenRuns(ctx.derived, judged).map((run) => {
+    const actual = ctx.derived.text.slice(run.start, run.end);
+    // A claim, not a word, is what is unsupported: one added name or figure ("Iconic", an age) is shown weaker.
+    return {
+      messageId: 'unsupported-words',
+      data: { actual },
+      source: null,
+      derived: ref(s.id, run),
+      actual,
+      weaker: !/\s/.test(actual.trim()),
+    };
+  });
+}
 
 /** A figure, or a capitalised word inside the sentence (a name: "Klaus Berger"), not its first word. */
 function specific(doc: Analysis, s: Sentence, i: number): boolean {
