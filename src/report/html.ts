@@ -127,9 +127,8 @@ function sevBadge(f: Finding): string {
 }
 
 function worstItem(r: CompareResult, f: Finding, i: number, docLink: (p: string, t: string) => string): string {
-  return `<li class="worst-item">${sevBadge(f)} <b>${esc(ruleLabel(f.ruleId))}</b> ${esc(f.message)} <small>(${docLink(f.url, 'about this check')})</small>
-<blockquote>${passage(r, f, 'source', 260)}<br>${passage(r, f, 'derived', 260)}</blockquote>
-<button type="button" class="show-in-text" data-f="${i}">Show in the texts</button></li>`;
+  return `<li class="worst-item">${sevBadge(f)} <b>${esc(ruleLabel(f.ruleId))}</b> ${esc(f.message)} <button type="button" class="show-in-text" data-f="${i}">Show in the texts</button> <small>${docLink(f.url, 'about this check')}</small>
+<blockquote>${passage(r, f, 'source', 260)}${passage(r, f, 'derived', 260)}</blockquote></li>`;
 }
 
 /** A finding in the list: one button (Enter and Space activate it) with both passages quoted. */
