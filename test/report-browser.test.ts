@@ -241,12 +241,45 @@ describe.skipIf(!haveChromium)('the report a fact-checker reads (headless Chromi
     await shoot('serve-corpus');
   }, 240_000);
 
+  it('families: one origin, a legend, edges in words, no CSP error, a list view at 420 px', async () => {
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(server.url + '/families');
+    const link = page.locator('ol.families li a').first();
+    await link.waitFor({ timeout: 120_000 });
+    await link.click();
+    await page.locator('#graph[data-ready="1"]').waitFor();
+    const graph = await page.evaluate(() => {
+      const cy = (
+        window as unknown as {
+          unspunGraph: {
+            nodes: (s?: string) => { length: number };
+            edges: () => Array<{ data: (k: string) => string }>;
+          };
+        }
+      ).unspunGraph;
+      return { origins: cy.nodes('[origin = 1]').length, labels: cy.edges().map((e) => e.data('label')) };
+    });
+    expect(graph.origins).toBe(1);
+    expect(graph.labels.length).toBeGreaterThan(0);
+    for (const l of graph.labels) expect(l).not.toMatch(/strength|partial-reuse|verbatim-copy/);
+    expect(await page.locator('.graph-legend li').count()).toBe(4);
+    await shoot('serve-family');
+    await page.setViewportSize({ width: 420, height: 900 });
+    await expect(page.locator('#graph').isVisible()).resolves.toBe(false);
+    await expect(page.locator('ol.members li').first().isVisible()).resolves.toBe(true);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    expect(errors.filter((e) => /Content Security Policy|CSP/i.test(e))).toEqual([]);
+  }, 240_000);
+
   it('has no serious axe-core violations (contrast included) on the report, corpus, trace and docs pages', async () => {
     await compareForm(wire(), farm());
     expect(await axe()).toEqual([]);
     await compareForm(farm(), wire());
     expect(await axe()).toEqual([]);
-    for (const path of ['/corpus?q=bridge', '/trace', '/docs/verdicts.md', '/']) {
+    for (const path of ['/corpus?q=bridge', '/trace', '/docs/verdicts.md', '/', '/families']) {
       await page.goto(server.url + path);
       expect({ path, violations: await axe() }).toEqual({ path, violations: [] });
     }

@@ -223,7 +223,6 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
           data: { article: el.data('article'), from: el.data('from'), to: el.data('to') },
         };
       }, sel);
-    await shot(page, 'serve-family.png');
     const node = await pos('node[origin = 1]');
     await Promise.all([
       page.waitForURL(new RegExp(`/articles/${node.data.article}$`)),

@@ -60,6 +60,13 @@ async function draw(container: HTMLElement): Promise<void> {
   const position = new Map<number, { x: number; y: number }>();
   for (const [l, ids] of rows)
     for (const [i, id] of ids.entries()) position.set(id, { x: (i - (ids.length - 1) / 2) * 260, y: l * 170 });
+  // Cytoscape adds an inline <style> (position: relative) unless an element with this id exists; the CSP refuses
+  // inline styles, so app.css sets the rule and this placeholder tells cytoscape it is there.
+  if (!document.getElementById('__________cytoscape_stylesheet')) {
+    const placeholder = document.createElement('meta');
+    placeholder.id = '__________cytoscape_stylesheet';
+    document.head.appendChild(placeholder);
+  }
   const cy = cytoscape({
     container,
     elements: [
