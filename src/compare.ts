@@ -5,6 +5,7 @@ import { align } from './align/index.js';
 import type { Vectors } from './align/vectors.js';
 import { sha256 } from './hash.js';
 import { runChecks } from './checks/runner.js';
+import { guardOrder } from './checks/order-guard.js';
 import { claimAlignment, computeSharedFacts } from './checks/evidence/shared.js';
 import { computeScores } from './relation/scores.js';
 import { computeFidelity } from './relation/fidelity.js';
@@ -30,6 +31,11 @@ export interface CompareOptions {
   vectors: Vectors;
   /** ESLint-style rule settings: `{ "hedge-added": "off", "number-dropped": "medium" }`. */
   rules?: Record<string, SeveritySetting>;
+  /**
+   * `check` (default): when the inputs look swapped, hold one-way findings at medium (`order`, `heldFrom`);
+   * `confirmed`: the caller says the order is right, nothing is held.
+   */
+  orientation?: 'check' | 'confirmed';
 }
 
 /** Reads an ArticleInput into the extracted model (no network: URLs are the CLI's job). */
@@ -80,14 +86,20 @@ export function compareAnalyses(
   // The verdict reads every link; the checks only those that carry a claim (a topic-only link hides a dropped claim).
   const checked = claimAlignment(source, derived, alignment, vectors);
   const shared = computeSharedFacts(source, derived, checked);
-  const findings = runChecks({ source, derived, alignment: checked, relation, shared, vectors }, options.rules ?? {});
+  const checkedFindings = runChecks(
+    { source, derived, alignment: checked, relation, shared, vectors },
+    options.rules ?? {},
+  );
+  // Fidelity reads the findings' own severities; the guard only changes how they are shown until confirmed.
+  const fidelity = computeFidelity(source, derived, alignment, checkedFindings);
+  const { findings, order } = guardOrder(relation, checkedFindings, options.orientation);
   return {
     schema: 'unspun.compare/2',
     tool: TOOL,
     source: articleReport(source, options.sourceBytes ?? source.text),
     derived: articleReport(derived, options.derivedBytes ?? derived.text),
     relation,
-    scores: { fidelity: computeFidelity(source, derived, alignment, findings), ...scores },
+    scores: { fidelity, ...scores },
     alignment: alignment.links.map(({ source: s, derived: d, kind, score }) => ({
       source: s,
       derived: d,
@@ -95,6 +107,7 @@ export function compareAnalyses(
       score: round(score),
     })),
     findings,
+    order,
   };
 }
 

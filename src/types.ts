@@ -310,6 +310,23 @@ export interface Finding {
    * two severity steps down, see docs/verdicts.md); absent for copies.
    */
   framing?: 'same-story';
+  /** Set when the direction guard holds this finding below its own severity (this one) until the order is confirmed. */
+  heldFrom?: Severity;
+}
+
+/**
+ * The direction guard (`order` of unspun.compare/2): the content or dates say the inputs look swapped, so findings
+ * that only make sense one way (fabricated quotes, added claims) are held at medium until the order is confirmed.
+ */
+export interface OrderCheck {
+  /** The relation says `reversed` with confidence ≥ 0.8 from dates or a clear content lean. */
+  likelyReversed: boolean;
+  /** The relation's direction confidence. */
+  confidence: number;
+  /** The caller confirmed the order as given (`--orient as-given`, the web page's "Keep this order"). */
+  confirmed: boolean;
+  /** How many findings are held below their own severity (`heldFrom`). */
+  held: number;
 }
 
 export interface ArticleReport {
@@ -333,4 +350,6 @@ export interface CompareResult {
   scores: CompareScores;
   alignment: Array<Pick<AlignmentLink, 'source' | 'derived' | 'kind' | 'score'>>;
   findings: Finding[];
+  /** The direction guard: do the inputs look swapped? */
+  order: OrderCheck;
 }

@@ -62,7 +62,7 @@ describe.skipIf(!haveChromium)('HTML report in headless Chromium', () => {
         (f) => f.source && f.derived && f.source.end > f.source.start && f.derived.end > f.derived.start,
       );
       expect(i).toBeGreaterThanOrEqual(0);
-      await page.locator(`.finding[data-f="${i}"]`).click();
+      await page.locator(`.finding[data-f="${i}"] .finding-btn`).click();
       const active = await page.$$eval('mark.active', (ms) =>
         ms.map((m) => ({ side: m.closest('article')?.id, text: m.textContent })),
       );
@@ -80,8 +80,12 @@ describe.skipIf(!haveChromium)('HTML report in headless Chromium', () => {
       await page.locator(`#derived .s[data-s="${link.derived[0]}"]`).first().hover();
       await expect(page.locator(`#source .s.linked[data-s="${link.source[0]}"]`).count()).resolves.toBeGreaterThan(0);
 
-      if (process.env.UNSPUN_SCREENSHOT === '1')
+      if (process.env.UNSPUN_SCREENSHOT === '1') {
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: join(ROOT, 'docs/html-report.png'), fullPage: false });
+        await page.setViewportSize({ width: 420, height: 900 });
+        await page.screenshot({ path: join(ROOT, 'docs/html-report-420.png'), fullPage: false });
+      }
       expect(requests).toEqual([]);
     } finally {
       await browser.close();

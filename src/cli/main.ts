@@ -93,6 +93,15 @@ export function buildProgram(): Command {
       [] as string[],
     )
     .option('--config <file>', 'JSON rule config, ESLint-style: {"rules": {"hedge-added": "off"}}')
+    .option('--verbose', "also the decision-table row and quantities behind the verdict, and the spans' offsets")
+    .addOption(
+      new Option(
+        '--orient <mode>',
+        'when the content says the inputs are swapped: check (warn; fabricated/added findings held at medium), auto (compare the other way round), as-given (the order is right)',
+      )
+        .choices(['check', 'auto', 'as-given'])
+        .default('check'),
+    )
     .addOption(maxBytesOption())
     .addOption(allowPrivateOption())
     .addHelpText(
@@ -114,6 +123,8 @@ export function buildProgram(): Command {
           allowPrivateUrls?: boolean;
           pairs?: string;
           workers?: string;
+          verbose?: boolean;
+          orient: 'check' | 'auto' | 'as-given';
         },
       ) => {
         if (opts.html) checkWritableFolder(opts.html, '--html');
@@ -140,20 +151,35 @@ export function buildProgram(): Command {
           import('../compare.js'),
           import('../align/vectors.js'),
         ]);
-        const result = compareAnalyses(sa, da, {
-          vectors: loadVectors(),
-          rules,
-          sourceBytes: s.bytes,
-          derivedBytes: d.bytes,
-        });
-        const labels = { source: s.label, derived: d.label };
+        const run = (a: typeof sa, b: typeof da, ab: typeof s, bb: typeof d) =>
+          compareAnalyses(a, b, {
+            vectors: loadVectors(),
+            rules,
+            sourceBytes: ab.bytes,
+            derivedBytes: bb.bytes,
+            orientation: opts.orient === 'as-given' ? 'confirmed' : 'check',
+          });
+        let result = run(sa, da, s, d);
+        let labels = { source: s.label, derived: d.label };
+        if (opts.orient === 'auto' && result.order.likelyReversed) {
+          // The content says the inputs are swapped: read them the other way round.
+          process.stderr.write(
+            `unspun: --orient auto: ${safeLine(d.label)} reads like the original; comparing it as the source\n`,
+          );
+          result = run(da, sa, d, s);
+          labels = { source: d.label, derived: s.label };
+        }
         const format = opts.json ? 'json' : opts.format;
         if (format === 'json') process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         else if (format === 'markdown')
           process.stdout.write((await import('../report/markdown.js')).compareToMarkdown(result, labels));
         else
           process.stdout.write(
-            (await import('../report/terminal.js')).compareToTerminal(result, { color: color() }, labels),
+            (await import('../report/terminal.js')).compareToTerminal(
+              result,
+              { color: color(), verbose: opts.verbose },
+              labels,
+            ),
           );
         if (opts.html) {
           const { compareToHtml } = await import('../report/html.js');

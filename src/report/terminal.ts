@@ -1,9 +1,12 @@
 import type { ArticleReport, CompareResult, Finding, FindingSide } from '../types.js';
 import { basisLine, clip, countsLine, excerpt, groupBySeverity, pct } from './format.js';
+import { VERDICTS_DOC, ruleLabel, summarize, verdictDetails } from './summary.js';
 import { safeLine } from './sanitize.js';
 
 export interface TerminalStyle {
   color: boolean;
+  /** Also the decision-table row and quantities behind the verdict, and every span's `[start,end)` offsets. */
+  verbose?: boolean;
 }
 
 const ANSI = {
@@ -18,7 +21,11 @@ const ANSI = {
 };
 const SEVERITY_COLOR = { high: ANSI.red, medium: ANSI.yellow, low: ANSI.cyan, info: ANSI.grey } as const;
 
-/** The compare report for a terminal: verdict and scores, then findings grouped by severity with both sentences quoted. */
+/**
+ * The compare report for a terminal: what was compared, then the plain-language summary (the direction guard's
+ * warning first when the inputs look swapped), the worst findings with both passages, then every finding grouped by
+ * severity. The verdict's table row and quantities are `--verbose`.
+ */
 export function compareToTerminal(
   r: CompareResult,
   style: TerminalStyle,
@@ -26,24 +33,42 @@ export function compareToTerminal(
 ): string {
   const c = (code: string, s: string) => (style.color ? code + s + ANSI.reset : s);
   const mark = (s: string) => (style.color ? ANSI.bold + ANSI.under + s + ANSI.reset : `«${s}»`);
+  const sum = summarize(r);
   const lines: string[] = [];
   lines.push(c(ANSI.bold, 'Unspun compare'));
   lines.push(`  source:  ${describe(r.source, labels.source)}`);
   lines.push(`  derived: ${describe(r.derived, labels.derived)}`);
   lines.push('');
-  const rel = r.relation;
+  if (sum.orderWarning) {
+    lines.push(c(ANSI.red + ANSI.bold, `Warning: ${sum.orderWarning}`));
+    lines.push(
+      '  Run again with --orient auto to compare them the other way round, or --orient as-given to keep this order.',
+    );
+    lines.push('');
+  }
+  lines.push(`${c(ANSI.bold, 'In short:')} ${sum.headline}`);
   lines.push(
-    `${c(ANSI.bold, 'Verdict:')} ${rel.verdict} (confidence ${rel.confidence.toFixed(2)}) · direction ${rel.direction} (${rel.directionConfidence.toFixed(2)})`,
-  );
-  if (rel.basis) lines.push(`${c(ANSI.bold, 'Why:')}     ${basisLine(rel)}`);
-  lines.push(
-    `${c(ANSI.bold, 'Scores:')}  fidelity ${pct(r.scores.fidelity)} · source coverage ${pct(r.scores.sourceCoverage)} · derived support ${pct(r.scores.derivedSupport)} · verbatim share ${pct(r.scores.verbatimShare)} · ${r.alignment.length} aligned links`,
+    `Fidelity ${pct(r.scores.fidelity)} (100% = everything carried over, nothing altered). Findings: ${countsLine(r.findings)}.`,
   );
   lines.push('');
+  if (sum.worst.length) {
+    lines.push(c(ANSI.bold, 'Look at these first:'));
+    sum.worst.forEach((f, i) => {
+      lines.push(...findingLines(r, f, c, mark, false, `${i + 1}. ${f.severity.toUpperCase()}`));
+    });
+    lines.push('');
+  }
+  if (style.verbose) {
+    lines.push(c(ANSI.bold, `How the verdict was decided (${VERDICTS_DOC}):`));
+    for (const [k, v] of verdictDetails(r)) lines.push(`  ${k}: ${v}`);
+    if (r.relation.basis) lines.push(c(ANSI.dim, `  ${basisLine(r.relation)}`));
+    lines.push('');
+  } else lines.push(c(ANSI.dim, `How the verdict was decided: --verbose, or ${VERDICTS_DOC}.`), '');
+  lines.push(c(ANSI.bold, 'All findings'));
   if (r.findings.length === 0) lines.push('No findings.');
   for (const [severity, findings] of groupBySeverity(r.findings)) {
     lines.push(c(SEVERITY_COLOR[severity] + ANSI.bold, `${severity.toUpperCase()} (${findings.length})`));
-    for (const f of findings) lines.push(...findingLines(r, f, c, mark));
+    for (const f of findings) lines.push(...findingLines(r, f, c, mark, style.verbose ?? false));
     lines.push('');
   }
   lines.push(`Findings: ${countsLine(r.findings)}`);
@@ -63,24 +88,36 @@ function findingLines(
   f: Finding,
   c: (code: string, s: string) => string,
   mark: (s: string) => string,
+  offsets: boolean,
+  prefix?: string,
 ): string[] {
-  const out = [`  ${c(ANSI.bold, f.ruleId)}  ${safeLine(clip(f.message, 500))}`];
-  if (f.expected !== undefined || f.actual !== undefined)
+  const held = f.heldFrom ? c(ANSI.dim, ` (held: ${f.heldFrom} once the order is confirmed)`) : '';
+  const head = prefix
+    ? `  ${c(SEVERITY_COLOR[f.severity] + ANSI.bold, prefix)} ${ruleLabel(f.ruleId)}:`
+    : `  ${c(ANSI.bold, f.ruleId)} `;
+  const out = [`${head} ${safeLine(clip(f.message, 500))}${held}`];
+  if (offsets && (f.expected !== undefined || f.actual !== undefined))
     out.push(
       c(
         ANSI.dim,
         `      expected: ${safeLine(clip(String(f.expected ?? '—'), 200))}   actual: ${safeLine(clip(String(f.actual ?? '—'), 200))}`,
       ),
     );
-  out.push(sideLine('source ', r.source, f.source, mark));
-  out.push(sideLine('derived', r.derived, f.derived, mark));
+  out.push(sideLine('source ', r.source, f.source, mark, offsets));
+  out.push(sideLine('derived', r.derived, f.derived, mark, offsets));
   return out;
 }
 
-function sideLine(label: string, doc: ArticleReport, side: FindingSide | null, mark: (s: string) => string): string {
+function sideLine(
+  label: string,
+  doc: ArticleReport,
+  side: FindingSide | null,
+  mark: (s: string) => string,
+  offsets: boolean,
+): string {
   if (!side) return `      ${label} —`;
   const s = doc.sentences[side.sentence];
-  const where = `[${side.start},${side.end})`;
+  const where = offsets ? ` [${side.start},${side.end})` : '';
   const text = s ? excerpt(side, s.text, s.start, mark, 220, safeLine) : safeLine(clip(side.text, 220));
-  return `      ${label} ${where} “${text}”`;
+  return `      ${label}${where} “${text}”`;
 }

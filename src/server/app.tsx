@@ -13,6 +13,7 @@ import { registerCorpus } from './pages/corpus.js';
 import { registerFamilies } from './pages/families.js';
 import { registerJobs } from './pages/jobs.js';
 import { registerApiDocs } from './pages/api-docs.js';
+import { registerDocs } from './pages/docs.js';
 
 /**
  * The web app and the JSON API on one Hono app. Tests call `app.request()` on it (no socket); `startServer`
@@ -64,6 +65,7 @@ export function createApp(opts: ServerOptions): { app: Hono; ctx: ServerContext 
   registerFamilies(app, ctx);
   registerJobs(app, ctx);
   registerApiDocs(app);
+  registerDocs(app);
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/'))
       return sendProblem(c, problem(404, `no endpoint ${c.req.method} ${c.req.path} (see /api/v1/openapi.json)`));

@@ -33,6 +33,9 @@ export interface StoredReport {
   id: string;
   result: CompareResult;
   labels: { source: string; derived: string };
+  /** The inputs, so the page can compare them the other way round or confirm the order (direction guard). */
+  sides: [Resolved, Resolved];
+  rules: Record<string, SeveritySetting>;
 }
 
 /** Everything the routes share: the store, jobs, the report cache behind permalinks, search, the rate limiter. */
@@ -65,18 +68,30 @@ export class ServerContext {
   }
 
   /** Compares two resolved articles and keeps the report for its permalink (the last 200 are kept). */
-  compare(s: Resolved, d: Resolved, rules: Record<string, SeveritySetting> = {}): StoredReport {
+  compare(
+    s: Resolved,
+    d: Resolved,
+    rules: Record<string, SeveritySetting> = {},
+    orientation: 'check' | 'confirmed' = 'check',
+  ): StoredReport {
     const result = compareAnalyses(s.analysis, d.analysis, {
       rules,
+      orientation,
       vectors: this.vectors,
       sourceBytes: s.bytes,
       derivedBytes: d.bytes,
     });
     const id = createHash('sha256')
-      .update(`${result.source.sha256}:${result.derived.sha256}:${JSON.stringify(rules)}`)
+      .update(`${result.source.sha256}:${result.derived.sha256}:${JSON.stringify(rules)}:${orientation}`)
       .digest('hex')
       .slice(0, 20);
-    const report = { id, result, labels: { source: s.label, derived: d.label } };
+    const report: StoredReport = {
+      id,
+      result,
+      labels: { source: s.label, derived: d.label },
+      sides: [s, d],
+      rules,
+    };
     this.reports.delete(id);
     this.reports.set(id, report);
     if (this.reports.size > 200) this.reports.delete(this.reports.keys().next().value!);

@@ -95,6 +95,11 @@ export const OPENAPI = {
           scores: { type: 'object' },
           alignment: { type: 'array' },
           findings: { type: 'array' },
+          order: {
+            type: 'object',
+            description:
+              'the direction guard: likelyReversed (the inputs look swapped), confidence, confirmed, held (findings shown below their own severity, `heldFrom`, until the order is confirmed)',
+          },
         },
         additionalProperties: true,
       },

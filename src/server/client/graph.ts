@@ -1,5 +1,6 @@
 // The family graph (bundled with cytoscape by esbuild into dist/static/graph.js; no CDN).
 import cytoscape from 'cytoscape';
+import { edgeWords } from '../../report/edge-words.js';
 
 interface Member {
   id: number;
@@ -30,8 +31,9 @@ async function draw(container: HTMLElement): Promise<void> {
   if (!res.ok) return;
   const f = (await res.json()) as Family;
   const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
-  const label = (e: Edge) =>
-    `${e.verdict} · ${e.fidelity !== undefined ? `fidelity ${Math.round(e.fidelity * 100)}%` : `strength ${e.strength.toFixed(2)}`}`;
+  const label = (e: Edge) => (e.directed ? edgeWords(e) : `shares text · ${Math.round(e.strength * 100)}%`);
+  // One origin per family (the first the corpus names): two green nodes read as two originals.
+  const origin = f.origins[0];
   // Origin on top, then each article one row below what it is nearest to by hops (edges point copy → source,
   // so the walk ignores direction). Positions are computed here: deterministic, and rows never collapse.
   const level = new Map<number, number>(f.origins.map((o) => [o, 0]));
@@ -58,6 +60,13 @@ async function draw(container: HTMLElement): Promise<void> {
   const position = new Map<number, { x: number; y: number }>();
   for (const [l, ids] of rows)
     for (const [i, id] of ids.entries()) position.set(id, { x: (i - (ids.length - 1) / 2) * 260, y: l * 170 });
+  // Cytoscape adds an inline <style> (position: relative) unless an element with this id exists; the CSP refuses
+  // inline styles, so app.css sets the rule and this placeholder tells cytoscape it is there.
+  if (!document.getElementById('__________cytoscape_stylesheet')) {
+    const placeholder = document.createElement('meta');
+    placeholder.id = '__________cytoscape_stylesheet';
+    document.head.appendChild(placeholder);
+  }
   const cy = cytoscape({
     container,
     elements: [
@@ -67,7 +76,8 @@ async function draw(container: HTMLElement): Promise<void> {
           id: `a${m.id}`,
           article: m.id,
           label: `#${m.id} ${m.outlet ?? ''}\n${clip(m.title ?? '', 40)}`,
-          origin: f.origins.includes(m.id) ? 1 : 0,
+          full: `#${m.id} ${m.title ?? ''}${m.outlet ? ` (${m.outlet})` : ''}${m.published ? `, ${m.published}` : ''}`,
+          origin: m.id === origin ? 1 : 0,
         },
       })),
       ...f.edges.map((e) => ({
@@ -132,6 +142,13 @@ async function draw(container: HTMLElement): Promise<void> {
   // The edge from a copy to its source opens the report with the source on the left.
   cy.on('tap', 'node', (ev) => {
     window.location.href = `/articles/${ev.target.data('article')}`;
+  });
+  // Full titles on hover (labels are clipped to keep the graph readable).
+  cy.on('mouseover', 'node', (ev) => {
+    container.title = ev.target.data('full');
+  });
+  cy.on('mouseout', 'node', () => {
+    container.title = '';
   });
   cy.on('tap', 'edge', (ev) => {
     window.location.href = `/compare/${ev.target.data('to')}/${ev.target.data('from')}`;

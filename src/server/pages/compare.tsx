@@ -65,14 +65,30 @@ async function formSide(c: Context, ctx: ServerContext, form: Form, side: 'sourc
   return resolveSide(/^\s*</.test(text) ? { html: text } : text, side);
 }
 
-/** The report page: the same renderer as `compare --html`, with the app's navigation and download links. */
-export function reportPage(report: StoredReport, base: string): string {
+/**
+ * The report page: the same renderer as `compare --html`, with the app's navigation, download links, the docs it
+ * links to, the direction guard's Swap and Keep buttons, and `links` (back to the trace, the articles).
+ */
+export function reportPage(report: StoredReport, base: string, links: Array<[string, string]> = []): string {
+  const extra = links.map(([href, label]) => ` · <a href="${escAttr(href)}">${escAttr(label)}</a>`).join('');
   const nav = `${String(<Nav />)}
-<p class="downloads">Permalink: <a href="${base}">${base}</a> · Download <a href="${base}/report.html" download>HTML</a> · <a href="${base}/report.md" download>Markdown</a> · <a href="${base}/report.json" download>JSON</a></p>`;
+<p class="downloads">Permalink: <a href="${base}">${base}</a> · Download <a href="${base}/report.html" download>HTML</a> · <a href="${base}/report.md" download>Markdown</a> · <a href="${base}/report.json" download>JSON</a>${extra}</p>`;
   return compareToHtml(report.result, report.labels, {
     assets: { css: ['/static/app.css', '/static/report.css'], js: ['/static/report.js'] },
     nav,
+    docs: '/docs/',
+    order: { swap: `/r/${report.id}/swap`, keep: `/r/${report.id}/keep` },
   });
+}
+
+function escAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** `?trace=<job id>` on a report opened from a trace result: a link back to it. */
+function traceBack(c: Context): Array<[string, string]> {
+  const job = c.req.query('trace') ?? '';
+  return /^[0-9a-f-]{36}$/.test(job) ? [[`/jobs/${job}`, '← Back to the trace']] : [];
 }
 
 export function download(c: Context, report: StoredReport, ext: string): Response {
@@ -127,7 +143,18 @@ export function registerCompare(app: Hono, ctx: ServerContext): void {
       );
     return report;
   };
-  app.get('/r/:id', (c) => c.html(reportPage(cached(c), `/r/${cached(c).id}`)));
+  app.get('/r/:id', (c) => c.html(reportPage(cached(c), `/r/${cached(c).id}`, traceBack(c))));
+  // The direction guard's buttons: the same inputs the other way round, or this order confirmed.
+  app.get('/r/:id/swap', (c) => {
+    const r = cached(c);
+    ctx.limiter.check(clientOf(c));
+    return c.redirect(`/r/${ctx.compare(r.sides[1], r.sides[0], r.rules).id}`, 303);
+  });
+  app.get('/r/:id/keep', (c) => {
+    const r = cached(c);
+    ctx.limiter.check(clientOf(c));
+    return c.redirect(`/r/${ctx.compare(r.sides[0], r.sides[1], r.rules, 'confirmed').id}`, 303);
+  });
   app.get('/r/:id/:file{report\\.(?:html|md|json)}', (c) => download(c, cached(c), c.req.param('file').split('.')[1]));
 
   // Stored articles: a permalink that survives restarts, as the trace and family pages link them.
@@ -137,7 +164,13 @@ export function registerCompare(app: Hono, ctx: ServerContext): void {
     return ctx.compare(await ctx.stored(a), await ctx.stored(b));
   };
   app.get('/compare/:a/:b', async (c) =>
-    c.html(reportPage(await pair(c), `/compare/${c.req.param('a')}/${c.req.param('b')}`)),
+    c.html(
+      reportPage(await pair(c), `/compare/${c.req.param('a')}/${c.req.param('b')}`, [
+        ...traceBack(c),
+        [`/articles/${c.req.param('a')}`, `Source article #${c.req.param('a')}`],
+        [`/articles/${c.req.param('b')}`, `Derived article #${c.req.param('b')}`],
+      ]),
+    ),
   );
   app.get('/compare/:a/:b/:file{report\\.(?:html|md|json)}', async (c) =>
     download(c, await pair(c), c.req.param('file').split('.')[1]),

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { decodeAnalysis } from '../../store/codec.js';
 import { showArticle } from '../../store/index.js';
 import type { Analysis } from '../../types.js';
 import type { ServerContext } from '../context.js';
@@ -23,8 +24,13 @@ function CorpusPage(props: {
   offset: number;
   tokenNeeded: boolean;
   error?: string | null;
+  /** The add form as sent, shown again after an error (pasted text is never wiped). */
+  values?: Record<string, string>;
+  /** The text snippet around the first match of the query, per article id. */
+  snippets?: Map<number, Array<[string, boolean]>>;
 }) {
   const { q } = props;
+  const v = (k: string) => props.values?.[k] ?? '';
   const more = (offset: number) => `/corpus?${new URLSearchParams({ ...q, offset: String(offset) })}`;
   return (
     <Layout title="Corpus" active="/corpus">
@@ -84,6 +90,9 @@ function CorpusPage(props: {
                 <td>{r.id}</td>
                 <td>
                   <a href={`/articles/${r.id}`}>{r.title ?? r.url ?? `#${r.id}`}</a>
+                  {props.snippets?.get(r.id) ? (
+                    <p class="snippet">{props.snippets.get(r.id)!.map(([t, hit]) => (hit ? <mark>{t}</mark> : t))}</p>
+                  ) : null}
                 </td>
                 <td>{r.outlet ?? '—'}</td>
                 <td>{r.published ?? '—'}</td>
@@ -105,10 +114,30 @@ function CorpusPage(props: {
           job with progress; the same text twice is stored once.
         </p>
         <form method="post" action="/corpus/add" enctype="multipart/form-data" class="add-form">
-          <label for="files">Files</label>
+          <fieldset class="paste">
+            <legend>Paste an article</legend>
+            <label for="paste_text">Text or HTML</label>
+            <textarea id="paste_text" name="text" rows={6}>
+              {v('text')}
+            </textarea>
+            <div class="paste-meta">
+              <label>
+                Title <small>(optional)</small> <input name="title" value={v('title')} />
+              </label>
+              <label>
+                Outlet <small>(optional)</small> <input name="outlet" value={v('outlet')} />
+              </label>
+              <label>
+                Published <small>(optional)</small> <input name="published" type="date" value={v('published')} />
+              </label>
+            </div>
+          </fieldset>
+          <label for="files">or files</label>
           <input id="files" name="file" type="file" multiple />
-          <label for="urls">URLs (articles or feeds, one a line)</label>
-          <textarea id="urls" name="urls" rows={3}></textarea>
+          <label for="urls">or URLs (articles or feeds, one a line)</label>
+          <textarea id="urls" name="urls" rows={3}>
+            {v('urls')}
+          </textarea>
           <TokenField needed={props.tokenNeeded} />
           <button type="submit">Add</button>
         </form>
@@ -198,6 +227,40 @@ function LayeredText(props: { a: Analysis }) {
   return <div class="layered">{pieces}</div>;
 }
 
+/**
+ * About 200 characters of `text` around the first match of a query word (word start, any case), the matches
+ * marked: [piece, is a match] pairs. Null when no word matches (a title-only hit).
+ */
+export function snippet(text: string, query: string): Array<[string, boolean]> | null {
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter((w) => w.length > 1);
+  if (!words.length) return null;
+  const re = new RegExp(
+    `(?<![\\p{L}\\p{N}])(${words.map((w) => w.slice(0, Math.max(3, w.length - 2))).join('|')})[\\p{L}\\p{N}]*`,
+    'giu',
+  );
+  const first = re.exec(text);
+  if (!first) return null;
+  const start = Math.max(0, first.index - 80);
+  const end = Math.min(text.length, first.index + 120);
+  const cut = text.slice(start, end).replace(/\s+/g, ' ');
+  const out: Array<[string, boolean]> = [];
+  let at = 0;
+  re.lastIndex = 0; // exec() moved it; matchAll starts from it
+  for (const m of cut.matchAll(re)) {
+    if (m.index > at) out.push([cut.slice(at, m.index), false]);
+    out.push([m[0], true]);
+    at = m.index + m[0].length;
+  }
+  if (at < cut.length) out.push([cut.slice(at), false]);
+  if (start > 0) out.unshift(['…', false]);
+  if (end < text.length) out.push(['…', false]);
+  return out;
+}
+
 export function registerCorpus(app: Hono, ctx: ServerContext): void {
   app.get('/corpus', async (c) => {
     const raw = c.req.query();
@@ -206,9 +269,17 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
     );
     const offset = Math.max(0, Number(raw.offset) || 0);
     const { total, articles } = await ctx.search.search({ ...q, offset, limit: PAGE });
+    const snippets = new Map<number, Array<[string, boolean]>>();
+    if (q.q)
+      for (const a of articles) {
+        const row = await ctx.store.get(a.id);
+        const cut = row ? snippet(decodeAnalysis(row.analysis).text, q.q) : null;
+        if (cut) snippets.set(a.id, cut);
+      }
     return c.html(
       <CorpusPage
         q={q}
+        snippets={snippets}
         total={total}
         rows={articles}
         outlets={await ctx.search.outlets()}
@@ -228,11 +299,26 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
         .filter((u): u is string => typeof u === 'string')
         .flatMap((u) => u.split(/\s+/))
         .filter(Boolean);
-      for (const u of urls) if (!/^https?:\/\//i.test(u)) throw problem(400, `${u}: only http(s) URLs`);
-      if (!files.length && !urls.length) throw problem(400, 'choose files or give URLs');
+      for (const u of urls)
+        if (!/^https?:\/\//i.test(u))
+          throw problem(
+            400,
+            `${u.slice(0, 80)}: only http(s) URLs in the URL box (paste article text in the box above)`,
+          );
+      const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
+      const pasted = str('text');
+      if (!files.length && !urls.length && !pasted) throw problem(400, 'paste a text, choose files or give URLs');
       const payload = await Promise.all(
         files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
       );
+      // Pasted text goes in as one JSON Lines record, so title, outlet and date travel with it.
+      if (pasted) {
+        const record = {
+          ...(/^\s*</.test(pasted) ? { html: pasted } : { text: pasted }),
+          ...Object.fromEntries(['title', 'outlet', 'published'].filter((k) => str(k)).map((k) => [k, str(k)])),
+        };
+        payload.push({ name: 'pasted.jsonl', bytes: new TextEncoder().encode(`${JSON.stringify(record)}\n`) });
+      }
       return c.redirect(`/jobs/${ctx.addJob(payload, urls)}`, 303);
     } catch (err) {
       const p = toProblem(err);
@@ -247,6 +333,11 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
           offset={0}
           tokenNeeded={ctx.token !== null}
           error={p.problem.detail}
+          values={Object.fromEntries(
+            ['text', 'title', 'outlet', 'published', 'urls']
+              .filter((k) => typeof form[k] === 'string')
+              .map((k) => [k, form[k] as string]),
+          )}
         />,
         p.problem.status as 400,
       );
@@ -326,9 +417,28 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
             ))}
           </ul>
         </section>
-        <form method="post" action={`/articles/${id}/delete`} class="danger">
+        <p class="danger">
+          <a href={`/articles/${id}/delete`}>Remove this version…</a>
+        </p>
+      </Layout>,
+    );
+  });
+
+  // Removing asks first: the link opens this page, and only its form removes.
+  app.get('/articles/:id{[0-9]+}/delete', async (c) => {
+    const id = Number(c.req.param('id'));
+    const meta = (await ctx.store.getMeta([id]))[0];
+    if (!meta) throw problem(404, `no article with id ${id}`);
+    return c.html(
+      <Layout title="Remove?" active="/corpus">
+        <h1>Remove article #{id}?</h1>
+        <p>
+          “{meta.title ?? meta.url ?? `#${id}`}” ({meta.outlet ?? 'no outlet'}, {meta.published ?? 'no date'}) will be
+          removed from the corpus with its index rows. This cannot be undone.
+        </p>
+        <form method="post" action={`/articles/${id}/delete`} class="danger confirm-remove">
           <TokenField needed={ctx.token !== null} />
-          <button type="submit">Remove this version</button>
+          <button type="submit">Yes, remove it</button> <a href={`/articles/${id}`}>Cancel</a>
         </form>
       </Layout>,
     );

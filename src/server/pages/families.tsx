@@ -3,11 +3,32 @@ import type { FamilyEdge } from '../../corpus/index.js';
 import type { ServerContext } from '../context.js';
 import { problem } from '../problem.js';
 import { JobStatus } from './jobs.js';
-import { Layout, pct } from './layout.js';
+import { EDGE_WORDS, edgeWords } from '../../report/edge-words.js';
+import { Layout } from './layout.js';
 
-/** An edge's label: its verdict, and its fidelity when the kernel reports one (else the reuse strength). */
+/** An edge's label in words: "rewritten from · 72% of the text shared" (src/report/edge-words.ts). */
 export function edgeLabel(e: FamilyEdge & { fidelity?: number }): string {
-  return `${e.verdict} · ${e.fidelity !== undefined ? `fidelity ${pct(e.fidelity)}` : `strength ${e.strength.toFixed(2)}`}`;
+  return edgeWords(e);
+}
+
+/** The graph's legend, in the page (the canvas itself has no text a screen reader can reach). */
+function Legend() {
+  return (
+    <ul class="graph-legend" aria-label="legend">
+      <li>
+        <span class="swatch origin" aria-hidden="true"></span> origin: the earliest text the others rest on
+      </li>
+      <li>
+        <span class="swatch copy" aria-hidden="true"></span> a copy or rewrite
+      </li>
+      <li>
+        <span class="line solid" aria-hidden="true"></span> arrow: “copied from” (points to the source)
+      </li>
+      <li>
+        <span class="line dashed" aria-hidden="true"></span> dashed: shares text, direction unclear
+      </li>
+    </ul>
+  );
 }
 
 export function registerFamilies(app: Hono, ctx: ServerContext): void {
@@ -62,20 +83,21 @@ export function registerFamilies(app: Hono, ctx: ServerContext): void {
         <h1>Family {f.id}</h1>
         <p>
           Arrows point from a copy to what it copied; the origin is at the top. Click an article to open it, an arrow to
-          open its compare report.
+          open its compare report; hover an article for its full title.
         </p>
+        <Legend />
         <div id="graph" data-family={String(f.id)} role="img" aria-label={`reuse graph of family ${f.id}`}></div>
         <section class="graph-lists">
           <h2>Articles, origin first</h2>
           <ol class="members">
             {f.members.map((m) => (
-              <li class={f.origins.includes(m.id) ? 'origin' : ''}>
+              <li class={m.id === f.origins[0] ? 'origin' : ''}>
                 <a href={`/articles/${m.id}`}>{m.title ?? `#${m.id}`}</a>{' '}
                 <small>
                   #{m.id}
                   {m.outlet ? ` · ${m.outlet}` : ''}
                   {m.published ? ` · ${m.published}` : ''}
-                  {f.origins.includes(m.id) ? ' · origin' : ''}
+                  {m.id === f.origins[0] ? ' · origin' : f.origins.includes(m.id) ? ' · no source found either' : ''}
                 </small>
               </li>
             ))}
@@ -85,7 +107,8 @@ export function registerFamilies(app: Hono, ctx: ServerContext): void {
             {f.edges.map((e) => (
               <li>
                 <a href={`/compare/${e.to}/${e.from}`}>
-                  {name(e.from)} {e.directed ? 'copied from' : 'shares text with'} {name(e.to)}
+                  {name(e.from)} {e.directed ? (EDGE_WORDS[e.verdict] ?? 'copied from') : 'shares text with'}{' '}
+                  {name(e.to)}
                 </a>{' '}
                 <small>{edgeLabel(e)}</small>
               </li>

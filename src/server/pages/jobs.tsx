@@ -55,11 +55,32 @@ function AddResult(props: { summary: AddSummary }) {
           ))}
         </ul>
       ) : null}
+      {s.ids.length ? (
+        <>
+          <h3>The articles</h3>
+          <ul class="added">
+            {s.ids.slice(0, 100).map((id) => (
+              <li>
+                <a href={`/articles/${id}`}>Article #{id}</a>
+              </li>
+            ))}
+          </ul>
+          {s.ids.length > 100 ? <p>… and {s.ids.length - 100} more.</p> : null}
+        </>
+      ) : null}
       <p>
         <a href="/corpus">Open the corpus</a>
       </p>
     </section>
   );
+}
+
+/** What a job was for, when its result says: the traced article's title, the count added. */
+function jobSubject(j: JobView): string {
+  const r = j.result as { query?: { title: string | null; id: number | null }; added?: number } | null;
+  if (r?.query) return r.query.title ?? (r.query.id !== null ? `#${r.query.id}` : 'a pasted article');
+  if (typeof r?.added === 'number') return `${r.added} articles`;
+  return j.progress.message ?? '—';
 }
 
 export function registerJobs(app: Hono, ctx: ServerContext): void {
@@ -79,6 +100,7 @@ export function registerJobs(app: Hono, ctx: ServerContext): void {
               <tr>
                 <th>started</th>
                 <th>kind</th>
+                <th>for</th>
                 <th>state</th>
                 <th>progress</th>
               </tr>
@@ -90,6 +112,7 @@ export function registerJobs(app: Hono, ctx: ServerContext): void {
                     <a href={`/jobs/${j.id}`}>{j.createdAt.replace('T', ' ').slice(0, 19)}</a>
                   </td>
                   <td>{j.kind}</td>
+                  <td>{jobSubject(j)}</td>
                   <td>{j.state}</td>
                   <td>
                     {j.progress.done}
@@ -119,7 +142,7 @@ export function registerJobs(app: Hono, ctx: ServerContext): void {
     let result = null;
     if (job.state === 'done' && job.kind === 'add') result = <AddResult summary={job.result as AddSummary} />;
     if (job.state === 'done' && job.kind === 'trace')
-      result = <TraceResultView result={job.result as TraceResult & { queryKey?: string }} />;
+      result = <TraceResultView result={job.result as TraceResult & { queryKey?: string }} job={job.id} />;
     if (job.state === 'done' && job.kind === 'families') {
       const r = job.result as FamiliesResult;
       result = (

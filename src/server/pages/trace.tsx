@@ -5,6 +5,7 @@ import { fromFile, resolveSide, type Resolved } from '../inputs.js';
 import { problem, toProblem } from '../problem.js';
 import { authorize, clientOf } from '../security.js';
 import { reportPage, download } from './compare.js';
+import { verdictWords } from '../../report/summary.js';
 import { ErrorBox, Layout, TokenField, pct } from './layout.js';
 
 type Form = Record<string, string | File | (string | File)[]>;
@@ -14,8 +15,9 @@ function TracePage(props: { error?: string | null; tokenNeeded: boolean; count: 
     <Layout title="Trace" active="/trace">
       <h1>Where did this article come from?</h1>
       <p class="lede">
-        One article against the corpus ({props.count} stored): ranked likely sources with their roles — <b>origin</b>,{' '}
-        <b>sibling</b> (another copy of the same origin), <b>copy</b> (took from this article).
+        One article against the corpus ({props.count} stored): ranked likely sources with their roles — <b>origin</b> (
+        {ROLE_WORDS.origin}), <b>sibling</b> ({ROLE_WORDS.sibling}), <b>copy</b> ({ROLE_WORDS.copy}), <b>related</b> (
+        {ROLE_WORDS.related}).
       </p>
       <ErrorBox message={props.error} />
       <form method="post" action="/trace" enctype="multipart/form-data" class="trace-form">
@@ -36,23 +38,45 @@ function TracePage(props: { error?: string | null; tokenNeeded: boolean; count: 
   );
 }
 
-/** The ranked candidates; each opens the compare report of the candidate (source) against the traced article. */
-export function TraceResultView(props: { result: TraceResult & { queryKey?: string } }) {
+/** What a trace role means, in words (shown on every row and in the legend). */
+export const ROLE_WORDS: Record<string, string> = {
+  origin: 'the likely original this article was made from',
+  sibling: 'another copy of the same original',
+  copy: 'made from this article (it came later)',
+  related: 'shares part of the story, but not as its source',
+};
+
+/**
+ * The ranked candidates: the title opens the stored article, "compare report" the report of the candidate (as the
+ * source) against the traced article, which links back here (`?trace=<job>`).
+ */
+export function TraceResultView(props: { result: TraceResult & { queryKey?: string }; job?: string }) {
   const r = props.result;
+  const back = props.job ? `?trace=${props.job}` : '';
   const href = (cand: number) =>
-    r.query.id !== null ? `/compare/${cand}/${r.query.id}` : `/trace/q/${r.queryKey}/${cand}`;
+    (r.query.id !== null ? `/compare/${cand}/${r.query.id}` : `/trace/q/${r.queryKey}/${cand}`) + back;
   return (
     <section id="job-result" class="trace-result">
       <h2>
         {r.candidates.length} likely source{r.candidates.length === 1 ? '' : 's'} for{' '}
         {r.query.title ?? (r.query.id !== null ? `#${r.query.id}` : 'the article')}
       </h2>
+      <dl class="role-legend">
+        {Object.entries(ROLE_WORDS).map(([role, words]) => (
+          <div>
+            <dt>
+              <span class={`role role-${role}`}>{role}</span>
+            </dt>
+            <dd>{words}</dd>
+          </div>
+        ))}
+      </dl>
       {r.candidates.length ? (
         <ol class="candidates">
           {r.candidates.map((c) => (
             <li class="candidate" data-role={c.role}>
               <span class={`role role-${c.role}`}>{c.role}</span>{' '}
-              <a class="open-compare" href={href(c.id)}>
+              <a class="open-article" href={`/articles/${c.id}`}>
                 {c.title ?? c.url ?? `#${c.id}`}
               </a>{' '}
               <small>
@@ -61,9 +85,12 @@ export function TraceResultView(props: { result: TraceResult & { queryKey?: stri
                 {c.published ? ` · ${c.published}` : ''}
               </small>
               <div class="facts">
-                {c.relation.verdict} ({c.relation.confidence.toFixed(2)}) · direction {c.relation.direction} · score{' '}
-                {c.score.toFixed(3)} · support {pct(c.scores.derivedSupport)} · {c.findings.length} findings ·{' '}
-                <a href={`/articles/${c.id}`}>article</a>
+                {ROLE_WORDS[c.role] ?? c.role}: {verdictWords(c.relation.verdict)} ·{' '}
+                <b>{pct(c.scores.derivedSupport)}</b> of the traced article has a counterpart in it ·{' '}
+                {c.findings.length} finding{c.findings.length === 1 ? '' : 's'} ·{' '}
+                <a class="open-compare" href={href(c.id)}>
+                  compare report
+                </a>
               </div>
             </li>
           ))}
@@ -125,9 +152,12 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
       label: q.title ?? 'traced article',
     });
   };
-  app.get('/trace/q/:key/:cand{[0-9]+}', async (c) =>
-    c.html(reportPage(await pair(c.req.param('key'), c.req.param('cand')), c.req.path)),
-  );
+  app.get('/trace/q/:key/:cand{[0-9]+}', async (c) => {
+    const job = c.req.query('trace') ?? '';
+    const links: Array<[string, string]> = /^[0-9a-f-]{36}$/.test(job) ? [[`/jobs/${job}`, '← Back to the trace']] : [];
+    links.push([`/articles/${c.req.param('cand')}`, `Source article #${c.req.param('cand')}`]);
+    return c.html(reportPage(await pair(c.req.param('key'), c.req.param('cand')), c.req.path, links));
+  });
   app.get('/trace/q/:key/:cand{[0-9]+}/:file{report\\.(?:html|md|json)}', async (c) =>
     download(c, await pair(c.req.param('key'), c.req.param('cand')), c.req.param('file').split('.')[1]),
   );
