@@ -19,8 +19,11 @@ export interface WordSide {
   values: number[];
   /** Key of the entity mention a token sits in ("" : none). */
   entities: string[];
-  /** Vector row (-1: not in the table). */
+  /** Vector row (-1: not in the table) and the unit vector of that row (null: none). */
   rows: number[];
+  units: (Float32Array | null)[];
+  /** Coarse word class (wordClass): lexical and vector matches stay within one. */
+  classes: string[];
 }
 
 /** The word tokens of some sentences with what the aligner compares: keys, numbers, entities, vector rows. */
@@ -35,7 +38,17 @@ export function wordSide(analysis: Analysis, sentenceIds: number[], vectors: Vec
   const entities = analysis.entities.filter((e) => ids.has(e.sentence));
   const within = <T extends { start: number; end: number }>(list: T[], tok: Token): T | undefined =>
     list.find((m) => m.start <= tok.start && tok.end <= m.end);
-  const side: WordSide = { analysis, tokens, content: [], keys: [], values: [], entities: [], rows: [] };
+  const side: WordSide = {
+    analysis,
+    tokens,
+    content: [],
+    keys: [],
+    values: [],
+    entities: [],
+    rows: [],
+    units: [],
+    classes: [],
+  };
   for (const t of tokens) {
     const tok = analysis.tokens[t];
     const key = wordKey(tok.text);
@@ -46,8 +59,11 @@ export function wordSide(analysis: Analysis, sentenceIds: number[], vectors: Vec
       /\d/.test(tok.text) || tok.pos === 'NUM' ? (within(numbers, tok)?.value ?? Number.NaN) : Number.NaN,
     );
     side.entities.push(within(entities, tok)?.key ?? '');
-    const row = vectors.indexOf(key);
-    side.rows.push(row >= 0 ? row : vectors.indexOf(tok.lemma));
+    let row = vectors.indexOf(key);
+    if (row < 0) row = vectors.indexOf(tok.lemma);
+    side.rows.push(row);
+    side.units.push(row >= 0 && side.content[side.content.length - 1] ? unitRow(vectors, row) : null);
+    side.classes.push(wordClass(tok.pos));
   }
   return side;
 }
@@ -70,34 +86,32 @@ function wordClass(pos: string): string {
   return pos;
 }
 
-/** Rescaled GloVe cosine (0 up to the soft floor, then linear to 1): "hold-ups"/"delays" ~0.5, unrelated 0. */
-export function vectorSimilarity(vectors: Vectors, ra: number, rb: number): number {
-  if (ra < 0 || rb < 0) return 0;
-  if (ra === rb) return 1;
-  const x = unitRow(vectors, ra);
-  const y = unitRow(vectors, rb);
+/** Rescaled GloVe cosine of two words (0 up to the soft floor, then linear to 1): "hold-ups"/"delays" ~0.5. */
+export function vectorSimilarity(a: WordSide, i: number, b: WordSide, j: number): number {
+  const x = a.units[i];
+  const y = b.units[j];
+  if (!x || !y) return 0;
+  if (a.rows[i] === b.rows[j]) return 1;
   let s = 0;
   for (let k = 0; k < x.length; k++) s += x[k] * y[k];
   return rescaleCosine(s);
 }
 
 /**
- * WordNet relation of two content words of the same class (lemmas first, then surface forms: wink lemmatises
- * "fell" to "fall" but leaves some forms alone), or derivation across classes ("decided" / "decision").
+ * WordNet relation of two content words (lemmas first, then surface forms: wink lemmatises "fell" to "fall" but
+ * leaves some forms alone). The aligner asks only for words of one class (sameClass).
  */
 export function lexical(lexicon: Lexicon, a: WordSide, i: number, b: WordSide, j: number): LexicalRelation | null {
   if (lexicon.size === 0) return null;
   const ta = a.analysis.tokens[a.tokens[i]];
   const tb = b.analysis.tokens[b.tokens[j]];
-  const same = wordClass(ta.pos) === wordClass(tb.pos);
-  const r =
+  return (
     lexicon.relate(ta.lemma, tb.lemma) ??
-    (a.keys[i] !== ta.lemma || b.keys[j] !== tb.lemma ? lexicon.relate(a.keys[i], b.keys[j]) : null);
-  if (!r) return null;
-  return same || r === 'derivation' ? r : null;
+    (a.keys[i] !== ta.lemma || b.keys[j] !== tb.lemma ? lexicon.relate(a.keys[i], b.keys[j]) : null)
+  );
 }
 
 /** Whether two words are of one class (vector matches across classes are mostly topic, not meaning). */
 export function sameClass(a: WordSide, i: number, b: WordSide, j: number): boolean {
-  return wordClass(a.analysis.tokens[a.tokens[i]].pos) === wordClass(b.analysis.tokens[b.tokens[j]].pos);
+  return a.classes[i] === b.classes[j];
 }

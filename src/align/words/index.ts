@@ -83,7 +83,7 @@ export function alignWords(
   const state = new State(a, b);
   identityStep(state);
   stopWordStep(state);
-  lexicalStep(state, models.vectors, models.lexicon ?? emptyLexicon());
+  lexicalStep(state, models.lexicon ?? emptyLexicon());
   stopWordStep(state);
   return state.pairs
     .map((p) => ({ source: a.tokens[p.i], derived: b.tokens[p.j], relation: p.relation, score: round(p.score) }))
@@ -161,23 +161,25 @@ function identityStep(st: State): void {
   st.take(out);
 }
 
-function lexicalStep(st: State, vectors: Vectors, lexicon: Lexicon): void {
+function lexicalStep(st: State, lexicon: Lexicon): void {
   const { a, b } = st;
   const out: { i: number; j: number; relation: WordRelation; score: number }[] = [];
   for (let i = 0; i < a.tokens.length; i++) {
     if (!a.content[i] || st.toB[i] >= 0) continue;
     for (let j = 0; j < b.tokens.length; j++) {
       if (!b.content[j] || st.toA[j] >= 0) continue;
-      const ctx = st.context(i, j);
+      if (!sameClass(a, i, b, j)) continue;
       const rel = lexical(lexicon, a, i, b, j);
       if (rel) {
+        const ctx = st.context(i, j);
         if (rel === 'hypernym' && ctx < WORD_THRESHOLDS.hypernymContext) continue;
         out.push({ i, j, relation: rel, score: BASE[rel] + 0.5 * ctx - st.drift(i, j) });
         continue;
       }
-      if (!sameClass(a, i, b, j)) continue;
-      const v = vectorSimilarity(vectors, a.rows[i], b.rows[j]);
-      if (v >= WORD_THRESHOLDS.vectorAlone || (v >= WORD_THRESHOLDS.vectorInContext && ctx > 0))
+      const v = vectorSimilarity(a, i, b, j);
+      if (v < WORD_THRESHOLDS.vectorInContext) continue;
+      const ctx = st.context(i, j);
+      if (v >= WORD_THRESHOLDS.vectorAlone || ctx > 0)
         out.push({ i, j, relation: 'vector', score: v + 0.5 * ctx - st.drift(i, j) });
     }
   }

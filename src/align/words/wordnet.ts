@@ -87,25 +87,34 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     }
     return out;
   };
-  const within2 = (from: number[], targets: Set<number>): boolean => {
+  // Synset lists are short (a handful): loops over arrays beat building sets per call.
+  const within2 = (from: number[], targets: number[]): boolean => {
     for (const s of from)
       for (const h of data.hypernyms[s]) {
-        if (targets.has(h)) return true;
-        for (const h2 of data.hypernyms[h]) if (targets.has(h2)) return true;
+        if (targets.includes(h)) return true;
+        for (const h2 of data.hypernyms[h]) if (targets.includes(h2)) return true;
       }
     return false;
   };
+  const antonymOf = (x: number, b: number, db: Set<number> | undefined): boolean => {
+    const ants = antonyms.get(x);
+    if (!ants) return false;
+    if (ants.has(b)) return true;
+    if (db) for (const y of db) if (ants.has(y)) return true;
+    return false;
+  };
   const antonymous = (a: number, b: number): boolean => {
-    if (antonyms.get(a)?.has(b)) return true;
-    // Through derivation on either side: "rejection" → "reject" ↔ "accept" ← "acceptance".
-    const da = [a, ...(derivations.get(a) ?? [])];
-    const db = new Set([b, ...(derivations.get(b) ?? [])]);
-    for (const x of da) for (const y of antonyms.get(x) ?? []) if (db.has(y)) return true;
+    // Directly, or through derivation on either side: "rejection" → "reject" ↔ "accept" ← "acceptance".
+    const db = derivations.get(b);
+    if (antonymOf(a, b, db)) return true;
+    for (const x of derivations.get(a) ?? []) if (antonymOf(x, b, db)) return true;
+    if (data.pos.length === 0) return false;
     const ha = adjectiveHeads(a);
     if (ha.length === 0) return false;
     for (const sb of adjectiveHeads(b)) for (const sa of ha) if (headAntonyms.has(sa * nSyn + sb)) return true;
     return false;
   };
+  const memo = new Map<number, LexicalRelation | null>();
   return {
     size: data.words.length,
     has: (lemma) => ids.has(lemma),
@@ -113,13 +122,18 @@ export function lexiconFromData(data: LexiconData): Lexicon {
       const a = ids.get(x);
       const b = ids.get(y);
       if (a === undefined || b === undefined || a === b) return null;
+      const key = a * data.words.length + b;
+      const hit = memo.get(key);
+      if (hit !== undefined) return hit;
       const sa = synsetsOf[a];
-      const sb = new Set(synsetsOf[b]);
-      if (sa.some((s) => sb.has(s))) return 'synonym';
-      if (antonymous(a, b)) return 'antonym';
-      if (derivations.get(a)?.has(b)) return 'derivation';
-      if (within2(sa, sb) || within2(synsetsOf[b], new Set(sa))) return 'hypernym';
-      return null;
+      const sb = synsetsOf[b];
+      let r: LexicalRelation | null = null;
+      if (sa.some((s) => sb.includes(s))) r = 'synonym';
+      else if (antonymous(a, b)) r = 'antonym';
+      else if (derivations.get(a)?.has(b)) r = 'derivation';
+      else if (within2(sa, sb) || within2(sb, sa)) r = 'hypernym';
+      if (memo.size < 200_000) memo.set(key, r);
+      return r;
     },
   };
 }
