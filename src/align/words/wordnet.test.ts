@@ -5,12 +5,13 @@ import { emptyLexicon, lexiconFromData, loadLexicon } from './wordnet.js';
 describe('WordNet lexicon', () => {
   const lex = loadLexicon();
 
-  it('relates lemmas: synonym, antonym (direct, by derivation, by similar-to), derivation, hypernym', () => {
+  it('relates lemmas: synonym, antonym (direct, by derivation), derivation, hypernym', () => {
     expect(lex.relate('delay', 'holdup')).toBe('synonym');
     expect(lex.relate('reject', 'accept')).toBe('antonym');
     expect(lex.relate('rise', 'fall')).toBe('antonym');
     expect(lex.relate('rejection', 'acceptance')).toBe('antonym');
-    expect(lex.relate('excellent', 'bad')).toBe('antonym');
+    expect(lex.relate('excellent', 'bad')).not.toBe('antonym'); // similar-to clusters are too wide to follow
+    expect(lex.relate('new', 'latest')).not.toBe('antonym');
     expect(lex.relate('decide', 'decision')).toBe('derivation');
     expect(lex.relate('car', 'vehicle')).toBe('hypernym');
     expect(lex.relate('vehicle', 'car')).toBe('hypernym');

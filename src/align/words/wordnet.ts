@@ -16,8 +16,8 @@ export interface Lexicon {
   has(lemma: string): boolean;
   /**
    * The relation between two different lemmas, or null: `synonym` (a shared synset: "delay" / "hold-up"), `antonym`
-   * (a lexical antonym, through derivation — "rejection" / "acceptance" — or, for adjectives, through similar-to:
-   * "excellent" / "bad"), `derivation` ("decide" / "decision"), `hypernym` (one or two steps up or down:
+   * (a lexical antonym, also through derivation: "rejection" / "acceptance"; not through adjective similar-to, whose
+   * clusters are too wide: "tough" / "difficult", "new" / "latest" came out as antonyms), `derivation` ("decide" / "decision"), `hypernym` (one or two steps up or down:
    * "minister" / "official").
    */
   relate(a: string, b: string): LexicalRelation | null;
@@ -68,25 +68,6 @@ export function lexiconFromData(data: LexiconData): Lexicon {
   };
   const antonyms = linked(data.antonyms);
   const derivations = linked(data.derivations);
-  // Adjective antonymy between cluster heads, reached from satellites by similar-to ("excellent" → "good" ↔ "bad").
-  const nSyn = data.members.length;
-  const headAntonyms = new Set<number>();
-  for (const [a, b] of data.antonyms)
-    for (const sa of synsetsOf[a])
-      for (const sb of synsetsOf[b])
-        if (data.pos[sa] === 'a' && data.pos[sb] === 'a') {
-          headAntonyms.add(sa * nSyn + sb);
-          headAntonyms.add(sb * nSyn + sa);
-        }
-  const adjectiveHeads = (w: number): number[] => {
-    const out: number[] = [];
-    for (const s of synsetsOf[w]) {
-      if (data.pos[s] !== 'a') continue;
-      out.push(s);
-      for (const t of data.similar[s]) out.push(t);
-    }
-    return out;
-  };
   // Synset lists are short (a handful): loops over arrays beat building sets per call.
   const within2 = (from: number[], targets: number[]): boolean => {
     for (const s of from)
@@ -108,10 +89,6 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     const db = derivations.get(b);
     if (antonymOf(a, b, db)) return true;
     for (const x of derivations.get(a) ?? []) if (antonymOf(x, b, db)) return true;
-    if (data.pos.length === 0) return false;
-    const ha = adjectiveHeads(a);
-    if (ha.length === 0) return false;
-    for (const sb of adjectiveHeads(b)) for (const sa of ha) if (headAntonyms.has(sa * nSyn + sb)) return true;
     return false;
   };
   const memo = new Map<number, LexicalRelation | null>();
