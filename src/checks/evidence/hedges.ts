@@ -3,10 +3,6 @@ import type { Analysis, Hedge } from '../../types.js';
 import { attributionCues } from './attributions.js';
 import { closeCounterparts, inSentences, lemmasOf, scopeCarried, tokensOf, within } from './pairs.js';
 import type { CheckContext } from '../types.js';
-import { alignedScope, retoldCounterparts } from './words.js';
-
-/** Share of both sentences' content words the word aligner must pair for a retold counterpart (evidence/words.ts). */
-const RETOLD_SHARE = 0.5;
 
 /** Approximations ("nearly 300") belong to the number checks, which compare qualifiers. */
 const NUMBER_HEDGES = new Set(['approximation']);
@@ -32,12 +28,8 @@ export function unmatchedHedges(
   for (const sentence of mine.sentences) {
     if (isQuestion(sentence.text)) continue; // "Could we see …?" asks, it asserts nothing to hedge
     const close = closeCounterparts(ctx, from, sentence.id);
-    // Amid paraphrase no counterpart shares enough lemmas: one whose words the aligner pairs is the same claim retold,
-    // and the aligned words stand in for the lemmas the hedge bears on.
-    const retold =
-      close.length || !ctx.lexicon ? undefined : retoldCounterparts(ctx, from, sentence.id, RETOLD_SHARE)[0];
-    if (!close.length && !retold) continue;
-    const otherIds = retold ? [retold.other] : close.slice(0, 1); // the closest: one claim said two ways
+    if (!close.length) continue;
+    const otherIds = close.slice(0, 1); // the closest: one claim said two ways
     const here = inSentences(mine.hedges, [sentence.id]).filter((h) => !NUMBER_HEDGES.has(h.kind));
     const there = inSentences(other.hedges, otherIds).filter((h) => !NUMBER_HEDGES.has(h.kind));
     if (!here.length || there.length >= here.length) continue;
@@ -52,11 +44,7 @@ export function unmatchedHedges(
       if (here.some(keptNextTo)) continue;
       if (keptInOtherWords(mine, h, other, otherIds)) continue;
       // "its legality is hotly debated": what a contested cue bears on comes before it; closeness is the test.
-      if (
-        h.kind !== 'contested' &&
-        !(retold ? alignedScope(mine, h, retold.aligned) : scopeCarried(mine, h, otherLemmas))
-      )
-        continue;
+      if (h.kind !== 'contested' && !scopeCarried(mine, h, otherLemmas)) continue;
       out.push({ hedge: h, otherSentence: otherIds[0] });
     }
   }

@@ -1,5 +1,5 @@
 import { alignWords, type WordPair, type WordRelation } from '../../align/words/index.js';
-import { isContentWord, isOpenClass } from '../../nlp/words.js';
+import { isContentWord } from '../../nlp/words.js';
 import type { Analysis } from '../../types.js';
 import type { CheckContext } from '../types.js';
 import { derivedCounterparts, perContext, sourceCounterparts } from './pairs.js';
@@ -77,28 +77,4 @@ const LEXICAL = new Set<WordRelation>(['synonym', 'derivation', 'hypernym']);
 /** The aligned pair carries the word's meaning across: identity, or a WordNet relation beside aligned words (not a GloVe neighbour, not an antonym). */
 export function carriesMeaning(p: WordPair | undefined): boolean {
   return !!p && (IDENTITY.has(p.relation) || (LEXICAL.has(p.relation) && p.score >= 1));
-}
-
-/**
- * What a cue bears on is carried: the first two content words after it aligned, the first open-class one by a
- * relation that keeps its meaning (carriesMeaning). "may need more staff" ~ "will require more staff".
- */
-export function alignedScope(
-  doc: Analysis,
-  cue: { sentence: number; end: number },
-  aligned: ReadonlyMap<number, WordPair>,
-): boolean {
-  const s = doc.sentences[cue.sentence];
-  const scope: number[] = [];
-  let head = -1;
-  for (let i = s.tokenStart; i < s.tokenEnd && scope.length < 2; i++) {
-    const t = doc.tokens[i];
-    if (t.start < cue.end) continue;
-    if (head < 0 && isOpenClass(t.pos)) {
-      if (!carriesMeaning(aligned.get(i))) return false;
-      head = i;
-    }
-    if (isContentWord(t)) scope.push(i);
-  }
-  return scope.length > 0 && scope.every((i) => aligned.has(i));
 }
