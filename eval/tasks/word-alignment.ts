@@ -94,7 +94,7 @@ function tokenTexts(rels: Rel[], side: 1 | 2): Map<number, string> {
   for (const r of rels) {
     const ids = side === 1 ? r.s1 : r.s2;
     const toks = side === 1 ? r.t1 : r.t2;
-    if (ids.length === toks.length) ids.forEach((id, k) => out.set(id, toks[k]));
+    if (ids.length === toks.length) for (let k = 0; k < ids.length; k++) out.set(ids[k], toks[k]);
   }
   return out;
 }
