@@ -131,25 +131,6 @@ function flipped(
   return aligned || scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
 }
 
-const AFFIX = /^(un|non|dis)\p{L}{4,}|\p{L}{3,}less$/u;
-
-/**
- * "knew nothing about Darin" → "was completely unfamiliar with Darin": a word of the sentence is aligned to one that
- * carries the negation in an affix (un-, non-, dis-, -less) which the negated side's word lacks.
- */
-function affixalNegation(
-  mine: Analysis,
-  other: Analysis,
-  aligned: ReadonlyMap<number, WordPair>,
-  mineIsSource: boolean,
-): boolean {
-  for (const [i, p] of aligned) {
-    const w = other.tokens[mineIsSource ? p.derived : p.source].text.toLowerCase();
-    if (AFFIX.test(w) && !AFFIX.test(mine.tokens[i].text.toLowerCase())) return true;
-  }
-  return false;
-}
-
 /** Share of each sentence's content words the word aligner must pair for a retold sentence to count as the same claim. */
 const ALIGNED_SHARE = 0.5;
 
@@ -165,7 +146,7 @@ function alignedFlip(ctx: CheckContext, side: 'source' | 'derived', id: number):
   if (inSentences(mine.negations, [id]).length !== 1) return null;
   for (const { other: o, aligned } of retoldCounterparts(ctx, side, id, ALIGNED_SHARE)) {
     const n = flipped(mine, id, other, o, aligned);
-    if (!n || affixalNegation(mine, other, aligned, side === 'source')) continue;
+    if (!n) continue;
     return side === 'source'
       ? {
           messageId: 'removed',
