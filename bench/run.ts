@@ -8,8 +8,10 @@ import { analyze } from '../src/nlp/index.js';
 import { compareAnalyses } from '../src/compare.js';
 import { meterFiles } from './meter.js';
 import { loadVectors } from '../src/align/vectors.js';
+import { loadLexicon } from '../src/align/words/wordnet.js';
 
 const vectors = loadVectors();
+const lexicon = loadLexicon();
 
 function line(name: string, value: string, target = ''): void {
   process.stdout.write(`${name.padEnd(44)} ${value.padStart(16)}   ${target}\n`);
@@ -51,11 +53,11 @@ function pairOf(offset: number) {
 }
 const src = pairOf(0);
 const der = pairOf(3); // overlapping stories: some shared content, like a real rewrite
-compareAnalyses(src, der, { vectors }); // first call loads the vectors
+compareAnalyses(src, der, { vectors, lexicon }); // first call loads the vectors
 const times: number[] = [];
 for (let i = 0; i < 20; i++) {
   const t = performance.now();
-  compareAnalyses(src, der, { vectors });
+  compareAnalyses(src, der, { vectors, lexicon });
   times.push(performance.now() - t);
 }
 times.sort((a, b) => a - b);

@@ -1,8 +1,9 @@
-import type { Analysis, ArticleReport, CompareResult, Extracted, SeveritySetting } from './types.js';
+import type { AlignmentLink, Analysis, ArticleReport, CompareResult, Extracted, SeveritySetting } from './types.js';
 import { extract } from './ingest/index.js';
 import { analyze } from './nlp/index.js';
 import { align } from './align/index.js';
 import type { Vectors } from './align/vectors.js';
+import { alignWords, type Lexicon, type WordPair } from './align/words/index.js';
 import { sha256 } from './hash.js';
 import { runChecks } from './checks/runner.js';
 import { guardOrder } from './checks/order-guard.js';
@@ -29,6 +30,8 @@ export type ArticleInput =
 export interface CompareOptions {
   /** Word vectors from `loadVectors()`: loaded once by the caller, so compare() itself reads no files. */
   vectors: Vectors;
+  /** WordNet lexicon from `loadLexicon()` for word alignment (optional: without it words align by identity and vectors). */
+  lexicon?: Lexicon;
   /** ESLint-style rule settings: `{ "hedge-added": "off", "number-dropped": "medium" }`. */
   rules?: Record<string, SeveritySetting>;
   /**
@@ -79,32 +82,40 @@ export function compareAnalyses(
   derived: Analysis,
   options: CompareOptions & { sourceBytes?: Buffer | string; derivedBytes?: Buffer | string },
 ): CompareResult {
-  const { vectors } = options;
+  const { vectors, lexicon } = options;
   const alignment = align(source, derived, vectors);
+  const words = new Map<AlignmentLink, WordPair[]>(
+    alignment.links.map((l) => [l, alignWords(source, derived, l.source, l.derived, { vectors, lexicon })]),
+  );
   const scores = computeScores(source, derived, alignment);
   const relation = judgeRelation(source, derived, alignment, scores);
   // The verdict reads every link; the checks only those that carry a claim (a topic-only link hides a dropped claim).
   const checked = claimAlignment(source, derived, alignment, vectors);
   const shared = computeSharedFacts(source, derived, checked);
   const checkedFindings = runChecks(
-    { source, derived, alignment: checked, relation, shared, vectors },
+    { source, derived, alignment: checked, relation, shared, vectors, lexicon, words },
     options.rules ?? {},
   );
   // Fidelity reads the findings' own severities; the guard only changes how they are shown until confirmed.
   const fidelity = computeFidelity(source, derived, alignment, checkedFindings);
   const { findings, order } = guardOrder(relation, checkedFindings, options.orientation);
   return {
-    schema: 'unspun.compare/2',
+    schema: 'unspun.compare/3',
     tool: TOOL,
     source: articleReport(source, options.sourceBytes ?? source.text),
     derived: articleReport(derived, options.derivedBytes ?? derived.text),
     relation,
     scores: { fidelity, ...scores },
-    alignment: alignment.links.map(({ source: s, derived: d, kind, score }) => ({
-      source: s,
-      derived: d,
-      kind,
-      score: round(score),
+    alignment: alignment.links.map((link) => ({
+      source: link.source,
+      derived: link.derived,
+      kind: link.kind,
+      score: round(link.score),
+      words: (words.get(link) ?? []).map((w) => {
+        const a = source.tokens[w.source];
+        const b = derived.tokens[w.derived];
+        return { source: [a.start, a.end], derived: [b.start, b.end], relation: w.relation };
+      }),
     })),
     findings,
     order,

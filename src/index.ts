@@ -7,12 +7,12 @@
  *
  * @example
  * const vectors = loadVectors();
- * const r = compare(wireText, { html: farmHtml }, { vectors });
+ * const r = compare(wireText, { html: farmHtml }, { vectors, lexicon: loadLexicon() });
  * r.relation.verdict;              // 'rewrite'
  * r.findings[0].ruleId;            // 'number-changed'
  */
 
-/** Compares a source article with a suspected rewrite: verdict, scores, alignment, findings (`unspun.compare/2`). */
+/** Compares a source article with a suspected rewrite: verdict, scores, alignment, findings (`unspun.compare/3`). */
 export { compare, compareAnalyses, type ArticleInput, type CompareOptions } from './compare.js';
 /** Bytes or text (plain, Markdown, HTML, wire copy) → clean text with blocks and boilerplate spans. */
 export { extract, type ExtractOptions } from './ingest/index.js';
@@ -22,6 +22,10 @@ export { analyze } from './nlp/index.js';
 export { align, documentVector, ALIGN_THRESHOLDS } from './align/index.js';
 /** The word vectors the kernel takes: `loadVectors()` is the explicit loader (one ~25 MB read per process). */
 export { loadVectors, readVectorCache, emptyVectors, type Vectors } from './align/vectors.js';
+/** The WordNet lexicon word alignment reads: `loadLexicon()` once, then `compare(a, b, { vectors, lexicon })`. */
+export { loadLexicon, readLexicon, emptyLexicon, type Lexicon, type LexicalRelation } from './align/words/wordnet.js';
+/** Word alignment inside one sentence link: aligned token pairs with the relation that justified each. */
+export { alignWords, type WordPair, type WordRelation } from './align/words/index.js';
 /** Runs the check rules over a CheckContext; `loadRuleConfig` validates an ESLint-style `{ rules: {...} }` config. */
 export { runChecks, loadRuleConfig } from './checks/runner.js';
 /** The rule registry: every check with its `meta` (id, severity, messages, appliesTo) and its doc page. */

@@ -315,7 +315,7 @@ export interface Finding {
 }
 
 /**
- * The direction guard (`order` of unspun.compare/2): the content or dates say the inputs look swapped, so findings
+ * The direction guard (`order` of unspun.compare/3): the content or dates say the inputs look swapped, so findings
  * that only make sense one way (fabricated quotes, added claims) are held at medium until the order is confirmed.
  */
 export interface OrderCheck {
@@ -341,14 +341,23 @@ export interface ArticleReport {
   boilerplate: Boilerplate[];
 }
 
+/** One aligned word pair of a link in `unspun.compare/3`: `[start,end)` offsets on each side and the evidence. */
+export interface WordAlignmentPair {
+  source: [number, number];
+  derived: [number, number];
+  /** `exact`, `lemma`, `number`, `entity`, `synonym`, `antonym`, `derivation`, `hypernym` or `vector`. */
+  relation: string;
+}
+
 export interface CompareResult {
-  schema: 'unspun.compare/2';
+  schema: 'unspun.compare/3';
   tool: { name: string; version: string };
   source: ArticleReport;
   derived: ArticleReport;
   relation: Relation;
   scores: CompareScores;
-  alignment: Array<Pick<AlignmentLink, 'source' | 'derived' | 'kind' | 'score'>>;
+  /** Sentence links, each with its aligned words (src/align/words). */
+  alignment: Array<Pick<AlignmentLink, 'source' | 'derived' | 'kind' | 'score'> & { words: WordAlignmentPair[] }>;
   findings: Finding[];
   /** The direction guard: do the inputs look swapped? */
   order: OrderCheck;

@@ -99,11 +99,11 @@ describe('unspun analyze', () => {
 describe('unspun compare', () => {
   const args = [example('wire-rail-delays.txt'), example('farm-rail-delays.html')];
 
-  it('--json prints the unspun.compare/2 object', () => {
+  it('--json prints the unspun.compare/3 object', () => {
     const r = cli(['compare', ...args, '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.schema).toBe('unspun.compare/2');
+    expect(j.schema).toBe('unspun.compare/3');
     expect(j.tool.name).toBe('unspun');
     expect(j.source.sha256).toMatch(/^[0-9a-f]{64}$/);
     for (const k of ['relation', 'scores', 'alignment', 'findings']) expect(j).toHaveProperty(k);

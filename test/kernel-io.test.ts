@@ -28,6 +28,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 const { loadVectors } = await import('../src/align/vectors.js');
+const { loadLexicon } = await import('../src/align/words/wordnet.js');
 const { compare } = await import('../src/compare.js');
 const { readExample } = await import('./helpers.js');
 
@@ -37,12 +38,13 @@ describe('kernel I/O', () => {
     calls.length = 0;
   });
 
-  it('compare() with vectors passed in touches no file system', () => {
+  it('compare() with vectors and lexicon passed in touches no file system', () => {
     const vectors = loadVectors();
+    const lexicon = loadLexicon();
     const wire = readExample('wire-rail-delays.txt').toString('utf8');
     const farm = readExample('farm-rail-delays.html').toString('utf8');
     armed = true;
-    const r = compare(wire, { html: farm }, { vectors });
+    const r = compare(wire, { html: farm }, { vectors, lexicon });
     armed = false;
     expect(r.relation.verdict).toBe('rewrite');
     expect(r.findings.length).toBeGreaterThan(0);

@@ -75,7 +75,7 @@ console.log(JSON.stringify({ schema: r.schema, verdict: r.relation.verdict, link
       UNSPUN_CACHE: existsSync(join(cache, CACHE_FILE)) ? cache : '',
     };
     const out = JSON.parse(execFileSync(process.execPath, ['main.js'], { cwd: project, encoding: 'utf8', env }));
-    expect(out).toMatchObject({ schema: 'unspun.compare/2', links: 1, rules: 18 });
+    expect(out).toMatchObject({ schema: 'unspun.compare/3', links: 1, rules: 18 });
     expect(['rewrite', 'partial-reuse', 'verbatim-copy']).toContain(out.verdict);
     expect(existsSync(join(installed, '.cache')), 'nothing written inside the package').toBe(false);
   });

@@ -1,4 +1,5 @@
 import type { Vectors } from '../align/vectors.js';
+import type { Lexicon } from '../align/words/wordnet.js';
 import { compare, type ArticleInput } from '../compare.js';
 import type { SeveritySetting } from '../types.js';
 
@@ -15,6 +16,6 @@ const input = (x: ArticleInput | Uint8Array): ArticleInput =>
     : (x as ArticleInput);
 
 /** Compares one pair and returns the result as JSON text. */
-export function comparePair(job: PairJob, vectors: Vectors): string {
-  return JSON.stringify(compare(input(job.source), input(job.derived), { vectors, rules: job.rules }));
+export function comparePair(job: PairJob, vectors: Vectors, lexicon?: Lexicon): string {
+  return JSON.stringify(compare(input(job.source), input(job.derived), { vectors, lexicon, rules: job.rules }));
 }

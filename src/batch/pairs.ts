@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Vectors } from '../align/vectors.js';
+import type { Lexicon } from '../align/words/wordnet.js';
 import type { ArticleInput } from '../compare.js';
 import type { CompareResult, SeveritySetting } from '../types.js';
 import { comparePair, type PairJob } from './compare-pair.js';
@@ -29,6 +30,8 @@ export type PairOutcome =
 export interface ComparePairsOptions {
   /** Word vectors from `loadVectors()` for in-process comparison (worker threads load their own). */
   vectors: Vectors;
+  /** WordNet lexicon from `loadLexicon()` for in-process word alignment (worker threads load their own). */
+  lexicon?: Lexicon;
   /** ESLint-style rule settings, as for compare(). */
   rules?: Record<string, SeveritySetting>;
   /** Worker threads; 0 compares in-process. Default: cores, at most 2. */
@@ -46,7 +49,7 @@ export async function* comparePairsJson(
 > {
   const size = opts.workers ?? Math.min(2, availableParallelism());
   const pool = createWorkerPool<PairJob, string>('batch/compare-worker', size, async (job) =>
-    comparePair(job, opts.vectors),
+    comparePair(job, opts.vectors, opts.lexicon),
   );
   // Bounded: at most `window` pairs read ahead of the one being printed, so memory does not grow with the file.
   const window = Math.max(4, pool.size * 4);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { align } from '../align/index.js';
 import { loadVectors } from '../align/vectors.js';
+import { loadLexicon } from '../align/words/wordnet.js';
 import { extract } from '../ingest/index.js';
 import { analyze } from '../nlp/index.js';
 import type { Alignment, AlignmentLink, Analysis, Finding, Severity, Verdict } from '../types.js';
@@ -41,6 +42,7 @@ export interface InvalidCase extends CheckCase {
 
 /** The word vectors every case aligns with, loaded once per test file. */
 const vectors = loadVectors();
+const lexicon = loadLexicon();
 
 /** Analyses an article fixture through the real pipeline (extract → analyze). */
 export function analyzeFixture(article: ArticleFixture): Analysis {
@@ -63,7 +65,15 @@ export function buildContext(c: CheckCase): CheckContext {
     direction: 'as-given',
     directionConfidence: 1,
   } as const;
-  return { source, derived, alignment, relation, shared: computeSharedFacts(source, derived, alignment), vectors };
+  return {
+    source,
+    derived,
+    alignment,
+    relation,
+    shared: computeSharedFacts(source, derived, alignment),
+    vectors,
+    lexicon,
+  };
 }
 
 /** The drafts a rule gives on a context, behind the runner's `appliesTo` gate. */

@@ -1,5 +1,6 @@
 import type { Vectors } from '../align/vectors.js';
-import type { Alignment, Analysis, Relation, Severity, Span } from '../types.js';
+import type { Lexicon, WordPair } from '../align/words/index.js';
+import type { Alignment, AlignmentLink, Analysis, Relation, Severity, Span } from '../types.js';
 
 export const FINDING_READINGS = ['alteration', 'omission', 'addition', 'credit', 'page'] as const;
 export type FindingReading = (typeof FINDING_READINGS)[number];
@@ -30,6 +31,10 @@ export interface CheckContext {
   shared: SharedFacts;
   /** The word vectors the alignment used (near-synonym support): passed in, never loaded by a check. */
   vectors: Vectors;
+  /** WordNet relations for word alignment (absent: words align by identity and vectors only). */
+  lexicon?: Lexicon;
+  /** Word alignment of each link, when the caller already made it (compare() does, for its JSON). */
+  words?: ReadonlyMap<AlignmentLink, WordPair[]>;
 }
 
 export interface SharedFacts {

@@ -75,7 +75,7 @@ export function buildProgram(): Command {
     )
     .argument('[source]', 'the original: file path, http(s) URL, or -')
     .argument('[derived]', 'the suspected rewrite: file path, http(s) URL, or -')
-    .option('--json', 'print one JSON document (schema unspun.compare/2)')
+    .option('--json', 'print one JSON document (schema unspun.compare/3)')
     .option(
       '--pairs <file>',
       'compare many pairs from JSON Lines ({"id","source","derived"} texts, or "source_file"/"derived_file") or CSV (source,derived[,id] paths): one JSON line per pair, both cores',
@@ -147,13 +147,15 @@ export function buildProgram(): Command {
         const [sa, da] = [await analyseRaw(s), await analyseRaw(d)];
         warn(sa, s.label);
         warn(da, d.label);
-        const [{ compareAnalyses }, { loadVectors }] = await Promise.all([
+        const [{ compareAnalyses }, { loadVectors }, { loadLexicon }] = await Promise.all([
           import('../compare.js'),
           import('../align/vectors.js'),
+          import('../align/words/wordnet.js'),
         ]);
         const run = (a: typeof sa, b: typeof da, ab: typeof s, bb: typeof d) =>
           compareAnalyses(a, b, {
             vectors: loadVectors(),
+            lexicon: loadLexicon(),
             rules,
             sourceBytes: ab.bytes,
             derivedBytes: bb.bytes,

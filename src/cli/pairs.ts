@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { InputError, ThresholdError } from '../errors.js';
 import { loadVectors } from '../align/vectors.js';
+import { loadLexicon } from '../align/words/wordnet.js';
 import { comparePairsJson, readPairs } from '../batch/index.js';
 import type { SeveritySetting } from '../types.js';
 
@@ -37,6 +38,8 @@ export async function comparePairsCommand(
   try {
     for await (const o of comparePairsJson(readPairs(path), {
       vectors: loadVectors(),
+      // Only in-process comparison (0 workers) uses it: worker threads load their own.
+      lexicon: workers === 0 ? loadLexicon() : undefined,
       rules: opts.rules,
       workers,
       onProgress: (done, f) => bar?.update(done, { failed: f }),

@@ -59,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('POST /api/v1/compare', () => {
-  it('returns unspun.compare/2 for two texts, with a permalink to the report page', async () => {
+  it('returns unspun.compare/3 for two texts, with a permalink to the report page', async () => {
     const res = await post(app, '/api/v1/compare', {
       source: ex('wire-rail-delays.txt'),
       derived: { html: ex('farm-rail-delays.html'), title: 'Farm copy' },
@@ -71,7 +71,7 @@ describe('POST /api/v1/compare', () => {
       findings: unknown[];
       derived: { title: string };
     };
-    expect(r.schema).toBe('unspun.compare/2');
+    expect(r.schema).toBe('unspun.compare/3');
     expect(r.relation.verdict).toBe('rewrite');
     expect(r.findings.length).toBeGreaterThan(0);
     expect(r.derived.title).toBe('Farm copy');

@@ -27,7 +27,7 @@ const jobAccepted = {
 
 /**
  * The OpenAPI 3.1 document served at /api/v1/openapi.json. Result documents are the CLI's JSON schemas
- * (`unspun.compare/2`, `unspun.trace/2`, …); their fields are described in the README and src/types.ts, so
+ * (`unspun.compare/3`, `unspun.trace/2`, …); their fields are described in the README and src/types.ts, so
  * they are given here by their `schema` tag rather than restated field by field.
  */
 export const OPENAPI = {
@@ -90,7 +90,7 @@ export const OPENAPI = {
       Compare: {
         type: 'object',
         properties: {
-          schema: { const: 'unspun.compare/2' },
+          schema: { const: 'unspun.compare/3' },
           relation: { type: 'object' },
           scores: { type: 'object' },
           alignment: { type: 'array' },

@@ -4,6 +4,27 @@ import { negationFlip } from './negation-flip.js';
 ruleTester(negationFlip, {
   valid: [
     {
+      name: 'antonym under a negation: "did not reject" → "accepted" says the same',
+      source: 'The district council did not reject the harbour plan on Monday.',
+      derived: 'The district council accepted the harbour plan on Monday.',
+    },
+    {
+      name: 'antonym under a lexical negation: "declined to reject" → "accepted" says the same',
+      source: 'The district council declined to reject the harbour plan on Monday.',
+      derived: 'The district council accepted the harbour plan on Monday.',
+    },
+    {
+      name: 'both antonyms on both sides, reordered: nothing flipped',
+      source: 'Ferry fares rose in March while bus fares fell.',
+      derived: 'Bus fares fell in March while ferry fares rose.',
+    },
+    {
+      name: 'an antonym in a sentence about something else (no clause carried)',
+      source: 'Shares in the mining group rose on Friday.',
+      derived: 'The weather fell cold over the weekend.',
+      links: [[0, 0]],
+    },
+    {
       name: 'a short negated sentence aligned to a longer one about something else',
       source: 'The defendant said it was not a relationship. He denied the charge.',
       derived: 'Over the summer a secret relationship developed between the two men, the court heard.',
@@ -193,6 +214,31 @@ ruleTester(negationFlip, {
     },
   ],
   invalid: [
+    {
+      name: 'antonym amid paraphrase: "rejected" → "accepted" with the rest of the clause aligned',
+      source: 'The district council rejected the harbour plan on Monday evening.',
+      derived: 'On Monday evening the district council accepted the harbour plan.',
+      errors: [{ messageId: 'antonym', source: 'rejected', derived: 'accepted' }],
+    },
+    {
+      name: 'negation dropped across an aligned predicate amid paraphrase (medium: retold, not edited)',
+      source: 'Regulators did not approve the takeover of the Harlow dairy group last week.',
+      derived: 'The regulator sanctioned the acquisition of the Harlow milk firm.',
+      errors: [
+        {
+          messageId: 'removed',
+          severity: 'medium',
+          source: 'not',
+          derived: 'The regulator sanctioned the acquisition of the Harlow milk firm.',
+        },
+      ],
+    },
+    {
+      name: 'antonym verb: "rose" → "fell"',
+      source: 'Ferry fares rose sharply in March, the port authority said.',
+      derived: 'The port authority said ferry fares fell sharply in March.',
+      errors: [{ messageId: 'antonym', source: 'rose', derived: 'fell' }],
+    },
     {
       name: 'negation removed',
       source: 'The minister said the government will not cut the maintenance budget.',

@@ -1,9 +1,12 @@
 import { lexicon } from '../../lexicons.js';
 import { isContentWord, isOpenClass } from '../../nlp/words.js';
-import type { Analysis, Negation } from '../../types.js';
+import type { Analysis, Negation, Token } from '../../types.js';
+import type { WordPair } from '../../align/words/index.js';
+import { carriesMeaning, retoldCounterparts, sentenceWords } from '../evidence/words.js';
 import {
   closeCounterparts,
   coverage,
+  derivedCounterparts,
   inSentences,
   lemmasOf,
   ref,
@@ -11,19 +14,29 @@ import {
   tokensOf,
   wholeSentence,
 } from '../evidence/pairs.js';
-import type { Check, FindingDraft } from '../types.js';
+import type { Check, CheckContext, FindingDraft } from '../types.js';
 
 let implicit: Set<string> | null = null;
 
 /** True when the sentences hold a word that negates without "not" ("failed", "refused", "without"). */
 function hasImplicitNegation(doc: Analysis, ids: number[]): boolean {
-  implicit ??= new Set(lexicon<string>('checks-implicit-negation').entries);
   return ids.some((id) => {
     const s = doc.sentences[id];
-    return doc.tokens
-      .slice(s.tokenStart, s.tokenEnd)
-      .some((t) => implicit!.has(t.lemma) || implicit!.has(t.text.toLowerCase()));
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) if (isImplicitNegation(doc.tokens[i])) return true;
+    return false;
   });
+}
+
+function isImplicitNegation(t: Token): boolean {
+  implicit ??= new Set(lexicon<string>('checks-implicit-negation').entries);
+  return implicit.has(t.lemma) || implicit.has(t.text.toLowerCase());
+}
+
+/** A word that negates without "not" in the few tokens before token `at`: "declined to reject" governs "reject". */
+function implicitNegationBefore(doc: Analysis, at: number): boolean {
+  const s = doc.sentences[doc.tokens[at].sentence];
+  for (let i = Math.max(s.tokenStart, at - 3); i < at; i++) if (isImplicitNegation(doc.tokens[i])) return true;
+  return false;
 }
 
 /**
@@ -40,6 +53,7 @@ export const negationFlip: Check = {
     messages: {
       removed: 'The source negates this ("{expected}"); the rewrite states the opposite, without the negation.',
       added: 'The rewrite negates this ("{actual}"); the source states it affirmatively.',
+      antonym: 'The source says "{expected}"; the rewrite says the opposite, "{actual}".',
     },
   },
   run(ctx) {
@@ -47,6 +61,10 @@ export const negationFlip: Check = {
     for (const s of ctx.source.sentences) {
       const d = closeCounterparts(ctx, 'source', s.id).find((o) => flipped(ctx.source, s.id, ctx.derived, o));
       const n = d === undefined ? null : flipped(ctx.source, s.id, ctx.derived, d);
+      if (!n) {
+        const a = antonymFlip(ctx, s.id) ?? alignedFlip(ctx, 'source', s.id);
+        if (a) out.push(a);
+      }
       if (n)
         out.push({
           messageId: 'removed',
@@ -60,6 +78,10 @@ export const negationFlip: Check = {
     for (const d of ctx.derived.sentences) {
       const s = closeCounterparts(ctx, 'derived', d.id).find((o) => flipped(ctx.derived, d.id, ctx.source, o));
       const n = s === undefined ? null : flipped(ctx.derived, d.id, ctx.source, s);
+      if (!n) {
+        const a = alignedFlip(ctx, 'derived', d.id);
+        if (a) out.push(a);
+      }
       if (n)
         out.push({
           messageId: 'added',
@@ -78,7 +100,13 @@ export const negationFlip: Check = {
  * The one negation of sentence `id` that the close counterpart `otherId` lacks, if the words it bears on are there
  * ("will not cut" → "will cut") and no lexical negation or double negative explains the difference.
  */
-function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): Negation | null {
+function flipped(
+  mine: Analysis,
+  id: number,
+  other: Analysis,
+  otherId: number,
+  aligned?: ReadonlyMap<number, WordPair>,
+): Negation | null {
   const ids = [id];
   const otherIds = [otherId];
   const here = inSentences(mine.negations, ids);
@@ -90,14 +118,82 @@ function flipped(mine: Analysis, id: number, other: Analysis, otherId: number): 
   // "would not have had rooms if she had won": a counterfactual asserts nothing about what happened.
   if (counterfactual(mine, id) || counterfactual(other, otherId)) return null;
   if (!hasVerb(mine, id) || comparedInScope(mine, here[0]) || deniedAgainstClaim(here[0], other, otherId)) return null;
-  if (!predicateCarried(mine, here[0], other, otherId) || !frameCarried(mine, here[0], other, otherId)) return null;
+  if (aligned) {
+    if (!alignedAround(mine, here[0], aligned)) return null;
+  } else if (!predicateCarried(mine, here[0], other, otherId) || !frameCarried(mine, here[0], other, otherId))
+    return null;
   // "is illegal" → "its legality is debated, with some arguing it is not": a debate reported, not not-P asserted.
   if (contested(mine, id) || contested(other, otherId)) return null;
   // "has not been identified" → "should be identified": a modal on the plain side states no fact, so no not-P vs P.
   if (modals(other, otherId).some((m) => !modals(mine, id).includes(m))) return null;
   // The other text says it with the same polarity elsewhere (a wire story in two versions, a moved sentence): no flip.
   if (samePolarityElsewhere(mine, id, other)) return null;
-  return scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
+  return aligned || scopeCarried(mine, here[0], lemmasOf(other, otherIds)) ? here[0] : null;
+}
+
+/** Share of each sentence's content words the word aligner must pair for a retold sentence to count as the same claim. */
+const ALIGNED_SHARE = 0.5;
+
+/**
+ * A negation that moved across an aligned predicate amid paraphrase: the sentences are linked, the counting path
+ * found no flip (the predicate is said in other words), the word aligner pairs most of both
+ * (ALIGNED_SHARE) and the words around the cue (the predicate after it, a content word before it). "The inquiry did not find the pilot to blame" → "Investigators
+ * found the pilot responsible". Reported one step lower (medium), with every guard of the counting path.
+ */
+function alignedFlip(ctx: CheckContext, side: 'source' | 'derived', id: number): FindingDraft | null {
+  if (!ctx.lexicon) return null;
+  const [mine, other] = side === 'source' ? [ctx.source, ctx.derived] : [ctx.derived, ctx.source];
+  if (inSentences(mine.negations, [id]).length !== 1) return null;
+  for (const { other: o, aligned } of retoldCounterparts(ctx, side, id, ALIGNED_SHARE)) {
+    const n = flipped(mine, id, other, o, aligned);
+    if (!n) continue;
+    return side === 'source'
+      ? {
+          messageId: 'removed',
+          data: { expected: n.text },
+          source: ref(n.sentence, n),
+          derived: wholeSentence(ctx.derived, o),
+          expected: n.text,
+          weaker: true,
+        }
+      : {
+          messageId: 'added',
+          data: { actual: n.text },
+          source: wholeSentence(ctx.source, o),
+          derived: ref(n.sentence, n),
+          actual: n.text,
+          weaker: true,
+        };
+  }
+  return null;
+}
+
+/**
+ * The words a negation bears on are aligned: the first two content words after the cue, one of the two before, a
+ * verb right before the cue ("takes no responsibility" is not "states its position on responsibility"), and the
+ * first open-class word after it by a relation that keeps its meaning ("not enough" needs "enough" carried).
+ */
+function alignedAround(doc: Analysis, cue: Negation, aligned: ReadonlyMap<number, WordPair>): boolean {
+  const s = doc.sentences[cue.sentence];
+  const after: number[] = [];
+  const before: number[] = [];
+  let head = -1;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = doc.tokens[i];
+    if (head < 0 && t.start >= cue.end && isOpenClass(t.pos)) {
+      if (!carriesMeaning(aligned.get(i))) return false;
+      head = i;
+    }
+    if (t.end <= cue.start && !t.stop && t.pos === 'VERB' && doc.tokens[i + 1]?.start >= cue.start && !aligned.has(i))
+      return false;
+    if (!isContentWord(t)) continue;
+    if (t.start >= cue.end) after.push(i);
+    else if (t.end <= cue.start) before.push(i);
+  }
+  const scope = after.slice(0, 2);
+  if (scope.length === 0 || !scope.every((i) => aligned.has(i))) return false;
+  const frame = before.slice(-2);
+  return frame.length === 0 || frame.some((i) => aligned.has(i));
 }
 
 function isQuestion(doc: Analysis, id: number): boolean {
@@ -238,6 +334,54 @@ const NEAR_COPY = 0.6;
 function nearCopy(a: Analysis, aId: number, b: Analysis, bId: number): boolean {
   const [x, y] = [lemmasOf(a, [aId]), lemmasOf(b, [bId])];
   return coverage(x, y) >= NEAR_COPY && coverage(y, x) >= NEAR_COPY;
+}
+
+/** Word classes whose antonyms state opposite facts: "rejected" / "accepted", "rose" / "fell", "legal" / "illegal". */
+const POLAR_POS = new Set(['VERB', 'ADJ']);
+/** Other aligned content words a sentence pair needs besides the antonym: the rest of the clause is carried. */
+const ANTONYM_CONTEXT = 2;
+/** The antonym pair's own score: 0.85 + context (src/align/words), so at least one aligned neighbour on each side. */
+const ANTONYM_SCORE = 1;
+
+/**
+ * Polarity amid paraphrase: an aligned antonym pair (src/align/words, WordNet) in a linked sentence pair with the
+ * rest of the clause aligned and no negation on either side: "The council rejected the plan" → "Councillors
+ * accepted the plan". Negations on either side are left to the counting path ("did not reject" → "accepted" is
+ * fair). One step lower (medium) between retold sentences, as for a missing "not".
+ */
+function antonymFlip(ctx: CheckContext, s: number): FindingDraft | null {
+  if (!ctx.lexicon) return null;
+  const { source, derived } = ctx;
+  if (inSentences(source.negations, [s]).length) return null;
+  if (isQuestion(source, s) || counterfactual(source, s) || contested(source, s)) return null;
+  for (const d of derivedCounterparts(ctx.alignment, s)) {
+    if (inSentences(derived.negations, [d]).length) continue;
+    if (isQuestion(derived, d) || counterfactual(derived, d) || contested(derived, d)) continue;
+    const pairs = sentenceWords(ctx, s, d);
+    const anti = pairs.find(
+      (p) =>
+        p.relation === 'antonym' &&
+        p.score >= ANTONYM_SCORE &&
+        POLAR_POS.has(source.tokens[p.source].pos) &&
+        POLAR_POS.has(derived.tokens[p.derived].pos),
+    );
+    // "declined to reject" → "accepted": a double negative, the same claim.
+    if (!anti || implicitNegationBefore(source, anti.source) || implicitNegationBefore(derived, anti.derived)) continue;
+    const carried = pairs.filter((p) => p !== anti && isContentWord(source.tokens[p.source])).length;
+    if (carried < ANTONYM_CONTEXT) continue;
+    const a = source.tokens[anti.source];
+    const b = derived.tokens[anti.derived];
+    return {
+      messageId: 'antonym',
+      data: { expected: a.text, actual: b.text },
+      source: ref(s, a),
+      derived: ref(d, b),
+      expected: a.text,
+      actual: b.text,
+      weaker: !nearCopy(source, s, derived, d),
+    };
+  }
+  return null;
 }
 
 /** "would (not) have had … if she had won": a past counterfactual. "would not suffer … if she touched it" is a claim. */
