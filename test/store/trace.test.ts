@@ -91,9 +91,10 @@ describe('trace and families on the fixture corpus', () => {
 
   it('groups the reuse family with the wire story as origin and serialises it', async () => {
     const f = await families(store, { vectors });
-    expect(f.schema).toBe('unspun.families/1');
+    expect(f.schema).toBe('unspun.families/2');
     const fam = f.families.find((x) => x.members.some((m) => m.id === id['wire-origin']))!;
-    expect(fam.origins).toContain(id['wire-origin']);
+    expect(fam.origin).toBe(id['wire-origin']);
+    expect(fam.origins).toEqual([id['wire-origin']]);
     expect(fam.edges).toContainEqual(
       expect.objectContaining({ from: id['paper-verbatim'], to: id['wire-origin'], directed: true }),
     );
