@@ -16,6 +16,7 @@
  */
 import { type ClusterOptions, clusterFamilies, type PairLink } from '../../src/corpus/families.js';
 import { FITTED } from '../../src/relation/fitted.js';
+import { isDerivedVerdict } from '../../src/types.js';
 import { wordContainment } from '../../src/relation/word-containment.js';
 import type { ArticleMeta } from '../../src/store/store.js';
 import {
@@ -120,6 +121,33 @@ export function unspunFamilies(links: KeyedLinks, options?: ClusterOptions): Key
   }));
 }
 
+/**
+ * The families before issue #21, for the detail table: connected components over every copy link, origin = a
+ * member nothing in the family was copied into it from, with the most copy strength pointing at it.
+ */
+export function componentFamilies(links: KeyedLinks): KeyFamily[] {
+  const copy = links.links.filter((l) => isDerivedVerdict(l.verdict));
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const r = find(p);
+    parent.set(x, r);
+    return r;
+  };
+  for (const l of copy) parent.set(find(l.from), find(l.to));
+  const groups = new Map<string, string[]>();
+  for (const x of new Set(copy.flatMap((l) => [l.from, l.to]))) groups.set(find(x), [...(groups.get(find(x)) ?? []), x]);
+  return [...groups.values()].map((members) => {
+    const set = new Set(members);
+    const fam = copy.filter((l) => set.has(l.from));
+    const copied = new Set(fam.filter((l) => l.directed).map((l) => l.from));
+    const into = (x: string) => fam.filter((l) => l.to === x).reduce((t, l) => t + l.strength, 0);
+    const origin = [...members].sort((a, b) => Number(copied.has(a)) - Number(copied.has(b)) || into(b) - into(a))[0];
+    return { origin, members };
+  });
+}
+
 const fmt = (x: number) => x.toFixed(3);
 
 async function run(ctx: EvalContext): Promise<EvalRow[]> {
@@ -138,8 +166,10 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
     const links = await corpusLinks(c, (d, t) => ctx.progress(`families ${c.name}`, d, t));
     const ours = scoreFamilies(c.docs, unspunFamilies(links));
     const base = scoreFamilies(c.docs, baselineFamilies(c.docs));
+    const before = scoreFamilies(c.docs, componentFamilies(links));
     for (const [name, s] of [
       ['Unspun', ours],
+      ['connected components (before #21)', before],
       ['baseline', base],
     ] as const)
       detail.push(

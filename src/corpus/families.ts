@@ -76,10 +76,8 @@ export interface ClusterOptions {
   minStrength?: number;
   /** A copy of a copy needs this strength, or copy links to its parent's sources too. */
   chainCut?: number;
-  /** Two grown families merge only when this share of the smaller one's members have copy links across. */
+  /** Two grown families merge only with this many copy links across per member of the smaller one (and ≥ 2). */
   mergeSupport?: number;
-  /** Origin by the family's link votes (default) or the root of the grown tree. */
-  origin?: 'votes' | 'root';
   /** Origin vote: weight of a directed copy link (for its source, against its copy). */
   directionWeight?: number;
   /** Origin vote: weight of any link inside the family, for both ends. */
@@ -91,8 +89,7 @@ export interface ClusterOptions {
 export const CLUSTER_DEFAULTS: Required<ClusterOptions> = {
   minStrength: 0,
   chainCut: 0.8,
-  mergeSupport: 0.5,
-  origin: 'votes',
+  mergeSupport: 1,
   directionWeight: 1,
   centreWeight: 0,
   maxRelated: 20,
@@ -233,6 +230,13 @@ export function clusterFamilies(
     return l ? isDerivedVerdict(l.verdict) : undefined;
   };
   const copyLinks = [...byPair.values()].filter((l) => isDerivedVerdict(l.verdict) && l.strength >= o.minStrength);
+  const copyPairs = new Set(copyLinks.map((l) => key(l.from, l.to)));
+  /** Two groups are one family when ≥ 2 copy links, and `mergeSupport` per member of the smaller group, join them. */
+  const supported = (a: number[], b: number[]) => {
+    let shared = 0;
+    for (const x of a) for (const y of b) if (copyPairs.has(key(x, y))) shared++;
+    return shared >= Math.max(2, o.mergeSupport * Math.min(a.length, b.length));
+  };
   // Candidate (child, parent) steps: a directed link one way; an undirected one both ways, slightly weaker.
   const steps = copyLinks.flatMap((l) =>
     l.directed
@@ -269,11 +273,7 @@ export function clusterFamilies(
     const mine = subtree(child);
     if (mine.length > 1) {
       const theirs = subtree(up.length ? up[up.length - 1] : p);
-      if (theirs.length > 1) {
-        let shared = 0;
-        for (const a of mine) for (const b of theirs) if (derived(a, b)) shared++;
-        if (shared < o.mergeSupport * Math.min(mine.length, theirs.length)) continue;
-      }
+      if (theirs.length > 1 && !supported(mine, theirs)) continue;
     }
     parent.set(child, p);
     children.set(p, [...(children.get(p) ?? []), child]);
@@ -283,11 +283,26 @@ export function clusterFamilies(
     const up = ancestors(x);
     return up.length ? up[up.length - 1] : x;
   };
-  const groups = new Map<number, number[]>();
-  for (const x of parent.keys()) {
+  let groups = new Map<number, number[]>();
+  for (const x of new Set(copyLinks.flatMap((l) => [l.from, l.to]))) {
     const r = rootOf(x);
-    groups.set(r, [...(groups.get(r) ?? [r]), x]);
+    groups.set(r, [...(groups.get(r) ?? []), x]);
   }
+  // One article can take only one parent, so a direction error splits a family in two trees (a source that looks
+  // copied from one rewrite, a second rewrite that looks copied from a third): trees that share links broadly are
+  // one family. Articles left alone (their one copy link was vetoed) count as trees of one and need the same support.
+  for (let merged = true; merged; ) {
+    merged = false;
+    const trees = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
+    for (let i = 0; i < trees.length && !merged; i++)
+      for (let j = i + 1; j < trees.length && !merged; j++) {
+        if (!supported(trees[i][1], trees[j][1])) continue;
+        trees[i][1].push(...trees[j][1]);
+        groups.delete(trees[j][0]);
+        merged = true;
+      }
+  }
+  groups = new Map([...groups].filter(([, ids]) => ids.length > 1));
   const familyOf = new Map<number, number>();
   const out: Family[] = [];
   const date = (id: number) => metas.get(id)?.published ?? '\uffff';
@@ -307,16 +322,13 @@ export function clusterFamilies(
       add(l.to, o.directionWeight * l.strength);
       add(l.from, -o.directionWeight * l.strength);
     }
-    const origin =
-      o.origin === 'root'
-        ? root
-        : [...ids].sort(
-            (a, b) =>
-              (votes.get(b) ?? 0) - (votes.get(a) ?? 0) ||
-              date(a).localeCompare(date(b)) ||
-              Number(b === root) - Number(a === root) ||
-              a - b,
-          )[0];
+    const origin = [...ids].sort(
+      (a, b) =>
+        (votes.get(b) ?? 0) - (votes.get(a) ?? 0) ||
+        date(a).localeCompare(date(b)) ||
+        Number(b === root) - Number(a === root) ||
+        a - b,
+    )[0];
     const edges = dropSiblingEdges(fam.map(({ confidence: _c, ...e }) => e));
     const depth = distances([origin], edges);
     ids.sort((a, b) => (depth.get(a) ?? 99) - (depth.get(b) ?? 99) || date(a).localeCompare(date(b)) || a - b);

@@ -139,7 +139,9 @@ describe('item 6: no control sequence reaches the terminal', () => {
           members: [member],
           origins: [1],
           edges: [],
-          related: [{ ...member, id: 2, family: null, with: 1, verdict: 'same-story', strength: 0.5 }],
+          related: [
+            { id: 2, title: evil, outlet: evil, url: null, published: null, family: null, with: 1, verdict: 'same-story', strength: 0.5 },
+          ],
         },
       ],
     } as never;
