@@ -291,31 +291,51 @@ export function clusterFamilies(
   // One article can take only one parent, so a direction error splits a family in two trees (a source that looks
   // copied from one rewrite, a second rewrite that looks copied from a third): trees that share links broadly are
   // one family. Articles left alone (their one copy link was vetoed) count as trees of one and need the same support.
+  // Only groups a copy link joins are candidates: count links per pair of groups (O(links) a round).
   for (let merged = true; merged; ) {
     merged = false;
-    const trees = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
-    for (let i = 0; i < trees.length && !merged; i++)
-      for (let j = i + 1; j < trees.length && !merged; j++) {
-        if (!supported(trees[i][1], trees[j][1])) continue;
-        trees[i][1].push(...trees[j][1]);
-        groups.delete(trees[j][0]);
-        merged = true;
-      }
+    const groupOf = new Map<number, number>();
+    for (const [g, ids] of groups) for (const x of ids) groupOf.set(x, g);
+    const across = new Map<string, number>();
+    for (const l of copyLinks) {
+      const [a, b] = [groupOf.get(l.from)!, groupOf.get(l.to)!];
+      if (a !== b) across.set(key(a, b), (across.get(key(a, b)) ?? 0) + 1);
+    }
+    const ranked = [...across.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    for (const [pair, n] of ranked) {
+      const [a, b] = pair.split(':').map(Number);
+      const [ga, gb] = [groups.get(a), groups.get(b)];
+      if (!ga || !gb || n < Math.max(2, o.mergeSupport * Math.min(ga.length, gb.length))) continue;
+      const [keep, drop] = ga.length >= gb.length ? [a, b] : [b, a];
+      groups.get(keep)!.push(...groups.get(drop)!);
+      groups.delete(drop);
+      merged = true;
+    }
   }
   groups = new Map([...groups].filter(([, ids]) => ids.length > 1));
   const familyOf = new Map<number, number>();
   const out: Family[] = [];
   const date = (id: number) => metas.get(id)?.published ?? '\uffff';
+  const adjacent = new Map<number, PairLink[]>();
+  for (const l of byPair.values())
+    for (const x of [l.from, l.to]) {
+      const list = adjacent.get(x);
+      if (list) list.push(l);
+      else adjacent.set(x, [l]);
+    }
+  /** Links with both ends in `set`, each once (listed from its `from` side). */
+  const inside = (set: Set<number>) =>
+    [...set].flatMap((x) => (adjacent.get(x) ?? []).filter((l) => l.from === x && set.has(l.to)));
   for (const [root, ids] of groups) {
     const set = new Set(ids);
-    const fam = copyLinks.filter((e) => set.has(e.from) && set.has(e.to));
+    const all = inside(set);
+    const fam = all.filter((e) => copyPairs.has(key(e.from, e.to)));
     // Votes: each directed copy link counts for its source and against its copy (`directionWeight`); every link
     // inside the family counts for both ends (`centreWeight`): copies share text with their origin more than
     // with each other, whatever one pair's direction says.
     const votes = new Map<number, number>();
     const add = (id: number, x: number) => votes.set(id, (votes.get(id) ?? 0) + x);
-    for (const l of byPair.values()) {
-      if (!set.has(l.from) || !set.has(l.to)) continue;
+    for (const l of all) {
       add(l.from, o.centreWeight * l.strength);
       add(l.to, o.centreWeight * l.strength);
       if (!l.directed || !isDerivedVerdict(l.verdict)) continue;
@@ -350,8 +370,7 @@ export function clusterFamilies(
   for (const f of out) {
     const best = new Map<number, { via: number; l: PairLink }>();
     for (const m of f.members) {
-      for (const l of byPair.values()) {
-        if (l.from !== m.id && l.to !== m.id) continue;
+      for (const l of adjacent.get(m.id) ?? []) {
         const other = l.from === m.id ? l.to : l.from;
         if (familyOf.get(other) === f.id) continue;
         const had = best.get(other);
