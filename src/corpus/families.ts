@@ -86,10 +86,11 @@ export interface ClusterOptions {
   maxRelated?: number;
 }
 
+/** Chosen on the dev halves (METER 1999, llm-rewrites dev) by eval/tasks/families.ts; grid and numbers in eval/NOTES.md. */
 export const CLUSTER_DEFAULTS: Required<ClusterOptions> = {
   minStrength: 0,
   chainCut: 0.8,
-  mergeSupport: 1,
+  mergeSupport: 2,
   directionWeight: 1,
   centreWeight: 0,
   maxRelated: 20,
