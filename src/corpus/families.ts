@@ -207,8 +207,8 @@ function dropSiblingEdges(edges: FamilyEdge[]): FamilyEdge[] {
 /**
  * Families from pairwise links (docs/families.md). Each article takes at most one parent — what it copied — chosen
  * greedily from the strongest copy links down (a maximum branching), so a family is a tree grown from its origin
- * and one false link can bring one article in, never merge two families, unless the two trees share
- * `mergeSupport` of their members' links. A copy joins a copy's family only when it also looks copied from that
+ * and one false link can bring one article in, never merge two families: trees merge only when ≥ 2 copy links,
+ * and `mergeSupport` per member of the smaller tree, run between them. A copy joins a copy's family only when it also looks copied from that
  * copy's own source (or the link is ≥ `chainCut`); a `same-story` verdict against an ancestor vetoes it. The origin
  * is the member the family's directed copy links point to most (dates, then the tree root break ties).
  * `same-story` links and copy links that were not taken become the family's related coverage.
