@@ -277,7 +277,9 @@ export function clusterFamilies(
       if (theirs.length > 1 && !supported(mine, theirs)) continue;
     }
     parent.set(child, p);
-    children.set(p, [...(children.get(p) ?? []), child]);
+    const siblings = children.get(p);
+    if (siblings) siblings.push(child);
+    else children.set(p, [child]);
   }
 
   const rootOf = (x: number) => {
@@ -287,7 +289,9 @@ export function clusterFamilies(
   let groups = new Map<number, number[]>();
   for (const x of new Set(copyLinks.flatMap((l) => [l.from, l.to]))) {
     const r = rootOf(x);
-    groups.set(r, [...(groups.get(r) ?? []), x]);
+    const group = groups.get(r);
+    if (group) group.push(x);
+    else groups.set(r, [x]);
   }
   // One article can take only one parent, so a direction error splits a family in two trees (a source that looks
   // copied from one rewrite, a second rewrite that looks copied from a third): trees that share links broadly are
