@@ -140,7 +140,17 @@ describe('item 6: no control sequence reaches the terminal', () => {
           origins: [1],
           edges: [],
           related: [
-            { id: 2, title: evil, outlet: evil, url: null, published: null, family: null, with: 1, verdict: 'same-story', strength: 0.5 },
+            {
+              id: 2,
+              title: evil,
+              outlet: evil,
+              url: null,
+              published: null,
+              family: null,
+              with: 1,
+              verdict: 'same-story',
+              strength: 0.5,
+            },
           ],
         },
       ],
