@@ -39,11 +39,11 @@ describe('unspun corpus commands on a real SQLite file', () => {
     expect(fromFile.candidates[0].id).toBe(idOf('wire-rail-delays.txt'));
 
     const fam = JSON.parse(cli(['families', '--db', db, '--json']).stdout);
-    expect(fam.schema).toBe('unspun.families/1');
+    expect(fam.schema).toBe('unspun.families/2');
     const family = fam.families.find((f: { members: Array<{ id: number }> }) =>
       f.members.some((m) => m.id === idOf('wire-rail-delays.txt')),
     );
-    expect(family.origins).toEqual([idOf('wire-rail-delays.txt')]);
+    expect(family.origin).toBe(idOf('wire-rail-delays.txt'));
     expect(family.members.map((m: { id: number }) => m.id)).not.toContain(idOf('unrelated-harbour-festival.txt'));
     expect(cli(['families', '--db', db, '--dot']).stdout).toMatch(/^digraph/m);
     expect(cli(['families', '--db', db, '--graphml']).stdout).toMatch(/<graphml/);

@@ -277,7 +277,7 @@ export function registerCorpusCommands(program: Command): void {
     .command('families')
     .description('group the corpus into reuse families, each a directed "copied from" graph, origin first')
     .addOption(dbOption())
-    .addOption(new Option('--json', 'JSON (schema unspun.families/1)').conflicts(['graphml', 'dot']))
+    .addOption(new Option('--json', 'JSON (schema unspun.families/2)').conflicts(['graphml', 'dot']))
     .addOption(new Option('--graphml', 'GraphML').conflicts(['dot']))
     .option('--dot', 'Graphviz DOT')
     .option(
@@ -415,10 +415,15 @@ export function familiesToText(r: FamiliesResult): string {
   if (!r.families.length) return 'No reuse families found.\n';
   const out: string[] = [];
   for (const f of r.families) {
-    out.push(`Family ${f.id}: ${f.members.length} articles, origin ${f.origins.map((o) => '#' + o).join(', ')}`);
+    out.push(`Family ${f.id}: ${f.members.length} articles, origin #${f.origin}`);
     for (const m of f.members) out.push(`  #${m.id} ${m.title ?? m.url ?? ''}${m.outlet ? ` · ${m.outlet}` : ''}`);
     for (const e of f.edges)
       out.push(`  #${e.from} ${e.directed ? 'copied from' : 'shares text with'} #${e.to} (${e.verdict})`);
+    if (f.related.length) out.push('  related coverage (not copies in this family):');
+    for (const x of f.related)
+      out.push(
+        `    #${x.id} ${x.title ?? x.url ?? ''}${x.outlet ? ` · ${x.outlet}` : ''} — ${x.verdict} with #${x.with}${x.family ? `, in family ${x.family}` : ''}`,
+      );
   }
   return safeText(out.join('\n') + '\n');
 }

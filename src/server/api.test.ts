@@ -283,13 +283,13 @@ describe('trace, families, jobs', () => {
       schema: string;
       families: Array<{ id: number; members: Array<{ title: string }>; origins: number[] }>;
     };
-    expect(r.schema).toBe('unspun.families/1');
+    expect(r.schema).toBe('unspun.families/2');
     expect(r.families.length).toBeGreaterThanOrEqual(1);
     const one = (await (await app.request(`/api/v1/families/${r.families[0].id}`)).json()) as {
       schema: string;
       edges: unknown[];
     };
-    expect(one.schema).toBe('unspun.family/1');
+    expect(one.schema).toBe('unspun.family/2');
     expect(one.edges.length).toBeGreaterThan(0);
     await expectProblem(await app.request('/api/v1/families/999'), 404);
   });

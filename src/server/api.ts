@@ -173,7 +173,7 @@ export function apiRoutes(ctx: ServerContext): Hono {
     if (!('result' in out)) return accepted(c, ctx, out.job);
     const family = out.result.families.find((f) => f.id === id);
     if (!family) throw problem(404, `no family ${id} (${out.result.families.length} found)`);
-    return c.json({ schema: 'unspun.family/1', tool: TOOL, ...family });
+    return c.json({ schema: 'unspun.family/2', tool: TOOL, ...family });
   });
 
   api.get('/jobs', (c) => c.json({ schema: 'unspun.jobs/1', jobs: ctx.jobs.list() }));

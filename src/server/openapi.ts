@@ -123,17 +123,19 @@ export const OPENAPI = {
       },
       Families: {
         type: 'object',
-        properties: { schema: { const: 'unspun.families/1' }, families: { type: 'array' } },
+        properties: { schema: { const: 'unspun.families/2' }, families: { type: 'array' } },
         additionalProperties: true,
       },
       Family: {
         type: 'object',
         properties: {
-          schema: { const: 'unspun.family/1' },
+          schema: { const: 'unspun.family/2' },
           id: { type: 'integer' },
+          origin: { type: 'integer' },
           origins: { type: 'array' },
           members: { type: 'array' },
           edges: { type: 'array' },
+          related: { type: 'array' },
         },
         additionalProperties: true,
       },

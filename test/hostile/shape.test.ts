@@ -131,8 +131,29 @@ describe('item 6: no control sequence reaches the terminal', () => {
     expect(outputs.markdown).not.toMatch(/<script|<img/);
     const member = { id: 1, title: evil, outlet: evil, url: null, published: null } as never;
     const fam = {
-      schema: 'unspun.families/1',
-      families: [{ id: 1, members: [member], origins: [1], edges: [] }],
+      schema: 'unspun.families/2',
+      families: [
+        {
+          id: 1,
+          origin: 1,
+          members: [member],
+          origins: [1],
+          edges: [],
+          related: [
+            {
+              id: 2,
+              title: evil,
+              outlet: evil,
+              url: null,
+              published: null,
+              family: null,
+              with: 1,
+              verdict: 'same-story',
+              strength: 0.5,
+            },
+          ],
+        },
+      ],
     } as never;
     const tr = { query: { id: 1, title: evil }, candidates: [], sentences: [] } as never;
     for (const [name, out] of Object.entries({

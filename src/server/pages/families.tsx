@@ -50,7 +50,7 @@ export function registerFamilies(app: Hono, ctx: ServerContext): void {
         {fams.length ? (
           <ol class="families">
             {fams.map((f) => {
-              const origin = f.members.find((m) => m.id === f.origins[0]) ?? f.members[0];
+              const origin = f.members.find((m) => m.id === f.origin) ?? f.members[0];
               return (
                 <li>
                   <a href={`/families/${f.id}`}>Family {f.id}</a>: {f.members.length} articles, origin{' '}
@@ -91,13 +91,13 @@ export function registerFamilies(app: Hono, ctx: ServerContext): void {
           <h2>Articles, origin first</h2>
           <ol class="members">
             {f.members.map((m) => (
-              <li class={m.id === f.origins[0] ? 'origin' : ''}>
+              <li class={f.origin === m.id ? 'origin' : ''}>
                 <a href={`/articles/${m.id}`}>{m.title ?? `#${m.id}`}</a>{' '}
                 <small>
                   #{m.id}
                   {m.outlet ? ` · ${m.outlet}` : ''}
                   {m.published ? ` · ${m.published}` : ''}
-                  {m.id === f.origins[0] ? ' · origin' : f.origins.includes(m.id) ? ' · no source found either' : ''}
+                  {f.origin === m.id ? ' · origin' : ''}
                 </small>
               </li>
             ))}
@@ -114,6 +114,34 @@ export function registerFamilies(app: Hono, ctx: ServerContext): void {
               </li>
             ))}
           </ul>
+          {f.related.length ? (
+            <>
+              <h2>Related coverage</h2>
+              <p>Articles outside this family linked to one of its members: the same story, not copies in its graph.</p>
+              <ul class="related">
+                {f.related.map((x) => (
+                  <li>
+                    <a href={`/articles/${x.id}`}>{x.title ?? `#${x.id}`}</a>{' '}
+                    <small>
+                      #{x.id}
+                      {x.outlet ? ` · ${x.outlet}` : ''} · {x.verdict} with{' '}
+                      <a href={`/compare/${x.with}/${x.id}`}>{name(x.with)}</a>
+                      {x.family ? (
+                        <>
+                          {' · '}
+                          <a href={`/families/${x.family}`}>family {x.family}</a>
+                        </>
+                      ) : (
+                        ''
+                      )}
+                    </small>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
         </section>
       </Layout>,
     );
