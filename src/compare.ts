@@ -58,6 +58,7 @@ export function extractInput(input: ArticleInput): { extracted: Extracted; bytes
  * Example: `compare(wireText, farmHtml, { vectors: loadVectors() }).relation.verdict` → `'rewrite'`.
  */
 export function compare(source: ArticleInput, derived: ArticleInput, options: CompareOptions): CompareResult {
+  requireVectors(options, 'compare');
   const s = extractInput(source);
   const d = extractInput(derived);
   return compareAnalyses(analyze(s.extracted), analyze(d.extracted), {
@@ -67,13 +68,26 @@ export function compare(source: ArticleInput, derived: ArticleInput, options: Co
   });
 }
 
+/**
+ * The kernel reads no files, so it cannot load the vectors itself: a call without them says what to pass rather
+ * than failing deep inside the aligner (`Cannot read properties of undefined (reading 'dims')`).
+ */
+function requireVectors<T extends Partial<CompareOptions> | undefined>(options: T, fn: string): { vectors: Vectors } {
+  const v = options?.vectors as Partial<Vectors> | undefined;
+  if (!v || typeof v.dims !== 'number' || typeof v.indexOf !== 'function')
+    throw new TypeError(
+      `${fn}(source, derived, { vectors }) needs word vectors: pass { vectors: loadVectors() } (import { loadVectors } from 'unspun'; load once, reuse)`,
+    );
+  return { vectors: v as Vectors };
+}
+
 /** Same as compare() for inputs already analysed (the store and the eval cache analyses). */
 export function compareAnalyses(
   source: Analysis,
   derived: Analysis,
   options: CompareOptions & { sourceBytes?: Buffer | string; derivedBytes?: Buffer | string },
 ): CompareResult {
-  const { vectors } = options;
+  const { vectors } = requireVectors(options, 'compareAnalyses');
   const alignment = align(source, derived, vectors);
   const scores = computeScores(source, derived, alignment);
   const relation = judgeRelation(source, derived, alignment, scores);
