@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from './helpers.js';
@@ -34,5 +35,39 @@ describe('npm run demo, then npm test', () => {
       encoding: 'utf8',
     });
     expect(listed.stdout + listed.stderr).toMatch(/Checked 1 file/);
+  });
+});
+
+/** `.ci/postgres.sh` fetches pgvector's source from the Debian mirror the machine already uses. */
+describe('.ci/apt-mirror.sh', () => {
+  const mirror = (files: Record<string, string>, codename = 'bookworm') => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspun-apt-'));
+    mkdirSync(join(dir, 'sources.list.d'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    writeFileSync(join(dir, 'os-release'), `ID=debian\nVERSION_CODENAME=${codename}\n`);
+    const r = spawnSync('bash', ['-c', `source '${join(ROOT, '.ci/apt-mirror.sh')}' && apt_mirror`], {
+      env: { ...process.env, APT_ETC: dir, OS_RELEASE: join(dir, 'os-release') },
+      encoding: 'utf8',
+    });
+    rmSync(dir, { recursive: true, force: true });
+    return r.status === 0 ? r.stdout.trim() : null;
+  };
+
+  it("reads the release suite's archive from deb822 .sources and one-line lists, skipping security and others", () => {
+    const deb822 = [
+      'Types: deb\nURIs: http://mirror.test/debian-security\nSuites: bookworm-security\nComponents: main\n',
+      'Types: deb\nURIs: http://mirror.test/off\nSuites: bookworm\nEnabled: no\n',
+      'Types: deb\n# a comment\nURIs: http://mirror.test/debian\nSuites: bookworm bookworm-updates\nComponents: main\n',
+    ].join('\n');
+    expect(mirror({ 'sources.list.d/debian.sources': deb822 })).toBe('http://mirror.test/debian');
+    const oneLine =
+      'deb https://other.test/apt cloud-sdk main\ndeb [arch=amd64 signed-by=/k.gpg] http://lists.test/debian bookworm main\n';
+    expect(mirror({ 'sources.list': oneLine })).toBe('http://lists.test/debian');
+    expect(mirror({ 'sources.list': oneLine }, 'trixie')).toBeNull();
+  });
+
+  it('the CI scripts name no package host of their own', () => {
+    for (const f of ['.ci/postgres.sh', '.ci/run', '.ci/apt-mirror.sh'])
+      expect(readFileSync(join(ROOT, f), 'utf8').replace(/^\s*#.*$/gm, '')).not.toMatch(/https?:\/\//);
   });
 });
