@@ -80,7 +80,9 @@ console.log(JSON.stringify({ schema: r.schema, verdict: r.relation.verdict, link
     expect(out).toMatchObject({ schema: 'unspun.compare/2', links: 1, rules: 18 });
     expect(['rewrite', 'partial-reuse', 'verbatim-copy']).toContain(out.verdict);
     // Forgetting { vectors } names the fix, not an internal property read.
-    expect(out.missing).toMatch(/^TypeError: compare\(source, derived, \{ vectors \}\) needs word vectors: pass \{ vectors: loadVectors\(\) \}/);
+    expect(out.missing).toMatch(
+      /^TypeError: compare\(source, derived, \{ vectors \}\) needs word vectors: pass \{ vectors: loadVectors\(\) \}/,
+    );
     expect(existsSync(join(installed, '.cache')), 'nothing written inside the package').toBe(false);
   });
 });

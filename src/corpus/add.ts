@@ -9,6 +9,7 @@ import { rawHash, type Prepared } from './prepare.js';
 import { readInputs } from './readers/input-reader.js';
 import type { RawRecord } from './readers/record.js';
 import { hostOf } from './readers/warc-reader.js';
+import { httpUrl } from '../ingest/fetch.js';
 
 export interface AddProgress {
   read: number;
@@ -40,6 +41,11 @@ export interface AddOptions {
   maxBytes?: number;
   /** `--allow-private-urls`: let URL inputs reach loopback and private addresses. */
   allowPrivateUrls?: boolean;
+  /**
+   * Take the `analysis` of `unspun export` lines (checked against their text) instead of re-analysing (default
+   * true). The server sets false: a client's analysis is never stored, the text is analysed here.
+   */
+  storedAnalyses?: boolean;
 }
 
 export interface AddSummary {
@@ -74,9 +80,10 @@ export function toNewArticle(
     version,
     hash: p.hash,
     rawHash: raw,
-    url: p.url ?? record.url,
+    // Only http(s) URLs are stored: a record's `javascript:` URL would become a link on the article page.
+    url: httpUrl(p.url) ?? httpUrl(record.url),
     title: p.title ?? record.title,
-    outlet: record.outlet ?? p.outlet ?? (p.url ? hostOf(p.url) : null),
+    outlet: record.outlet ?? p.outlet ?? (httpUrl(p.url) ? hostOf(p.url!) : null),
     published: p.published ?? record.published,
     source: record.source,
     words: p.fp.words,
@@ -173,6 +180,7 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
         opts.onProgress?.({ ...progress, source: item.failed.source });
         continue;
       }
+      if (opts.storedAnalyses === false) delete item.record.analysis;
       const raw = rawHash(item.record.body);
       // Same bytes as a stored record: skip before the costly extraction (this is what makes resume cheap).
       if (chunkRaw.has(raw) || inFlight.some((f) => f.raw === raw) || (await store.findByRawHash(raw))) {

@@ -33,7 +33,7 @@ export function rawHash(body: string | Uint8Array): string {
 
 /** Extracts and analyses a record and turns the analysis into fingerprints: the CPU-heavy part of ingest. */
 export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
-  if (r.analysis) return prepareStored(r.analysis, vectors);
+  if (r.analysis) return prepareStored(r, r.analysis, vectors);
   const body = typeof r.body === 'string' ? r.body : Buffer.from(r.body);
   const ex = extract(body, {
     format: r.format,
@@ -48,17 +48,23 @@ export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
   return prepareAnalysis(a, vectors);
 }
 
-/** An exported analysis, re-indexed but not re-extracted: the text (and so the content hash) stays the same. */
-function prepareStored(bytes: Uint8Array, vectors: Vectors): Prepared {
+/**
+ * An exported analysis, re-indexed but not re-extracted: the text (and so the content hash) stays the same. It is
+ * checked, never trusted: its shape (analysisProblem), its text against the record's `text` (same content hash), and
+ * the record's title, URL, outlet and date replace the ones inside it, so what is stored is what the line says.
+ */
+function prepareStored(r: RawRecord, bytes: Uint8Array, vectors: Vectors): Prepared {
   let a: Analysis;
   try {
     a = decodeAnalysis(bytes);
-  } catch {
-    throw new Error('"analysis" is not an unspun export analysis');
+  } catch (e) {
+    throw new Error(`"analysis" is not an unspun export analysis (${(e as Error).message})`);
   }
-  if (typeof a?.text !== 'string' || !Array.isArray(a.sentences) || !a.sentences.length)
-    throw new Error('"analysis" holds no sentences');
-  return { ...prepareAnalysis(a, vectors), analysis: bytes };
+  if (!a.sentences.length) throw new Error('"analysis" holds no sentences');
+  if (r.format === 'html' || typeof r.body !== 'string' || contentHash(r.body) !== contentHash(a.text))
+    throw new Error('"analysis" does not match the record\'s "text" (export lines carry both)');
+  for (const k of ['title', 'url', 'outlet', 'published'] as const) a[k] = r[k];
+  return prepareAnalysis(a, vectors);
 }
 
 /** The stored form of an analysis: encoded, fingerprinted, with its document vector. */

@@ -107,6 +107,7 @@ export class ServerContext {
       const r = await trace(this.store, typeof article === 'number' ? article : article.analysis, {
         top,
         vectors: this.vectors,
+        onWarning: (m) => console.warn(`unspun serve: ${m}`),
       });
       if (typeof article !== 'number' && r.query.id === null) {
         const key = createHash('sha256').update(article.analysis.text).digest('hex').slice(0, 20);
@@ -148,6 +149,7 @@ export class ServerContext {
         const summary = await addPaths(this.store, [...paths, ...urls], {
           maxBytes: MAX_ARTICLE_BYTES * 4,
           vectors: this.vectors,
+          storedAnalyses: false,
           onProgress: (p) =>
             progress({ done: p.read, message: `${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed` }),
         });
@@ -178,6 +180,7 @@ export class ServerContext {
       const result = await families(this.store, {
         vectors: this.vectors,
         onProgress: (done, total) => progress({ done, total }),
+        onWarning: (m) => console.warn(`unspun serve: ${m}`),
       });
       this.familiesCache = { stamp, result };
       return result;

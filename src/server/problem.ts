@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { InputError } from '../errors.js';
+import { DamagedAnalysisError } from '../store/codec.js';
 
 /** An RFC 9457 problem document: what every API error answers with (`application/problem+json`). */
 export interface Problem {
@@ -57,6 +58,9 @@ export function toProblem(err: unknown): ProblemError {
     return problem(400, errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
   }
   if (err instanceof InputError) return problem(400, err.message);
+  // A row stored before imports were checked: say which, rather than a 500 (the rest of the corpus still works).
+  if (err instanceof DamagedAnalysisError)
+    return problem(422, `a stored article cannot be read (${err.message}): remove it and add it again`);
   if (err instanceof HTTPException) return problem(err.status, err.message || undefined);
   return problem(500, 'the server could not complete the request (see its log)');
 }

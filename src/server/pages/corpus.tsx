@@ -5,6 +5,7 @@ import type { ServerContext } from '../context.js';
 import { problem, toProblem } from '../problem.js';
 import { authorize } from '../security.js';
 import { ErrorBox, Layout, TokenField } from './layout.js';
+import { httpUrl } from '../../ingest/fetch.js';
 
 const PAGE = 50;
 
@@ -264,13 +265,15 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
         <p class="meta">
           #{id} · version {shown.version} of {shown.versions.length} · {shown.outlet ?? 'no outlet'} ·{' '}
           {shown.published ?? 'no date'} · {shown.words} words
-          {shown.url ? (
+          {httpUrl(shown.url) ? (
             <>
               {' · '}
-              <a href={shown.url} rel="noreferrer noopener nofollow">
+              <a href={httpUrl(shown.url)!} rel="noreferrer noopener nofollow">
                 {shown.url}
               </a>
             </>
+          ) : shown.url ? (
+            ` · ${shown.url}`
           ) : null}
         </p>
         <form method="post" action="/trace" class="inline" enctype="multipart/form-data">
