@@ -27,6 +27,11 @@ export interface ServerOptions {
   maxUploadBytes?: number;
   /** Corpora up to this size are traced within the request; larger ones as a job. */
   syncTraceLimit?: number;
+  /**
+   * Host header names this server answers to (`allowedHosts()`: the bound address and configured names); any other
+   * is refused (DNS rebinding). Unset: no check (in-process tests without a socket).
+   */
+  hosts?: Set<string> | null;
 }
 
 export interface StoredReport {
@@ -46,6 +51,7 @@ export class ServerContext {
   readonly maxJsonBytes: number;
   readonly maxUploadBytes: number;
   readonly syncTraceLimit: number;
+  readonly hosts: Set<string> | null;
   private reports = new Map<string, StoredReport>();
   private familiesCache: { stamp: string; result: FamiliesResult } | null = null;
   private familiesJob: string | null = null;
@@ -62,6 +68,7 @@ export class ServerContext {
     this.maxJsonBytes = opts.maxJsonBytes ?? 8 * 1024 * 1024;
     this.maxUploadBytes = opts.maxUploadBytes ?? 64 * 1024 * 1024;
     this.syncTraceLimit = opts.syncTraceLimit ?? 2000;
+    this.hosts = opts.hosts ?? null;
   }
 
   /** Compares two resolved articles and keeps the report for its permalink (the last 200 are kept). */

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { compareToHtml } from '../../report/html.js';
 import { compareToMarkdown } from '../../report/markdown.js';
 import type { ServerContext, StoredReport } from '../context.js';
-import { fromFile, resolveSide, type Resolved } from '../inputs.js';
+import { fromFile, readForm, resolveSide, type Resolved } from '../inputs.js';
 import { problem, toProblem } from '../problem.js';
 import { authorize, clientOf } from '../security.js';
 import { ErrorBox, Layout, Nav, TokenField } from './layout.js';
@@ -101,7 +101,7 @@ export function registerCompare(app: Hono, ctx: ServerContext): void {
   app.get('/', (c) => c.html(<ComparePage tokenNeeded={ctx.token !== null} />));
 
   app.post('/compare', async (c) => {
-    const form = (await c.req.parseBody()) as Form;
+    const form = (await readForm(c)) as Form;
     try {
       ctx.limiter.check(clientOf(c));
       const [s, d] = [await formSide(c, ctx, form, 'source'), await formSide(c, ctx, form, 'derived')];

@@ -5,6 +5,7 @@ import type { ServerContext } from '../context.js';
 import { problem, toProblem } from '../problem.js';
 import { authorize } from '../security.js';
 import { ErrorBox, Layout, TokenField } from './layout.js';
+import { readForm } from '../inputs.js';
 import { httpUrl } from '../../ingest/fetch.js';
 
 const PAGE = 50;
@@ -220,7 +221,7 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
   });
 
   app.post('/corpus/add', async (c) => {
-    const form = await c.req.parseBody({ all: true });
+    const form = await readForm(c, { all: true });
     try {
       authorize(c, ctx.token, form.token);
       const files = [form.file ?? []].flat().filter((f): f is File => f instanceof File && f.size > 0);
@@ -338,7 +339,7 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
   });
 
   app.post('/articles/:id{[0-9]+}/delete', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     authorize(c, ctx.token, form.token);
     const id = Number(c.req.param('id'));
     if (!(await ctx.remove(id))) throw problem(404, `no article with id ${id}`);

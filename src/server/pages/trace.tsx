@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { TraceResult } from '../../corpus/index.js';
 import type { ServerContext } from '../context.js';
-import { fromFile, resolveSide, type Resolved } from '../inputs.js';
+import { fromFile, readForm, resolveSide, type Resolved } from '../inputs.js';
 import { problem, toProblem } from '../problem.js';
 import { authorize, clientOf } from '../security.js';
 import { reportPage, download } from './compare.js';
@@ -81,7 +81,7 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
   );
 
   app.post('/trace', async (c) => {
-    const form = (await c.req.parseBody()) as Form;
+    const form = (await readForm(c)) as Form;
     try {
       ctx.limiter.check(clientOf(c));
       const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
