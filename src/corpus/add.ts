@@ -46,6 +46,8 @@ export interface AddOptions {
    * true). The server sets false: a client's analysis is never stored, the text is analysed here.
    */
   storedAnalyses?: boolean;
+  /** What a record's `source` (stored, listed, in failures) says instead of its path: the server names uploads. */
+  relabel?: (source: string) => string;
 }
 
 export interface AddSummary {
@@ -175,6 +177,14 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
   try {
     for await (const item of readInputs(inputs, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls })) {
       progress.read++;
+      if (opts.relabel) {
+        if ('failed' in item) item.failed.source = opts.relabel(item.failed.source);
+        else {
+          item.record.source = opts.relabel(item.record.source);
+          // A file's identity is its path: an upload's is its name, so re-uploading it makes a new version.
+          if (item.record.article) item.record.article = opts.relabel(item.record.article);
+        }
+      }
       if ('failed' in item) {
         fail(item.failed.source, item.failed.reason);
         opts.onProgress?.({ ...progress, source: item.failed.source });

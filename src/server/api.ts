@@ -197,7 +197,7 @@ export function apiRoutes(ctx: ServerContext): Hono {
   api.get('/jobs', (c) => c.json({ schema: 'unspun.jobs/1', jobs: ctx.jobs.list() }));
   api.get('/jobs/:id', (c) => {
     const job = ctx.jobs.get(c.req.param('id'));
-    if (!job) throw problem(404, `no job ${c.req.param('id')} (finished jobs are kept for a while, not forever)`);
+    if (!job) throw problem(404, ctx.jobs.missing(c.req.param('id')));
     return c.json(job);
   });
 

@@ -12,7 +12,7 @@ import { JobQueue } from './jobs.js';
 import { ArticleSearch } from './search.js';
 import { RateLimiter } from './security.js';
 import { MAX_ARTICLE_BYTES, type Resolved } from './inputs.js';
-import { problem } from './problem.js';
+import { forClients, problem } from './problem.js';
 
 export interface ServerOptions {
   store: Store;
@@ -157,12 +157,14 @@ export class ServerContext {
           maxBytes: MAX_ARTICLE_BYTES * 4,
           vectors: this.vectors,
           storedAnalyses: false,
+          // The private temporary path means nothing to users and must not be listed: name the upload instead.
+          relabel: (source) =>
+            source.startsWith(`${dir}/`) ? `upload:${source.slice(dir.length + 1).replace(/^\d+-/, '')}` : source,
           onProgress: (p) =>
             progress({ done: p.read, message: `${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed` }),
         });
         progress({ total: summary.added + summary.duplicates + summary.failed.length });
-        // Upload paths mean nothing to the user: name the upload instead.
-        for (const f of summary.failed) f.source = f.source.replace(`${dir}/`, '').replace(/^\d+-/, '');
+        for (const f of summary.failed) f.reason = forClients(f.reason);
         return { schema: 'unspun.add/1', ...summary };
       } finally {
         this.wrote();

@@ -134,6 +134,8 @@ export function registerCompare(app: Hono, ctx: ServerContext): void {
   const pair = async (c: Context) => {
     const [a, b] = [Number(c.req.param('a')), Number(c.req.param('b'))];
     if (!Number.isInteger(a) || !Number.isInteger(b)) throw problem(404, 'article ids are whole numbers');
+    // Each view recomputes the compare: it costs what POST /compare costs, so it counts against the same limit.
+    ctx.limiter.check(clientOf(c));
     return ctx.compare(await ctx.stored(a), await ctx.stored(b));
   };
   app.get('/compare/:a/:b', async (c) =>

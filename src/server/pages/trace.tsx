@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { TraceResult } from '../../corpus/index.js';
 import type { ServerContext } from '../context.js';
 import { fromFile, readForm, resolveSide, type Resolved } from '../inputs.js';
@@ -104,6 +104,7 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
     } catch (err) {
       const p = toProblem(err);
       if (p.problem.status >= 500) throw err;
+      for (const [k, v] of Object.entries(p.headers)) c.header(k, v);
       return c.html(
         <TracePage
           error={p.problem.detail ?? p.problem.title}
@@ -116,9 +117,10 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
   });
 
   // The compare report of a candidate against a traced article that is not stored.
-  const pair = async (key: string, cand: string) => {
+  const pair = async (c: Context, key: string, cand: string) => {
     const q = ctx.tracedQuery(key);
     if (!q) throw problem(404, 'this traced article is no longer in memory; trace it again');
+    ctx.limiter.check(clientOf(c));
     return ctx.compare(await ctx.stored(Number(cand)), {
       analysis: q,
       bytes: q.text,
@@ -126,9 +128,9 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
     });
   };
   app.get('/trace/q/:key/:cand{[0-9]+}', async (c) =>
-    c.html(reportPage(await pair(c.req.param('key'), c.req.param('cand')), c.req.path)),
+    c.html(reportPage(await pair(c, c.req.param('key'), c.req.param('cand')), c.req.path)),
   );
   app.get('/trace/q/:key/:cand{[0-9]+}/:file{report\\.(?:html|md|json)}', async (c) =>
-    download(c, await pair(c.req.param('key'), c.req.param('cand')), c.req.param('file').split('.')[1]),
+    download(c, await pair(c, c.req.param('key'), c.req.param('cand')), c.req.param('file').split('.')[1]),
   );
 }
