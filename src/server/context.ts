@@ -8,6 +8,7 @@ import { decodeAnalysis } from '../store/codec.js';
 import type { Store } from '../store/store.js';
 import type { Vectors } from '../align/vectors.js';
 import type { Analysis, CompareResult, SeveritySetting } from '../types.js';
+import { ByteBoundedCache } from './byte-cache.js';
 import { JobQueue } from './jobs.js';
 import { ArticleSearch } from './search.js';
 import { RateLimiter } from './security.js';
@@ -27,11 +28,28 @@ export interface ServerOptions {
   maxUploadBytes?: number;
   /** Corpora up to this size are traced within the request; larger ones as a job. */
   syncTraceLimit?: number;
+  /** Memory the report cache behind permalinks (and traced articles) may hold, estimated (default 128 MB). */
+  cacheBytes?: number;
   /**
    * Host header names this server answers to (`allowedHosts()`: the bound address and configured names); any other
    * is refused (DNS rebinding). Unset: no check (in-process tests without a socket).
    */
   hosts?: Set<string> | null;
+}
+
+/**
+ * Rough bytes a report holds: both texts (UTF-16, counted twice for sentence copies) and a per-item overhead. An
+ * estimate, not a measurement: the budget needs the order of magnitude, which the texts' length sets.
+ */
+function reportBytes(r: StoredReport): number {
+  const { source: s, derived: d } = r.result;
+  const items = s.sentences.length + d.sentences.length + r.result.alignment.length + r.result.findings.length;
+  return 4 * (s.text.length + d.text.length) + 300 * items;
+}
+
+/** Rough bytes of an analysis: the text and about one 120-byte token object per 5 characters, plus the layers. */
+function analysisBytes(a: Analysis): number {
+  return 2 * a.text.length + 120 * a.tokens.length + 300 * a.sentences.length;
 }
 
 export interface StoredReport {
@@ -52,11 +70,11 @@ export class ServerContext {
   readonly maxUploadBytes: number;
   readonly syncTraceLimit: number;
   readonly hosts: Set<string> | null;
-  private reports = new Map<string, StoredReport>();
+  readonly reports: ByteBoundedCache<string, StoredReport>;
   private familiesCache: { stamp: string; result: FamiliesResult } | null = null;
   private familiesJob: string | null = null;
   /** Analyses of traced articles that are not in the store, so their compare links can be opened. */
-  private traced = new Map<string, Analysis>();
+  private traced: ByteBoundedCache<string, Analysis>;
   private writes = 0;
 
   constructor(opts: ServerOptions) {
@@ -69,9 +87,12 @@ export class ServerContext {
     this.maxUploadBytes = opts.maxUploadBytes ?? 64 * 1024 * 1024;
     this.syncTraceLimit = opts.syncTraceLimit ?? 2000;
     this.hosts = opts.hosts ?? null;
+    const budget = opts.cacheBytes ?? 128 * 1024 * 1024;
+    this.reports = new ByteBoundedCache(budget * 0.75, reportBytes);
+    this.traced = new ByteBoundedCache(budget * 0.25, analysisBytes);
   }
 
-  /** Compares two resolved articles and keeps the report for its permalink (the last 200 are kept). */
+  /** Compares two resolved articles and keeps the report for its permalink (the most recent, up to cacheBytes). */
   compare(s: Resolved, d: Resolved, rules: Record<string, SeveritySetting> = {}): StoredReport {
     const result = compareAnalyses(s.analysis, d.analysis, {
       rules,
@@ -84,9 +105,7 @@ export class ServerContext {
       .digest('hex')
       .slice(0, 20);
     const report = { id, result, labels: { source: s.label, derived: d.label } };
-    this.reports.delete(id);
     this.reports.set(id, report);
-    if (this.reports.size > 200) this.reports.delete(this.reports.keys().next().value!);
     return report;
   }
 
@@ -119,7 +138,6 @@ export class ServerContext {
       if (typeof article !== 'number' && r.query.id === null) {
         const key = createHash('sha256').update(article.analysis.text).digest('hex').slice(0, 20);
         this.traced.set(key, article.analysis);
-        if (this.traced.size > 100) this.traced.delete(this.traced.keys().next().value!);
         (r as TraceResult & { queryKey?: string }).queryKey = key;
       }
       return r;

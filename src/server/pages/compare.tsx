@@ -123,7 +123,7 @@ export function registerCompare(app: Hono, ctx: ServerContext): void {
     if (!report)
       throw problem(
         404,
-        'this report is no longer in memory (the server keeps the last 200 compares of pasted texts); run the compare again',
+        'this report is no longer in memory (the server keeps its most recent compares, up to a memory budget); run the compare again',
       );
     return report;
   };
