@@ -1,5 +1,6 @@
 import type { ArticleReport, CompareResult, Finding, Severity } from '../types.js';
 import { SEVERITIES, basisLine, pct } from './format.js';
+import { markInvisible } from './invisible.js';
 
 export interface HtmlReportOptions {
   /**
@@ -142,7 +143,7 @@ function renderDoc(doc: ArticleReport, findings: Finding[], side: 'source' | 'de
 }
 
 function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return markInvisible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function json(x: unknown): string {
