@@ -39,7 +39,8 @@ export function createApp(opts: ServerOptions): { app: Hono; ctx: ServerContext 
   // DNS rebinding: a page on evil.example whose name re-resolves to 127.0.0.1 sends `Host: evil.example` (and a
   // matching Origin, so the Origin check alone passes). Only our own names are answered.
   app.use('*', async (c, next) => {
-    const host = hostName(c.req.header('host') ?? '');
+    // The request URL's host is the Host header (node-server builds the URL from it).
+    const host = hostName(new URL(c.req.url).host);
     if (ctx.hosts && !ctx.hosts.has(host))
       throw problem(
         403,
