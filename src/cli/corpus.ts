@@ -379,7 +379,7 @@ export function registerCorpusCommands(program: Command): void {
     .action(async (opts: { db?: string; textOnly?: boolean }) => {
       const h = await heavy();
       await withStore(opts.db, 'read', async (store) => {
-        for await (const line of h.exportJsonl(store, { textOnly: opts.textOnly })) {
+        for await (const line of h.exportJsonl(store, { textOnly: opts.textOnly, onWarning: warnLine })) {
           // Wait for a slow reader instead of buffering the whole corpus in memory.
           if (!process.stdout.write(line.endsWith('\n') ? line : line + '\n')) await once(process.stdout, 'drain');
         }

@@ -30,6 +30,19 @@ export function encodeAnalysis(a: Analysis): Uint8Array {
 /** The default for a library call's `onWarning`: Node's own warning channel (stderr unless the host listens). */
 export const warn = (message: string): void => process.emitWarning(`unspun: ${message}`);
 
+/**
+ * Only the text of a stored analysis, unchecked: index backfills need nothing else, and a row too old or damaged
+ * for decodeAnalysis must still be searchable rather than stop a migration.
+ */
+export function analysisText(bytes: Uint8Array): string {
+  const parsed = JSON.parse(inflateRawSync(bytes).toString('utf8')) as {
+    text?: unknown;
+    analysis?: { text?: unknown };
+  };
+  const text = 'packed' in parsed ? parsed.analysis?.text : parsed.text;
+  return typeof text === 'string' ? text : '';
+}
+
 /** A stored or imported analysis that is not one Unspun could have written: the row is skipped, never trusted. */
 export class DamagedAnalysisError extends Error {
   constructor(reason: string) {

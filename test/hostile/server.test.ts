@@ -160,6 +160,15 @@ describe("item 6: a client's analysis is never trusted", () => {
       new RegExp(`warning: article ${spunId} skipped: damaged analysis: "quotes" is not a list`),
     );
     expect(JSON.parse(fam.stdout).schema).toBe('unspun.families/1');
+    const ex = await run(['export', '--jsonl', '--db', copy]);
+    expect(ex.code).toBe(0);
+    expect(ex.stderr).toMatch(new RegExp(`warning: article ${spunId} skipped`));
+    expect(
+      ex.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).storeId),
+    ).not.toContain(spunId);
     const tr = await run(['trace', String(wireId), '--db', copy, '--json']);
     expect(tr.code).toBe(0);
     expect(JSON.parse(tr.stdout).schema).toBe('unspun.trace/2');
