@@ -51,7 +51,7 @@ export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
 /**
  * An exported analysis, re-indexed but not re-extracted: the text (and so the content hash) stays the same. It is
  * checked, never trusted: its shape (analysisProblem), its text against the record's `text` (same content hash), and
- * the record's title, URL, outlet and date replace the ones inside it, so what is stored is what the line says.
+ * the record's title, URL and date replace different ones inside it, so what is stored is what the line says.
  */
 function prepareStored(r: RawRecord, bytes: Uint8Array, vectors: Vectors): Prepared {
   let a: Analysis;
@@ -63,8 +63,16 @@ function prepareStored(r: RawRecord, bytes: Uint8Array, vectors: Vectors): Prepa
   if (!a.sentences.length) throw new Error('"analysis" holds no sentences');
   if (r.format === 'html' || typeof r.body !== 'string' || contentHash(r.body) !== contentHash(a.text))
     throw new Error('"analysis" does not match the record\'s "text" (export lines carry both)');
-  for (const k of ['title', 'url', 'outlet', 'published'] as const) a[k] = r[k];
-  return prepareAnalysis(a, vectors);
+  // Where the line and its analysis disagree, the line wins. Where they agree, the given bytes are kept as they are,
+  // so `export | add` moves a corpus byte for byte (the store fills a missing title or URL from the line anyway).
+  let changed = false;
+  for (const k of ['title', 'url', 'published'] as const)
+    if (a[k] !== null && r[k] !== null && a[k] !== r[k]) {
+      a[k] = r[k];
+      changed = true;
+    }
+  const p = prepareAnalysis(a, vectors);
+  return changed ? p : { ...p, analysis: bytes };
 }
 
 /** The stored form of an analysis: encoded, fingerprinted, with its document vector. */

@@ -142,6 +142,21 @@ describe("item 6: a client's analysis is never trusted", () => {
     ]);
   }, 120_000);
 
+  it('an honest export line moves byte for byte; where a line and its analysis disagree, the line wins', async () => {
+    const wire = await exported(wireId);
+    const spun = { ...(await exported(spunId)), title: 'The line says this' };
+    const file = write(dir, 'honest.jsonl', `${JSON.stringify(wire)}\n${JSON.stringify(spun)}\n`);
+    const db = join(dir, 'moved.db');
+    expect((await run(['add', file, '--db', db, '--workers', '0'])).code).toBe(0);
+    const back = (await run(['export', '--jsonl', '--db', db])).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
+    expect(back[0].analysis).toBe(wire.analysis);
+    expect(back[1].title).toBe('The line says this');
+    expect(decodeAnalysis(new Uint8Array(Buffer.from(back[1].analysis, 'base64'))).title).toBe('The line says this');
+  }, 120_000);
+
   it('one damaged stored row never breaks corpus-wide commands: skipped with a warning, 422 where it is asked for', async () => {
     const copy = join(dir, 'damaged.db');
     const db = new Database(dbPath);
