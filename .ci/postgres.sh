@@ -1,8 +1,12 @@
 # Sourced by .ci/run: a throwaway PostgreSQL 15 cluster with pgvector for the store, queue and worker tests.
 # Installs what is missing (Debian's postgresql-15; pgvector built from Debian's source package, which bookworm
-# lacks, so it comes from trixie's deb-src through a private apt list), starts a cluster as the postgres user on
-# its own port and socket dir under mktemp -d, exports DATABASE_URL and stops the cluster on exit.
+# lacks, so it comes from trixie's deb-src through a private apt list on the mirror the machine's own apt sources
+# name: .ci/apt-mirror.sh), starts a cluster as the postgres user on its own port and socket dir under mktemp -d,
+# exports DATABASE_URL and stops the cluster on exit.
 # Usage: source .ci/postgres.sh   (or: bash .ci/postgres.sh --shell  for a shell with DATABASE_URL set)
+
+# shellcheck source=.ci/apt-mirror.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt-mirror.sh"
 
 PG_VERSION=15
 PG_BIN=/usr/lib/postgresql/$PG_VERSION/bin
@@ -22,7 +26,9 @@ pg_install() {
     echo "postgres: building pgvector from Debian's source package"
     local d; d=$(mktemp -d)
     mkdir -p "$d/lists/partial" "$d/parts" "$d/src"
-    echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" >"$d/sources.list"
+    local mirror
+    mirror=$(apt_mirror) || { echo "postgres: no Debian archive found in this machine's apt sources" >&2; return 1; }
+    echo "deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror trixie main" >"$d/sources.list"
     local apt_private=(-o "Dir::Etc::SourceList=$d/sources.list" -o "Dir::Etc::SourceParts=$d/parts" -o "Dir::State::Lists=$d/lists" -o APT::Sandbox::User=root)
     apt-get "${apt_private[@]}" update -qq
     (cd "$d/src" && apt-get "${apt_private[@]}" source --download-only -qq pgvector >/dev/null)

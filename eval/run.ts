@@ -12,6 +12,7 @@ import cliProgress from 'cli-progress';
 import { renderResults, type StoredResults, type StoredRow } from './report.js';
 import type { EvalContext, EvalTask } from './types.js';
 import { diffResults } from './check.js';
+import { withHeadline } from './headline.js';
 
 const evalDir = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(evalDir, '..');
@@ -132,7 +133,9 @@ async function main(): Promise<number> {
   merged.details = Object.fromEntries(order.filter((n) => n in merged.details).map((n) => [n, merged.details[n]]));
   writeFileSync(jsonPath, JSON.stringify(merged, null, 2) + '\n');
   writeFileSync(join(evalDir, 'results.md'), renderResults(merged));
-  console.error(`eval: wrote eval/results.md and eval/results.json (${merged.rows.length} rows)`);
+  const readme = join(evalDir, '..', 'README.md');
+  writeFileSync(readme, withHeadline(readFileSync(readme, 'utf8'), merged));
+  console.error(`eval: wrote eval/results.md, eval/results.json and README.md's headline (${merged.rows.length} rows)`);
   return 0;
 }
 

@@ -67,6 +67,7 @@ export function extractInput(input: ArticleInput): { extracted: Extracted; bytes
  * Example: `compare(wireText, farmHtml, { vectors: loadVectors() }).relation.verdict` → `'rewrite'`.
  */
 export function compare(source: ArticleInput, derived: ArticleInput, options: CompareOptions): CompareResult {
+  requireVectors(options, 'compare');
   const s = extractInput(source);
   const d = extractInput(derived);
   return compareAnalyses(analyze(s.extracted), analyze(d.extracted), {
@@ -76,13 +77,27 @@ export function compare(source: ArticleInput, derived: ArticleInput, options: Co
   });
 }
 
+/**
+ * The kernel reads no files, so it cannot load the vectors itself: a call without them says what to pass rather
+ * than failing deep inside the aligner (`Cannot read properties of undefined (reading 'dims')`).
+ */
+function requireVectors<T extends Partial<CompareOptions> | undefined>(options: T, fn: string): { vectors: Vectors } {
+  const v = options?.vectors as Partial<Vectors> | undefined;
+  if (!v || typeof v.dims !== 'number' || typeof v.indexOf !== 'function')
+    throw new TypeError(
+      `${fn}(source, derived, { vectors }) needs word vectors: pass { vectors: loadVectors() } (import { loadVectors } from 'unspun'; load once, reuse)`,
+    );
+  return { vectors: v as Vectors };
+}
+
 /** Same as compare() for inputs already analysed (the store and the eval cache analyses). */
 export function compareAnalyses(
   source: Analysis,
   derived: Analysis,
   options: CompareOptions & { sourceBytes?: Buffer | string; derivedBytes?: Buffer | string },
 ): CompareResult {
-  const { vectors, lexicon } = options;
+  const { vectors } = requireVectors(options, 'compareAnalyses');
+  const { lexicon } = options;
   const alignment = align(source, derived, vectors);
   const words = new Map<AlignmentLink, WordPair[]>(
     alignment.links.map((l) => [l, alignWords(source, derived, l.source, l.derived, { vectors, lexicon })]),

@@ -65,7 +65,9 @@ describe('the packed package', () => {
       `import { compare, loadVectors, rules } from 'unspun';
 const r = compare('The ministry said 12,000 soldiers were deployed to the border on Tuesday.',
   'Nearly 12,000 troops have been sent to the border, the ministry claims.', { vectors: loadVectors() });
-console.log(JSON.stringify({ schema: r.schema, verdict: r.relation.verdict, links: r.alignment.length, rules: rules.length }));\n`,
+let missing = null;
+try { compare('One text.', 'Another text.'); } catch (e) { missing = e.constructor.name + ': ' + e.message; }
+console.log(JSON.stringify({ schema: r.schema, verdict: r.relation.verdict, links: r.alignment.length, rules: rules.length, missing }));\n`,
     );
     // Reuse the vector cache the build made; without one the package would build it in $XDG_CACHE_HOME, never in node_modules.
     const cache = join(ROOT, '.cache');
@@ -77,6 +79,10 @@ console.log(JSON.stringify({ schema: r.schema, verdict: r.relation.verdict, link
     const out = JSON.parse(execFileSync(process.execPath, ['main.js'], { cwd: project, encoding: 'utf8', env }));
     expect(out).toMatchObject({ schema: 'unspun.compare/3', links: 1, rules: 18 });
     expect(['rewrite', 'partial-reuse', 'verbatim-copy']).toContain(out.verdict);
+    // Forgetting { vectors } names the fix, not an internal property read.
+    expect(out.missing).toMatch(
+      /^TypeError: compare\(source, derived, \{ vectors \}\) needs word vectors: pass \{ vectors: loadVectors\(\) \}/,
+    );
     expect(existsSync(join(installed, '.cache')), 'nothing written inside the package').toBe(false);
   });
 });

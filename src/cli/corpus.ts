@@ -10,6 +10,9 @@ import { allowPrivateOption, maxBytesOption, MAX_WORKERS, positiveSeconds, whole
 import { pct } from '../report/format.js';
 import { safeLine, safeText } from '../report/sanitize.js';
 
+/** A skipped record or row: one line on stderr, the command goes on. */
+const warnLine = (message: string): void => void process.stderr.write(`unspun: warning: ${safeLine(message)}\n`);
+
 /** The kernel, store and corpus code, loaded by the command that runs: registering commands stays cheap (start-up). */
 async function heavy() {
   const [vectors, ingest, nlp, store, corpus, analysis, queue] = await Promise.all([
@@ -261,12 +264,13 @@ export function registerCorpusCommands(program: Command): void {
             const id = Number(article);
             if (!(await store.getMeta([id])).length)
               throw new InputError(`no article with id ${id} (see "unspun list")`);
-            return h.trace(store, id, { top, vectors: h.loadVectors() });
+            return h.trace(store, id, { top, vectors: h.loadVectors(), onWarning: warnLine });
           }
           const raw = await readInput(article, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls });
           return h.trace(store, h.analyze(h.extract(raw.bytes, { format: raw.format, url: raw.url })), {
             top,
             vectors: h.loadVectors(),
+            onWarning: warnLine,
           });
         });
         process.stdout.write(opts.json ? JSON.stringify(result, null, 2) + '\n' : traceToText(result));
@@ -291,7 +295,9 @@ export function registerCorpusCommands(program: Command): void {
         throw new InputError(`--sample must be a positive whole number, not "${opts.sample}"`);
       const bar = await countProgress('families', 'seed articles');
       const result = await withStore(opts.db, 'read', (store) =>
-        h.families(store, { vectors: h.loadVectors(), sample, onProgress: bar.update }).finally(bar.stop),
+        h
+          .families(store, { vectors: h.loadVectors(), sample, onProgress: bar.update, onWarning: warnLine })
+          .finally(bar.stop),
       );
       if (opts.graphml) process.stdout.write(h.familiesToGraphml(result));
       else if (opts.dot) process.stdout.write(h.familiesToDot(result));
@@ -373,7 +379,7 @@ export function registerCorpusCommands(program: Command): void {
     .action(async (opts: { db?: string; textOnly?: boolean }) => {
       const h = await heavy();
       await withStore(opts.db, 'read', async (store) => {
-        for await (const line of h.exportJsonl(store, { textOnly: opts.textOnly })) {
+        for await (const line of h.exportJsonl(store, { textOnly: opts.textOnly, onWarning: warnLine })) {
           // Wait for a slow reader instead of buffering the whole corpus in memory.
           if (!process.stdout.write(line.endsWith('\n') ? line : line + '\n')) await once(process.stdout, 'drain');
         }

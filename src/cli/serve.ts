@@ -11,12 +11,16 @@ export function registerServe(program: Command): void {
     .addOption(new Option('--db <path>', 'corpus database (default: $UNSPUN_DB or ./unspun.db)'))
     .option('--port <n>', 'port', '8080')
     .option('--host <address>', 'address to bind; beyond loopback needs UNSPUN_TOKEN', '127.0.0.1')
+    .option(
+      '--allowed-host <names>',
+      'further host names clients reach the server by, comma-separated (default: $UNSPUN_ALLOWED_HOSTS); others are refused',
+    )
     .option('--rate-limit <n>', 'compare/trace requests per client per minute (0: none)', '120')
     .addHelpText(
       'after',
       '\nSafe by default: binds 127.0.0.1. On any other address the server refuses to start without UNSPUN_TOKEN,\nand adding, removing and fetching URLs then need "Authorization: Bearer $UNSPUN_TOKEN".\n\nExample:\n  npx unspun serve   # then open http://127.0.0.1:8080',
     )
-    .action(async (opts: { db?: string; port: string; host: string; rateLimit: string }) => {
+    .action(async (opts: { db?: string; port: string; host: string; rateLimit: string; allowedHost?: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new InputError(`--port must be 0-65535, not "${opts.port}"`);
@@ -37,6 +41,7 @@ export function registerServe(program: Command): void {
           port,
           token: process.env.UNSPUN_TOKEN ?? null,
           rateLimit,
+          allowedHosts: (opts.allowedHost ?? process.env.UNSPUN_ALLOWED_HOSTS ?? '').split(',').filter((h) => h.trim()),
         });
       } catch (err) {
         await store.close();

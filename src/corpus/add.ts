@@ -9,6 +9,7 @@ import { rawHash, type Prepared } from './prepare.js';
 import { readInputs } from './readers/input-reader.js';
 import type { RawRecord } from './readers/record.js';
 import { hostOf } from './readers/warc-reader.js';
+import { httpUrl } from '../ingest/fetch.js';
 
 export interface AddProgress {
   read: number;
@@ -40,6 +41,13 @@ export interface AddOptions {
   maxBytes?: number;
   /** `--allow-private-urls`: let URL inputs reach loopback and private addresses. */
   allowPrivateUrls?: boolean;
+  /**
+   * Take the `analysis` of `unspun export` lines (checked against their text) instead of re-analysing (default
+   * true). The server sets false: a client's analysis is never stored, the text is analysed here.
+   */
+  storedAnalyses?: boolean;
+  /** What a record's `source` (stored, listed, in failures) says instead of its path: the server names uploads. */
+  relabel?: (source: string) => string;
 }
 
 export interface AddSummary {
@@ -74,9 +82,10 @@ export function toNewArticle(
     version,
     hash: p.hash,
     rawHash: raw,
-    url: p.url ?? record.url,
+    // Only http(s) URLs are stored: a record's `javascript:` URL would become a link on the article page.
+    url: httpUrl(p.url) ?? httpUrl(record.url),
     title: p.title ?? record.title,
-    outlet: record.outlet ?? p.outlet ?? (p.url ? hostOf(p.url) : null),
+    outlet: record.outlet ?? p.outlet ?? (httpUrl(p.url) ? hostOf(p.url!) : null),
     published: p.published ?? record.published,
     source: record.source,
     words: p.fp.words,
@@ -168,11 +177,20 @@ export async function addPaths(store: Store, inputs: string[], opts: AddOptions)
   try {
     for await (const item of readInputs(inputs, { maxBytes: opts.maxBytes, allowPrivate: opts.allowPrivateUrls })) {
       progress.read++;
+      if (opts.relabel) {
+        if ('failed' in item) item.failed.source = opts.relabel(item.failed.source);
+        else {
+          item.record.source = opts.relabel(item.record.source);
+          // A file's identity is its path: an upload's is its name, so re-uploading it makes a new version.
+          if (item.record.article) item.record.article = opts.relabel(item.record.article);
+        }
+      }
       if ('failed' in item) {
         fail(item.failed.source, item.failed.reason);
         opts.onProgress?.({ ...progress, source: item.failed.source });
         continue;
       }
+      if (opts.storedAnalyses === false) delete item.record.analysis;
       const raw = rawHash(item.record.body);
       // Same bytes as a stored record: skip before the costly extraction (this is what makes resume cheap).
       if (chunkRaw.has(raw) || inFlight.some((f) => f.raw === raw) || (await store.findByRawHash(raw))) {

@@ -1,5 +1,5 @@
 import type { Vectors } from '../align/vectors.js';
-import { decodeAnalysis } from '../store/codec.js';
+import { decodeAnalysis, warn } from '../store/codec.js';
 import type { ArticleMeta, Store } from '../store/store.js';
 import { type Analysis, isDerivedVerdict, type Verdict } from '../types.js';
 import { TOOL } from '../version.js';
@@ -67,6 +67,8 @@ export interface FamiliesOptions {
    */
   sample?: number;
   onProgress?: (done: number, total: number) => void;
+  /** A stored article that cannot be read (a damaged analysis) is skipped and reported here (default: emitWarning). */
+  onWarning?: (message: string) => void;
   /** How links become families (clusterFamilies). */
   cluster?: ClusterOptions;
 }
@@ -131,12 +133,26 @@ export async function collectLinks(store: Store, opts: FamiliesOptions): Promise
   const stride = opts.sample && opts.sample > 0 && opts.sample < count ? count / opts.sample : 1;
   const total = Math.min(count, Math.ceil(count / stride));
   const cache = new Map<number, Analysis>();
+  // One bad row never fails the whole command: it is skipped once, with a warning.
+  const damaged = new Set<number>();
+  const read = (id: number, bytes: Uint8Array): Analysis | null => {
+    if (damaged.has(id)) return null;
+    try {
+      return decodeAnalysis(bytes);
+    } catch (e) {
+      damaged.add(id);
+      (opts.onWarning ?? warn)(`article ${id} skipped: ${(e as Error).message}`);
+      return null;
+    }
+  };
   const load = async (id: number) => {
     let a = cache.get(id);
     if (!a) {
       const row = await store.get(id);
       if (!row) return null;
-      a = decodeAnalysis(row.analysis);
+      const got = read(id, row.analysis);
+      if (!got) return null;
+      a = got;
       if (cache.size > 500) cache.delete(cache.keys().next().value!);
       cache.set(id, a);
     }
@@ -151,9 +167,13 @@ export async function collectLinks(store: Store, opts: FamiliesOptions): Promise
   for await (const row of store.iterate()) {
     if (position++ < nextSeed) continue;
     nextSeed += stride;
+    const a = read(row.id, row.analysis);
+    if (!a) {
+      opts.onProgress?.(++done, total);
+      continue;
+    }
     const { analysis: _blob, ...meta } = row;
     metas.set(row.id, meta);
-    const a = decodeAnalysis(row.analysis);
     for (const c of await retrieveCandidates(store, a, k, { exclude: [row.id], vectors: opts.vectors })) {
       const key = row.id < c.id ? `${row.id}:${c.id}` : `${c.id}:${row.id}`;
       if (c.score < minRetrieval || seen.has(key)) continue;

@@ -33,7 +33,7 @@ export function rawHash(body: string | Uint8Array): string {
 
 /** Extracts and analyses a record and turns the analysis into fingerprints: the CPU-heavy part of ingest. */
 export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
-  if (r.analysis) return prepareStored(r.analysis, vectors);
+  if (r.analysis) return prepareStored(r, r.analysis, vectors);
   const body = typeof r.body === 'string' ? r.body : Buffer.from(r.body);
   const ex = extract(body, {
     format: r.format,
@@ -48,17 +48,31 @@ export function prepareRecord(r: RawRecord, vectors: Vectors): Prepared {
   return prepareAnalysis(a, vectors);
 }
 
-/** An exported analysis, re-indexed but not re-extracted: the text (and so the content hash) stays the same. */
-function prepareStored(bytes: Uint8Array, vectors: Vectors): Prepared {
+/**
+ * An exported analysis, re-indexed but not re-extracted: the text (and so the content hash) stays the same. It is
+ * checked, never trusted: its shape (analysisProblem), its text against the record's `text` (same content hash), and
+ * the record's title, URL and date replace different ones inside it, so what is stored is what the line says.
+ */
+function prepareStored(r: RawRecord, bytes: Uint8Array, vectors: Vectors): Prepared {
   let a: Analysis;
   try {
     a = decodeAnalysis(bytes);
-  } catch {
-    throw new Error('"analysis" is not an unspun export analysis');
+  } catch (e) {
+    throw new Error(`"analysis" is not an unspun export analysis (${(e as Error).message})`);
   }
-  if (typeof a?.text !== 'string' || !Array.isArray(a.sentences) || !a.sentences.length)
-    throw new Error('"analysis" holds no sentences');
-  return { ...prepareAnalysis(a, vectors), analysis: bytes };
+  if (!a.sentences.length) throw new Error('"analysis" holds no sentences');
+  if (r.format === 'html' || typeof r.body !== 'string' || contentHash(r.body) !== contentHash(a.text))
+    throw new Error('"analysis" does not match the record\'s "text" (export lines carry both)');
+  // Where the line and its analysis disagree, the line wins. Where they agree, the given bytes are kept as they are,
+  // so `export | add` moves a corpus byte for byte (the store fills a missing title or URL from the line anyway).
+  let changed = false;
+  for (const k of ['title', 'url', 'published'] as const)
+    if (a[k] !== null && r[k] !== null && a[k] !== r[k]) {
+      a[k] = r[k];
+      changed = true;
+    }
+  const p = prepareAnalysis(a, vectors);
+  return changed ? p : { ...p, analysis: bytes };
 }
 
 /** The stored form of an analysis: encoded, fingerprinted, with its document vector. */

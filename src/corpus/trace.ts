@@ -1,5 +1,6 @@
 import type { Vectors } from '../align/vectors.js';
-import { decodeAnalysis } from '../store/codec.js';
+import { decodeAnalysis, warn } from '../store/codec.js';
+import { InputError } from '../errors.js';
 import type { ArticleMeta, Store } from '../store/store.js';
 import type { Analysis, Finding, Relation, Scores } from '../types.js';
 import { TOOL } from '../version.js';
@@ -42,6 +43,8 @@ export interface TraceOptions {
   top?: number;
   /** Short-list size handed to the re-rank (default 2 × top, at least 12). */
   shortlist?: number;
+  /** A stored candidate that cannot be read (a damaged analysis) is skipped and reported here (default: emitWarning). */
+  onWarning?: (message: string) => void;
 }
 
 interface Scored {
@@ -74,7 +77,11 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
   if (typeof article === 'number') {
     const row = await store.get(article);
     if (!row) throw new Error(`no article with id ${article}`);
-    query = decodeAnalysis(row.analysis);
+    try {
+      query = decodeAnalysis(row.analysis);
+    } catch (e) {
+      throw new InputError(`article ${article} cannot be traced: ${(e as Error).message} (remove it and add it again)`);
+    }
     self = row;
   } else {
     query = article;
@@ -94,8 +101,16 @@ export async function trace(store: Store, article: number | Analysis, opts: Trac
     if (c.score < MIN_RETRIEVAL) continue;
     const row = await store.get(c.id);
     if (!row) continue;
-    const analysis = decodeAnalysis(row.analysis);
-    const rel = relate(analysis, query, opts.vectors);
+    let analysis: Analysis;
+    let rel: PairRelation;
+    try {
+      analysis = decodeAnalysis(row.analysis);
+      rel = relate(analysis, query, opts.vectors);
+    } catch (e) {
+      // One bad row must not fail the whole trace: skip it and say so.
+      (opts.onWarning ?? warn)(`article ${c.id} skipped: ${(e as Error).message}`);
+      continue;
+    }
     if (rel.relation.verdict === 'unrelated') continue;
     scored.push({
       meta: metas.get(c.id) ?? row,

@@ -1,3 +1,4 @@
+import * as dns from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Readable } from 'node:stream';
@@ -42,6 +43,20 @@ export function redactUrl(url: string): string {
     return u.href;
   } catch {
     return url.replace(/\/\/[^/@\s]*@/, '//');
+  }
+}
+
+/**
+ * `url` when it is an absolute http(s) URL, else null: what the store keeps and what pages link to, so a record's
+ * ` JavaScript:alert(1)` or `data:` URL is never stored nor rendered as a link.
+ */
+export function httpUrl(url: string | null | undefined): string | null {
+  if (typeof url !== 'string') return null;
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? url.trim() : null;
+  } catch {
+    return null;
   }
 }
 
@@ -124,6 +139,45 @@ export async function fetchArticle(url: string, opts: FetchOptions = {}): Promis
 
 type Fail = (why: string) => InputError;
 
+/**
+ * The IPv4 address inside an IPv6 one that only wraps it: IPv4-compatible `::a.b.c.d` (::/96, deprecated but still
+ * routed to the IPv4 host by some stacks) and NAT64 `64:ff9b::a.b.c.d`; null otherwise (`::`, `::1` and IPv4-mapped
+ * `::ffff:…` are judged as IPv6 by the filter already). `[::7f00:1]` is 127.0.0.1 and is checked as such.
+ */
+export function embeddedIPv4(address: string): string | null {
+  const h = address.replace(/^\[|\]$/g, '').toLowerCase();
+  if (!h.includes(':')) return null;
+  const v4 = /^(.*:)(\d+\.\d+\.\d+\.\d+)$/.exec(h);
+  const head = v4 ? `${v4[1]}0:0` : h;
+  const [l, r = null] = head.split('::');
+  const left = l ? l.split(':') : [];
+  const right = r === null ? [] : r ? r.split(':') : [];
+  const groups = r === null ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  if (groups.length !== 8 || !groups.every((g) => /^[0-9a-f]{1,4}$/.test(g))) return null;
+  const n = groups.map((g) => Number.parseInt(g, 16));
+  const compat = n.slice(0, 6).every((x) => x === 0);
+  const nat64 = n[0] === 0x64 && n[1] === 0xff9b && n.slice(2, 6).every((x) => x === 0);
+  if (!compat && !nat64) return null;
+  const ip = v4 ? v4[2] : [n[6] >> 8, n[6] & 255, n[7] >> 8, n[7] & 255].join('.');
+  return compat && (ip === '0.0.0.0' || ip === '0.0.0.1') ? null : ip;
+}
+
+/** dns.lookup, with IPv4-compatible and NAT64 answers turned into the IPv4 address they stand for (then filtered). */
+const unwrapLookup = ((hostname: string, options: dns.LookupOptions, cb: (...args: unknown[]) => void) =>
+  dns.lookup(hostname, options, (err: NodeJS.ErrnoException | null, address: unknown, family?: number) => {
+    if (err) return cb(err);
+    if (Array.isArray(address))
+      return cb(
+        null,
+        (address as dns.LookupAddress[]).map((a) => {
+          const v4 = embeddedIPv4(a.address);
+          return v4 ? { address: v4, family: 4 } : a;
+        }),
+      );
+    const v4 = embeddedIPv4(address as string);
+    return v4 ? cb(null, v4, 4) : cb(null, address, family);
+  })) as unknown as typeof dns.lookup;
+
 function request(
   url: URL,
   o: {
@@ -145,10 +199,13 @@ function request(
   const agent = secure ? new RequestFilteringHttpsAgent(filter) : new RequestFilteringHttpAgent(filter);
   const get = secure ? https.get : http.get;
   return new Promise((resolve, reject) => {
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
     const req = get(
       {
         protocol: url.protocol,
-        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        // An IPv6 literal wrapping an IPv4 address is connected to (and so checked) as that IPv4 address.
+        hostname: embeddedIPv4(literal) ?? literal,
+        lookup: unwrapLookup,
         port: url.port || undefined,
         path: url.pathname + url.search,
         auth: o.auth,

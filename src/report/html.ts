@@ -1,6 +1,7 @@
 import type { ArticleReport, CompareResult, Finding, Severity } from '../types.js';
 import { SEVERITIES, basisLine, excerpt, pct } from './format.js';
 import { VERDICTS_DOC, ruleLabel, summarize, verdictDetails } from './summary.js';
+import { markInvisible } from './invisible.js';
 
 export interface HtmlReportOptions {
   /**
@@ -192,7 +193,7 @@ function renderDoc(
 }
 
 function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return markInvisible(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function json(x: unknown): string {

@@ -234,7 +234,7 @@ describe('articles', () => {
     expect(done.state).toBe('done');
     expect(done.result.added).toBe(1);
     expect(done.result.failed).toHaveLength(1);
-    expect(done.result.failed[0].source).toMatch(/^batch\.jsonl:2/);
+    expect(done.result.failed[0].source).toMatch(/^upload:batch\.jsonl:2/);
     const id = done.result.ids[0];
     expect(
       (

@@ -5,7 +5,7 @@ import { analysisToJson } from '../report/analysis.js';
 import { showArticle } from '../store/index.js';
 import { TOOL } from '../version.js';
 import type { ServerContext } from './context.js';
-import { ArticleSide, needsFetch, resolveSide } from './inputs.js';
+import { ArticleSide, needsFetch, readForm, resolveSide } from './inputs.js';
 import { OPENAPI } from './openapi.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { authorize, clientOf } from './security.js';
@@ -52,15 +52,33 @@ const ListQuery = z.object({
 });
 const Id = z.coerce.number().int().positive();
 
-/** Reads a JSON body; malformed JSON is a 400 problem, not a 500. */
+/** How deep a request body may nest: an article record is flat; 10⁵ brackets would overflow the stack later. */
+const MAX_JSON_DEPTH = 32;
+
+/** Reads a JSON body; malformed or absurdly nested JSON is a 400 problem, not a 500. */
 async function json(c: Context): Promise<unknown> {
   if (!/application\/json/i.test(c.req.header('content-type') ?? ''))
     throw problem(415, 'send the body as application/json');
+  let body: unknown;
   try {
-    return await c.req.json();
+    body = await c.req.json();
   } catch {
     throw problem(400, 'the body is not valid JSON');
   }
+  if (depthOver(body, MAX_JSON_DEPTH)) throw problem(400, `the body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  return body;
+}
+
+/** True when `value` nests arrays/objects deeper than `max` (iterative: the check itself cannot overflow). */
+function depthOver(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+  }
+  return false;
 }
 
 /** The JSON API under /api/v1: the CLI's JSON documents over HTTP (same schemas, same kernel). */
@@ -133,7 +151,7 @@ export function apiRoutes(ctx: ServerContext): Hono {
     let files: Array<{ name: string; bytes: Uint8Array }> = [];
     let urls: string[] = [];
     if (/multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
-      const form = await c.req.parseBody({ all: true });
+      const form = await readForm(c, { all: true });
       const got = [form.file ?? [], form.files ?? []].flat().filter((f): f is File => f instanceof File);
       files = await Promise.all(got.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       urls = [form.urls ?? []]
@@ -179,7 +197,7 @@ export function apiRoutes(ctx: ServerContext): Hono {
   api.get('/jobs', (c) => c.json({ schema: 'unspun.jobs/1', jobs: ctx.jobs.list() }));
   api.get('/jobs/:id', (c) => {
     const job = ctx.jobs.get(c.req.param('id'));
-    if (!job) throw problem(404, `no job ${c.req.param('id')} (finished jobs are kept for a while, not forever)`);
+    if (!job) throw problem(404, ctx.jobs.missing(c.req.param('id')));
     return c.json(job);
   });
 

@@ -4,7 +4,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { apiRoutes } from './api.js';
 import { ServerContext, type ServerOptions } from './context.js';
 import { problem, sendProblem, toProblem } from './problem.js';
-import { CSP } from './security.js';
+import { CSP, hostName } from './security.js';
+import { markInvisible } from '../report/invisible.js';
 import { registerStatic } from './static.js';
 import { Layout } from './pages/layout.js';
 import { registerCompare } from './pages/compare.js';
@@ -26,6 +27,27 @@ export function createApp(opts: ServerOptions): { app: Hono; ctx: ServerContext 
   app.use('*', async (c, next) => {
     await next();
     c.header('content-security-policy', CSP);
+    // Bidi controls and invisible characters from articles show as marks on every page (report/invisible.ts).
+    // The mark is entity-escaped, so it is text wherever it lands, in an element or in an attribute.
+    if (/^text\/html/.test(c.res.headers.get('content-type') ?? '')) {
+      const html = await c.res.text();
+      const marked = markInvisible(html);
+      const res = new Response(marked === html ? html : marked.replace(/<(U\+[0-9A-F]{4})>/g, '&lt;$1&gt;'), c.res);
+      res.headers.delete('content-length');
+      c.res = res;
+    }
+  });
+  // DNS rebinding: a page on evil.example whose name re-resolves to 127.0.0.1 sends `Host: evil.example` (and a
+  // matching Origin, so the Origin check alone passes). Only our own names are answered.
+  app.use('*', async (c, next) => {
+    // The request URL's host is the Host header (node-server builds the URL from it).
+    const host = hostName(new URL(c.req.url).host);
+    if (ctx.hosts && !ctx.hosts.has(host))
+      throw problem(
+        403,
+        `this server does not answer to the host name "${host}" (add it with --allowed-host or UNSPUN_ALLOWED_HOSTS)`,
+      );
+    return next();
   });
   // Writes come only from our own pages or from non-browser clients: a page elsewhere cannot make a browser on
   // this machine add, remove or fetch (browsers always send Origin or Sec-Fetch-Site on a cross-site POST).

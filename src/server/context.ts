@@ -7,17 +7,21 @@ import { addPaths, families, trace, type AddSummary, type FamiliesResult, type T
 import { decodeAnalysis } from '../store/codec.js';
 import type { Store } from '../store/store.js';
 import type { Vectors } from '../align/vectors.js';
+import type { Lexicon } from '../align/words/index.js';
 import type { Analysis, CompareResult, SeveritySetting } from '../types.js';
+import { ByteBoundedCache } from './byte-cache.js';
 import { JobQueue } from './jobs.js';
 import { ArticleSearch } from './search.js';
 import { RateLimiter } from './security.js';
 import { MAX_ARTICLE_BYTES, type Resolved } from './inputs.js';
-import { problem } from './problem.js';
+import { forClients, problem } from './problem.js';
 
 export interface ServerOptions {
   store: Store;
   /** Word vectors, loaded once at start (`loadVectors()`) and shared by every request and job. */
   vectors: Vectors;
+  /** WordNet lexicon (`loadLexicon()`) for word alignment in compare reports; optional as in compare(). */
+  lexicon?: Lexicon;
   /** When set, writes and URL fetches need it as a Bearer token (required when bound beyond loopback). */
   token?: string | null;
   /** Compare/trace requests per client per minute (0: no limit). */
@@ -27,6 +31,34 @@ export interface ServerOptions {
   maxUploadBytes?: number;
   /** Corpora up to this size are traced within the request; larger ones as a job. */
   syncTraceLimit?: number;
+  /** Memory the report cache behind permalinks (and traced articles) may hold, estimated (default 128 MB). */
+  cacheBytes?: number;
+  /**
+   * Host header names this server answers to (`allowedHosts()`: the bound address and configured names); any other
+   * is refused (DNS rebinding). Unset: no check (in-process tests without a socket).
+   */
+  hosts?: Set<string> | null;
+}
+
+/**
+ * Rough bytes a report holds: both texts (UTF-16, counted twice for sentence copies) and a per-item overhead. An
+ * estimate, not a measurement: the budget needs the order of magnitude, which the texts' length sets.
+ */
+function reportBytes(r: StoredReport): number {
+  const { source: s, derived: d } = r.result;
+  const items = s.sentences.length + d.sentences.length + r.result.alignment.length + r.result.findings.length;
+  // The two analysed sides are kept too (the Swap and Keep buttons compare them again).
+  return (
+    4 * (s.text.length + d.text.length) +
+    300 * items +
+    analysisBytes(r.sides[0].analysis) +
+    analysisBytes(r.sides[1].analysis)
+  );
+}
+
+/** Rough bytes of an analysis: the text and about one 120-byte token object per 5 characters, plus the layers. */
+function analysisBytes(a: Analysis): number {
+  return 2 * a.text.length + 120 * a.tokens.length + 300 * a.sentences.length;
 }
 
 export interface StoredReport {
@@ -42,6 +74,7 @@ export interface StoredReport {
 export class ServerContext {
   readonly store: Store;
   readonly vectors: Vectors;
+  readonly lexicon: Lexicon | undefined;
   readonly token: string | null;
   readonly jobs = new JobQueue();
   readonly search: ArticleSearch;
@@ -49,25 +82,31 @@ export class ServerContext {
   readonly maxJsonBytes: number;
   readonly maxUploadBytes: number;
   readonly syncTraceLimit: number;
-  private reports = new Map<string, StoredReport>();
+  readonly hosts: Set<string> | null;
+  readonly reports: ByteBoundedCache<string, StoredReport>;
   private familiesCache: { stamp: string; result: FamiliesResult } | null = null;
   private familiesJob: string | null = null;
   /** Analyses of traced articles that are not in the store, so their compare links can be opened. */
-  private traced = new Map<string, Analysis>();
+  private traced: ByteBoundedCache<string, Analysis>;
   private writes = 0;
 
   constructor(opts: ServerOptions) {
     this.store = opts.store;
     this.vectors = opts.vectors;
+    this.lexicon = opts.lexicon;
     this.token = opts.token ?? null;
     this.limiter = new RateLimiter(opts.rateLimit ?? 120);
     this.search = new ArticleSearch(opts.store);
     this.maxJsonBytes = opts.maxJsonBytes ?? 8 * 1024 * 1024;
     this.maxUploadBytes = opts.maxUploadBytes ?? 64 * 1024 * 1024;
     this.syncTraceLimit = opts.syncTraceLimit ?? 2000;
+    this.hosts = opts.hosts ?? null;
+    const budget = opts.cacheBytes ?? 128 * 1024 * 1024;
+    this.reports = new ByteBoundedCache(budget * 0.75, reportBytes);
+    this.traced = new ByteBoundedCache(budget * 0.25, analysisBytes);
   }
 
-  /** Compares two resolved articles and keeps the report for its permalink (the last 200 are kept). */
+  /** Compares two resolved articles and keeps the report for its permalink (the most recent, up to cacheBytes). */
   compare(
     s: Resolved,
     d: Resolved,
@@ -78,6 +117,7 @@ export class ServerContext {
       rules,
       orientation,
       vectors: this.vectors,
+      lexicon: this.lexicon,
       sourceBytes: s.bytes,
       derivedBytes: d.bytes,
     });
@@ -92,9 +132,7 @@ export class ServerContext {
       sides: [s, d],
       rules,
     };
-    this.reports.delete(id);
     this.reports.set(id, report);
-    if (this.reports.size > 200) this.reports.delete(this.reports.keys().next().value!);
     return report;
   }
 
@@ -122,11 +160,11 @@ export class ServerContext {
       const r = await trace(this.store, typeof article === 'number' ? article : article.analysis, {
         top,
         vectors: this.vectors,
+        onWarning: (m) => console.warn(`unspun serve: ${m}`),
       });
       if (typeof article !== 'number' && r.query.id === null) {
         const key = createHash('sha256').update(article.analysis.text).digest('hex').slice(0, 20);
         this.traced.set(key, article.analysis);
-        if (this.traced.size > 100) this.traced.delete(this.traced.keys().next().value!);
         (r as TraceResult & { queryKey?: string }).queryKey = key;
       }
       return r;
@@ -163,12 +201,15 @@ export class ServerContext {
         const summary = await addPaths(this.store, [...paths, ...urls], {
           maxBytes: MAX_ARTICLE_BYTES * 4,
           vectors: this.vectors,
+          storedAnalyses: false,
+          // The private temporary path means nothing to users and must not be listed: name the upload instead.
+          relabel: (source) =>
+            source.startsWith(`${dir}/`) ? `upload:${source.slice(dir.length + 1).replace(/^\d+-/, '')}` : source,
           onProgress: (p) =>
             progress({ done: p.read, message: `${p.added} added · ${p.duplicates} duplicates · ${p.failed} failed` }),
         });
         progress({ total: summary.added + summary.duplicates + summary.failed.length });
-        // Upload paths mean nothing to the user: name the upload instead.
-        for (const f of summary.failed) f.source = f.source.replace(`${dir}/`, '').replace(/^\d+-/, '');
+        for (const f of summary.failed) f.reason = forClients(f.reason);
         return { schema: 'unspun.add/1', ...summary };
       } finally {
         this.wrote();
@@ -193,6 +234,7 @@ export class ServerContext {
       const result = await families(this.store, {
         vectors: this.vectors,
         onProgress: (done, total) => progress({ done, total }),
+        onWarning: (m) => console.warn(`unspun serve: ${m}`),
       });
       this.familiesCache = { stamp, result };
       return result;

@@ -1,11 +1,12 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { compare } from '../compare.js';
 import { loadVectors, type Vectors } from '../align/vectors.js';
+import { loadLexicon } from '../align/words/index.js';
 import { InputError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import { createApp } from './app.js';
 import type { ServerContext } from './context.js';
-import { isLoopback } from './security.js';
+import { allowedHosts, isLoopback } from './security.js';
 
 export { createApp } from './app.js';
 export type { ServerOptions } from './context.js';
@@ -18,6 +19,8 @@ export interface StartOptions {
   /** UNSPUN_TOKEN. Required when `host` is not loopback. */
   token?: string | null;
   rateLimit?: number;
+  /** Further host names clients use to reach the server (a DNS name, a proxy's name): `--allowed-host`. */
+  allowedHosts?: string[];
 }
 
 export interface RunningServer {
@@ -42,7 +45,14 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const vectors = loadVectors();
   warmUp(vectors);
   // On loopback only this machine can connect, so no token is asked (a token given anyway is enforced).
-  const { app, ctx } = createApp({ store: opts.store, vectors, token, rateLimit: opts.rateLimit });
+  const { app, ctx } = createApp({
+    store: opts.store,
+    vectors,
+    lexicon: loadLexicon(),
+    token,
+    rateLimit: opts.rateLimit,
+    hosts: allowedHosts(host, opts.allowedHosts),
+  });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8080 }, () => resolve(s));
     s.once('error', (e: NodeJS.ErrnoException) =>

@@ -1,8 +1,11 @@
+import type { Context } from 'hono';
+import type { ParseBodyOptions } from 'hono/utils/body';
 import { z } from 'zod';
 import { extract } from '../ingest/index.js';
 import { fetchArticle } from '../ingest/fetch.js';
 import { analyze } from '../nlp/index.js';
 import { InputError } from '../errors.js';
+import { problem } from './problem.js';
 import type { Analysis } from '../types.js';
 
 /** Largest article the server takes (one side of a compare, one upload). */
@@ -100,4 +103,13 @@ export async function fromFile(file: File, label: string): Promise<Resolved> {
         ? 'markdown'
         : 'auto';
   return fromBytes(bytes, { label: file.name || label, format });
+}
+
+/** A form body (urlencoded or multipart); a malformed one (a broken boundary, a truncated part) is a 400, not a 500. */
+export async function readForm(c: Context, opts: Partial<ParseBodyOptions> = {}): Promise<Record<string, unknown>> {
+  try {
+    return (await c.req.parseBody(opts)) as Record<string, unknown>;
+  } catch {
+    throw problem(400, 'the form body is malformed (send multipart/form-data or application/x-www-form-urlencoded)');
+  }
 }

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { toProblem } from './problem.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -45,12 +46,24 @@ export class JobQueue {
   private jobs = new Map<string, Job>();
   private queue: Job[] = [];
   private running: Job | null = null;
+  /** Starts every job id of this server process, so an id from before a restart is recognised as such. */
+  private readonly boot = randomBytes(4).toString('hex');
 
   constructor(private readonly keep = 100) {}
 
+  /**
+   * Why `id` is not found, in one line: jobs live in this process's memory, so one from before a restart is gone
+   * (its id carries another process's prefix); one of ours was pruned after `keep` newer jobs finished.
+   */
+  missing(id: string): string {
+    if (!id.startsWith(`${this.boot}-`))
+      return `job ${id} is not known to this server: jobs live in its memory and are lost when it restarts, so a job started before the last restart is gone — run it again`;
+    return `job ${id} finished long ago and was dropped (the last ${this.keep} finished jobs are kept)`;
+  }
+
   submit<T>(kind: string, run: Job<T>['run']): string {
     const job: Job<T> = {
-      id: randomUUID(),
+      id: `${this.boot}-${randomUUID()}`,
       kind,
       state: 'queued',
       progress: { done: 0, total: null, message: null },
@@ -97,7 +110,13 @@ export class JobQueue {
       job.state = 'done';
     } catch (err) {
       job.state = 'failed';
-      job.error = (err as Error)?.message?.split('\n')[0] ?? String(err);
+      // Bad input says why in one line; anything else stays in the server's log, never in a client's view.
+      const p = toProblem(err);
+      if (p.problem.status >= 500) console.error(`unspun serve: job ${job.id} (${job.kind}):`, err);
+      job.error =
+        p.problem.status >= 500
+          ? 'the job failed on an internal error (see the server log)'
+          : (p.problem.detail ?? p.problem.title);
     } finally {
       job.finishedAt = new Date();
       this.running = null;

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { InputError } from '../errors.js';
+import { DamagedAnalysisError } from '../store/codec.js';
 
 /** An RFC 9457 problem document: what every API error answers with (`application/problem+json`). */
 export interface Problem {
@@ -49,6 +50,17 @@ export function problem(
   );
 }
 
+/**
+ * A kernel or reader message as a web client should read it: the limits are the server's, not CLI flags it cannot
+ * pass (`over --max-bytes 2 MB` → `over the server's 2 MB limit`).
+ */
+export function forClients(message: string): string {
+  return message
+    .replace(/over --max-bytes ([\d.]+ ?\w+)/g, "over the server's $1 limit")
+    .replace(/ \(pass --allow-private-urls to allow\)/g, '')
+    .replace(/ \(--doc-timeout\)/g, '');
+}
+
 /** Maps any error to a problem: bad input → 400 with the one-line reason, anything unexpected → 500 without internals. */
 export function toProblem(err: unknown): ProblemError {
   if (err instanceof ProblemError) return err;
@@ -56,7 +68,10 @@ export function toProblem(err: unknown): ProblemError {
     const errors = err.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
     return problem(400, errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
   }
-  if (err instanceof InputError) return problem(400, err.message);
+  if (err instanceof InputError) return problem(400, forClients(err.message));
+  // A row stored before imports were checked: say which, rather than a 500 (the rest of the corpus still works).
+  if (err instanceof DamagedAnalysisError)
+    return problem(422, `a stored article cannot be read (${err.message}): remove it and add it again`);
   if (err instanceof HTTPException) return problem(err.status, err.message || undefined);
   return problem(500, 'the server could not complete the request (see its log)');
 }

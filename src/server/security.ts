@@ -1,5 +1,6 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { problem } from './problem.js';
@@ -11,6 +12,33 @@ export function isLoopback(host: string): boolean {
   if (isIP(h) === 4) return h.startsWith('127.');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(h);
   return Boolean(mapped?.[1].startsWith('127.'));
+}
+
+const bare = (host: string) =>
+  host
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
+
+/**
+ * The names a `Host` header may carry for a server bound to `bound`: its own address, the loopback names when it
+ * is loopback, every interface address when it is a wildcard (0.0.0.0, ::), and the configured names (`--allowed-host`,
+ * UNSPUN_ALLOWED_HOSTS). Anything else is DNS rebinding: a page on evil.example whose name now resolves to us.
+ */
+export function allowedHosts(bound: string, configured: string[] = []): Set<string> {
+  const b = bare(bound);
+  const names = new Set([b, ...configured.map(bare).filter(Boolean)]);
+  if (isLoopback(b) || b === '0.0.0.0' || b === '::') for (const n of ['localhost', '127.0.0.1', '::1']) names.add(n);
+  if (b === '0.0.0.0' || b === '::')
+    for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) names.add(bare(i.address));
+  return names;
+}
+
+/** The host name of a `Host` header without its port (`[::1]:8080` → `::1`), lower-cased. */
+export function hostName(header: string): string {
+  const h = header.trim().toLowerCase();
+  const v6 = /^\[([^\]]+)\](?::\d+)?$/.exec(h);
+  return v6 ? v6[1] : h.replace(/:\d+$/, '');
 }
 
 /**

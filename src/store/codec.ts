@@ -27,9 +27,44 @@ export function encodeAnalysis(a: Analysis): Uint8Array {
   return deflateRawSync(Buffer.from(JSON.stringify(pack(a) ?? a)), { level: 3 });
 }
 
+/** The default for a library call's `onWarning`: Node's own warning channel (stderr unless the host listens). */
+export const warn = (message: string): void => process.emitWarning(`unspun: ${message}`);
+
+/**
+ * Only the text of a stored analysis, unchecked: index backfills need nothing else, and a row too old or damaged
+ * for decodeAnalysis must still be searchable rather than stop a migration.
+ */
+export function analysisText(bytes: Uint8Array): string {
+  const parsed = JSON.parse(inflateRawSync(bytes).toString('utf8')) as {
+    text?: unknown;
+    analysis?: { text?: unknown };
+  };
+  const text = 'packed' in parsed ? parsed.analysis?.text : parsed.text;
+  return typeof text === 'string' ? text : '';
+}
+
+/** A stored or imported analysis that is not one Unspun could have written: the row is skipped, never trusted. */
+export class DamagedAnalysisError extends Error {
+  constructor(reason: string) {
+    super(`damaged analysis: ${reason}`);
+    this.name = 'DamagedAnalysisError';
+  }
+}
+
+/**
+ * Decodes a stored analysis and checks its shape (analysisProblem): a row written by an older import of a
+ * crafted `analysis` must fail here, as one row, not inside a check halfway through a corpus-wide command.
+ */
 export function decodeAnalysis(bytes: Uint8Array): Analysis {
-  const parsed = JSON.parse(inflateRawSync(bytes).toString('utf8')) as Analysis | Packed;
-  const a = 'packed' in parsed ? unpack(parsed) : parsed;
+  let a: Analysis;
+  try {
+    const parsed = JSON.parse(inflateRawSync(bytes).toString('utf8')) as Analysis | Packed;
+    a = parsed && typeof parsed === 'object' && 'packed' in parsed ? unpack(parsed) : parsed;
+  } catch (e) {
+    throw new DamagedAnalysisError((e as Error).message);
+  }
+  const problem = analysisProblem(a);
+  if (problem) throw new DamagedAnalysisError(problem);
   // Stores written before unspun.analysis/2 named the outlet `siteName`.
   const old = a as Analysis & { siteName?: string | null };
   if (old.outlet === undefined && old.siteName !== undefined) {
@@ -38,6 +73,75 @@ export function decodeAnalysis(bytes: Uint8Array): Analysis {
     delete old.siteName;
   }
   return a;
+}
+
+const LISTS = [
+  'warnings',
+  'sentences',
+  'boilerplate',
+  'tokens',
+  'entities',
+  'numbers',
+  'quotes',
+  'attributions',
+  'speakerDescriptions',
+  'hedges',
+  'negations',
+] as const;
+
+/**
+ * Why `a` is not an analysis the kernel can read, or null. Checks what every step relies on: each list is a list,
+ * every span (any object with `start`/`end`) lies inside the text and slices back to its `text` (tokens are
+ * folded, so only their bounds), and sentence and token indices point at existing sentences and tokens.
+ */
+export function analysisProblem(a: unknown): string | null {
+  if (!a || typeof a !== 'object') return 'not an object';
+  const x = a as Record<string, unknown>;
+  if (typeof x.text !== 'string') return '"text" is not a string';
+  for (const k of ['title', 'byline', 'outlet', 'published', 'url', 'language'])
+    if (x[k] !== null && x[k] !== undefined && typeof x[k] !== 'string') return `"${k}" is not a string`;
+  for (const k of LISTS) if (!Array.isArray(x[k])) return `"${k}" is not a list`;
+  const text = x.text;
+  const an = a as Analysis;
+  const nSentences = an.sentences.length;
+  const nTokens = an.tokens.length;
+  const sentenceId = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < nSentences;
+  let bad: string | null = null;
+  const walk = (v: unknown, path: string, folded: boolean, depth: number): void => {
+    if (bad || v === null || typeof v !== 'object') return;
+    if (depth > 8) {
+      bad = `${path} is nested too deeply`;
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length && !bad; i++) walk(v[i], `${path}[${i}]`, folded, depth + 1);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    if ('start' in o || 'end' in o) {
+      const { start, end } = o;
+      if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0)
+        return void (bad = `${path} has no integer [start,end)`);
+      if ((end as number) < (start as number) || (end as number) > text.length)
+        return void (bad = `${path} [${start},${end}) lies outside the text`);
+      if (typeof o.text !== 'string') return void (bad = `${path} has no text`);
+      if (!folded && text.slice(start as number, end as number) !== o.text)
+        return void (bad = `${path} does not slice back out of the text`);
+    }
+    for (const [k, child] of Object.entries(o))
+      if (typeof child === 'object') walk(child, `${path}.${k}`, false, depth + 1);
+  };
+  for (const k of LISTS) if (k !== 'warnings') walk(x[k], k, k === 'tokens', 0);
+  if (bad) return bad;
+  for (const [i, s] of an.sentences.entries())
+    if (s.id !== i || !(s.tokenStart >= 0 && s.tokenStart <= s.tokenEnd && s.tokenEnd <= nTokens))
+      return `sentences[${i}] has a wrong id or token range`;
+  for (const [i, t] of an.tokens.entries()) if (!sentenceId(t.sentence)) return `tokens[${i}] names no sentence`;
+  for (const [i, q] of an.quotes.entries())
+    if (!Array.isArray(q.sentences) || !q.sentences.every(sentenceId)) return `quotes[${i}] names no sentence`;
+  for (const [i, at] of an.attributions.entries())
+    if (!sentenceId(at.sentence)) return `attributions[${i}] names no sentence`;
+  return null;
 }
 
 /** Columns for the tokens, or null when a token or sentence does not match the text (kept as plain JSON then). */

@@ -1,5 +1,5 @@
 import type { Analysis } from '../types.js';
-import { decodeAnalysis } from './codec.js';
+import { decodeAnalysis, warn } from './codec.js';
 import type { ArticleMeta, ListOptions, Store } from './store.js';
 
 /** `unspun list`: stored versions in id order. */
@@ -38,9 +38,19 @@ export function removeArticle(store: Store, id: number): Promise<boolean> {
  * analysis (base64) unless `text: true`, so `unspun export | unspun add --db postgres://…` moves a corpus exactly:
  * re-extracting the text would not always give the same text back.
  */
-export async function* exportJsonl(store: Store, opts: { textOnly?: boolean } = {}): AsyncIterable<string> {
+export async function* exportJsonl(
+  store: Store,
+  opts: { textOnly?: boolean; onWarning?: (message: string) => void } = {},
+): AsyncIterable<string> {
   for await (const row of store.iterate()) {
-    const a = decodeAnalysis(row.analysis);
+    let a: Analysis;
+    try {
+      a = decodeAnalysis(row.analysis);
+    } catch (e) {
+      // A row add would refuse anyway: one bad row must not stop the export of the rest.
+      (opts.onWarning ?? warn)(`article ${row.id} skipped: ${(e as Error).message}`);
+      continue;
+    }
     yield JSON.stringify({
       id: row.article,
       storeId: row.id,

@@ -90,6 +90,11 @@ describe('items 2 and 3: one fetcher, capped and refusing private addresses', ()
     '2130706433',
     '[::1]',
     '[::ffff:127.0.0.1]',
+    // IPv4-compatible and NAT64 IPv6 wrapping loopback and the metadata address (#22 item 9).
+    '[::7f00:1]',
+    '[::a9fe:a9fe]',
+    '[::127.0.0.1]',
+    '[64:ff9b::7f00:1]',
     '10.0.0.1',
     '169.254.169.254',
     '100.64.0.1',

@@ -10,7 +10,10 @@ export interface RawRecord {
   title: string | null;
   published: string | null;
   outlet: string | null;
-  /** A stored analysis (an `unspun export` line): stored as it is, so a corpus moves between stores exactly. */
+  /**
+   * A stored analysis (an `unspun export` line), so a corpus moves between stores exactly. Checked before use
+   * (prepare.ts: shape, text hash); the server drops it (`storedAnalyses: false`).
+   */
   analysis?: Uint8Array;
 }
 

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { compareToHtml } from '../../report/html.js';
 import { compareToMarkdown } from '../../report/markdown.js';
 import type { ServerContext, StoredReport } from '../context.js';
-import { fromFile, resolveSide, type Resolved } from '../inputs.js';
+import { fromFile, readForm, resolveSide, type Resolved } from '../inputs.js';
 import { problem, toProblem } from '../problem.js';
 import { authorize, clientOf } from '../security.js';
 import { ErrorBox, Layout, Nav, TokenField } from './layout.js';
@@ -88,7 +88,7 @@ function escAttr(s: string): string {
 /** `?trace=<job id>` on a report opened from a trace result: a link back to it. */
 function traceBack(c: Context): Array<[string, string]> {
   const job = c.req.query('trace') ?? '';
-  return /^[0-9a-f-]{36}$/.test(job) ? [[`/jobs/${job}`, '← Back to the trace']] : [];
+  return /^[0-9a-f-]{36,45}$/.test(job) ? [[`/jobs/${job}`, '← Back to the trace']] : [];
 }
 
 export function download(c: Context, report: StoredReport, ext: string): Response {
@@ -117,7 +117,7 @@ export function registerCompare(app: Hono, ctx: ServerContext): void {
   app.get('/', (c) => c.html(<ComparePage tokenNeeded={ctx.token !== null} />));
 
   app.post('/compare', async (c) => {
-    const form = (await c.req.parseBody()) as Form;
+    const form = (await readForm(c)) as Form;
     try {
       ctx.limiter.check(clientOf(c));
       const [s, d] = [await formSide(c, ctx, form, 'source'), await formSide(c, ctx, form, 'derived')];
@@ -139,7 +139,7 @@ export function registerCompare(app: Hono, ctx: ServerContext): void {
     if (!report)
       throw problem(
         404,
-        'this report is no longer in memory (the server keeps the last 200 compares of pasted texts); run the compare again',
+        'this report is no longer in memory (the server keeps its most recent compares, up to a memory budget); run the compare again',
       );
     return report;
   };
@@ -161,6 +161,8 @@ export function registerCompare(app: Hono, ctx: ServerContext): void {
   const pair = async (c: Context) => {
     const [a, b] = [Number(c.req.param('a')), Number(c.req.param('b'))];
     if (!Number.isInteger(a) || !Number.isInteger(b)) throw problem(404, 'article ids are whole numbers');
+    // Each view recomputes the compare: it costs what POST /compare costs, so it counts against the same limit.
+    ctx.limiter.check(clientOf(c));
     return ctx.compare(await ctx.stored(a), await ctx.stored(b));
   };
   app.get('/compare/:a/:b', async (c) =>

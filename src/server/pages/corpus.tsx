@@ -6,6 +6,8 @@ import type { ServerContext } from '../context.js';
 import { problem, toProblem } from '../problem.js';
 import { authorize } from '../security.js';
 import { ErrorBox, Layout, TokenField } from './layout.js';
+import { readForm } from '../inputs.js';
+import { httpUrl } from '../../ingest/fetch.js';
 
 const PAGE = 50;
 
@@ -290,7 +292,7 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
   });
 
   app.post('/corpus/add', async (c) => {
-    const form = await c.req.parseBody({ all: true });
+    const form = await readForm(c, { all: true });
     try {
       authorize(c, ctx.token, form.token);
       const files = [form.file ?? []].flat().filter((f): f is File => f instanceof File && f.size > 0);
@@ -355,13 +357,15 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
         <p class="meta">
           #{id} · version {shown.version} of {shown.versions.length} · {shown.outlet ?? 'no outlet'} ·{' '}
           {shown.published ?? 'no date'} · {shown.words} words
-          {shown.url ? (
+          {httpUrl(shown.url) ? (
             <>
               {' · '}
-              <a href={shown.url} rel="noreferrer noopener nofollow">
+              <a href={httpUrl(shown.url)!} rel="noreferrer noopener nofollow">
                 {shown.url}
               </a>
             </>
+          ) : shown.url ? (
+            ` · ${shown.url}`
           ) : null}
         </p>
         <form method="post" action="/trace" class="inline" enctype="multipart/form-data">
@@ -445,7 +449,7 @@ export function registerCorpus(app: Hono, ctx: ServerContext): void {
   });
 
   app.post('/articles/:id{[0-9]+}/delete', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     authorize(c, ctx.token, form.token);
     const id = Number(c.req.param('id'));
     if (!(await ctx.remove(id))) throw problem(404, `no article with id ${id}`);

@@ -86,7 +86,7 @@ function jobSubject(j: JobView): string {
 export function registerJobs(app: Hono, ctx: ServerContext): void {
   const find = (id: string) => {
     const job = ctx.jobs.get(id);
-    if (!job) throw problem(404, `no job ${id} (finished jobs are kept for a while, not forever)`);
+    if (!job) throw problem(404, ctx.jobs.missing(id));
     return job;
   };
   app.get('/jobs', (c) => {

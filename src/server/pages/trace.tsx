@@ -1,7 +1,7 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { TraceResult } from '../../corpus/index.js';
 import type { ServerContext } from '../context.js';
-import { fromFile, resolveSide, type Resolved } from '../inputs.js';
+import { fromFile, readForm, resolveSide, type Resolved } from '../inputs.js';
 import { problem, toProblem } from '../problem.js';
 import { authorize, clientOf } from '../security.js';
 import { reportPage, download } from './compare.js';
@@ -108,7 +108,7 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
   );
 
   app.post('/trace', async (c) => {
-    const form = (await c.req.parseBody()) as Form;
+    const form = (await readForm(c)) as Form;
     try {
       ctx.limiter.check(clientOf(c));
       const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
@@ -131,6 +131,7 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
     } catch (err) {
       const p = toProblem(err);
       if (p.problem.status >= 500) throw err;
+      for (const [k, v] of Object.entries(p.headers)) c.header(k, v);
       return c.html(
         <TracePage
           error={p.problem.detail ?? p.problem.title}
@@ -143,9 +144,10 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
   });
 
   // The compare report of a candidate against a traced article that is not stored.
-  const pair = async (key: string, cand: string) => {
+  const pair = async (c: Context, key: string, cand: string) => {
     const q = ctx.tracedQuery(key);
     if (!q) throw problem(404, 'this traced article is no longer in memory; trace it again');
+    ctx.limiter.check(clientOf(c));
     return ctx.compare(await ctx.stored(Number(cand)), {
       analysis: q,
       bytes: q.text,
@@ -154,11 +156,13 @@ export function registerTrace(app: Hono, ctx: ServerContext): void {
   };
   app.get('/trace/q/:key/:cand{[0-9]+}', async (c) => {
     const job = c.req.query('trace') ?? '';
-    const links: Array<[string, string]> = /^[0-9a-f-]{36}$/.test(job) ? [[`/jobs/${job}`, '← Back to the trace']] : [];
+    const links: Array<[string, string]> = /^[0-9a-f-]{36,45}$/.test(job)
+      ? [[`/jobs/${job}`, '← Back to the trace']]
+      : [];
     links.push([`/articles/${c.req.param('cand')}`, `Source article #${c.req.param('cand')}`]);
-    return c.html(reportPage(await pair(c.req.param('key'), c.req.param('cand')), c.req.path, links));
+    return c.html(reportPage(await pair(c, c.req.param('key'), c.req.param('cand')), c.req.path, links));
   });
   app.get('/trace/q/:key/:cand{[0-9]+}/:file{report\\.(?:html|md|json)}', async (c) =>
-    download(c, await pair(c.req.param('key'), c.req.param('cand')), c.req.param('file').split('.')[1]),
+    download(c, await pair(c, c.req.param('key'), c.req.param('cand')), c.req.param('file').split('.')[1]),
   );
 }

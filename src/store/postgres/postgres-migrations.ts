@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { decodeAnalysis } from '../codec.js';
+import { analysisText } from '../codec.js';
 import { tsText } from './postgres-text.js';
 
 /**
@@ -64,7 +64,7 @@ export const migrations: Array<{
         if (!rows.length) return;
         await client.query(
           "INSERT INTO article_text (doc, body) SELECT d, strip(to_tsvector('english', t)) FROM unnest($1::int[], $2::text[]) AS s(d, t)",
-          [rows.map((r) => r.id), rows.map((r) => tsText(decodeAnalysis(new Uint8Array(r.analysis)).text))],
+          [rows.map((r) => r.id), rows.map((r) => tsText(analysisText(new Uint8Array(r.analysis))))],
         );
         after = rows[rows.length - 1].id;
       }

@@ -459,5 +459,12 @@ function connectError(e: unknown, target: PostgresTarget): Error {
   if (err.code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|28P01|28000|3D000)$/.test(err.code)) {
     return new InputError(`cannot open PostgreSQL store ${target.display}: ${err.message ?? err.code}`);
   }
+  // The server lacks pgvector (PG 15: 58P01 no control file; PG 16+: 0A000 "not available") or the role may not
+  // create it (42501): the environment's problem, not ours.
+  if (err.code && /^(58P01|0A000|42501)$/.test(err.code) && /extension|vector/i.test(err.message ?? '')) {
+    return new InputError(
+      `cannot open PostgreSQL store ${target.display}: the server lacks the pgvector extension ("vector") or may not create it (${err.message}); see docs/deploy.md`,
+    );
+  }
   return e instanceof Error ? e : new Error(String(e));
 }

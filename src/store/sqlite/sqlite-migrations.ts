@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { decodeAnalysis } from '../codec.js';
+import { analysisText } from '../codec.js';
 
 /** Numbered, append-only migrations: never edit one that has shipped, add the next number. */
 export const migrations: Array<{
@@ -46,7 +46,7 @@ export const migrations: Array<{
       for (let after = 0; ; ) {
         const rows = page.all(after) as Array<{ id: number; analysis: Buffer }>;
         if (!rows.length) return;
-        for (const r of rows) insert.run(r.id, decodeAnalysis(new Uint8Array(r.analysis)).text);
+        for (const r of rows) insert.run(r.id, analysisText(new Uint8Array(r.analysis)));
         after = rows[rows.length - 1].id;
       }
     },
