@@ -52,7 +52,8 @@ export function readRelations(xml: string): Relation[] {
   return out;
 }
 
-const unxml = (s: string) =>
+/** ETPC's XML entities decoded (the word-alignment task reads the same file). */
+export const unxml = (s: string) =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")

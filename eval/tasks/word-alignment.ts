@@ -18,6 +18,7 @@ import { fmt } from '../report.js';
 import { sample } from '../spin/suite.js';
 import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 import { loadKernel } from '../unspun.js';
+import { unxml } from './findings-etpc.js';
 
 /** Pairs scored (seeded sample of the ETPC pairs). */
 export const WORD_ALIGNMENT_PAIRS = 800;
@@ -63,14 +64,6 @@ function readRels(xml: string): Rel[] {
   }
   return out;
 }
-
-const unxml = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 
 const PTB: Record<string, string> = { '``': '"', "''": '"', '-LRB-': '(', '-RRB-': ')' };
 
