@@ -105,14 +105,15 @@ function addedClaims(
   );
   return tokenRuns(ctx.derived, judged).map((run) => {
     const actual = ctx.derived.text.slice(run.start, run.end);
-    // A claim, not a word, is what is unsupported: one added name or figure ("Iconic", an age) is shown weaker.
+    // A claim, not a word, is what is unsupported: in a rewrite one added name or figure ("Iconic", an age) is shown
+    // weaker. A summary is judged word by word, and there one wrong name is the error (FRANK's entity errors).
     return {
       messageId: 'unsupported-words',
       data: { actual },
       source: null,
       derived: ref(s.id, run),
       actual,
-      weaker: !/\s/.test(actual.trim()),
+      weaker: !summary && !/\s/.test(actual.trim()),
     };
   });
 }
