@@ -67,12 +67,18 @@ function prepareStored(r: RawRecord, bytes: Uint8Array, vectors: Vectors): Prepa
   // so `export | add` moves a corpus byte for byte (the store fills a missing title or URL from the line anyway).
   let changed = false;
   for (const k of ['title', 'url', 'published'] as const)
-    if (a[k] !== null && r[k] !== null && a[k] !== r[k]) {
+    if (a[k] !== null && r[k] !== null && a[k] !== r[k] && !(k === 'published' && sameInstant(a[k], r[k]))) {
       a[k] = r[k];
       changed = true;
     }
   const p = prepareAnalysis(a, vectors);
   return changed ? p : { ...p, analysis: bytes };
+}
+
+/** "2026-03-13T09:30:00Z" and "…09:30:00.000Z" (how PostgreSQL gives a timestamp back) are one date. */
+function sameInstant(a: string | null, b: string | null): boolean {
+  const [x, y] = [Date.parse(a ?? ''), Date.parse(b ?? '')];
+  return Number.isFinite(x) && x === y;
 }
 
 /** The stored form of an analysis: encoded, fingerprinted, with its document vector. */
