@@ -66,10 +66,8 @@ function select(): ManifestEntry[] {
     );
     const groups = new Map<string, Record<string, string>[]>();
     for (const r of rows) groups.set(group(r) as string, [...(groups.get(group(r) as string) ?? []), r]);
-    const usedSources = new Set(out.map((e) => e.id));
     for (const [g, rs] of [...groups].sort()) {
       for (const r of byHash(rs, (x) => x.id).slice(0, n)) {
-        if (usedSources.has(r.id)) continue;
         out.push({
           id: `${file.split('-')[0]}-${r.id}`.replace(/[^A-Za-z0-9_.-]/g, '_'),
           split: split(expected),

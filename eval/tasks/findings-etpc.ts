@@ -52,6 +52,18 @@ export function readRelations(xml: string): Relation[] {
   return out;
 }
 
+/** The MSRP rows ETPC's pair ids index (train then test, header dropped), as tab-separated fields. */
+export function readMsrpRows(dataDir: string): string[][] {
+  return ['msr_paraphrase_train.txt', 'msr_paraphrase_test.txt'].flatMap((f) =>
+    readFileSync(join(dataDir, 'msrp', f), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .slice(1)
+      .filter((l) => l.trim())
+      .map((l) => l.split('\t')),
+  );
+}
+
 /** ETPC's XML entities decoded (the word-alignment task reads the same file). */
 export const unxml = (s: string) =>
   s
@@ -107,14 +119,7 @@ export async function runEtpc(
   reason: string,
 ): Promise<{ rows: EvalRow[]; details: string[] }> {
   const dir = join(ctx.dataDir, 'etpc');
-  const msrp = ['msr_paraphrase_train.txt', 'msr_paraphrase_test.txt'].flatMap((f) =>
-    readFileSync(join(ctx.dataDir, 'msrp', f), 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split(/\r?\n/)
-      .slice(1)
-      .filter((l) => l.trim())
-      .map((l) => l.split('\t')),
-  );
+  const msrp = readMsrpRows(ctx.dataDir);
   const relations = ['etpc_textual_np_neg.xml', 'etpc_textual_np_pos.xml'].flatMap((f) =>
     readRelations(readFileSync(join(dir, f), 'utf8')),
   );

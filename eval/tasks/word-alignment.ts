@@ -18,7 +18,7 @@ import { fmt } from '../report.js';
 import { sample } from '../spin/suite.js';
 import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 import { loadKernel } from '../unspun.js';
-import { unxml } from './findings-etpc.js';
+import { readMsrpRows, unxml } from './findings-etpc.js';
 
 /** Pairs scored (seeded sample of the ETPC pairs). */
 export const WORD_ALIGNMENT_PAIRS = 800;
@@ -154,14 +154,7 @@ export const task: EvalTask = {
   description: 'word alignment (src/align/words) on ETPC atomic-change spans vs exact + lemma matching',
   async run(ctx: EvalContext): Promise<EvalRow[]> {
     const { kernel, reason } = await loadKernel();
-    const msrp = ['msr_paraphrase_train.txt', 'msr_paraphrase_test.txt'].flatMap((f) =>
-      readFileSync(join(ctx.dataDir, 'msrp', f), 'utf8')
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n/)
-        .slice(1)
-        .filter((l) => l.trim())
-        .map((l) => l.split('\t')),
-    );
+    const msrp = readMsrpRows(ctx.dataDir);
     const rels = ['etpc_textual_np_neg.xml', 'etpc_textual_np_pos.xml'].flatMap((f) =>
       readRels(readFileSync(join(ctx.dataDir, 'etpc', f), 'utf8')),
     );

@@ -1,3 +1,4 @@
+import { lexicon } from '../../lexicons.js';
 import type { Quote } from '../../types.js';
 import { lemmasIn, perContext, type Word, wordSpans } from './pairs.js';
 import type { CheckContext } from '../types.js';
@@ -186,24 +187,7 @@ function differingWords(a: Word[], b: Word[]): [Word[], Word[]] {
   return da.length && db.length ? [da, db] : [a, b];
 }
 
-/** Title abbreviations a rewrite spells out or shortens inside a quote ("Sen." / "Senator"): the same word. */
-const TITLE_FORMS: Record<string, string> = {
-  sen: 'senator',
-  rep: 'representative',
-  gov: 'governor',
-  gen: 'general',
-  lt: 'lieutenant',
-  col: 'colonel',
-  sgt: 'sergeant',
-  supt: 'superintendent',
-  insp: 'inspector',
-  det: 'detective',
-  prof: 'professor',
-  dr: 'doctor',
-  st: 'saint',
-  dept: 'department',
-  govt: 'government',
-};
+let titleForms: Map<string, string> | null = null;
 
 /**
  * The differing words are one spelling of the same words: spacing ("with out"), dots and hyphens ("F.D.A." / "FDA",
@@ -211,7 +195,9 @@ const TITLE_FORMS: Record<string, string> = {
  * asterisks ("b*****d"). `a` and `b` are word spans into `aText` and `bText`.
  */
 function sameSpelling(a: Word[], aText: string, b: Word[], bText: string): boolean {
-  const flat = (ws: Word[]) => ws.map((x) => TITLE_FORMS[x.w] ?? x.w.replace(/[.'-]/g, '')).join('');
+  titleForms ??= new Map(lexicon<[string, string]>('abbreviation-forms').entries);
+  const forms = titleForms;
+  const flat = (ws: Word[]) => ws.map((x) => forms.get(x.w) ?? x.w.replace(/[.'-]/g, '')).join('');
   if (flat(a) === flat(b)) return true;
   const raw = (ws: Word[], text: string) => text.slice(ws[0].start, ws[ws.length - 1].end).toLowerCase();
   const [x, y] = [raw(a, aText), raw(b, bText)];
