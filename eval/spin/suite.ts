@@ -12,6 +12,7 @@ import { readJsonl, readRewrites } from '../data.js';
 import { readArticle } from '../meter.js';
 import { applyEdit, EDIT_KINDS, EXPECTED, type Edit, type EditKind } from './edits.js';
 import { hash32, rng } from './rng.js';
+import { extract } from '../../src/ingest/index.js';
 
 export type Family = 'meter' | 'frank' | 'polnear' | 'llmfake' | 'mixset';
 
@@ -102,7 +103,22 @@ export function loadBases(dataDir: string, perFamily: number): Base[] {
   const mix = readRewrites(dataDir, 'mixset-edits.jsonl').filter((p) => p.operation?.startsWith('polish_'));
   for (const p of sample(mix, perFamily, (x) => x.id))
     out.push({ id: `mixset:${p.id}`, family: 'mixset', mode: 'paraphrase', source: p.source, base: p.derived });
-  return out;
+  return out.flatMap((b) => canonical(b) ?? []);
+}
+
+/**
+ * The texts as Unspun reads them (ingest joins wrapped lines and collapses runs of spaces), so gold offsets and
+ * finding offsets index the same string: before, 122 of 713 gold edits sat at shifted offsets on the derived side and
+ * 120 on the source side, and findings on them could not hit. Ingest only lays the text out; it finds no items, so
+ * the gold is still made without the measured NLP. (extract is idempotent on its own output.)
+ */
+export function canonical(b: Base): Base | null {
+  const read = (t: string) => extract(t, { format: 'text' }).text;
+  try {
+    return { ...b, source: read(b.source), base: b.base === b.source ? read(b.source) : read(b.base) };
+  } catch {
+    return null; // nothing but page furniture (Unspun refuses it): not a base
+  }
 }
 
 /** The item's single word-bounded occurrence in the source, or null when it is absent or ambiguous. */
