@@ -100,9 +100,9 @@ if (show) {
         (r.c.gold && (bg.has(`${f.ruleId}|${f.derived?.text}|${f.source?.text}`) || hits(f, r.c.gold)))
       )
         continue;
-      if (!r.c.gold && f.severity !== 'high') continue;
+      if (!r.c.gold && severity.get(f.ruleId) !== 'high') continue;
       if (k++ >= n) break;
-      console.log(`\n- ${r.c.id}: ${f.message}\n  derived: ${f.derived?.text}\n  source:  ${f.source?.text}`);
+      console.log(`\n- ${r.c.id}: ${f.ruleId}\n  derived: ${f.derived?.text}\n  source:  ${f.source?.text}`);
     }
   }
 }

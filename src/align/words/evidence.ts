@@ -6,7 +6,8 @@ import type { Vectors } from '../vectors.js';
 import type { Lexicon, LexicalRelation } from './wordnet.js';
 
 /** What justified aligning two words, in the order the aligner tries them. */
-export type WordRelation = 'exact' | 'lemma' | 'number' | 'entity' | LexicalRelation | 'vector';
+/** `slot`: no word evidence, the one content word of its class between the same two aligned neighbours. */
+export type WordRelation = 'exact' | 'lemma' | 'number' | 'entity' | LexicalRelation | 'vector' | 'slot';
 
 /** One side of a linked sentence group as the word aligner reads it: its word tokens in text order. */
 export interface WordSide {

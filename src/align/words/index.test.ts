@@ -18,6 +18,20 @@ function aligned(a: string, b: string, withLexicon = true): string[] {
 }
 
 describe('alignWords', () => {
+  it('pins a word said otherwise by its aligned neighbours (slot), never beside a rival of its class', () => {
+    const slot = aligned(
+      'The health agency is motivating residents to discard leftover tins.',
+      'The health agency is advising residents to discard leftover tins.',
+    );
+    expect(slot).toContain('motivating~advising:slot');
+    // Two unaligned verbs between the same neighbours: no position says which is which.
+    const rivals = aligned(
+      'The health agency is motivating residents to discard leftover tins.',
+      'The health agency is urging and begging residents to discard leftover tins.',
+    );
+    expect(rivals.filter((p) => p.endsWith(':slot'))).toEqual([]);
+  });
+
   it('aligns identity first, then WordNet relations, then function words beside aligned pairs', () => {
     const pairs = aligned(
       'The ministry rejected the report on Tuesday.',

@@ -24,6 +24,8 @@ export { emptyLexicon, loadLexicon, readLexicon, type Lexicon, type LexicalRelat
  *   2. lexical    WordNet synonym, antonym, derivation,      "rejected" ~ "accepted" (antonym), "hold-ups" ~ "delays"
  *                 hypernym; else GloVe similarity           (synonym), "troops" ~ "soldiers" (vector)
  *   3. stop words the same function word beside an aligned pair   "the" in "the ministry" ~ "the ministry"
+ *   4. slot       the one unaligned content word of a class     "the CDC is advising people to discard" ~ "the CDC
+ *                 between the same two aligned words            is motivating Americans to discard": advising~motivating
  *
  * Stop words are aligned once after identity too, so they count as context for the lexical step ("in the blast" ~
  * "in the explosion": the hypernym needs an aligned neighbour).
@@ -54,6 +56,7 @@ const BASE: Record<WordRelation, number> = {
   derivation: 0.8,
   hypernym: 0.7,
   vector: 0,
+  slot: 0,
 };
 
 /**
@@ -85,6 +88,7 @@ export function alignWords(
   stopWordStep(state);
   lexicalStep(state, models.lexicon ?? emptyLexicon());
   stopWordStep(state);
+  slotStep(state);
   return state.pairs
     .map((p) => ({ source: a.tokens[p.i], derived: b.tokens[p.j], relation: p.relation, score: round(p.score) }))
     .sort((x, y) => x.source - y.source);
@@ -206,6 +210,42 @@ function stopWordStep(st: State): void {
     if (out.length === 0) return;
     st.take(out);
   }
+}
+
+/** Tokens between a slot's two aligned neighbours, on either side, at most. */
+const SLOT_SPAN = 4;
+
+/**
+ * A content word said in other words that neither WordNet nor the vectors relate, pinned by its neighbours: the
+ * nearest aligned words before and after it are aligned to each other in order, and between them each side has
+ * exactly one unaligned content word of its class. The checks read what fills the slot ("not advising" against
+ * "motivating"); the relation says it is only a position, never the same meaning.
+ */
+function slotStep(st: State): void {
+  const { a, b } = st;
+  const out: { i: number; j: number; relation: WordRelation; score: number }[] = [];
+  for (let i = 0; i < a.tokens.length; i++) {
+    if (!a.content[i] || st.toB[i] >= 0) continue;
+    let l = i - 1;
+    while (l >= 0 && st.toB[l] < 0 && i - l <= SLOT_SPAN) l--;
+    let r = i + 1;
+    while (r < a.tokens.length && st.toB[r] < 0 && r - i <= SLOT_SPAN) r++;
+    if (l < 0 || r >= a.tokens.length || st.toB[l] < 0 || st.toB[r] < 0) continue;
+    const [bl, br] = [st.toB[l], st.toB[r]];
+    if (br <= bl || br - bl > SLOT_SPAN + 1) continue;
+    // Of its class: "was [covered] in boxes" ~ "was reportedly [obscured] by boxes" (an adverb is no rival to a verb).
+    const here = unalignedContent(a, st.toB, l, r).filter((k) => a.classes[k] === a.classes[i]);
+    const there = unalignedContent(b, st.toA, bl, br).filter((k) => b.classes[k] === a.classes[i]);
+    if (here.length !== 1 || there.length !== 1) continue;
+    out.push({ i, j: there[0], relation: 'slot', score: 0.5 });
+  }
+  st.take(out);
+}
+
+function unalignedContent(side: WordSide, to: Int32Array, from: number, until: number): number[] {
+  const out: number[] = [];
+  for (let k = from + 1; k < until; k++) if (side.content[k] && to[k] < 0) out.push(k);
+  return out;
 }
 
 function round(x: number): number {

@@ -3,6 +3,7 @@ import type { Analysis, Hedge } from '../../types.js';
 import { attributionCues } from './attributions.js';
 import { closeCounterparts, inSentences, lemmasOf, scopeCarried, tokensOf, within } from './pairs.js';
 import type { CheckContext } from '../types.js';
+import { alignedPredicates, itemsBefore } from './predicate.js';
 
 /** Approximations ("nearly 300") belong to the number checks, which compare qualifiers. */
 const NUMBER_HEDGES = new Set(['approximation']);
@@ -28,24 +29,66 @@ export function unmatchedHedges(
   for (const sentence of mine.sentences) {
     if (isQuestion(sentence.text)) continue; // "Could we see …?" asks, it asserts nothing to hedge
     const close = closeCounterparts(ctx, from, sentence.id);
-    if (!close.length) continue;
+    if (!close.length) {
+      out.push(...unmatchedOverPredicates(ctx, from, sentence.id));
+      continue;
+    }
     const otherIds = close.slice(0, 1); // the closest: one claim said two ways
     const here = inSentences(mine.hedges, [sentence.id]).filter((h) => !NUMBER_HEDGES.has(h.kind));
     const there = inSentences(other.hedges, otherIds).filter((h) => !NUMBER_HEDGES.has(h.kind));
-    if (!here.length || there.length >= here.length) continue;
+    if (!here.length) continue;
     if (otherIds.some((id) => isQuestion(other.sentences[id].text))) continue;
+    // As many hedges over there counts as kept ("may" → "is expected to") unless the word a hedge bears on is aligned:
+    // then what stands before that word decides ("might help her" → "I believed … will alleviate her" is not kept).
+    const countKept = there.length >= here.length;
     const otherLemmas = lemmasOf(other, otherIds);
     for (const h of here) {
       const kept = (x: Hedge) => there.some((t) => t.cue === x.cue || t.kind === x.kind);
       if (kept(h)) continue;
+      const predicate =
+        h.kind === 'contested' ? undefined : alignedPredicates(ctx, from, h).find((p) => p.other === otherIds[0]);
+      if (predicate ? itemsBefore(other, there, predicate.there, HEDGE_REACH).length > 0 : countKept) continue;
       // "could potentially face" for "could face", "may indicate" for "may exemplify": one hedge, said twice over.
       const keptNextTo = (o: Hedge) =>
         o !== h && adjacent(o, h) && (kept(o) || keptInOtherWords(mine, o, other, otherIds));
       if (here.some(keptNextTo)) continue;
       if (keptInOtherWords(mine, h, other, otherIds)) continue;
       // "its legality is hotly debated": what a contested cue bears on comes before it; closeness is the test.
-      if (h.kind !== 'contested' && !scopeCarried(mine, h, otherLemmas)) continue;
+      // The words it bears on are there, or said in other words (its predicate aligned: "connected" ~ "related").
+      if (h.kind !== 'contested' && !scopeCarried(mine, h, otherLemmas) && !predicate) continue;
       out.push({ hedge: h, otherSentence: otherIds[0] });
+    }
+  }
+  return out;
+}
+
+/** Tokens before an aligned predicate in which a hedge of its own would sit ("is widely expected to make"). */
+const HEDGE_REACH = 6;
+
+/**
+ * Amid paraphrase, where no counterpart shares enough words to be "close": a hedge whose predicate is aligned to a
+ * word of a linked sentence (evidence/predicate.ts) that stands there without a hedge before it, in a sentence with no
+ * hedge of the same class and no other wording that keeps it (keptInOtherWords). "The show is expected to make fun
+ * of everything" → "Wolf's show will make fun of everything". Debates (`contested`) are left to the close path: what
+ * they bear on is not the word after the cue.
+ */
+function unmatchedOverPredicates(
+  ctx: CheckContext,
+  from: 'source' | 'derived',
+  id: number,
+): Array<{ hedge: Hedge; otherSentence: number }> {
+  const [mine, other]: [Analysis, Analysis] = from === 'source' ? [ctx.source, ctx.derived] : [ctx.derived, ctx.source];
+  const out: Array<{ hedge: Hedge; otherSentence: number }> = [];
+  const here = inSentences(mine.hedges, [id]).filter((h) => !NUMBER_HEDGES.has(h.kind) && h.kind !== 'contested');
+  for (const h of here) {
+    for (const { other: o, there } of alignedPredicates(ctx, from, h)) {
+      if (isQuestion(other.sentences[o].text)) continue;
+      const there_ = inSentences(other.hedges, [o]).filter((x) => !NUMBER_HEDGES.has(x.kind));
+      if (itemsBefore(other, there_, there, HEDGE_REACH).length) break;
+      if (there_.some((t) => t.cue === h.cue || t.kind === h.kind)) break;
+      if (keptInOtherWords(mine, h, other, [o])) break;
+      out.push({ hedge: h, otherSentence: o });
+      break;
     }
   }
   return out;

@@ -61,7 +61,10 @@ export function retoldCounterparts(
   const ids = side === 'source' ? derivedCounterparts(ctx.alignment, id) : sourceCounterparts(ctx.alignment, id);
   const out: Array<{ other: number; aligned: Map<number, WordPair> }> = [];
   for (const o of ids) {
-    const pairs = side === 'source' ? sentenceWords(ctx, id, o) : sentenceWords(ctx, o, id);
+    // A slot pair is a position, not a word said again: it does not make two sentences one claim.
+    const pairs = (side === 'source' ? sentenceWords(ctx, id, o) : sentenceWords(ctx, o, id)).filter(
+      (p) => p.relation !== 'slot',
+    );
     const aligned = new Map(pairs.map((p) => [side === 'source' ? p.source : p.derived, p]));
     const there = new Set(pairs.map((p) => (side === 'source' ? p.derived : p.source)));
     if (alignedShare(mine, id, aligned) >= share && alignedShare(other, o, there) >= share)

@@ -52,6 +52,13 @@ ruleTester(hedgeRemoved, {
   ],
   invalid: [
     {
+      name: 'amid paraphrase: "is expected to make" → "will make", the subject retold out of reach',
+      source:
+        'The 41-year-old comedian, whose late show still has no title, is expected to make fun of ministers and bankers alike.',
+      derived: "Harlan's untitled show will make fun of ministers and bankers alike.",
+      errors: [{ messageId: 'removed', source: 'is expected to' }],
+    },
+    {
       name: '"may" dropped',
       source: 'Engineers may need until Friday to repair the fault.',
       derived: 'Engineers will need until Friday to repair the fault.',

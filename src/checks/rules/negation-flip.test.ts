@@ -212,8 +212,21 @@ ruleTester(negationFlip, {
       source: 'None Singer Ada Brook performs at the harbour festival in Inchmore on May 3.',
       derived: 'Singer Ada Brook performs at the harbour festival in Inchmore on May 3.',
     },
+    {
+      name: 'a negation on one aligned predicate that the other side negates too, in its own clause',
+      source:
+        'According to several local papers, the health agency is not urging residents to discard any leftover tins of Baltic herring, though a doctor should be called if they feel dizzy or sick.',
+      derived: 'The health agency has not urged residents to discard leftover tins of herring.',
+    },
   ],
   invalid: [
+    {
+      name: 'negation added to one aligned predicate of a long retold sentence (medium)',
+      source:
+        'According to several local papers, the health agency is urging residents to discard any leftover tins of Baltic herring and to call a doctor at once if they feel dizzy, sick, feverish or short of breath after a meal.',
+      derived: 'The health agency is not urging residents to discard leftover tins of herring.',
+      errors: [{ messageId: 'added', severity: 'medium', source: 'urging', derived: 'not' }],
+    },
     {
       name: 'antonym amid paraphrase: "rejected" → "accepted" with the rest of the clause aligned',
       source: 'The district council rejected the harbour plan on Monday evening.',

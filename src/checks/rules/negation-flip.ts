@@ -3,6 +3,7 @@ import { isContentWord, isOpenClass } from '../../nlp/words.js';
 import type { Analysis, Negation, Token } from '../../types.js';
 import type { WordPair } from '../../align/words/index.js';
 import { carriesMeaning, retoldCounterparts, sentenceWords } from '../evidence/words.js';
+import { alignedPredicates, itemsBefore } from '../evidence/predicate.js';
 import {
   closeCounterparts,
   coverage,
@@ -62,7 +63,7 @@ export const negationFlip: Check = {
       const d = closeCounterparts(ctx, 'source', s.id).find((o) => flipped(ctx.source, s.id, ctx.derived, o));
       const n = d === undefined ? null : flipped(ctx.source, s.id, ctx.derived, d);
       if (!n) {
-        const a = antonymFlip(ctx, s.id) ?? alignedFlip(ctx, 'source', s.id);
+        const a = antonymFlip(ctx, s.id) ?? alignedFlip(ctx, 'source', s.id) ?? predicateFlip(ctx, 'source', s.id);
         if (a) out.push(a);
       }
       if (n)
@@ -79,7 +80,7 @@ export const negationFlip: Check = {
       const s = closeCounterparts(ctx, 'derived', d.id).find((o) => flipped(ctx.derived, d.id, ctx.source, o));
       const n = s === undefined ? null : flipped(ctx.derived, d.id, ctx.source, s);
       if (!n) {
-        const a = alignedFlip(ctx, 'derived', d.id);
+        const a = alignedFlip(ctx, 'derived', d.id) ?? predicateFlip(ctx, 'derived', d.id);
         if (a) out.push(a);
       }
       if (n)
@@ -166,6 +167,79 @@ function alignedFlip(ctx: CheckContext, side: 'source' | 'derived', id: number):
         };
   }
   return null;
+}
+
+const COORDINATING = new Set(['nor', 'neither']);
+const PREDICATE_POS = new Set(['VERB', 'ADJ']);
+
+/** Tokens before an aligned predicate in which a negation of its own would sit ("did not", "has never been"). */
+const NEGATION_REACH = 5;
+
+/**
+ * A negation moved across one aligned predicate (evidence/predicate.ts), where the sentences as wholes are retold
+ * too loosely for alignedFlip (a long source sentence merged or cut, a list appended): the negated word's aligned
+ * counterpart stands un-negated in its own clause (no cue and no "failed to"/"refused" in the tokens before it).
+ * "The CDC is not advising people to discard leftover bananas" against "According to many outlets, the CDC is
+ * motivating Americans to discard any leftover bananas and to call … [a list]". Medium, with every guard of the
+ * counting path that reads one sentence (question, counterfactual, contested, double negative).
+ */
+function predicateFlip(ctx: CheckContext, side: 'source' | 'derived', id: number): FindingDraft | null {
+  if (!ctx.lexicon) return null;
+  const [mine, other] = side === 'source' ? [ctx.source, ctx.derived] : [ctx.derived, ctx.source];
+  const here = inSentences(mine.negations, [id]);
+  if (here.length !== 1) return null;
+  const cue = here[0];
+  // "neither … nor" coordinates two negated things; its head is no predicate of its own.
+  if (COORDINATING.has(cue.cue.toLowerCase())) return null;
+  if (isQuestion(mine, id) || counterfactual(mine, id) || contested(mine, id) || doubleNegative(mine, [id]))
+    return null;
+  if (!hasVerb(mine, id) || comparedInScope(mine, cue) || captionNone(mine, cue)) return null;
+  for (const { other: o, head, there } of alignedPredicates(ctx, side, cue)) {
+    // A negated verb or adjective only: "no tech tree" / "takes no responsibility" negate a noun, which the other
+    // side may negate in its own way ("nonexistent", "states its position on responsibility").
+    if (!PREDICATE_POS.has(mine.tokens[head].pos)) return null;
+    if (isQuestion(other, o) || counterfactual(other, o) || contested(other, o)) continue;
+    if (deniedAgainstClaim(cue, other, o) || misprintedCue(cue, other, o)) continue;
+    if (negatedBefore(other, there)) continue;
+    // "has not been identified" → "should be identified": a modal on the plain side states no fact.
+    if (modalBefore(other, there) && !modalBefore(mine, head)) continue;
+    if (samePolarityElsewhere(mine, id, other)) return null;
+    return side === 'source'
+      ? {
+          messageId: 'removed',
+          data: { expected: cue.text },
+          source: ref(id, cue),
+          derived: ref(o, other.tokens[there]),
+          expected: cue.text,
+          weaker: true,
+        }
+      : {
+          messageId: 'added',
+          data: { actual: cue.text },
+          source: ref(o, other.tokens[there]),
+          derived: ref(id, cue),
+          actual: cue.text,
+          weaker: true,
+        };
+  }
+  return null;
+}
+
+/** A negation cue or a word that negates without "not" within NEGATION_REACH tokens before token `at`. */
+function negatedBefore(doc: Analysis, at: number): boolean {
+  if (itemsBefore(doc, doc.negations, at, NEGATION_REACH).length) return true;
+  const s = doc.sentences[doc.tokens[at].sentence];
+  for (let i = Math.max(s.tokenStart, at - NEGATION_REACH); i < at; i++)
+    if (isImplicitNegation(doc.tokens[i])) return true;
+  return false;
+}
+
+/** A modal auxiliary within three tokens before token `at` ("should be identified"). */
+function modalBefore(doc: Analysis, at: number): boolean {
+  const s = doc.sentences[doc.tokens[at].sentence];
+  for (let i = Math.max(s.tokenStart, at - 3); i < at; i++)
+    if (MODALS.has(doc.tokens[i].text.toLowerCase())) return true;
+  return false;
 }
 
 /**
