@@ -2,6 +2,7 @@ import type { Analysis, NumberMention } from '../../types.js';
 import { isRough, numbersConflict, QuantitySet, quantityRange } from './items.js';
 import { derivedCounterparts, inSentences, sameSlot, words, perContext } from './pairs.js';
 import type { CheckContext } from '../types.js';
+import { sentenceWords } from './words.js';
 
 /** What became of one source figure in its aligned derived sentences. */
 export type NumberFate =
@@ -31,14 +32,16 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
       if (reported.has(s)) continue;
       reported.add(s);
       const d = picks.get(s);
-      const contested = [...picks].some(([o, p]) => o !== s && p === d);
+      // Another lost figure wants the same partner; the same figure said three times ("two joints in the morning,
+      // two at night") is one quantity, not a rival.
+      const contested = [...picks].some(([o, p]) => o !== s && p === d && !sameFigure(o, s));
       if (d && !contested) {
         const kind = fateOf(s, d);
         // A change is HIGH: the partner must fill the same slot, not merely count years ("next 20 years" / "a minimum of 25 years").
         if (
           kind === 'changed' &&
           ((!sameSlot(ctx.source, s, ctx.derived, d) && !(countsSameUnit(s, d) && !TIME_UNITS.has(s.unit ?? ''))) ||
-            otherUnits(s, d) ||
+            (otherUnits(s, d) && !unitsAligned(ctx, s, d)) ||
             !sameEvent(ctx, s, d))
         )
           continue;
@@ -73,6 +76,17 @@ function partnerOf(ctx: CheckContext, s: NumberMention, candidates: NumberMentio
  */
 function fateOf(s: NumberMention, d: NumberMention): 'changed' | 'blurred' | null {
   if (sameDigits(s, d)) return null;
+  // Two bounds of one kind compare by their figures: "up to 40 years" → "up to 80 years" doubles the bound, where the
+  // ranges ([0,40] inside [0,80]) would read the second as only wider.
+  if (s.qualifier === d.qualifier && s.qualifier !== 'exact' && s.qualifier !== 'approx' && !isRough(s) && !isRough(d))
+    if (
+      s.valueMax === undefined &&
+      d.valueMax === undefined &&
+      s.kind === d.kind &&
+      s.kind !== 'date' &&
+      s.kind !== 'year'
+    )
+      return Math.abs(s.value - d.value) > SLACK * Math.abs(s.value) && numbersConflict(s, d) ? 'changed' : null;
   if (s.kind === 'date' || s.kind === 'year') {
     if (lessPrecise(s, d)) return 'blurred';
     return numbersConflict(s, d) ? 'changed' : null;
@@ -90,6 +104,10 @@ function fateOf(s: NumberMention, d: NumberMention): 'changed' | 'blurred' | nul
   return numbersConflict(s, d) ? 'changed' : 'blurred';
 }
 
+function sameFigure(a: NumberMention, b: NumberMention): boolean {
+  return a.value === b.value && a.unit === b.unit && a.qualifier === b.qualifier && a.kind === b.kind;
+}
+
 /** Rounding slack when one range must lie inside the other. */
 const SLACK = 0.005;
 
@@ -103,6 +121,41 @@ const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 's
  */
 function otherUnits(a: NumberMention, b: NumberMention): boolean {
   return a.kind !== 'date' && a.kind !== 'year' && a.unit !== null && b.unit !== null && a.unit !== b.unit;
+}
+
+/** Relations by which two counted nouns are one thing counted: "three children" / "dozens of kids". */
+const SAME_UNIT = new Set(['exact', 'lemma', 'synonym', 'hypernym', 'derivation', 'vector']);
+
+/**
+ * The counted nouns of two figures are aligned to each other by the word aligner ("children" ~ "kids", synonym;
+ * "others" ~ "people" beside aligned words): one thing counted in other words, so "three children" → "dozens of
+ * kids" is a changed count, not two facts.
+ */
+function unitsAligned(ctx: CheckContext, s: NumberMention, d: NumberMention): boolean {
+  const a = unitToken(ctx.source, s);
+  const b = unitToken(ctx.derived, d);
+  if (a < 0 || b < 0) return false;
+  const pairs = sentenceWords(ctx, s.sentence, d.sentence);
+  const pair = pairs.find((p) => p.source === a && p.derived === b);
+  if (!pair) return false;
+  if (SAME_UNIT.has(pair.relation)) return true;
+  // A noun held only by its position counts when the word before it is aligned too, inside both figures' phrases:
+  // "17 faulty signal boxes" ~ "Dozens of defective signal installations" (signal~signal, boxes~installations).
+  return (
+    pair.relation === 'slot' &&
+    ctx.source.tokens[a - 1]?.start >= s.start &&
+    ctx.derived.tokens[b - 1]?.start >= d.start &&
+    pairs.some((p) => p.source === a - 1 && p.derived === b - 1)
+  );
+}
+
+/** The token of a figure's counted noun (inside the mention, "two dozen others", or just after it), -1 if none. */
+function unitToken(doc: Analysis, n: NumberMention): number {
+  if (!n.unit) return -1;
+  const end = numberPhrase(doc, n).end;
+  const s = doc.sentences[n.sentence];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (doc.tokens[i].end === end) return i;
+  return -1;
 }
 
 /**

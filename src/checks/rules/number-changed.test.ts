@@ -89,7 +89,7 @@ ruleTester(numberChanged, {
       derived: 'Inspectors found dozens of faulty signal boxes along the coastal line last week.',
       errors: [
         {
-          messageId: 'changed',
+          messageId: 'inflated',
           source: '17 faulty signal boxes',
           derived: 'dozens of faulty signal boxes',
           severity: 'high',
@@ -102,7 +102,7 @@ ruleTester(numberChanged, {
       derived: 'The authority said 1,200 passengers had been stranded overnight.',
       errors: [
         {
-          messageId: 'changed',
+          messageId: 'deflated',
           source: '12,000 passengers',
           derived: '1,200 passengers',
           expected: '12,000 passengers',
@@ -114,14 +114,14 @@ ruleTester(numberChanged, {
       name: 'money changed (€2.5 million → €25 million)',
       source: 'The repairs will cost €2.5 million, the ministry said on Wednesday.',
       derived: 'The repairs will cost €25 million, the ministry said on Wednesday.',
-      errors: [{ messageId: 'changed', source: '€2.5 million', derived: '€25 million' }],
+      errors: [{ messageId: 'inflated', source: '€2.5 million', derived: '€25 million' }],
     },
     {
       name: 'merged sentences compare against their union (14 → 41 people, 300 homes kept)',
       source: 'The storm killed 14 people in the coastal province. It also destroyed 300 homes.',
       derived: 'The storm killed 41 people in the coastal province and destroyed 300 homes.',
       links: [[[0, 1], 0]],
-      errors: [{ messageId: 'changed', source: '14 people', derived: '41 people' }],
+      errors: [{ messageId: 'inflated', source: '14 people', derived: '41 people' }],
     },
   ],
 });
