@@ -24,7 +24,11 @@ const gold = groupGold({ changes }, source, derived, [0, 1], [0, 1]);
 describe('groupGold', () => {
   it('classes content words by the spans: kept, same, changed, dropped', () => {
     expect(gold.get(tok(source, 'court'))?.cls).toBe('kept');
-    expect(gold.get(tok(source, 'pounds'))).toEqual({ cls: 'same', partners: new Set([tok(derived, 'pounds')]) });
+    expect(gold.get(tok(source, 'pounds'))).toEqual({
+      cls: 'same',
+      partners: new Set([tok(derived, 'pounds')]),
+      types: ['number-changed'],
+    });
     expect(gold.get(tok(source, '400'))?.cls).toBe('changed');
     expect(gold.get(tok(source, '400'))?.partners.has(tok(derived, '4,000'))).toBe(true);
     expect(gold.get(tok(source, 'denied'))?.cls).toBe('dropped');
@@ -54,5 +58,6 @@ describe('tallyGroup', () => {
     expect(m.changed).toBe(1);
     expect(m.droppedAligned).toBe(t.aligned.dropped / t.gold.dropped);
     expect(t.aligned.dropped).toBe(1);
+    expect(t.changedByType.get('number-changed')).toEqual({ n: 1, paired: 1 });
   });
 });

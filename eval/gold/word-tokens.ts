@@ -18,7 +18,7 @@
  */
 import { isContentWord } from '../../src/nlp/words.js';
 import type { Analysis } from '../../src/types.js';
-import type { GoldPair, Range } from './gold.js';
+import type { GoldPair, GoldType, Range } from './gold.js';
 
 export const TOKEN_CLASSES = ['kept', 'same', 'changed', 'dropped'] as const;
 export type TokenClass = (typeof TOKEN_CLASSES)[number];
@@ -28,6 +28,8 @@ export interface TokenGold {
   cls: TokenClass;
   /** Right partners (derived token indices); for `kept`, every group token outside added material. */
   partners: Set<number>;
+  /** Types of the gold changes whose spans hold the word (none for `kept`). */
+  types: GoldType[];
 }
 
 /** Content words of the given sentences, as token indices. */
@@ -60,18 +62,24 @@ export function groupGold(
     const tok = source.tokens[i];
     const spans = pair.changes.filter((c) => c.source && inside(tok, c.source));
     if (spans.length === 0) {
-      out.set(i, { cls: 'kept', partners: open });
+      out.set(i, { cls: 'kept', partners: open, types: [] });
       continue;
     }
     // Derived words of the spans this word is in, inside this group.
     const there = bWords.filter((j) => spans.some((c) => c.derived && inside(derived.tokens[j], c.derived)));
+    const types = [...new Set(spans.map((c) => c.type))];
     if (there.length === 0) {
-      out.set(i, { cls: 'dropped', partners: new Set() });
+      out.set(i, { cls: 'dropped', partners: new Set(), types });
       continue;
     }
     const [form, lemma] = key(tok);
     const same = there.filter((j) => key(derived.tokens[j]).some((k) => k === form || k === lemma));
-    out.set(i, same.length ? { cls: 'same', partners: new Set(same) } : { cls: 'changed', partners: new Set(there) });
+    out.set(
+      i,
+      same.length
+        ? { cls: 'same', partners: new Set(same), types }
+        : { cls: 'changed', partners: new Set(there), types },
+    );
   }
   return out;
 }
@@ -84,6 +92,8 @@ export interface TokenTally {
   right: Record<TokenClass, number>;
   /** Aligned words per class (for `dropped`: every one is an error). */
   aligned: Record<TokenClass, number>;
+  /** `changed` words per gold type: how many, and how many paired inside their derived span. */
+  changedByType: Map<GoldType, { n: number; paired: number }>;
 }
 
 const zeros = (): Record<TokenClass, number> => ({ kept: 0, same: 0, changed: 0, dropped: 0 });
@@ -93,6 +103,7 @@ export const emptyTokenTally = (): TokenTally => ({
   gold: zeros(),
   right: zeros(),
   aligned: zeros(),
+  changedByType: new Map(),
 });
 
 /** Adds one group's aligned pairs `[source token, derived token]` against its gold. */
@@ -102,10 +113,18 @@ export function tallyGroup(t: TokenTally, gold: Map<number, TokenGold>, aligned:
   for (const [i, g] of gold) {
     t.gold[g.cls]++;
     const j = partnerOf.get(i);
+    const right = j !== undefined && g.partners.has(j);
+    if (g.cls === 'changed')
+      for (const type of g.types) {
+        const x = t.changedByType.get(type) ?? { n: 0, paired: 0 };
+        x.n++;
+        if (right) x.paired++;
+        t.changedByType.set(type, x);
+      }
     if (j === undefined) continue;
     t.predicted++;
     t.aligned[g.cls]++;
-    if (g.partners.has(j)) {
+    if (right) {
       t.correct++;
       t.right[g.cls]++;
     }

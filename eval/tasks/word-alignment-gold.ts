@@ -68,6 +68,18 @@ export async function goldWordRows(ctx: EvalContext, kernel: Kernel): Promise<Ev
     );
     table.push(line(`${split} · Unspun word aligner`, o, ours), line(`${split} · exact + lemma`, bl, base));
   }
+  // Which kinds of change the aligner pairs (what a check over aligned words can see), both halves together.
+  const byType = new Map<string, { n: number; ours: number; base: number }>();
+  for (const split of ['dev', 'test'] as const) {
+    const [ours, base] = tallies[split];
+    for (const [type, x] of ours.changedByType) {
+      const y = byType.get(type) ?? { n: 0, ours: 0, base: 0 };
+      y.n += x.n;
+      y.ours += x.paired;
+      y.base += base.changedByType.get(type)?.paired ?? 0;
+      byType.set(type, y);
+    }
+  }
   ctx.detail(
     [
       '### Word alignment on the gold set',
@@ -77,6 +89,14 @@ export async function goldWordRows(ctx: EvalContext, kernel: Kernel): Promise<Ev
       '| | precision | recall kept | recall same | recall changed | dropped aligned | F1 |',
       '|---|---|---|---|---|---|---|',
       ...table,
+      '',
+      '`changed` words paired inside their derived span, by gold type (dev + test): Unspun (exact + lemma).',
+      '',
+      '| gold type | changed words | paired |',
+      '|---|---|---|',
+      ...[...byType]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([type, y]) => `| ${type} | ${y.n} | ${fmt(y.ours / y.n)} (${fmt(y.base / y.n)}) |`),
     ].join('\n'),
   );
   return rows;
