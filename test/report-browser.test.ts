@@ -172,6 +172,38 @@ describe.skipIf(!haveChromium)('the report a fact-checker reads (headless Chromi
     expect(await page.locator('.s.selected').count()).toBeGreaterThan(0);
   }, 120_000);
 
+  it('pairs aligned words on hover and focus under the CSP (served report.js, no inline script)', async () => {
+    const errors: string[] = [];
+    const onConsole = (m: { type: () => string; text: () => string }) => {
+      if (m.type() === 'error') errors.push(m.text());
+    };
+    page.on('console', onConsole);
+    await compareForm(wire(), farm());
+    // The first derived sentence with aligned words: hovering it pairs words on both sides, one number each.
+    const target = await page.$$eval('#derived .s', (els) =>
+      els.find((e) => e.querySelector('.w'))?.getAttribute('data-s'),
+    );
+    expect(target).toBeDefined();
+    const sentence = page.locator(`#derived .s[data-s="${target}"]`).first();
+    await sentence.hover();
+    const pairs = await page.$$eval('.w.wp', (els) =>
+      els.map((e) => ({ side: e.closest('article')?.id, n: e.getAttribute('data-n'), title: e.getAttribute('title') })),
+    );
+    expect(pairs.some((w) => w.side === 'source')).toBe(true);
+    expect(pairs.some((w) => w.side === 'derived')).toBe(true);
+    for (const w of pairs)
+      expect(w.title).toMatch(
+        /^\d+ · (exact|lemma|number|entity|synonym|antonym|derivation|hypernym|vector): .+ ↔ .+$/,
+      );
+    await page.mouse.move(0, 0);
+    await sentence.focus();
+    await expect(page.locator('#finding-status').textContent()).resolves.toMatch(/aligned words?: /);
+    expect(await page.locator('.w.wp').count()).toBe(pairs.length);
+    page.off('console', onConsole);
+    expect(errors.filter((e) => /Content Security Policy|CSP/i.test(e))).toEqual([]);
+    expect(await axe()).toEqual([]);
+  }, 120_000);
+
   it('warns when the inputs look swapped, holds fabricated quotes below HIGH, and swaps on request', async () => {
     await compareForm(farm(), wire());
     const banner = page.locator('.order-banner');

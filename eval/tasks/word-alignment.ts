@@ -9,16 +9,18 @@
  * Token-level: precision = aligned sentence-1 tokens whose partner is a gold one; recall per class = gold tokens of
  * that class aligned to a gold partner. Baseline: exact then lemma matching, one-to-one in text order (the
  * identity step alone, no context). Pairs: seeded sample of ETPC pairs; sentences located in the raw MSRP text.
+ * Then the same aligner inside compare()'s linked groups of the gold set (./word-alignment-gold.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isWord } from '../../src/nlp/words.js';
 import type { Analysis } from '../../src/types.js';
 import { fmt } from '../report.js';
 import { sample } from '../spin/suite.js';
 import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 import { loadKernel } from '../unspun.js';
 import { readMsrpRows, unxml } from './findings-etpc.js';
+import { identityBaseline } from './word-alignment-baseline.js';
+import { goldWordRows } from './word-alignment-gold.js';
 
 /** Pairs scored (seeded sample of the ETPC pairs). */
 export const WORD_ALIGNMENT_PAIRS = 800;
@@ -113,28 +115,6 @@ function toIds(
   return out;
 }
 
-/** The baseline: exact (lower-cased) then lemma matches, one-to-one, first free token in text order. */
-function identityBaseline(a: Analysis, b: Analysis): [number, number][] {
-  const wa = a.tokens.map((t, i) => [t, i] as const).filter(([t]) => isWord(t));
-  const wb = b.tokens.map((t, i) => [t, i] as const).filter(([t]) => isWord(t));
-  const used = new Set<number>();
-  const taken = new Set<number>();
-  const out: [number, number][] = [];
-  for (const same of [
-    (x: (typeof wa)[number], y: (typeof wb)[number]) => x[0].text.toLowerCase() === y[0].text.toLowerCase(),
-    (x: (typeof wa)[number], y: (typeof wb)[number]) => x[0].lemma === y[0].lemma,
-  ])
-    for (const x of wa) {
-      if (taken.has(x[1])) continue;
-      const y = wb.find((c) => !used.has(c[1]) && same(x, c));
-      if (!y) continue;
-      used.add(y[1]);
-      taken.add(x[1]);
-      out.push([x[1], y[1]]);
-    }
-  return out;
-}
-
 interface Tally {
   predicted: number;
   correct: number;
@@ -151,7 +131,8 @@ const empty = (): Tally => ({
 
 export const task: EvalTask = {
   name: 'word-alignment',
-  description: 'word alignment (src/align/words) on ETPC atomic-change spans vs exact + lemma matching',
+  description:
+    "word alignment (src/align/words) on ETPC atomic-change spans and on the gold set's change spans vs exact + lemma matching",
   async run(ctx: EvalContext): Promise<EvalRow[]> {
     const { kernel, reason } = await loadKernel();
     const msrp = readMsrpRows(ctx.dataDir);
@@ -276,6 +257,7 @@ export const task: EvalTask = {
         `| exact + lemma | ${fmt(bl.precision)} | ${fmt(bl.rId)} | ${fmt(bl.rCh)} | ${fmt(bl.f1)} |`,
       ].join('\n'),
     );
+    if (kernel) rows.push(...(await goldWordRows(ctx, kernel)));
     return rows;
   },
 };

@@ -2,6 +2,7 @@ import type { ArticleReport, CompareResult, Finding, Severity } from '../types.j
 import { SEVERITIES, basisLine, excerpt, pct } from './format.js';
 import { VERDICTS_DOC, ruleLabel, summarize, verdictDetails } from './summary.js';
 import { markInvisible } from './invisible.js';
+import { type MarkedWord, markedWords, wordRelations } from './word-pairs.js';
 
 export interface HtmlReportOptions {
   /**
@@ -30,7 +31,8 @@ export function compareToHtml(
 ): string {
   const sum = summarize(r);
   const counts = Object.fromEntries(sum.counts) as Record<Severity, number>;
-  const links = r.alignment.map((l) => ({ s: l.source, d: l.derived, k: l.kind }));
+  const relations = wordRelations(r);
+  const links = r.alignment.map((l, i) => ({ s: l.source, d: l.derived, k: l.kind, w: relations[i] }));
   const title = `Unspun: ${r.derived.title ?? labels.derived} vs ${r.source.title ?? labels.source}`;
   const rules = [...new Set(r.findings.map((f) => f.ruleId))].sort();
   const head = opts.assets
@@ -74,7 +76,7 @@ ${opts.nav ?? '<a class="skip" href="#main">Skip to content</a>'}
 <div class="workspace">
 <section id="findings" aria-labelledby="findings-title"><h2 id="findings-title">Findings (${r.findings.length})</h2>
 <ul class="legend" aria-label="legend">${SEVERITIES.map((s) => `<li><mark class="sev-${s}">${s}</mark> <span data-count="${s}">${counts[s]}</span></li>`).join('')}
-<li><span class="aligned-swatch">aligned</span></li><li><span class="unmatched-swatch">no counterpart</span></li></ul>
+<li><span class="aligned-swatch">aligned</span></li><li><span class="unmatched-swatch">no counterpart</span></li><li><span class="pair-swatch">1</span> word pairs of a hovered or focused sentence</li></ul>
 <form class="filters" aria-label="filter findings">
   <fieldset><legend>severity</legend>${SEVERITIES.map((s) => `<label><input type="checkbox" name="severity" value="${s}" checked> ${s}</label>`).join(' ')}</fieldset>
   <label>check <select name="rule"><option value="">all checks</option>${rules.map((id) => `<option value="${esc(id)}">${esc(ruleLabel(id))}</option>`).join('')}</select></label>
@@ -85,8 +87,8 @@ ${main.map(([f, i]) => findingItem(r, f, i)).join('\n')}
 </ol>
 ${aside.length ? `<details class="set-aside"><summary>Set aside: ${aside.length} info item${aside.length === 1 ? '' : 's'} (page furniture and the like)</summary><ol class="finding-list">${aside.map(([f, i]) => findingItem(r, f, i)).join('\n')}</ol></details>` : ''}
 </section>
-<article id="source" class="doc" aria-labelledby="source-title"><h2 id="source-title">Source <small>${esc(meta(r.source, labels.source))}</small></h2>${renderDoc(r.source, r.findings, 'source', unmatched('source'))}</article>
-<article id="derived" class="doc" aria-labelledby="derived-title"><h2 id="derived-title">Derived <small>${esc(meta(r.derived, labels.derived))}</small></h2>${renderDoc(r.derived, r.findings, 'derived', unmatched('derived'))}</article>
+<article id="source" class="doc" aria-labelledby="source-title"><h2 id="source-title">Source <small>${esc(meta(r.source, labels.source))}</small></h2>${renderDoc(r.source, r.findings, 'source', unmatched('source'), markedWords(r, 'source'))}</article>
+<article id="derived" class="doc" aria-labelledby="derived-title"><h2 id="derived-title">Derived <small>${esc(meta(r.derived, labels.derived))}</small></h2>${renderDoc(r.derived, r.findings, 'derived', unmatched('derived'), markedWords(r, 'derived'))}</article>
 </div>
 </main>
 <script id="unspun-links" type="application/json">${json(links)}</script>
@@ -140,13 +142,14 @@ function findingItem(r: CompareResult, f: Finding, i: number): string {
 /**
  * Splits the text at every sentence, boilerplate and finding boundary and wraps each piece in its classes.
  * Each sentence is a button styled as text (Tab reaches it, Enter or Space shows its counterparts); boilerplate is
- * folded.
+ * folded. Each aligned word is a `span.w` carrying its pair ids, for the script to pair on hover or focus.
  */
 function renderDoc(
   doc: ArticleReport,
   findings: Finding[],
   side: 'source' | 'derived',
   unmatched: Set<number>,
+  words: MarkedWord[],
 ): string {
   const marks = findings.map((f, i) => ({ i, f, span: f[side] })).filter((m) => m.span && m.span.end > m.span.start);
   const cuts = new Set<number>([0, doc.text.length]);
@@ -159,9 +162,23 @@ function renderDoc(
   // cut by highlights is still one Tab stop.
   let openSentence: (typeof doc.sentences)[number] | null = null;
   let openBoiler: (typeof doc.boilerplate)[number] | null = null;
+  const text = (a: number, b: number) => esc(doc.text.slice(a, b)).replace(/\n/g, '<br>');
+  // Aligned words are wrapped inside a piece (not cut into pieces of their own), so a highlight stays one mark.
+  let nextWord = 0;
+  const withWords = (a: number, b: number) => {
+    while (nextWord < words.length && words[nextWord].end <= a) nextWord++;
+    let out = '';
+    let at = a;
+    for (let w = nextWord; w < words.length && words[w].start < b; w++) {
+      const [s, e] = [Math.max(a, words[w].start), Math.min(b, words[w].end)];
+      out += `${text(at, s)}<span class="w" data-w="${words[w].ids.join(' ')}">${text(s, e)}</span>`;
+      at = e;
+    }
+    return out + text(at, b);
+  };
   for (let k = 0; k + 1 < points.length; k++) {
     const [a, b] = [points[k], points[k + 1]];
-    const piece = esc(doc.text.slice(a, b)).replace(/\n/g, '<br>');
+    const piece = withWords(a, b);
     const sentence = doc.sentences.find((s) => s.start <= a && b <= s.end) ?? null;
     const boiler = sentence ? null : (doc.boilerplate.find((x) => x.start <= a && b <= x.end) ?? null);
     if (openSentence && sentence !== openSentence) {
@@ -250,7 +267,13 @@ mark.sev-info{background:#ececec}
 .text mark.filtered{background:none;text-decoration:none}
 .text mark.active{outline:3px solid #1f1f1f;outline-offset:1px}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 14px;padding:0;margin:0 0 8px;font-size:13px}
-.aligned-swatch{background:#d4f2da;padding:0 4px}.unmatched-swatch{padding:0 4px;background-image:repeating-linear-gradient(135deg,transparent 0 5px,#e3e3e3 5px 7px)}
+.aligned-swatch{background:#d4f2da;padding:0 4px}.pair-swatch{background:#cfe3ff;box-shadow:inset 0 -2px 0 #0b4fb3;padding:0 4px;font-weight:700}
+.w{position:relative}.w.wp{border-radius:2px}
+.w.wp::after{content:attr(data-n);position:absolute;left:0;top:-1.05em;font-size:10px;line-height:1;font-weight:700;color:#1f1f1f;background:#fff;border:1px solid #8c8c8c;border-radius:2px;padding:0 1px;pointer-events:none}
+.w.wp.rel-antonym::after{content:attr(data-n) " \\2260"}
+.wp-c0{background:#cfe3ff;box-shadow:inset 0 -2px 0 #0b4fb3}.wp-c1{background:#ffd8b0;box-shadow:inset 0 -2px 0 #a14a00}
+.wp-c2{background:#c4f0ec;box-shadow:inset 0 -2px 0 #00736b}.wp-c3{background:#ffd0ec;box-shadow:inset 0 -2px 0 #a3116b}
+.wp-c4{background:#e2f5b5;box-shadow:inset 0 -2px 0 #4d6b00}.wp-c5{background:#eadbc8;box-shadow:inset 0 -2px 0 #6b4a1f}.unmatched-swatch{padding:0 4px;background-image:repeating-linear-gradient(135deg,transparent 0 5px,#e3e3e3 5px 7px)}
 @media (max-width:900px){.workspace{grid-template-columns:minmax(0,1fr);padding:10px}#findings{position:static;max-height:60vh}.headline{font-size:16px}header.summary{padding:10px}}
 `;
 
@@ -270,15 +293,50 @@ export const REPORT_JS = `
     var sels = ['[data-side="'+side+'"][data-s="'+id+'"]'].concat(partners(side, id));
     sels.forEach(function(sel){ q(sel).forEach(function(e){e.classList.add(cls);}); });
   }
+  // Word pairs of one sentence: each pair numbered and coloured alike on both sides, its relation as the title.
+  function text(els){ return els.map(function(e){ return e.textContent; }).join(''); }
+  function words(side, id){
+    q('.w.wp').forEach(function(e){
+      e.className = 'w'; e.removeAttribute('data-n'); e.removeAttribute('title');
+    });
+    if (side === null) return [];
+    var key = side === 'source' ? 's' : 'd', other = side === 'source' ? 'derived' : 'source', out = [];
+    links.forEach(function(l, li){
+      if (l[key].indexOf(id) < 0 || !l.w) return;
+      l.w.forEach(function(rel, k){
+        var sel = '.w[data-w~="' + li + '.' + k + '"]';
+        var here = q('#' + side + ' ' + sel).filter(function(e){ var s = e.closest('.s'); return s && +s.dataset.s === id; });
+        if (!here.length) return;
+        var there = q('#' + other + ' ' + sel), n = out.length + 1;
+        var src = side === 'source' ? here : there, der = side === 'source' ? there : here;
+        var tip = n + ' · ' + rel + ': ' + text(src) + ' ↔ ' + text(der);
+        here.concat(there).forEach(function(e){
+          e.classList.add('wp', 'wp-c' + ((n - 1) % 6), 'rel-' + rel); e.setAttribute('data-n', n); e.title = tip;
+        });
+        out.push(text(src) + ' ↔ ' + text(der) + ' (' + rel + ')');
+      });
+    });
+    return out;
+  }
   var status = document.getElementById('finding-status');
+  function describe(side, id){
+    var n = partners(side, id).length, w = words(side, id);
+    if (!n) return 'This sentence has no counterpart on the other side.';
+    return 'This sentence is linked to ' + n + ' on the other side (highlighted)' +
+      (w.length ? '; ' + w.length + ' aligned word' + (w.length === 1 ? '' : 's') + ': ' + w.join('; ') + '.' : '.');
+  }
+  function show(e){ mark(e.dataset.side, +e.dataset.s, 'linked'); words(e.dataset.side, +e.dataset.s); }
+  function hide(){ mark(null, 0, 'linked'); words(null, 0); }
   q('.s').forEach(function(e){
-    e.addEventListener('mouseenter', function(){ mark(e.dataset.side, +e.dataset.s, 'linked'); });
-    e.addEventListener('mouseleave', function(){ mark(null, 0, 'linked'); });
+    e.addEventListener('mouseenter', function(){ show(e); });
+    e.addEventListener('mouseleave', hide);
+    // Keyboard: focusing a sentence shows the same pairs, and the status line reads them out.
+    e.addEventListener('focus', function(){ mark(e.dataset.side, +e.dataset.s, 'linked'); if (status) status.textContent = describe(e.dataset.side, +e.dataset.s); });
+    e.addEventListener('blur', hide);
     // A button: Enter and Space click it too.
     e.addEventListener('click', function(){
       mark(e.dataset.side, +e.dataset.s, 'selected');
-      var n = partners(e.dataset.side, +e.dataset.s).length;
-      if (status) status.textContent = n ? 'This sentence is linked to ' + n + ' on the other side (highlighted).' : 'This sentence has no counterpart on the other side.';
+      if (status) status.textContent = describe(e.dataset.side, +e.dataset.s);
     });
   });
   function item(i){ return document.querySelector('.finding[data-f="'+i+'"]'); }

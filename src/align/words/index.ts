@@ -154,15 +154,51 @@ class State {
 function identityStep(st: State): void {
   const { a, b } = st;
   const out: { i: number; j: number; relation: WordRelation; score: number }[] = [];
+  // Only words sharing a key, figure, entity or lemma can be identical: look those up instead of trying every pair
+  // (take() orders candidates fully, so the result is the same).
+  const index = identityIndex(b);
+  const seen = new Set<number>();
   for (let i = 0; i < a.tokens.length; i++) {
     if (!a.content[i]) continue;
-    for (let j = 0; j < b.tokens.length; j++) {
-      if (!b.content[j]) continue;
-      const relation = identity(a, i, b, j);
-      if (relation) out.push({ i, j, relation, score: BASE[relation] + 0.5 * st.context(i, j) - st.drift(i, j) });
-    }
+    seen.clear();
+    for (const js of [
+      index.keys.get(a.keys[i]),
+      Number.isNaN(a.values[i]) ? undefined : index.values.get(a.values[i]),
+      a.entities[i] ? index.entities.get(a.entities[i]) : undefined,
+      index.lemmas.get(lemmaOf(a, i)),
+    ])
+      for (const j of js ?? []) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        const relation = identity(a, i, b, j);
+        if (relation) out.push({ i, j, relation, score: BASE[relation] + 0.5 * st.context(i, j) - st.drift(i, j) });
+      }
   }
   st.take(out);
+}
+
+const lemmaOf = (side: WordSide, i: number) => side.analysis.tokens[side.tokens[i]].lemma;
+
+/** The content words of one side by key, figure, entity and lemma (empty ones left out). */
+function identityIndex(side: WordSide) {
+  const keys = new Map<string, number[]>();
+  const values = new Map<number, number[]>();
+  const entities = new Map<string, number[]>();
+  const lemmas = new Map<string, number[]>();
+  const add = <K>(m: Map<K, number[]>, k: K, j: number) => {
+    const list = m.get(k);
+    if (list) list.push(j);
+    else m.set(k, [j]);
+  };
+  for (let j = 0; j < side.tokens.length; j++) {
+    if (!side.content[j]) continue;
+    add(keys, side.keys[j], j);
+    if (!Number.isNaN(side.values[j])) add(values, side.values[j], j);
+    if (side.entities[j]) add(entities, side.entities[j], j);
+    const lemma = lemmaOf(side, j);
+    if (lemma) add(lemmas, lemma, j);
+  }
+  return { keys, values, entities, lemmas };
 }
 
 function lexicalStep(st: State, lexicon: Lexicon): void {
@@ -200,7 +236,11 @@ function stopWordStep(st: State): void {
     const out: { i: number; j: number; relation: WordRelation; score: number }[] = [];
     for (let i = 0; i < a.tokens.length; i++) {
       if (a.content[i] || st.toB[i] >= 0) continue;
-      for (let j = 0; j < b.tokens.length; j++) {
+      // Only the word after the left neighbour's partner or before the right neighbour's can qualify.
+      const after = i > 0 && st.toB[i - 1] >= 0 ? st.toB[i - 1] + 1 : -1;
+      const before = i + 1 < a.tokens.length && st.toB[i + 1] >= 0 ? st.toB[i + 1] - 1 : -1;
+      for (const j of after === before ? [after] : [after, before]) {
+        if (j < 0 || j >= b.tokens.length) continue;
         if (b.content[j] || st.toA[j] >= 0 || a.keys[i] !== b.keys[j]) continue;
         const left = i > 0 && j > 0 && st.toB[i - 1] === j - 1;
         const right = i + 1 < a.tokens.length && j + 1 < b.tokens.length && st.toB[i + 1] === j + 1;
