@@ -345,7 +345,7 @@ export interface ArticleReport {
 export interface WordAlignmentPair {
   source: [number, number];
   derived: [number, number];
-  /** `exact`, `lemma`, `number`, `entity`, `synonym`, `antonym`, `derivation`, `hypernym` or `vector`. */
+  /** `exact`, `lemma`, `number`, `entity`, `synonym`, `antonym`, `derivation`, `hypernym`, `vector` or `slot` (a position only). */
   relation: string;
 }
 
