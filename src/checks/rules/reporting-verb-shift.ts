@@ -1,7 +1,9 @@
-import { attributedPairs, sameClaim, sameSpeaker } from '../evidence/attributions.js';
+import { alignedContentShare, attributedPairs, sameClaim, sameSpeaker, tokenAt } from '../evidence/attributions.js';
+import { derivedCounterparts, inSentences } from '../evidence/pairs.js';
+import { sentenceWords } from '../evidence/words.js';
 import { ref } from '../evidence/pairs.js';
 import type { Attribution } from '../../types.js';
-import type { Check, FindingDraft } from '../types.js';
+import type { Check, CheckContext, FindingDraft } from '../types.js';
 
 /** The reporting verb changes stance: "said" (neutral) → "claims" (doubting) or "admitted" (endorsing). */
 export const reportingVerbShift: Check = {
@@ -15,25 +17,55 @@ export const reportingVerbShift: Check = {
   },
   run(ctx) {
     const out: FindingDraft[] = [];
-    for (const pair of attributedPairs(ctx)) {
-      for (const a of pair.source) {
-        const b = counterpart(ctx, a, pair.source, pair.derived);
-        if (!b || b.verb.stance === a.verb.stance) continue;
-        const expected = a.verb.text;
-        const actual = b.verb.text;
-        out.push({
-          messageId: 'shift',
-          data: { expected, actual, from: a.verb.stance, to: b.verb.stance },
-          source: ref(a.sentence, a.verb),
-          derived: ref(b.sentence, b.verb),
-          expected,
-          actual,
-        });
-      }
+    const seen = new Set<Attribution>();
+    const pairs = attributedPairs(ctx).flatMap((pair) =>
+      pair.source.map((a) => ({ a, b: counterpart(ctx, a, pair.source, pair.derived) })),
+    );
+    for (const { a, b } of [...pairs, ...retoldReports(ctx)]) {
+      if (!b || b.verb.stance === a.verb.stance || seen.has(a)) continue;
+      seen.add(a);
+      const expected = a.verb.text;
+      const actual = b.verb.text;
+      out.push({
+        messageId: 'shift',
+        data: { expected, actual, from: a.verb.stance, to: b.verb.stance },
+        source: ref(a.sentence, a.verb),
+        derived: ref(b.sentence, b.verb),
+        expected,
+        actual,
+      });
     }
     return out;
   },
 };
+
+/** Share of the claim's content words a retold report must carry when its verbs are aligned and its speaker the same. */
+const RETOLD_CLAIM = 0.3;
+
+/**
+ * Reports retold too freely for the claim test of attributedPairs (half the claim's words): the same named speaker,
+ * the two reporting verbs aligned to each other by the word aligner, and a third of the claim carried. "Oprah
+ * Winfrey said there was a whole generation of racist people …" → "Oprah Winfrey … admitted that there exists a
+ * group of racists …".
+ */
+function retoldReports(ctx: CheckContext): Array<{ a: Attribution; b: Attribution }> {
+  const out: Array<{ a: Attribution; b: Attribution }> = [];
+  for (const a of ctx.source.attributions) {
+    if (!a.speaker || a.speaker.via === 'pronoun') continue;
+    const verb = tokenAt(ctx.source, a.sentence, a.verb.start);
+    for (const d of derivedCounterparts(ctx.alignment, a.sentence)) {
+      const words = sentenceWords(ctx, a.sentence, d);
+      const b = inSentences(ctx.derived.attributions, [d]).find(
+        (x) =>
+          x.speaker &&
+          sameSpeaker(ctx, a.speaker!, x.speaker) &&
+          words.some((p) => p.source === verb && p.derived === tokenAt(ctx.derived, d, x.verb.start)),
+      );
+      if (b && alignedContentShare(ctx, a, [d]) >= RETOLD_CLAIM) out.push({ a, b });
+    }
+  }
+  return out;
+}
 
 /** The derived attribution reporting the same speaker; with one attribution on each side, that one. */
 function counterpart(
@@ -42,6 +74,14 @@ function counterpart(
   source: Attribution[],
   derived: Attribution[],
 ): Attribution | undefined {
+  // The word aligner pairs the two reporting verbs themselves ("Winfrey said" ~ "Winfrey … admitted"): one report.
+  const verb = tokenAt(ctx.source, a.sentence, a.verb.start);
+  const aligned = derived.filter((b) =>
+    sentenceWords(ctx, a.sentence, b.sentence).some(
+      (p) => p.source === verb && p.derived === tokenAt(ctx.derived, b.sentence, b.verb.start),
+    ),
+  );
+  if (aligned.length === 1) return aligned[0];
   if (a.speaker) {
     const same = derived.filter((b) => b.speaker && sameSpeaker(ctx, a.speaker!, b.speaker));
     if (same.length === 1) return same[0];
