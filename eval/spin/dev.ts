@@ -3,7 +3,7 @@
  * (suite.ts `loadBases`), so rules can be tuned here and measured there. Prints per-rule recall/precision amid
  * paraphrase and, with `--show <rule>`, the missed and false cases of one rule with both sentences.
  *
- *   npx tsx eval/spin/dev.ts [--per 150] [--show hedge-added] [--n 8]
+ *   npx tsx eval/spin/dev.ts [--per 150] [--quota 12] [--show hedge-added] [--n 8]
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,12 @@ import { POOL, QUOTA } from '../tasks/findings-spin.js';
 import { rules } from '../../src/checks/registry.js';
 
 const { values } = parseArgs({
-  options: { per: { type: 'string', default: '150' }, show: { type: 'string' }, n: { type: 'string', default: '8' } },
+  options: {
+    per: { type: 'string', default: '150' },
+    quota: { type: 'string' },
+    show: { type: 'string' },
+    n: { type: 'string', default: '8' },
+  },
 });
 const dataDir = resolve(process.env.UNSPUN_DATA ?? join(import.meta.dirname, '../../../shared/data'));
 
@@ -40,7 +45,7 @@ export function devBases(dir: string, per: number): Base[] {
 
 const { kernel } = await loadKernel();
 if (!kernel) throw new Error('no kernel');
-const cases = buildCases(devBases(dataDir, Number(values.per)), QUOTA);
+const cases = buildCases(devBases(dataDir, Number(values.per)), Number(values.quota ?? QUOTA));
 const full = new Map<string, ReturnType<typeof kernel.compare>>();
 const results: CaseResult[] = cases.map((c, i) => {
   if (i % 50 === 0) process.stderr.write(`\r${i}/${cases.length}`);

@@ -14,9 +14,10 @@ import {
 } from './pairs.js';
 import { isUnknownWord } from './support.js';
 import type { CheckContext } from '../types.js';
+import { sentenceWords } from './words.js';
 
 export type EntityFate =
-  | { kind: 'changed'; source: EntityMention; derived: EntityMention }
+  | { kind: 'changed'; source: EntityMention; derived: EntityMention; byPosition?: boolean }
   | { kind: 'dropped'; source: EntityMention; derivedSentences: number[] };
 
 /**
@@ -56,11 +57,40 @@ export const entityFates = perContext((ctx: CheckContext): EntityFate[] => {
       const rivals = lost.filter((o) => o !== s && o.type === s.type && o.key !== s.key);
       if (inSlot.length === 1 && sameType.length === 1 && rivals.length === 0)
         fates.push({ kind: 'changed', source: s, derived: inSlot[0] });
-      else if (sameType.length === 0) fates.push({ kind: 'dropped', source: s, derivedSentences });
+      else {
+        const held = alignedPartner(ctx, s, sentence.id, derivedSentences, sameType);
+        if (held) fates.push({ kind: 'changed', source: s, derived: held, byPosition: true });
+        else if (sameType.length === 0) fates.push({ kind: 'dropped', source: s, derivedSentences });
+      }
     }
   }
   return fates;
 });
+
+/** Relations by which the aligner put two different names in one place: a position, or a neighbour in the vectors. */
+const POSITIONAL = new Set(['slot', 'vector', 'hypernym', 'synonym']);
+
+/**
+ * Amid paraphrase: the one new name of the lost name's type that the word aligner put in its place ("Fox said on
+ * Friday" ~ "CNN reported on Friday": Fox~CNN by vectors beside aligned words; "the Ericsson deal" ~ "the Lucent deal"
+ * by position). Never another spelling of it (shared or variant words).
+ */
+function alignedPartner(
+  ctx: CheckContext,
+  s: EntityMention,
+  sourceSentence: number,
+  derivedSentences: number[],
+  candidates: EntityMention[],
+): EntityMention | undefined {
+  const hits = new Set<EntityMention>();
+  for (const d of derivedSentences)
+    for (const p of sentenceWords(ctx, sourceSentence, d)) {
+      if (!POSITIONAL.has(p.relation) || !within(ctx.source.tokens[p.source], s)) continue;
+      const t = ctx.derived.tokens[p.derived];
+      for (const c of candidates) if (within(t, c) && !sharesWord(s, c) && !variantNames(s, c)) hits.add(c);
+    }
+  return hits.size === 1 ? [...hits][0] : undefined;
+}
 
 function hasUnknownWord(doc: Analysis, id: number): boolean {
   return tokensOf(doc, id).some((t) => isUnknownWord(t.text));

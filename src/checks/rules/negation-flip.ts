@@ -200,7 +200,7 @@ function predicateFlip(ctx: CheckContext, side: 'source' | 'derived', id: number
     if (!PREDICATE_POS.has(mine.tokens[head].pos)) return null;
     if (isQuestion(other, o) || counterfactual(other, o) || contested(other, o)) continue;
     if (deniedAgainstClaim(cue, other, o) || misprintedCue(cue, other, o)) continue;
-    if (negatedBefore(other, there)) continue;
+    if (negatedBefore(other, there) || negatedAfter(other, there) || conditionalBefore(other, there)) continue;
     // "has not been identified" → "should be identified": a modal on the plain side states no fact.
     if (modalBefore(other, there) && !modalBefore(mine, head)) continue;
     if (samePolarityElsewhere(mine, id, other)) return null;
@@ -231,6 +231,31 @@ function negatedBefore(doc: Analysis, at: number): boolean {
   const s = doc.sentences[doc.tokens[at].sentence];
   for (let i = Math.max(s.tokenStart, at - NEGATION_REACH); i < at; i++)
     if (isImplicitNegation(doc.tokens[i])) return true;
+  return false;
+}
+
+/**
+ * A negation in the few tokens after the aligned word: the other side negates the same clause on its object or a
+ * raised verb ("there would be NOTHING left" / "would leave nothing", "comes as no surprise" / "does not come as a
+ * surprise", "do not believe he plans" / "believe he does not plan").
+ */
+function negatedAfter(doc: Analysis, at: number): boolean {
+  const t = doc.tokens[at];
+  const s = doc.sentences[t.sentence];
+  const last = doc.tokens[Math.min(s.tokenEnd - 1, at + NEGATION_REACH)];
+  if (inSentences(doc.negations, [t.sentence]).some((n) => n.start > t.start && n.start <= last.start)) return true;
+  for (let i = at + 1; i < s.tokenEnd && i <= at + NEGATION_REACH; i++)
+    if (isImplicitNegation(doc.tokens[i])) return true;
+  return false;
+}
+
+const CONDITIONS = new Set(['if', 'unless', 'whether']);
+
+/** The aligned word sits in a condition ("If you ask liberals to pledge support …"): nothing asserted to flip. */
+function conditionalBefore(doc: Analysis, at: number): boolean {
+  const s = doc.sentences[doc.tokens[at].sentence];
+  for (let i = Math.max(s.tokenStart, at - NEGATION_REACH); i < at; i++)
+    if (CONDITIONS.has(doc.tokens[i].text.toLowerCase())) return true;
   return false;
 }
 
