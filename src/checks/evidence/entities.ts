@@ -58,7 +58,8 @@ export const entityFates = perContext((ctx: CheckContext): EntityFate[] => {
       if (inSlot.length === 1 && sameType.length === 1 && rivals.length === 0)
         fates.push({ kind: 'changed', source: s, derived: inSlot[0] });
       else {
-        const held = alignedPartner(ctx, s, sentence.id, derivedSentences, sameType);
+        // The aligner's position decides whatever the types guessed ("Fox viewers" ~ "CNN viewers").
+        const held = alignedPartner(ctx, s, sentence.id, derivedSentences, fresh);
         if (held) fates.push({ kind: 'changed', source: s, derived: held, byPosition: true });
         else if (sameType.length === 0) fates.push({ kind: 'dropped', source: s, derivedSentences });
       }

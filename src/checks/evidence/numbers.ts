@@ -1,6 +1,6 @@
 import type { Analysis, NumberMention } from '../../types.js';
 import { isRough, numbersConflict, QuantitySet, quantityRange } from './items.js';
-import { derivedCounterparts, inSentences, sameSlot, words, perContext } from './pairs.js';
+import { derivedCounterparts, inSentences, sameSlot, within, words, perContext } from './pairs.js';
 import type { CheckContext } from '../types.js';
 import { sentenceWords } from './words.js';
 
@@ -63,7 +63,9 @@ function partnerOf(ctx: CheckContext, s: NumberMention, candidates: NumberMentio
     (d) => d.kind === s.kind && (countsSameUnit(s, d) || sameSlot(ctx.source, s, ctx.derived, d)),
   );
   if (fits.length <= 1) return fits[0];
-  return null;
+  // Several could: the one the word aligner put in its place ("41 percent describe" ~ "29 percent said").
+  const placed = fits.filter((d) => alignedFigures(ctx, s, d));
+  return placed.length === 1 ? placed[0] : null;
 }
 
 /**
@@ -121,6 +123,13 @@ const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 's
  */
 function otherUnits(a: NumberMention, b: NumberMention): boolean {
   return a.kind !== 'date' && a.kind !== 'year' && a.unit !== null && b.unit !== null && a.unit !== b.unit;
+}
+
+/** The word aligner pairs a token of one figure with a token of the other. */
+function alignedFigures(ctx: CheckContext, s: NumberMention, d: NumberMention): boolean {
+  return sentenceWords(ctx, s.sentence, d.sentence).some(
+    (p) => within(ctx.source.tokens[p.source], s) && within(ctx.derived.tokens[p.derived], d),
+  );
 }
 
 /** Relations by which two counted nouns are one thing counted: "three children" / "dozens of kids". */
