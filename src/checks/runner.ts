@@ -87,7 +87,7 @@ export function toFinding(
   const finding: Finding = {
     ruleId: check.meta.id,
     messageId: draft.messageId,
-    severity: draft.weaker ? lower(severity ?? check.meta.severity) : (severity ?? check.meta.severity),
+    severity: lowerBy(severity ?? check.meta.severity, draft.weaker === true ? 1 : draft.weaker || 0),
     message: fillTemplate(template, draft.data ?? {}),
     url: ruleDocUrl(check.meta.id),
     source: toSide(ctx.source, draft.source),

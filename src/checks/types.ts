@@ -58,8 +58,11 @@ export interface FindingDraft {
   derived: SpanRef | null;
   actual?: string;
   expected?: string;
-  /** A weaker form of the finding (e.g. a quote paraphrased in a summary): reported one severity lower. */
-  weaker?: boolean;
+  /**
+   * A weaker form of the finding (e.g. a quote paraphrased in a summary): reported one severity lower, or as many
+   * steps lower as the number says (a reading that outside pairs showed to be mostly a paraphrase).
+   */
+  weaker?: boolean | number;
 }
 
 export interface Check {

@@ -79,7 +79,9 @@ function unmatchedOverPredicates(
 ): Array<{ hedge: Hedge; otherSentence: number }> {
   const [mine, other]: [Analysis, Analysis] = from === 'source' ? [ctx.source, ctx.derived] : [ctx.derived, ctx.source];
   const out: Array<{ hedge: Hedge; otherSentence: number }> = [];
-  const here = inSentences(mine.hedges, [id]).filter((h) => !NUMBER_HEDGES.has(h.kind) && h.kind !== 'contested');
+  const here = inSentences(mine.hedges, [id]).filter(
+    (h) => !NUMBER_HEDGES.has(h.kind) && h.kind !== 'contested' && !concessiveOrRelative(mine, h),
+  );
   for (const h of here) {
     for (const { other: o, there } of alignedPredicates(ctx, from, h)) {
       if (isQuestion(other.sentences[o].text)) continue;
@@ -92,6 +94,23 @@ function unmatchedOverPredicates(
     }
   }
   return out;
+}
+
+const RELATIVE = new Set(['who', 'whoever', 'whatever', 'which', 'that', 'whom']);
+
+/**
+ * A modal that concedes ("Their campaign may have ended, but the cause lives on") or sits in a relative clause
+ * ("whoever may have been foolish enough to represent them"): no doubt cast on the sentence's claim. Read by hand on
+ * outside rewrites, where both read as hedges dropped.
+ */
+function concessiveOrRelative(doc: Analysis, h: Hedge): boolean {
+  const tokens = tokensOf(doc, h.sentence);
+  const at = tokens.findIndex((t) => t.start >= h.start);
+  if (at > 0 && RELATIVE.has(tokens[at - 1].text.toLowerCase())) return true;
+  if (h.kind !== 'modal') return false;
+  const after = tokens.slice(at + 1, at + 10).map((t) => t.text.toLowerCase());
+  const but = after.indexOf('but');
+  return but > 0 && after[but - 1] === ',';
 }
 
 /**

@@ -170,7 +170,16 @@ function alignedFlip(ctx: CheckContext, side: 'source' | 'derived', id: number):
 }
 
 const COORDINATING = new Set(['nor', 'neither']);
+/** "not to mention" adds, it negates nothing. */
+const IDIOMS = /^not to mention\b/i;
 const PREDICATE_POS = new Set(['VERB', 'ADJ']);
+
+/**
+ * Two steps down (low): read by hand on 257 outside rewrites (LLMFake rewrites and manipulations, SheepDog), 1 of 9
+ * such findings was a flip — paraphrase says a negation in other words ("didn't even try" / "exerted minimal effort",
+ * "equated to nothing" / "inconsequential", "Don't attend" / "warning them against attending"). A lead, not a claim.
+ */
+const PREDICATE_STEPS = 2;
 
 /** Tokens before an aligned predicate in which a negation of its own would sit ("did not", "has never been"). */
 const NEGATION_REACH = 5;
@@ -180,8 +189,8 @@ const NEGATION_REACH = 5;
  * too loosely for alignedFlip (a long source sentence merged or cut, a list appended): the negated word's aligned
  * counterpart stands un-negated in its own clause (no cue and no "failed to"/"refused" in the tokens before it).
  * "The CDC is not advising people to discard leftover bananas" against "According to many outlets, the CDC is
- * motivating Americans to discard any leftover bananas and to call … [a list]". Medium, with every guard of the
- * counting path that reads one sentence (question, counterfactual, contested, double negative).
+ * motivating Americans to discard any leftover bananas and to call … [a list]". Low (PREDICATE_STEPS), with every
+ * guard of the counting path that reads one sentence (question, counterfactual, contested, double negative).
  */
 function predicateFlip(ctx: CheckContext, side: 'source' | 'derived', id: number): FindingDraft | null {
   if (!ctx.lexicon) return null;
@@ -191,6 +200,7 @@ function predicateFlip(ctx: CheckContext, side: 'source' | 'derived', id: number
   const cue = here[0];
   // "neither … nor" coordinates two negated things; its head is no predicate of its own.
   if (COORDINATING.has(cue.cue.toLowerCase())) return null;
+  if (IDIOMS.test(mine.text.slice(cue.start, cue.start + 20))) return null;
   if (isQuestion(mine, id) || counterfactual(mine, id) || contested(mine, id) || doubleNegative(mine, [id]))
     return null;
   if (!hasVerb(mine, id) || comparedInScope(mine, cue) || captionNone(mine, cue)) return null;
@@ -211,7 +221,7 @@ function predicateFlip(ctx: CheckContext, side: 'source' | 'derived', id: number
           source: ref(id, cue),
           derived: ref(o, other.tokens[there]),
           expected: cue.text,
-          weaker: true,
+          weaker: PREDICATE_STEPS,
         }
       : {
           messageId: 'added',
@@ -219,7 +229,7 @@ function predicateFlip(ctx: CheckContext, side: 'source' | 'derived', id: number
           source: ref(o, other.tokens[there]),
           derived: ref(id, cue),
           actual: cue.text,
-          weaker: true,
+          weaker: PREDICATE_STEPS,
         };
   }
   return null;
