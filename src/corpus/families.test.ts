@@ -100,6 +100,11 @@ describe('clusterFamilies', () => {
     expect(fam.members[0].id).toBe(1);
     // The copy graph reads in copy order too: each paper copied from the take.
     expect(fam.edges.filter((e) => e.to === 1).map((e) => e.from)).toEqual([2, 3]);
+    // Dates, when every member has one, outrank the day words: here they agree with the content.
+    const dated = new Map(
+      [2, 3, 1].map((id, i) => [id, { id, published: `2026-03-0${i + 1}T08:00:00Z` } as ArticleMeta]),
+    );
+    expect(clusterFamilies(links, dated, {}, days)[0].origin).toBe(2);
   });
 
   it('lists a member that is only the same story as the origin beside the family, however it was reached', () => {

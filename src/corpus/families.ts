@@ -351,9 +351,10 @@ export function clusterFamilies(
   const out: Family[] = [];
   const date = (id: number) => metas.get(id)?.published ?? '\uffff';
   // A copy is written after what it copied: a member written the day of the event (it says "today") comes before one
-  // whose day words say nothing, and that before one written the next day ("yesterday").
-  const written = (id: number) => {
-    const day = days?.get(id);
+  // whose day words say nothing, and that before one written the next day ("yesterday"). A family whose members all
+  // carry dates is ordered by them instead (through the links' direction and the date tie-break).
+  const written = (id: number, dated: boolean) => {
+    const day = dated ? null : days?.get(id);
     return day === 'same-day' ? 0 : day === 'next-day' ? 2 : 1;
   };
   // The family's copy graph and its origin vote read the links in copy order by when each text was written; the
@@ -383,9 +384,10 @@ export function clusterFamilies(
       add(l.to, o.directionWeight * l.strength);
       add(l.from, -o.directionWeight * l.strength);
     }
+    const dated = grown.every((id) => metas.get(id)?.published);
     const origin = [...grown].sort(
       (a, b) =>
-        written(a) - written(b) ||
+        written(a, dated) - written(b, dated) ||
         (votes.get(b) ?? 0) - (votes.get(a) ?? 0) ||
         date(a).localeCompare(date(b)) ||
         Number(b === root) - Number(a === root) ||
