@@ -156,7 +156,11 @@ export async function corpusTraces(
   c: FamilyCorpus,
   onProgress?: (done: number, total: number) => void,
 ): Promise<TraceRuns> {
-  const file = join(repo, '.cache/families', `${c.name}-trace-${corpusId(c)}.json`);
+  // Keyed by the rank's code too: a trace cache must never outlive a change to the order it measured.
+  const code = ['src/corpus/trace.ts', 'src/corpus/relative-day.ts', 'lexicons/relative-days.json']
+    .map((f) => readFileSync(join(repo, f), 'utf8'))
+    .join('\n');
+  const file = join(repo, '.cache/families', `${c.name}-trace-${hash(corpusId(c) + code).slice(0, 12)}.json`);
   return cached(file, async () => {
     const queries = traceQueries(c);
     const bm25 = bm25Retriever();

@@ -231,15 +231,16 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
       row('origin is the wire file', (s) => s.originCorrect),
       row('cross-story member pairs (lower is better)', (s) => s.crossStoryPairs),
       row('families', (s) => s.families, `gold: ${ours.goldFamilies} stories with a derived article`),
-      {
-        dataset: c.name,
-        task: 'families',
-        metric: 'trace: origin above siblings',
-        value: traceOurs.value,
-        baseline: traceBase.value,
-        note: `${traceOurs.n} derived articles with their wire file and another article of their story in the store, traced by id (top 10); baseline: FTS5 BM25 over the same texts`,
-      },
     );
+    if (!traceOurs || !traceBase) continue;
+    rows.push({
+      dataset: c.name,
+      task: 'families',
+      metric: 'trace: origin above siblings',
+      value: traceOurs.value,
+      baseline: traceBase.value,
+      note: `${traceOurs.n} derived articles with their wire file and another article of their story in the store, traced by id (top 10); baseline: FTS5 BM25 over the same texts`,
+    });
     traceDetail.push(`| ${c.name} | ${c.split} | ${fmt(traceOurs.value)} | ${fmt(traceBase.value)} | ${traceOurs.n} |`);
   }
   ctx.detail(
