@@ -16,13 +16,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadVectors } from '../src/align/vectors.js';
-import { addPaths } from '../src/corpus/index.js';
+import { loadVectors, type Vectors } from '../src/align/vectors.js';
+import { addPaths, trace } from '../src/corpus/index.js';
 import { collectLinks, type PairLink } from '../src/corpus/families.js';
 import type { ArticleMeta } from '../src/store/store.js';
-import { openStore } from '../src/store/index.js';
+import { openStore, type Store } from '../src/store/index.js';
 import { TOOL } from '../src/version.js';
 import { readRewrites } from './data.js';
+import { bm25Retriever } from './retrievers.js';
 import { loadMeter } from './meter.js';
 
 export type Kind = 'wire' | 'derived' | 'independent' | 'other';
@@ -92,6 +93,95 @@ export function llmCorpus(dataDir: string, split: 'dev' | 'test'): FamilyCorpus 
   return { name: `llm-rewrites-${split}`, split, docs };
 }
 
+/** The cache key of a corpus: its texts, the tool version and the fitted verdict table. */
+function corpusId(c: FamilyCorpus): string {
+  const fitted = readFileSync(join(repo, 'src/relation/fitted.ts'), 'utf8');
+  return hash(TOOL.version + fitted + '\n' + c.docs.map((d) => d.key + '\n' + d.text).join('\n')).slice(0, 12);
+}
+
+/** The corpus loaded into a temporary SQLite store (deleted after `use`), with store ids mapped to document keys. */
+async function withCorpusStore<T>(
+  c: FamilyCorpus,
+  use: (store: Store, vectors: Vectors, keyOf: Map<number, string>) => Promise<T>,
+): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'unspun-families-'));
+  try {
+    const jsonl = join(dir, 'docs.jsonl');
+    writeFileSync(jsonl, c.docs.map((d) => JSON.stringify({ id: d.key, text: d.text })).join('\n') + '\n');
+    const store = await openStore(join(dir, 'eval.db'));
+    try {
+      const vectors = loadVectors();
+      await addPaths(store, [jsonl], { vectors });
+      const keyOf = new Map((await store.list({ limit: 1e9 })).map((m) => [m.id, m.article]));
+      return await use(store, vectors, keyOf);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function cached<T>(file: string, make: () => Promise<T>): Promise<T> {
+  if (existsSync(file) && !process.env.UNSPUN_FAMILIES_FRESH)
+    return Promise.resolve(JSON.parse(readFileSync(file, 'utf8')));
+  return make().then((out) => {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(out));
+    return out;
+  });
+}
+
+/** Who is traced: derived articles whose story has a wire file and at least one other non-wire article in the store. */
+export function traceQueries(c: FamilyCorpus): FamilyDoc[] {
+  const wires = new Set(c.docs.filter((d) => d.kind === 'wire').map((d) => d.story));
+  const papers = new Map<string, number>();
+  for (const d of c.docs) if (d.kind !== 'wire') papers.set(d.story, (papers.get(d.story) ?? 0) + 1);
+  return c.docs.filter((d) => d.kind === 'derived' && wires.has(d.story) && (papers.get(d.story) ?? 0) >= 2);
+}
+
+/** Per traced article (`traceQueries`), the candidate keys best first: Unspun's `trace` and the BM25 baseline. */
+export interface TraceRuns {
+  unspun: Record<string, string[]>;
+  bm25: Record<string, string[]>;
+  /** Per traced article, each listed candidate's score and role (for reading a rank choice offline). */
+  parts?: Record<string, Array<{ score: number; role: string }>>;
+}
+
+/**
+ * Every `traceQueries` article traced in the corpus's own store (`trace` by stored id, top 10), and the same
+ * article's text searched with FTS5 BM25 over all the corpus texts (itself left out); cached like the links.
+ */
+export async function corpusTraces(
+  c: FamilyCorpus,
+  onProgress?: (done: number, total: number) => void,
+): Promise<TraceRuns> {
+  // Keyed by the rank's code too: a trace cache must never outlive a change to the order it measured.
+  const code = ['src/corpus/trace.ts', 'src/corpus/relative-day.ts', 'lexicons/relative-days.json']
+    .map((f) => readFileSync(join(repo, f), 'utf8'))
+    .join('\n');
+  const file = join(repo, '.cache/families', `${c.name}-trace-${hash(corpusId(c) + code).slice(0, 12)}.json`);
+  return cached(file, async () => {
+    const queries = traceQueries(c);
+    const bm25 = bm25Retriever();
+    await bm25.index(c.docs.map((d) => ({ id: d.key, text: d.text })));
+    const out: TraceRuns = { unspun: {}, bm25: {}, parts: {} };
+    for (const q of queries)
+      out.bm25[q.key] = (await bm25.retrieve(q.text, 11)).map((h) => h.id).filter((k) => k !== q.key);
+    bm25.close();
+    return withCorpusStore(c, async (store, vectors, keyOf) => {
+      const idOf = new Map([...keyOf].map(([id, key]) => [key, id]));
+      for (const [i, q] of queries.entries()) {
+        onProgress?.(i, queries.length);
+        const r = await trace(store, idOf.get(q.key)!, { vectors, top: 10, onWarning: () => {} });
+        out.unspun[q.key] = r.candidates.map((x) => keyOf.get(x.id) ?? String(x.id));
+        out.parts![q.key] = r.candidates.map((x) => ({ score: x.score, role: x.role }));
+      }
+      return out;
+    });
+  });
+}
+
 /**
  * The corpus in a temporary SQLite store, every article's short list compared (`collectLinks`, as `families`
  * does); cached by corpus texts and tool version (UNSPUN_FAMILIES_FRESH=1 recomputes).
@@ -100,28 +190,15 @@ export async function corpusLinks(
   c: FamilyCorpus,
   onProgress?: (done: number, total: number) => void,
 ): Promise<KeyedLinks> {
-  const fitted = readFileSync(join(repo, 'src/relation/fitted.ts'), 'utf8');
-  const id = hash(TOOL.version + fitted + '\n' + c.docs.map((d) => d.key + '\n' + d.text).join('\n')).slice(0, 12);
-  const file = join(repo, '.cache/families', `${c.name}-${id}.json`);
-  if (existsSync(file) && !process.env.UNSPUN_FAMILIES_FRESH) return JSON.parse(readFileSync(file, 'utf8'));
-  const dir = mkdtempSync(join(tmpdir(), 'unspun-families-'));
-  try {
-    const jsonl = join(dir, 'docs.jsonl');
-    writeFileSync(jsonl, c.docs.map((d) => JSON.stringify({ id: d.key, text: d.text })).join('\n') + '\n');
-    const store = await openStore(join(dir, 'eval.db'));
-    const vectors = loadVectors();
-    await addPaths(store, [jsonl], { vectors });
-    const { links, metas } = await collectLinks(store, { vectors, onProgress });
-    await store.close();
-    const key = (m: ArticleMeta | undefined) => m?.article ?? '';
-    const out: KeyedLinks = {
-      links: links.map((l) => ({ ...l, from: key(metas.get(l.from)), to: key(metas.get(l.to)) })),
-      keys: [...metas.values()].map(key),
-    };
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(out));
-    return out;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const file = join(repo, '.cache/families', `${c.name}-${corpusId(c)}.json`);
+  return cached(file, () =>
+    withCorpusStore(c, async (store, vectors) => {
+      const { links, metas } = await collectLinks(store, { vectors, onProgress });
+      const key = (m: ArticleMeta | undefined) => m?.article ?? '';
+      return {
+        links: links.map((l) => ({ ...l, from: key(metas.get(l.from)), to: key(metas.get(l.to)) })),
+        keys: [...metas.values()].map(key),
+      };
+    }),
+  );
 }

@@ -10,22 +10,27 @@
  * - origin correct: of the families holding a wire file, those whose origin is a wire file of the family's main story;
  * - cross-story member pairs: member pairs of all families whose stories differ;
  * - families: how many (gold: stories with a derived article in the store).
+ * - trace: origin above siblings: each derived article whose story has its wire file and another article in the store
+ *   is traced by id; the first article of its own story in the list should be a wire file (baseline: BM25).
  * Baseline: each non-wire article joins the wire file it is most contained in (word containment,
  * src/relation/word-containment.ts) when that is ≥ the courts cut (the verdict table's partial-reuse words cut);
  * each wire file with at least one such article is a family with that wire file as its origin.
  */
 import { type ClusterOptions, clusterFamilies, type PairLink } from '../../src/corpus/families.js';
+import { relativeDay } from '../../src/corpus/relative-day.js';
 import { FITTED } from '../../src/relation/fitted.js';
 import { isDerivedVerdict } from '../../src/types.js';
 import { wordContainment } from '../../src/relation/word-containment.js';
 import type { ArticleMeta } from '../../src/store/store.js';
 import {
   corpusLinks,
+  corpusTraces,
   type FamilyCorpus,
   type FamilyDoc,
   type KeyedLinks,
   llmCorpus,
   meterCorpus,
+  traceQueries,
 } from '../families-corpora.js';
 import type { EvalContext, EvalRow, EvalTask } from '../types.js';
 
@@ -115,13 +120,17 @@ export function baselineFamilies(docs: FamilyDoc[], cut = FITTED.cuts.partialWor
   return [...star.entries()].map(([origin, members]) => ({ origin, members: [origin, ...members] }));
 }
 
-/** Unspun's families over cached links (store ids are stand-ins: the clustering sees only the links). */
-export function unspunFamilies(links: KeyedLinks, options?: ClusterOptions): KeyFamily[] {
+/**
+ * Unspun's families over cached links (store ids are stand-ins: the clustering sees only the links), with each
+ * text's relative day read from the document text as `collectLinks` reads it from the stored text.
+ */
+export function unspunFamilies(links: KeyedLinks, docs: FamilyDoc[], options?: ClusterOptions): KeyFamily[] {
   const ids = new Map(links.keys.map((k, i) => [k, i + 1]));
   const keyOf = new Map([...ids].map(([k, i]) => [i, k]));
   const pl: PairLink[] = links.links.map((l) => ({ ...l, from: ids.get(l.from)!, to: ids.get(l.to)! }));
   const metas = new Map<number, ArticleMeta>();
-  return clusterFamilies(pl, metas, options).map((f) => ({
+  const days = new Map(docs.filter((d) => ids.has(d.key)).map((d) => [ids.get(d.key)!, relativeDay(d.text)]));
+  return clusterFamilies(pl, metas, options, days).map((f) => ({
     origin: keyOf.get(f.origin)!,
     members: f.members.map((m) => keyOf.get(m.id)!),
   }));
@@ -155,6 +164,22 @@ export function componentFamilies(links: KeyedLinks): KeyFamily[] {
   });
 }
 
+/**
+ * Trace's origin above siblings: of the traced derived articles (`traceQueries`), the share whose ranked list puts a
+ * wire file of their own story above every other non-wire article of that story (the siblings: further copies and
+ * independent reports). A list that holds no wire file of the story counts as a miss.
+ */
+export function originAboveSiblings(docs: FamilyDoc[], ranked: Record<string, string[]>): { value: number; n: number } {
+  const doc = new Map(docs.map((d) => [d.key, d]));
+  const queries = traceQueries({ name: '', split: 'dev', docs });
+  let above = 0;
+  for (const q of queries) {
+    const first = (ranked[q.key] ?? []).map((k) => doc.get(k)).find((d) => d && d.key !== q.key && d.story === q.story);
+    if (first?.kind === 'wire') above++;
+  }
+  return { value: above / Math.max(1, queries.length), n: queries.length };
+}
+
 const fmt = (x: number) => x.toFixed(3);
 
 async function run(ctx: EvalContext): Promise<EvalRow[]> {
@@ -165,15 +190,26 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
     llmCorpus(ctx.dataDir, 'dev'),
   ];
   const rows: EvalRow[] = [];
+  const traceDetail = [
+    '| corpus | split | trace: origin above siblings | BM25 | traced |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   const detail = [
     '| corpus | split | method | derived in family | independent apart | origin correct | cross-story pairs | cross-slug pairs | families (gold) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const c of corpora) {
     const links = await corpusLinks(c, (d, t) => ctx.progress(`families ${c.name}`, d, t));
-    const ours = scoreFamilies(c.docs, unspunFamilies(links));
+    const ours = scoreFamilies(c.docs, unspunFamilies(links, c.docs));
     const base = scoreFamilies(c.docs, baselineFamilies(c.docs));
     const before = scoreFamilies(c.docs, componentFamilies(links));
+    // Trace only on the test halves: the dev halves chose its order (eval/NOTES.md), and METER 1999 alone costs
+    // ~25 min of traces on the shared machine.
+    const traces =
+      c.split === 'test' ? await corpusTraces(c, (d, t) => ctx.progress(`families trace ${c.name}`, d, t)) : null;
+    const [traceOurs, traceBase] = traces
+      ? [originAboveSiblings(c.docs, traces.unspun), originAboveSiblings(c.docs, traces.bm25)]
+      : [null, null];
     for (const [name, s] of [
       ['Unspun', ours],
       ['connected components (before #21)', before],
@@ -198,12 +234,25 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
       row('cross-story member pairs (lower is better)', (s) => s.crossStoryPairs),
       row('families', (s) => s.families, `gold: ${ours.goldFamilies} stories with a derived article`),
     );
+    if (!traceOurs || !traceBase) continue;
+    rows.push({
+      dataset: c.name,
+      task: 'families',
+      metric: 'trace: origin above siblings',
+      value: traceOurs.value,
+      baseline: traceBase.value,
+      note: `${traceOurs.n} derived articles with their wire file and another article of their story in the store, traced by id (top 10); baseline: FTS5 BM25 over the same texts`,
+    });
+    traceDetail.push(`| ${c.name} | ${c.split} | ${fmt(traceOurs.value)} | ${fmt(traceBase.value)} | ${traceOurs.n} |`);
   }
   ctx.detail(
     'Families (issue #21). METER: 1999 folders dev, 2000 test; llm-rewrites: sources split by hash. ' +
       'Links cached in .cache/families/ (UNSPUN_FAMILIES_FRESH=1 recomputes). Cross-slug pairs count one METER story ' +
       'slug on two dates (the same trial on two days, whose PA copy reuses the first day) as one story.\n\n' +
-      detail.join('\n'),
+      detail.join('\n') +
+      '\n\nTrace in the same stores: for each derived article with its wire file (llm: its source) and at least one other ' +
+      'article of its story stored, is the first article of its story in the ranked list a wire file?\n\n' +
+      traceDetail.join('\n'),
   );
   return rows;
 }
@@ -211,6 +260,6 @@ async function run(ctx: EvalContext): Promise<EvalRow[]> {
 export const task: EvalTask = {
   name: 'families',
   description:
-    'Families on METER courts and llm-rewrites: derived in family, independent apart, origin, cross-story pairs (containment-star baseline)',
+    "Families on METER courts and llm-rewrites: derived in family, independent apart, origin, cross-story pairs (containment-star baseline); trace's origin above siblings in the same stores (BM25 baseline)",
   run,
 };

@@ -84,4 +84,45 @@ describe('clusterFamilies', () => {
     expect(fams[0].members).toHaveLength(3);
     expect([1, 2]).toContain(fams[0].origin);
   });
+
+  it('names the text written the day of the event as origin, though content reads it as the copy', () => {
+    // Wire take 1 says "today"; papers 2 and 3 say "yesterday" and hold more than the take, so content reads the
+    // take as copied from them.
+    const links = [link(1, 2, 'rewrite', 0.85), link(1, 3, 'rewrite', 0.8), link(3, 2, 'partial-reuse', 0.5)];
+    const days = new Map([
+      [1, 'same-day' as const],
+      [2, 'next-day' as const],
+      [3, 'next-day' as const],
+    ]);
+    expect(clusterFamilies(links, metas)[0].origin).not.toBe(1);
+    const [fam] = clusterFamilies(links, metas, {}, days);
+    expect(fam.origin).toBe(1);
+    expect(fam.members[0].id).toBe(1);
+    // The copy graph reads in copy order too: each paper copied from the take.
+    expect(fam.edges.filter((e) => e.to === 1).map((e) => e.from)).toEqual([2, 3]);
+    // Dates, when every member has one, outrank the day words: here they agree with the content.
+    const dated = new Map(
+      [2, 3, 1].map((id, i) => [id, { id, published: `2026-03-0${i + 1}T08:00:00Z` } as ArticleMeta]),
+    );
+    expect(clusterFamilies(links, dated, {}, days)[0].origin).toBe(2);
+  });
+
+  it('lists a member that is only the same story as the origin beside the family, however it was reached', () => {
+    // 4 is a strong rewrite of copy 2 (above the chain cut, so the branching takes it), but against the wire itself
+    // the comparison calls it an independent report of the same event.
+    const fams = clusterFamilies(
+      [
+        link(2, 1, 'verbatim-copy', 0.95),
+        link(3, 1, 'rewrite', 0.8),
+        link(4, 2, 'rewrite', 0.85),
+        link(4, 1, 'same-story', 0.5),
+      ],
+      metas,
+    );
+    expect(fams).toHaveLength(1);
+    expect(fams[0].origin).toBe(1);
+    expect(fams[0].members.map((m) => m.id).sort()).toEqual([1, 2, 3]);
+    expect(fams[0].edges.some((e) => e.from === 4 || e.to === 4)).toBe(false);
+    expect(fams[0].related).toEqual([expect.objectContaining({ id: 4, family: null, with: 2, verdict: 'rewrite' })]);
+  });
 });

@@ -4,6 +4,7 @@ import type { ArticleMeta, Store } from '../store/store.js';
 import { type Analysis, isDerivedVerdict, type Verdict } from '../types.js';
 import { TOOL } from '../version.js';
 import { isReuse, relate, strength, upstream } from './relate.js';
+import { orderByRelativeDay, type RelativeDay, relativeDay } from './relative-day.js';
 import { retrieveCandidates } from './retrieve.js';
 
 export interface FamilyMember {
@@ -93,8 +94,8 @@ export const CLUSTER_DEFAULTS: Required<ClusterOptions> = {
   minStrength: 0,
   chainCut: 0.8,
   mergeSupport: 2,
-  directionWeight: 1,
-  centreWeight: 0,
+  directionWeight: 0.5,
+  centreWeight: 1,
   maxRelated: 20,
 };
 
@@ -114,6 +115,8 @@ export interface PairLink extends FamilyEdge {
 export interface CollectedLinks {
   links: PairLink[];
   metas: Map<number, ArticleMeta>;
+  /** When each article seen was written relative to what it reports ("today" / "yesterday"), for the copy order. */
+  days: Map<number, RelativeDay | null>;
 }
 
 /**
@@ -121,8 +124,8 @@ export interface CollectedLinks {
  * families grown from origins through strong copy links only (clusterFamilies; docs/families.md).
  */
 export async function families(store: Store, opts: FamiliesOptions): Promise<FamiliesResult> {
-  const { links, metas } = await collectLinks(store, opts);
-  return { schema: 'unspun.families/2', tool: TOOL, families: clusterFamilies(links, metas, opts.cluster) };
+  const { links, metas, days } = await collectLinks(store, opts);
+  return { schema: 'unspun.families/2', tool: TOOL, families: clusterFamilies(links, metas, opts.cluster, days) };
 }
 
 /** The pairwise step of `families`: each (sampled) article against its retrieval short list, every pair once. */
@@ -159,6 +162,7 @@ export async function collectLinks(store: Store, opts: FamiliesOptions): Promise
     return a;
   };
   const metas = new Map<number, ArticleMeta>();
+  const days = new Map<number, RelativeDay | null>();
   const links: PairLink[] = [];
   const seen = new Set<string>();
   let done = 0;
@@ -174,6 +178,7 @@ export async function collectLinks(store: Store, opts: FamiliesOptions): Promise
     }
     const { analysis: _blob, ...meta } = row;
     metas.set(row.id, meta);
+    days.set(row.id, relativeDay(a.text));
     for (const c of await retrieveCandidates(store, a, k, { exclude: [row.id], vectors: opts.vectors })) {
       const key = row.id < c.id ? `${row.id}:${c.id}` : `${c.id}:${row.id}`;
       if (c.score < minRetrieval || seen.has(key)) continue;
@@ -182,6 +187,7 @@ export async function collectLinks(store: Store, opts: FamiliesOptions): Promise
       if (!other) continue;
       const cm = (await store.getMeta([c.id]))[0];
       metas.set(cm.id, cm);
+      days.set(cm.id, relativeDay(other.text));
       const rel = relate(other, a, opts.vectors);
       if (!isReuse(rel) && rel.relation.verdict !== 'same-story') continue;
       const dir = upstream(rel, cm.published, row.published);
@@ -202,7 +208,7 @@ export async function collectLinks(store: Store, opts: FamiliesOptions): Promise
     }
     opts.onProgress?.(++done, total);
   }
-  return { links, metas };
+  return { links, metas, days };
 }
 
 /**
@@ -230,13 +236,16 @@ function dropSiblingEdges(edges: FamilyEdge[]): FamilyEdge[] {
  * and one false link can bring one article in, never merge two families: trees merge only when ≥ 2 copy links,
  * and `mergeSupport` per member of the smaller tree, run between them. A copy joins a copy's family only when it also looks copied from that
  * copy's own source (or the link is ≥ `chainCut`); a `same-story` verdict against an ancestor vetoes it. The origin
- * is the member the family's directed copy links point to most (dates, then the tree root break ties).
+ * is a member written the day of the event when `days` knows one ("today", not "yesterday"), then the member the
+ * family's directed copy links point to most, read in copy order (orderByRelativeDay; dates, then the tree root
+ * break ties).
  * `same-story` links and copy links that were not taken become the family's related coverage.
  */
 export function clusterFamilies(
   links: PairLink[],
   metas: Map<number, ArticleMeta>,
   options: ClusterOptions = {},
+  days?: Map<number, RelativeDay | null>,
 ): Family[] {
   const o = { ...CLUSTER_DEFAULTS, ...options };
   const key = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
@@ -341,8 +350,18 @@ export function clusterFamilies(
   const familyOf = new Map<number, number>();
   const out: Family[] = [];
   const date = (id: number) => metas.get(id)?.published ?? '\uffff';
+  // A copy is written after what it copied: a member written the day of the event (it says "today") comes before one
+  // whose day words say nothing, and that before one written the next day ("yesterday"). A family whose members all
+  // carry dates is ordered by them instead (through the links' direction and the date tie-break).
+  const written = (id: number, dated: boolean) => {
+    const day = dated ? null : days?.get(id);
+    return day === 'same-day' ? 0 : day === 'next-day' ? 2 : 1;
+  };
+  // The family's copy graph and its origin vote read the links in copy order by when each text was written; the
+  // branching above kept the content's direction (on the dev halves it chained fewer stories).
+  const ordered = days ? orderByRelativeDay([...byPair.values()], metas, days) : [...byPair.values()];
   const adjacent = new Map<number, PairLink[]>();
-  for (const l of byPair.values())
+  for (const l of ordered)
     for (const x of [l.from, l.to]) {
       const list = adjacent.get(x);
       if (list) list.push(l);
@@ -351,10 +370,8 @@ export function clusterFamilies(
   /** Links with both ends in `set`, each once (listed from its `from` side). */
   const inside = (set: Set<number>) =>
     [...set].flatMap((x) => (adjacent.get(x) ?? []).filter((l) => l.from === x && set.has(l.to)));
-  for (const [root, ids] of groups) {
-    const set = new Set(ids);
-    const all = inside(set);
-    const fam = all.filter((e) => copyPairs.has(key(e.from, e.to)));
+  for (const [root, grown] of groups) {
+    const all = inside(new Set(grown));
     // Votes: each directed copy link counts for its source and against its copy (`directionWeight`); every link
     // inside the family counts for both ends (`centreWeight`): copies share text with their origin more than
     // with each other, whatever one pair's direction says.
@@ -367,13 +384,21 @@ export function clusterFamilies(
       add(l.to, o.directionWeight * l.strength);
       add(l.from, -o.directionWeight * l.strength);
     }
-    const origin = [...ids].sort(
+    const dated = grown.every((id) => metas.get(id)?.published);
+    const origin = [...grown].sort(
       (a, b) =>
+        written(a, dated) - written(b, dated) ||
         (votes.get(b) ?? 0) - (votes.get(a) ?? 0) ||
         date(a).localeCompare(date(b)) ||
         Number(b === root) - Number(a === root) ||
         a - b,
     )[0];
+    // A member the comparison calls only the same story as the origin is an independent report of the event, however
+    // the branching reached it (a copy of a copy, a merge): it is listed beside the family, not in its copy graph.
+    const ids = grown.filter((id) => id === origin || byPair.get(key(id, origin))?.verdict !== 'same-story');
+    if (ids.length < 2) continue;
+    const set = new Set(ids);
+    const fam = all.filter((e) => set.has(e.from) && set.has(e.to) && copyPairs.has(key(e.from, e.to)));
     const edges = dropSiblingEdges(fam.map(({ confidence: _c, ...e }) => e));
     const depth = distances([origin], edges);
     ids.sort((a, b) => (depth.get(a) ?? 99) - (depth.get(b) ?? 99) || date(a).localeCompare(date(b)) || a - b);

@@ -1,0 +1,61 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadVectors } from '../../src/align/vectors.js';
+import { addPaths } from '../../src/corpus/add.js';
+import { trace } from '../../src/corpus/trace.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { tempDir } from './helpers.js';
+
+const vectors = loadVectors();
+
+// A wire take filed the day of a sentencing ("today"), and two papers of the next morning ("yesterday") that both
+// rewrote it and added the same background: the papers share more with each other than with the take.
+const WIRE =
+  'A former postman who hid more than 4,000 letters in his garden shed was jailed for eight months today. ' +
+  'Gareth Pollard, 41, admitted delaying the post at Cardiff Crown Court. ' +
+  'Judge Helen Morris told him he had betrayed the trust of hundreds of households. ' +
+  'Pollard said he had been unable to cope with the size of his round.';
+const BACKGROUND =
+  'Neighbours in the village of Pentyrch had complained for months that birthday cards and bills never arrived. ' +
+  'Royal Mail said it had apologised to every customer affected and had changed how rounds are checked. ' +
+  'The letters were found by a builder who was repairing the roof of the shed last spring.';
+const PAPER_A =
+  'A postman who hid more than 4,000 letters in his garden shed was jailed for eight months yesterday. ' +
+  'Gareth Pollard, 41, had admitted delaying the post when he appeared at Cardiff Crown Court. ' +
+  'Judge Helen Morris said he had betrayed the trust of hundreds of households. ' +
+  BACKGROUND;
+const PAPER_B =
+  'A former postman who stashed more than 4,000 letters in his garden shed was jailed for eight months yesterday. ' +
+  'Gareth Pollard, 41, admitted delaying the mail at Cardiff Crown Court. ' +
+  BACKGROUND +
+  ' Pollard told the court he could not cope with the size of his round.';
+
+describe('trace: a candidate written before the query', () => {
+  const dir = tempDir('trace-day');
+  let store: Store;
+  const id: Record<string, number> = {};
+
+  beforeAll(async () => {
+    const jsonl = join(dir, 'docs.jsonl');
+    const docs = { wire: WIRE, 'paper-a': PAPER_A, 'paper-b': PAPER_B };
+    writeFileSync(
+      jsonl,
+      Object.entries(docs)
+        .map(([k, text]) => JSON.stringify({ id: k, text }))
+        .join('\n') + '\n',
+    );
+    store = await openStore(join(dir, 'unspun.db'));
+    await addPaths(store, [jsonl], { vectors, workers: 0 });
+    for (const m of await store.list()) id[m.article] = m.id;
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ranks the take that says "today" above the sibling paper that says "yesterday" like the query', async () => {
+    const t = await trace(store, id['paper-a'], { vectors });
+    expect(t.candidates.map((c) => c.id)).toEqual([id.wire, id['paper-b']]);
+  });
+});
