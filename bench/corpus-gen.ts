@@ -10,12 +10,10 @@
  * generator yields one record at a time and holds only the sentence pool (bounded, independent of `n`) and the
  * origins still waiting for their rewrites, so memory does not grow with the corpus.
  */
-import { createWriteStream, existsSync, readFileSync, readdirSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, readdirSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import type { LexiconData } from '../src/align/words/wordnet.js';
-import { buildLexicon } from '../src/align/words/wordnet-build.js';
-import { defaultLexiconPath, userLexiconPath } from '../src/align/words/wordnet-paths.js';
+import { compileWordnet } from '../src/align/words/wordnet-build.js';
 import { lexicon } from '../src/lexicons.js';
 import { dataDir as defaultDataDir } from './meter.js';
 
@@ -126,9 +124,7 @@ const REWORD: Record<string, string> = {
  * paraphrase bench only needs the words to change). Function words and words under 4 letters keep their form.
  */
 function synonymMap(): Map<string, string> {
-  let file = existsSync(defaultLexiconPath()) ? defaultLexiconPath() : userLexiconPath();
-  if (!existsSync(file)) file = buildLexicon(undefined, file).path;
-  const data = JSON.parse(readFileSync(file, 'utf8')) as LexiconData;
+  const data = compileWordnet();
   const fn = new Set(lexicon<string>('ingest-function-words').entries);
   const out = new Map<string, string>();
   data.members.forEach((members) => {
