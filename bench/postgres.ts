@@ -482,7 +482,7 @@ if (!BASE) {
           'index bytes/article (bands, anchors, vectors)',
           String(r.indexBytesPerArticle),
           sv('index bytes/article'),
-          '≤ 2 KB',
+          '≤ 3 KB at 1M',
         ) +
         row(
           'full-text index bytes/article · database bytes/article',
@@ -493,13 +493,13 @@ if (!BASE) {
           'retrieval p50 / p95, exact vector scan',
           `${r.exact.retrieveMs.p50} / ${r.exact.retrieveMs.p95} ms`,
           sv('retrieval p50'),
-          'p50 ≤ 50 ms',
+          'p50 ≤ 100 ms at 1M',
         ) +
         row(
           'trace p50 / p95, exact vector scan',
           `${r.exact.traceMs.p50} / ${r.exact.traceMs.p95} ms`,
           sv('trace p50'),
-          'p50 ≤ 300 ms',
+          'p50 ≤ 300 ms at 1M',
         ) +
         (h
           ? row(
