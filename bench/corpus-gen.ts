@@ -13,6 +13,8 @@
 import { createWriteStream, readFileSync, readdirSync, statSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { compileWordnet } from '../src/align/words/wordnet-build.js';
+import { lexicon } from '../src/lexicons.js';
 import { dataDir as defaultDataDir } from './meter.js';
 
 export interface GenOptions {
@@ -24,6 +26,8 @@ export interface GenOptions {
   originShare?: number;
   /** Cap on the sentence pool (memory bound). Default 60,000. */
   maxSentences?: number;
+  /** Share of rewrites made heavy paraphrases (WordNet synonyms, every sentence moved). Default 0.25; 0 = none. */
+  heavyShare?: number;
 }
 
 export interface GenRecord {
@@ -34,7 +38,11 @@ export interface GenRecord {
   outlet: string;
   /** For a planted rewrite: the id of its origin. */
   origin?: string;
-  kind: 'background' | 'origin' | 'rewrite';
+  /**
+   * `paraphrase`: a rewrite reworded heavily on top (see `paraphrase` below), so that few of the origin's 5-word
+   * shingles survive — the case a shingle index (MinHash LSH) is blind to.
+   */
+  kind: 'background' | 'origin' | 'rewrite' | 'paraphrase';
 }
 
 /** Deterministic PRNG (mulberry32), so two runs with one seed generate the same corpus. */
@@ -110,11 +118,35 @@ const REWORD: Record<string, string> = {
   start: 'begin',
 };
 
+/**
+ * One WordNet synonym per lower-case word that is itself a WordNet lemma: the first other single-word member of the
+ * first synset that has one (not the most frequent sense: WordNet's data files are not in frequency order, and a
+ * paraphrase bench only needs the words to change). Function words and words under 4 letters keep their form.
+ */
+function synonymMap(): Map<string, string> {
+  const data = compileWordnet();
+  const fn = new Set(lexicon<string>('ingest-function-words').entries);
+  const out = new Map<string, string>();
+  data.members.forEach((members) => {
+    for (const w of members) {
+      const word = data.words[w];
+      if (out.has(word) || word.length < 4 || fn.has(word) || !/^[a-z]+$/.test(word)) continue;
+      const other = members.map((m) => data.words[m]).find((x) => x !== word && /^[a-z]+$/.test(x));
+      if (other) out.set(word, other);
+    }
+  });
+  return out;
+}
+
 const OUTLETS = Array.from({ length: 40 }, (_, i) => `outlet-${i + 1}.example`);
 
 /** A generated corpus, one record at a time (see the file comment). */
 export async function* generateCorpus(opts: GenOptions): AsyncGenerator<GenRecord> {
   const rand = rng(opts.seed ?? 12);
+  // Heavy paraphrases draw from their own stream, so the rest of the corpus is the one earlier runs generated.
+  const heavyRand = rng((opts.seed ?? 12) ^ 0x5bd1e995);
+  const heavyShare = opts.heavyShare ?? 0.25;
+  let synonyms: Map<string, string> | null = null;
   const pool = sentencePool(opts.dataDir, opts.maxSentences);
   const originShare = opts.originShare ?? 0.04;
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
@@ -135,6 +167,20 @@ export async function* generateCorpus(opts: GenOptions): AsyncGenerator<GenRecor
   const document = (n: number) => Array.from({ length: n }, sentence);
   const reword = (s: string) =>
     s.replace(/\b[a-z]+\b/g, (w) => (REWORD[w] !== undefined && rand() < 0.6 ? REWORD[w] : w));
+  // A heavy paraphrase: 80% of the words WordNet has a synonym for are replaced (names, numbers and function words
+  // stay), and the sentences are shuffled, so a 5-word shingle rarely survives whole.
+  const paraphrase = (s: string) =>
+    s.replace(/\b[a-z]+\b/g, (w) => {
+      const syn = (synonyms ??= synonymMap()).get(w);
+      return syn !== undefined && heavyRand() < 0.8 ? syn : w;
+    });
+  const shuffle = <T>(xs: T[]): T[] => {
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = Math.floor(heavyRand() * (i + 1));
+      [xs[i], xs[j]] = [xs[j], xs[i]];
+    }
+    return xs;
+  };
   const paragraphs = (ss: string[]) => {
     const out: string[] = [];
     for (let i = 0; i < ss.length; ) {
@@ -167,12 +213,15 @@ export async function* generateCorpus(opts: GenOptions): AsyncGenerator<GenRecor
       const body = kept.map(reword);
       for (let s = int(1, 3); s > 0; s--) body.splice(int(1, body.length), 0, sentence());
       const d = p.day + int(1, 3);
+      const title = reword(titleOf(body));
+      // Decided after the light rewrite has drawn from `rand`, so the main stream is the same either way.
+      const heavy = heavyRand() < heavyShare;
       yield {
         id,
-        kind: 'rewrite',
+        kind: heavy ? 'paraphrase' : 'rewrite',
         origin: p.id,
-        title: reword(titleOf(body)),
-        text: paragraphs(body),
+        title: heavy ? paraphrase(title) : title,
+        text: paragraphs(heavy ? shuffle(body.map(paraphrase)) : body),
         published: day(d),
         outlet: pick(OUTLETS.filter((o) => o !== p.outlet)),
       };
@@ -204,7 +253,7 @@ export interface CorpusSegment {
   total: number;
   words: number;
   /** Planted (rewrite → origin) pairs whose rewrite is in this segment (its origin is in this one or an earlier one). */
-  planted: Array<{ rewrite: string; origin: string }>;
+  planted: Array<{ rewrite: string; origin: string; heavy: boolean }>;
 }
 
 /**
@@ -224,8 +273,8 @@ export async function* writeCorpusSegments(
       seg = { path: join(dir, `corpus-${cuts[0]}.jsonl`), total: 0, words: 0, planted: [] };
       out = createWriteStream(seg.path);
     }
-    const { kind: _k, origin, ...rec } = r;
-    if (origin) seg.planted.push({ rewrite: r.id, origin });
+    const { kind, origin, ...rec } = r;
+    if (origin) seg.planted.push({ rewrite: r.id, origin, heavy: kind === 'paraphrase' });
     seg.words += r.text.split(/\s+/).length;
     if (!out.write(JSON.stringify(rec) + '\n')) await once(out, 'drain');
     if (++total === cuts[0]) {

@@ -10,10 +10,18 @@
  *
  * Options: --n N (default 2000) · --slice N (default min(2500, n/4)) · --checkpoints 20000,50000 · --traces N
  * (default 100) · --seed N · --no-write · --keep (leave the schema in the database) · --measure SCHEMA (no
- * ingest: measure the corpus a kept or stopped run left in SCHEMA with the current code, same generator and seed).
+ * ingest: measure the corpus a kept or stopped run left in SCHEMA with the current code, same generator and seed)
+ * · --schema NAME (default bench_pg_<pid>) · --resume (go on from what a stopped run left in --schema: segments
+ * already stored are skipped, enqueueing is idempotent, so a half-done segment is finished; checkpoints below what
+ * is stored are not measured again) · --workers N (worker processes after the two measured slices; default: the
+ * faster of 1 and 2, or 2 on --resume) · --peers N (at the checkpoint N, also run bench/peers.ts on the store).
  * Needs DATABASE_URL (e.g. `source .ci/postgres.sh`) and `npx tsc` first (the workers run from dist/).
+ *
+ * A million: `npm run bench -- --store postgres --n 1000000 --checkpoints 100000,250000,500000 --peers 100000
+ * --schema bench_1m --keep` (then, if stopped, the same with `--resume`). The corpus is written and ingested in
+ * segments of at most 50,000 articles, so a stop loses at most one segment's work.
  */
-import { execSync, spawn } from 'node:child_process';
+import { execSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { appendFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -39,13 +47,20 @@ const { values: args } = parseArgs({
     'no-write': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     measure: { type: 'string' },
+    schema: { type: 'string' },
+    resume: { type: 'boolean', default: false },
+    workers: { type: 'string' },
+    peers: { type: 'string' },
   },
 });
+/** Largest segment written and ingested at once (the unit a resumed run redoes). */
+const SEGMENT = 50_000;
 const N = Number(args.n);
 const SLICE = Number(args.slice ?? Math.min(2500, Math.floor(N / 4)));
 const TRACES = Number(args.traces);
 const CHECKS = new Set([...(args.checkpoints ? args.checkpoints.split(',').map(Number) : []), N]);
 const BASE = process.env.DATABASE_URL;
+const PEERS_AT = args.peers ? Number(args.peers) : null;
 const ROOT = join(import.meta.dirname, '..');
 
 const pct = (xs: number[], p: number) =>
@@ -73,6 +88,16 @@ function childCpuSeconds(): number {
   }
 }
 
+/** Peak resident set (VmHWM) of a live process, MB; NaN once it has exited. */
+function peakRssOf(pid: number): number {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
 interface IngestStep {
   workers: number;
   articles: number;
@@ -88,21 +113,24 @@ if (!BASE) {
   const vectors = loadVectors();
   const dir = join(tmpdir(), `unspun-pgbench-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const schema = args.measure ?? `bench_pg_${process.pid}`;
+  const schema = args.measure ?? args.schema ?? `bench_pg_${process.pid}`;
   const u = new URL(BASE);
   u.searchParams.set('schema', schema);
   const url = u.href;
   const store = (await openStore(url)) as PostgresStore;
   const sql = new pg.Client({ connectionString: BASE, options: `-c search_path=${schema},public` });
   await sql.connect();
-  const planted: Array<{ rewrite: string; origin: string }> = [];
+  const planted: Array<{ rewrite: string; origin: string; heavy: boolean }> = [];
   const steps: IngestStep[] = [];
-  const cuts = [SLICE, 2 * SLICE, ...CHECKS].filter((c) => c > 0 && c <= N);
+  /** Highest VmHWM seen of any worker process, MB. */
+  let workerPeakRssMB = 0;
+  const segmentCuts = Array.from({ length: Math.ceil(N / SEGMENT) }, (_, i) => (i + 1) * SEGMENT);
+  const cuts = [SLICE, 2 * SLICE, ...CHECKS, ...segmentCuts].filter((c) => c > 0 && c <= N);
   try {
     if (args.measure) {
       const n = await store.count();
       for await (const r of generateCorpus({ n, seed: Number(args.seed) }))
-        if (r.origin) planted.push({ rewrite: r.id, origin: r.origin });
+        if (r.origin) planted.push({ rewrite: r.id, origin: r.origin, heavy: r.kind === 'paraphrase' });
       await sql.query('VACUUM ANALYZE');
       const result = await measure(n, true);
       process.stdout.write(JSON.stringify(result) + '\n');
@@ -111,10 +139,26 @@ if (!BASE) {
       log(
         `n ${N}: ${SLICE} articles with 1 worker, ${SLICE} with 2, then the faster to ${N}; measuring at ${[...CHECKS].join(', ')}`,
       );
+      const stored = args.resume ? await store.count() : 0;
+      if (args.resume) log(`resuming ${schema}: ${stored} articles stored`);
       for await (const seg of writeCorpusSegments(dir, { n: N, seed: Number(args.seed), cuts })) {
         planted.push(...seg.planted);
+        if (seg.total <= stored) {
+          rmSync(seg.path, { force: true });
+          continue;
+        }
         const before = await store.count();
-        const workers = steps.length === 0 ? 1 : steps.length === 1 ? 2 : fasterWorkers(steps);
+        const workers = args.workers
+          ? steps.length < 2 && !args.resume
+            ? steps.length + 1
+            : Number(args.workers)
+          : args.resume
+            ? 2
+            : steps.length === 0
+              ? 1
+              : steps.length === 1
+                ? 2
+                : fasterWorkers(steps);
         // The measured slices enqueue first, then time the workers alone; the fill overlaps the two (enqueue is
         // ~10x faster than analysis, so the workers, started a little later, never find the queue empty early).
         const t0 = performance.now();
@@ -138,6 +182,7 @@ if (!BASE) {
         // HNSW and EXPLAIN from 10k on (a run stopped before n still has them); the index is dropped again before
         // more articles come (HNSW upkeep would slow the inserts being measured).
         const result = await measure(seg.total, seg.total >= Math.min(N, 10_000));
+        if (seg.total === PEERS_AT) runPeers(url, seg.total);
         if (seg.total < N)
           await sql.query("DROP INDEX IF EXISTS vectors_hnsw; DELETE FROM settings WHERE key = 'hnsw.dim'");
         process.stdout.write(JSON.stringify(result) + '\n');
@@ -161,8 +206,15 @@ if (!BASE) {
     // A 10-minute progress line (count(*) at 100k is not free on a loaded machine).
     const timer = setInterval(async () => {
       const done = (await s.count().catch(() => start)) - start;
-      log(`  ${workers} worker(s): ${done}/${expected} (${r1(done / ((performance.now() - t0) / 1000))}/s)`);
+      log(
+        `  ${workers} worker(s): ${done}/${expected} (${r1(done / ((performance.now() - t0) / 1000))}/s; worker peak RSS ${r1(workerPeakRssMB)} MB)`,
+      );
     }, 600_000);
+    const pids: number[] = [];
+    // VmHWM is the process's own peak, so sampling it now and then misses nothing but the last seconds.
+    const rss = setInterval(() => {
+      for (const pid of pids) workerPeakRssMB = Math.max(workerPeakRssMB, peakRssOf(pid) || 0);
+    }, 5_000);
     try {
       await Promise.all(
         Array.from(
@@ -174,6 +226,7 @@ if (!BASE) {
                 [join(ROOT, 'bin/unspun.js'), 'worker', '--db', db, '--until-empty', '--concurrency', '1', '--json'],
                 { stdio: ['ignore', 'ignore', 'inherit'] },
               );
+              if (p.pid) pids.push(p.pid);
               p.on('error', reject);
               p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited ${code}`))));
             }),
@@ -181,7 +234,19 @@ if (!BASE) {
       );
     } finally {
       clearInterval(timer);
+      clearInterval(rss);
     }
+  }
+
+  /** bench/peers.ts on this store at this size (its own process: its indexes' memory is not the bench's). */
+  function runPeers(db: string, n: number): void {
+    log(`${n}: peers (bench/peers.ts)`);
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'bench/peers.ts'), '--db', db, '--n', String(n), '--seed', String(args.seed)],
+      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    if (r.status !== 0) log(`peers exited ${r.status}`);
   }
 
   async function measure(n: number, final: boolean) {
@@ -193,7 +258,11 @@ if (!BASE) {
     const dbBytes = Number(
       (await sql.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0].n,
     );
-    const sample = spread(planted, TRACES);
+    // The planted rewrites as earlier rounds measured them; the heavy paraphrases are bench/peers.ts's queries.
+    const sample = spread(
+      planted.filter((p) => !p.heavy),
+      TRACES,
+    );
 
     const run = async (withTrace: boolean) => {
       const { traced, retrieveMs, traceMs, textMs, hits, shortlisted, textFound } = await measurePlanted(
@@ -232,28 +301,34 @@ if (!BASE) {
     const indexBytes = await store.indexBytes();
     const w1 = steps.find((s) => s.workers === 1);
     const w2 = steps.find((s) => s.workers === 2);
-    const rest = steps.slice(2);
+    const rest = steps.slice(args.resume ? 0 : 2);
     const restArticles = rest.reduce((a, s) => a + s.articles, 0);
     const restSeconds = rest.reduce((a, s) => a + s.seconds, 0);
     return {
       n,
       articles: count,
       slice: SLICE,
-      ingest: !w1
+      ingest: !steps.length
         ? null
         : {
             perWorkerCpuSecond: r1(
               steps.reduce((a, s) => a + s.articles, 0) / steps.reduce((a, s) => a + s.cpuSeconds, 0),
             ),
-            oneWorker: r1(w1.articles / w1.seconds),
+            oneWorker: w1 ? r1(w1.articles / w1.seconds) : NaN,
             twoWorkers: w2 ? r1(w2.articles / w2.seconds) : NaN,
             fill: rest.length
-              ? { workers: rest[0].workers, articlesPerSecond: r1(restArticles / restSeconds), articles: restArticles }
+              ? {
+                  workers: rest[0].workers,
+                  articlesPerSecond: r1(restArticles / restSeconds),
+                  perWorker: r1(restArticles / restSeconds / rest[0].workers),
+                  articles: restArticles,
+                }
               : null,
             enqueuePerSecond: r1(
               steps.reduce((a, s) => a + s.articles, 0) / steps.reduce((a, s) => a + s.enqueueSeconds, 0),
             ),
           },
+      peakRssMB: { worker: r1(workerPeakRssMB), bench: r1(process.resourceUsage().maxRSS / 1024) },
       indexBytesPerArticle: r1(indexBytes / count),
       textIndexBytesPerArticle: r1(textBytes / count),
       dbBytesPerArticle: r1(dbBytes / count),
@@ -386,8 +461,15 @@ if (!BASE) {
         ) +
         row(
           `ingest, fill to n (${fill?.workers ?? '–'} workers)`,
-          fill ? `${fill.articlesPerSecond} articles/s` : '—',
+          fill ? `${fill.articlesPerSecond} articles/s (${fill.perWorker} per worker process)` : '—',
           '',
+          '≥ 250 per worker process',
+        ) +
+        row(
+          'peak RSS per process: worker (VmHWM) · bench process',
+          `${r.peakRssMB.worker} · ${r.peakRssMB.bench} MB`,
+          sv('peak RSS'),
+          '≤ 1 GB',
         ) +
         row(
           'ingest per worker CPU-second (all steps; ×2 ≈ 2 idle cores; database server CPU not counted)',
@@ -400,7 +482,7 @@ if (!BASE) {
           'index bytes/article (bands, anchors, vectors)',
           String(r.indexBytesPerArticle),
           sv('index bytes/article'),
-          '≤ 2 KB',
+          '≤ 3 KB at 1M',
         ) +
         row(
           'full-text index bytes/article · database bytes/article',
@@ -411,13 +493,13 @@ if (!BASE) {
           'retrieval p50 / p95, exact vector scan',
           `${r.exact.retrieveMs.p50} / ${r.exact.retrieveMs.p95} ms`,
           sv('retrieval p50'),
-          'p50 ≤ 50 ms',
+          'p50 ≤ 100 ms at 1M',
         ) +
         row(
           'trace p50 / p95, exact vector scan',
           `${r.exact.traceMs.p50} / ${r.exact.traceMs.p95} ms`,
           sv('trace p50'),
-          'p50 ≤ 300 ms',
+          'p50 ≤ 300 ms at 1M',
         ) +
         (h
           ? row(

@@ -29,20 +29,25 @@ const commonCache = new WeakMap<Vectors, Float32Array>();
 /**
  * The common direction to remove. SIF takes the first singular vector of a corpus of sentence embeddings; that
  * vector is dominated by the mean embedding, so we use the expected SIF word vector Σ p(w)·weight(w)·v(w) over
- * the 50k most frequent words: fixed per vector table, no corpus needed, same for every document pair.
+ * the 50k most frequent words: fixed per vector table, no corpus needed, same for every document pair. The vector
+ * cache stores it (computed by `sifCommonDirection` when the cache is built); other tables compute it once.
  */
 export function commonDirection(vectors: Vectors): Float32Array {
+  if (vectors.common) return vectors.common;
   let u = commonCache.get(vectors);
-  if (u) return u;
-  u = new Float32Array(vectors.dims);
+  if (!u) commonCache.set(vectors, (u = sifCommonDirection(vectors)));
+  return u;
+}
+
+/** Σ p(w)·weight(w)·v(w) over the 50k most frequent rows, unit length. */
+export function sifCommonDirection(vectors: Vectors): Float32Array {
+  const u = new Float32Array(vectors.dims);
   const n = Math.min(vectors.size, 50_000);
   for (let row = 0; row < n; row++) {
     const rank = vectors.rank(row);
     vectors.addTo(u, row, rankProbability(rank) * sifWeight(rank));
   }
-  normalise(u);
-  commonCache.set(vectors, u);
-  return u;
+  return normalise(u);
 }
 
 /** In place: v ← v − (v·u)u, then scaled to unit length (zero stays zero). */

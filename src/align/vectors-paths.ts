@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { packageRoot } from '../lexicons.js';
 
 /** Bump when the cache layout or the kept vocabulary changes: the name changes, so an old file is never misread. */
-export const CACHE_MAGIC = 'UNSPUNV2';
+export const CACHE_MAGIC = 'UNSPUNV3';
 
-export const CACHE_FILE = 'glove-sg100d-200k.i8.v2.bin';
+export const CACHE_FILE = 'glove-sg100d-200k.i8.v3.bin';
 
 /** Where `prepare` writes the cache: `$UNSPUN_CACHE`, else `<package root>/.cache` (git-ignored; install time only). */
 export function cacheDir(): string {

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { commonDirection, sifCommonDirection } from './sif.js';
 import { buildVectorCache } from './vectors-build.js';
 import { readVectorCache } from './vectors.js';
 import { defaultCachePath } from './vectors-paths.js';
@@ -42,6 +43,9 @@ describe('vector cache', () => {
     expect(target[0]).toBeCloseTo(9, 1);
     expect(target[1]).toBeCloseTo(-8, 1);
     expect(target[2]).toBeCloseTo(-0.5, 1);
+    // The stored SIF common direction is the one a reader would compute from the quantised rows, float for float.
+    expect(v.common).toEqual(sifCommonDirection({ ...v, common: undefined }));
+    expect(commonDirection(v)).toBe(v.common);
   });
 
   it('rejects a file that is not a cache', () => {

@@ -13,6 +13,32 @@ export interface Vectors {
   rank(row: number): number;
   /** `target += weight × vector(row)`. */
   addTo(target: Float32Array, row: number, weight: number): void;
+  /** The SIF common direction of this table when the cache stores it (see `commonDirection` in sif.ts). */
+  readonly common?: Float32Array;
+}
+
+/** A table over int8 rows with per-row scales (the cache's rows, or the builder's before they are written). */
+export function quantisedRows(
+  dims: number,
+  size: number,
+  quant: Int8Array,
+  scales: Float32Array,
+  ranks: ArrayLike<number>,
+  indexOf: (word: string) => number = () => -1,
+  common?: Float32Array,
+): Vectors {
+  return {
+    size,
+    dims,
+    indexOf,
+    rank: (r) => ranks[r],
+    addTo(target, r, weight) {
+      const w = weight * scales[r];
+      const base = r * dims;
+      for (let k = 0; k < dims; k++) target[k] += w * quant[base + k];
+    },
+    common,
+  };
 }
 
 /** Reads a cache file written by buildVectorCache (layout documented there). One read, no per-word work. */
@@ -24,6 +50,8 @@ export function readVectorCache(path: string): Vectors {
   const dims = file.readUInt32LE(12);
   const slots = file.readUInt32LE(16);
   let at = file.byteOffset + 20;
+  const common = Float32Array.from(new Float32Array(file.buffer as ArrayBuffer, at, dims));
+  at += dims * 4;
   const view = <T>(make: (buf: ArrayBuffer, offset: number, n: number) => T, n: number, bytes: number): T => {
     const v = make(file.buffer as ArrayBuffer, at, n);
     at += bytes;
@@ -52,17 +80,7 @@ export function readVectorCache(path: string): Vectors {
     if (memo.size < 100_000) memo.set(word, row);
     return row;
   };
-  return {
-    size,
-    dims,
-    indexOf,
-    rank: (r) => ranks[r],
-    addTo(target, r, weight) {
-      const w = weight * scales[r];
-      const base = r * dims;
-      for (let k = 0; k < dims; k++) target[k] += w * quant[base + k];
-    },
-  };
+  return quantisedRows(dims, size, quant, scales, ranks, indexOf, common);
 }
 
 /** A table with no words: similarity then rests on lexical evidence alone. */

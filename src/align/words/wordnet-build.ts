@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../lexicons.js';
 import type { LexiconData } from './wordnet.js';
+import { encodeLexicon } from './wordnet-binary.js';
 import { LEXICON_FORMAT, defaultLexiconPath } from './wordnet-paths.js';
 
 /**
@@ -132,7 +133,7 @@ export function compileWordnet(dir: string = defaultWordnetDir()): LexiconData {
   };
 }
 
-/** Compiles and writes the lexicon (write then rename, so a parallel reader never sees half a file). */
+/** Compiles and writes the lexicon in its binary form (wordnet-binary.ts; write then rename, so a parallel reader never sees half a file). */
 export function buildLexicon(
   dir?: string,
   outPath: string = defaultLexiconPath(),
@@ -140,7 +141,7 @@ export function buildLexicon(
   const data = compileWordnet(dir);
   mkdirSync(dirname(outPath), { recursive: true });
   const tmp = `${outPath}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(data));
+  writeFileSync(tmp, encodeLexicon(data));
   renameSync(tmp, outPath);
   return { words: data.words.length, synsets: data.members.length, path: outPath };
 }

@@ -5,7 +5,7 @@ import { cacheDir } from '../vectors-paths.js';
 /** Bump when the lexicon layout changes: the file name changes with it, so an old file is never misread. */
 export const LEXICON_FORMAT = 'unspun.wordnet/1';
 
-export const LEXICON_FILE = 'wordnet-3.1.lexicon.v1.json';
+export const LEXICON_FILE = 'wordnet-3.1.lexicon.v2.bin';
 
 /** Where `prepare` writes the lexicon: beside the vector cache (`$UNSPUN_CACHE` or `<package root>/.cache`). */
 export function defaultLexiconPath(): string {

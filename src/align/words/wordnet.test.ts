@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileWordnet } from './wordnet-build.js';
-import { emptyLexicon, lexiconFromData, loadLexicon } from './wordnet.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildLexicon, compileWordnet } from './wordnet-build.js';
+import { emptyLexicon, lexiconFromData, loadLexicon, readLexicon } from './wordnet.js';
 
 describe('WordNet lexicon', () => {
   const lex = loadLexicon();
@@ -29,5 +32,27 @@ describe('WordNet lexicon', () => {
     expect(data.words.length).toBeGreaterThan(60_000);
     expect(data.words.some((w) => w.includes('_'))).toBe(false);
     expect(lexiconFromData(data).relate('win', 'lose')).toBe('antonym');
+  });
+
+  it('reads its binary file as written and rejects one cut short', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspun-wordnet-'));
+    try {
+      const { path } = buildLexicon(undefined, join(dir, 'lexicon.bin'));
+      const read = readLexicon(path);
+      expect(read.size).toBe(lex.size);
+      for (const [a, b] of [
+        ['delay', 'holdup'],
+        ['rejection', 'acceptance'],
+        ['decide', 'decision'],
+        ['car', 'vehicle'],
+        ['bridge', 'tax'],
+      ])
+        expect(read.relate(a, b)).toBe(lex.relate(a, b));
+      const cut = join(dir, 'cut.bin');
+      writeFileSync(cut, readFileSync(path).subarray(0, 4096));
+      expect(() => readLexicon(cut)).toThrow(/truncated/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { encodeLexicon, decodeLexicon } from './wordnet-binary.js';
 import { buildLexicon } from './wordnet-build.js';
 import { LEXICON_FORMAT, defaultLexiconPath, userLexiconPath } from './wordnet-paths.js';
 
@@ -44,71 +45,66 @@ export function emptyLexicon(): Lexicon {
   return { size: 0, has: () => false, relate: () => null };
 }
 
-/** The runtime lexicon over compiled data (indexes built once; each `relate` is a few small set lookups). */
+/** The runtime lexicon over compiled data (through the binary form, so both read the same way). */
 export function lexiconFromData(data: LexiconData): Lexicon {
   if (data.format !== LEXICON_FORMAT) throw new Error(`not an ${LEXICON_FORMAT} lexicon: ${data.format}`);
-  const ids = new Map<string, number>();
-  for (let i = 0; i < data.words.length; i++) ids.set(data.words[i], i);
-  const synsetsOf: number[][] = data.words.map(() => []);
-  data.members.forEach((m, s) => {
-    for (const w of m) synsetsOf[w].push(s);
-  });
-  const linked = (pairs: [number, number][]): Map<number, Set<number>> => {
-    const out = new Map<number, Set<number>>();
-    const add = (a: number, b: number) => {
-      let set = out.get(a);
-      if (!set) out.set(a, (set = new Set()));
-      set.add(b);
-    };
-    for (const [a, b] of pairs) {
-      add(a, b);
-      add(b, a);
-    }
-    return out;
+  return lexiconFromBinary(encodeLexicon(data));
+}
+
+/** The runtime lexicon over a binary lexicon file's bytes: views, no per-word work; each `relate` is a few short scans. */
+export function lexiconFromBinary(file: Buffer): Lexicon {
+  const { size, idOf, synsets, hypernyms, antonyms, derivations } = decodeLexicon(file);
+  const has = (l: { offsets: Int32Array; ids: Int32Array }, i: number, x: number): boolean => {
+    for (let k = l.offsets[i]; k < l.offsets[i + 1]; k++) if (l.ids[k] === x) return true;
+    return false;
   };
-  const antonyms = linked(data.antonyms);
-  const derivations = linked(data.derivations);
-  // Synset lists are short (a handful): loops over arrays beat building sets per call.
-  const within2 = (from: number[], targets: number[]): boolean => {
-    for (const s of from)
-      for (const h of data.hypernyms[s]) {
-        if (targets.includes(h)) return true;
-        for (const h2 of data.hypernyms[h]) if (targets.includes(h2)) return true;
+  const shareSynset = (a: number, b: number): boolean => {
+    for (let k = synsets.offsets[a]; k < synsets.offsets[a + 1]; k++) if (has(synsets, b, synsets.ids[k])) return true;
+    return false;
+  };
+  /** Whether a hypernym of one of `from`'s synsets, or one of theirs, is one of `to`'s synsets. */
+  const within2 = (from: number, to: number): boolean => {
+    for (let k = synsets.offsets[from]; k < synsets.offsets[from + 1]; k++) {
+      const s = synsets.ids[k];
+      for (let j = hypernyms.offsets[s]; j < hypernyms.offsets[s + 1]; j++) {
+        const h = hypernyms.ids[j];
+        if (has(synsets, to, h)) return true;
+        for (let i = hypernyms.offsets[h]; i < hypernyms.offsets[h + 1]; i++)
+          if (has(synsets, to, hypernyms.ids[i])) return true;
       }
+    }
     return false;
   };
-  const antonymOf = (x: number, b: number, db: Set<number> | undefined): boolean => {
-    const ants = antonyms.get(x);
-    if (!ants) return false;
-    if (ants.has(b)) return true;
-    if (db) for (const y of db) if (ants.has(y)) return true;
+  /** x's antonyms include b or a derivation of b. */
+  const antonymOf = (x: number, b: number): boolean => {
+    if (has(antonyms, x, b)) return true;
+    for (let k = derivations.offsets[b]; k < derivations.offsets[b + 1]; k++)
+      if (has(antonyms, x, derivations.ids[k])) return true;
     return false;
   };
+  // Directly, or through derivation on either side: "rejection" → "reject" ↔ "accept" ← "acceptance".
   const antonymous = (a: number, b: number): boolean => {
-    // Directly, or through derivation on either side: "rejection" → "reject" ↔ "accept" ← "acceptance".
-    const db = derivations.get(b);
-    if (antonymOf(a, b, db)) return true;
-    for (const x of derivations.get(a) ?? []) if (antonymOf(x, b, db)) return true;
+    if (antonymOf(a, b)) return true;
+    for (let k = derivations.offsets[a]; k < derivations.offsets[a + 1]; k++)
+      if (antonymOf(derivations.ids[k], b)) return true;
     return false;
   };
   const memo = new Map<number, LexicalRelation | null>();
   return {
-    size: data.words.length,
-    has: (lemma) => ids.has(lemma),
+    size,
+    has: (lemma) => idOf(lemma) >= 0,
     relate(x, y) {
-      const a = ids.get(x);
-      const b = ids.get(y);
-      if (a === undefined || b === undefined || a === b) return null;
-      const key = a * data.words.length + b;
+      const a = idOf(x);
+      const b = idOf(y);
+      if (a < 0 || b < 0 || a === b) return null;
+      const key = a * size + b;
       const hit = memo.get(key);
       if (hit !== undefined) return hit;
-      const sa = synsetsOf[a];
-      const sb = synsetsOf[b];
       let r: LexicalRelation | null = null;
-      if (sa.some((s) => sb.includes(s))) r = 'synonym';
+      if (shareSynset(a, b)) r = 'synonym';
       else if (antonymous(a, b)) r = 'antonym';
-      else if (derivations.get(a)?.has(b)) r = 'derivation';
-      else if (within2(sa, sb) || within2(sb, sa)) r = 'hypernym';
+      else if (has(derivations, a, b)) r = 'derivation';
+      else if (within2(a, b) || within2(b, a)) r = 'hypernym';
       if (memo.size < 200_000) memo.set(key, r);
       return r;
     },
@@ -117,7 +113,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
 
 /** Reads a lexicon file written by buildLexicon. */
 export function readLexicon(path: string): Lexicon {
-  return lexiconFromData(JSON.parse(readFileSync(path, 'utf8')) as LexiconData);
+  return lexiconFromBinary(readFileSync(path));
 }
 
 const loaded = new Map<string, Lexicon>();
