@@ -105,13 +105,13 @@ export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
 });
 
 /** Quotation marks around a name or title ("Reclaim the Streets" protesters), not around someone's words. */
-function isTitle(q: Quote): boolean {
+export function isTitle(q: Quote): boolean {
   const long = q.inner.text.split(/\s+/).filter((w) => /\p{L}{4,}/u.test(w));
   return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && !/[.!?]/.test(q.inner.text);
 }
 
 /** The quote's words, without editorial insertions in brackets or parentheses ("arrest Junior (Chambers)"). */
-function quoteWords(q: Quote): Word[] {
+export function quoteWords(q: Quote): Word[] {
   const inserted = [...q.inner.text.matchAll(/[([][^)\]]*[)\]]/g)].map((m) => [
     q.inner.start + m.index,
     q.inner.start + m.index + m[0].length,
