@@ -9,8 +9,8 @@ export const MIN_QUOTE_WORDS = 3;
  * A derived quote is the same quote as a source quote, with other words, when half its content words (and at least
  * two) or 80% of all its words are the source quote's. Function words alone make any two quotes look alike.
  */
-const SAME_QUOTE_CONTENT = 0.5;
-const MIN_SHARED_CONTENT = 2;
+export const SAME_QUOTE_CONTENT = 0.5;
+export const MIN_SHARED_CONTENT = 2;
 const SAME_QUOTE_WORDS = 0.8;
 
 export interface QuotePairing {
