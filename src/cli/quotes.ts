@@ -11,7 +11,9 @@ export function registerQuotes(program: Command): void {
       'follow a quote through the corpus: every appearance earliest first, grouped by wording, with each mutation against the earliest (words changed, speaker changed or dropped, turned into paraphrase, possibly fabricated)',
     )
     .argument('[text]', 'the quote, or a few words of it')
-    .addOption(new Option('--article <id>', 'the trail of every quote in this stored article').argParser(wholeNumber(1)))
+    .addOption(
+      new Option('--article <id>', 'the trail of every quote in this stored article').argParser(wholeNumber(1)),
+    )
     .addOption(dbOption())
     .option('--json', 'print one JSON document (schema unspun.quotes/1)')
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'markdown', 'json']).default('text'))
@@ -33,7 +35,12 @@ export function registerQuotes(program: Command): void {
           import('../align/words/wordnet.js'),
           import('../corpus/quotes/index.js'),
         ]);
-        const models = { vectors: loadVectors(), lexicon: loadLexicon(), paraphrases: opts.paraphrases, onWarning: warnLine };
+        const models = {
+          vectors: loadVectors(),
+          lexicon: loadLexicon(),
+          paraphrases: opts.paraphrases,
+          onWarning: warnLine,
+        };
         const result = await withStore(opts.db, 'read', (store) =>
           text !== undefined ? q.quoteProvenance(store, text, models) : q.articleQuotes(store, opts.article!, models),
         );

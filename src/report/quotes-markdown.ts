@@ -14,7 +14,10 @@ export function quotesToMarkdown(r: QuotesResult): string {
       '',
     );
     for (const w of t.wordings) {
-      out.push(`### ${w.form === 'quote' ? '“' + cell(clip(w.text, 200)) + '”' : 'Restated: ' + cell(clip(w.text, 200))}`, '');
+      out.push(
+        `### ${w.form === 'quote' ? '“' + cell(clip(w.text, 200)) + '”' : 'Restated: ' + cell(clip(w.text, 200))}`,
+        '',
+      );
       if (w.diff) out.push(`Words against the earliest version: ${diffToMarkdown(w.diff)}`, '');
       out.push('| article | published | speaker as given | mutations |', '| --- | --- | --- | --- |');
       for (const a of w.appearances) out.push(row(a));

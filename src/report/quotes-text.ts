@@ -45,7 +45,8 @@ export function diffToText(ops: WordDiffOp[]): string {
 /** `unspun quotes` in the terminal: per quote, its wordings earliest first, each appearance with its mutations. */
 export function quotesToText(r: QuotesResult): string {
   const out: string[] = [];
-  if (!r.trails.length) out.push(`Article #${r.query.article} has no direct quotes of ${MIN_QUOTE_WORDS} words or more.`);
+  if (!r.trails.length)
+    out.push(`Article #${r.query.article} has no direct quotes of ${MIN_QUOTE_WORDS} words or more.`);
   for (const t of r.trails) {
     out.push(
       `Quote: “${safeLine(clip(t.query, 100))}” — ${t.counts.appearances} appearance(s): ${t.counts.quoted} quoted, ${t.counts.paraphrased} restated without quotation marks; ${orderWords(t)}`,
@@ -56,7 +57,8 @@ export function quotesToText(r: QuotesResult): string {
     }
     out.push(`  earliest: ${article(t.earliest)} — ${safeLine(speakerWords(t.earliest))}`);
     for (const w of t.wordings) {
-      const head = w.form === 'quote' ? '“' + safeLine(clip(w.text, 140)) + '”' : `restated: ${safeLine(clip(w.text, 140))}`;
+      const head =
+        w.form === 'quote' ? '“' + safeLine(clip(w.text, 140)) + '”' : `restated: ${safeLine(clip(w.text, 140))}`;
       out.push('', `  ${head} — ${w.appearances.length} article(s)`);
       if (w.diff) out.push(`    words vs earliest: ${safeLine(diffToText(w.diff))}`);
       for (const a of w.appearances) {

@@ -168,7 +168,8 @@ class Trails {
 
   async trail(query: QuoteQuery): Promise<QuoteTrail> {
     const found = await this.quoted(query);
-    if (this.opts.paraphrases !== false) found.push(...(await this.paraphrased(query, new Set(found.map((f) => f.doc)))));
+    if (this.opts.paraphrases !== false)
+      found.push(...(await this.paraphrased(query, new Set(found.map((f) => f.doc)))));
     await this.loadMetas(found.map((f) => f.doc));
     const order = found.every((f) => validDate(this.metas.get(f.doc)?.published)) ? 'published' : 'ingest';
     found.sort((a, b) => this.compareDocs(a.doc, b.doc, order) || a.start - b.start);
@@ -203,7 +204,9 @@ class Trails {
       start: q.innerStart,
       end: q.innerEnd,
       words: q.words,
-      speaker: q.speakerKey ? { key: q.speakerKey, name: q.speakerName ?? q.speakerKey, description: q.description } : null,
+      speaker: q.speakerKey
+        ? { key: q.speakerKey, name: q.speakerName ?? q.speakerKey, description: q.description }
+        : null,
       speakerOrg: q.speakerOrg,
       score: round(score),
     }));
@@ -297,7 +300,8 @@ class Trails {
         (q) => q.words !== words && q.words.split(' ').length >= MIN_QUOTE_WORDS,
       );
       for (const q of others.slice(0, COPY_QUOTE_PROBES))
-        for (const m of await matchingQuotes(this.store, queryOf(q.words))) if (m.quote.doc !== doc) out.add(m.quote.doc);
+        for (const m of await matchingQuotes(this.store, queryOf(q.words)))
+          if (m.quote.doc !== doc) out.add(m.quote.doc);
     }
     await this.loadMetas([...out, doc]);
     return [...out].filter((o) => this.metas.has(o) && this.compareDocs(o, doc, order) < 0);
@@ -361,14 +365,17 @@ function sameWording(a: string, b: string): boolean {
   return ` ${a} `.includes(` ${b} `) || ` ${b} `.includes(` ${a} `);
 }
 
-/** Same person, or the organisation the other speaks for ("Maria Lenz, a spokeswoman for X" / "X said"). */
+/**
+ * Same person, or the organisation the other speaks for: "Maria Lenz, a spokeswoman for X" / "X said", also when
+ * the description names it without capitals ("Ines Brook, chair of the harbour board" / "the harbour board said").
+ */
 function sameSpeaker(a: Found, b: Found): boolean {
   if (!a.speaker || !b.speaker) return false;
   if (sameEntity(a.speaker.key, b.speaker.key)) return true;
-  return (
-    (a.speakerOrg !== null && sameEntity(a.speakerOrg, b.speaker.key)) ||
-    (b.speakerOrg !== null && sameEntity(b.speakerOrg, a.speaker.key))
-  );
+  const speaksFor = (x: Found, y: QuoteSpeaker) =>
+    (x.speakerOrg !== null && sameEntity(x.speakerOrg, y.key)) ||
+    ` ${(x.speaker?.description ?? '').toLowerCase()} `.includes(` ${y.key} `);
+  return speaksFor(a, b.speaker) || speaksFor(b, a.speaker);
 }
 
 function quoteAt(a: Analysis, innerStart: number): Quote | undefined {
