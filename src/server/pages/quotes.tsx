@@ -16,7 +16,7 @@ function QuotesPage(props: { q: string; result?: QuotesResult | null; error?: st
         or a quote no earlier article has.
       </p>
       <ErrorBox message={props.error} />
-      <form method="get" action="/quotes" class="quotes-form" role="search">
+      <form method="get" action="/quotes" class="quotes-form">
         <label for="q">Quote or fragment</label>
         <input id="q" name="q" type="search" value={props.q} maxlength={500} required />
         <button type="submit">Look up</button>
@@ -108,7 +108,7 @@ function Trail(props: { trail: QuoteTrail }) {
 /** A word diff against the earliest wording: removed words struck through, new ones underlined. */
 function Diff(props: { ops: WordDiffOp[] }) {
   return (
-    <p class="word-diff" aria-label="words against the earliest version">
+    <p class="word-diff" title="words against the earliest version">
       {props.ops.map((o) =>
         o.op === 'same' ? (
           <span>{o.text} </span>
