@@ -25,7 +25,7 @@ export function toMeta(r: Row): ArticleMeta {
 
 /** The columns of a quote index row, the same in every backend's `quotes` table. */
 export const QUOTE_COLUMNS =
-  'id, doc, q_start, q_end, inner_start, inner_end, speaker_key, speaker_name, speaker_org, description, words';
+  'id, doc, q_start, q_end, inner_start, inner_end, speaker_key, speaker_name, speaker_org, description, words, content';
 
 /** A `quotes` row as both backends return it. */
 export interface QuoteRow {
@@ -40,6 +40,7 @@ export interface QuoteRow {
   speaker_org: string | null;
   description: string | null;
   words: string;
+  content: string;
 }
 
 /** A quote row → its StoredQuote. */
@@ -56,5 +57,6 @@ export function toStoredQuote(r: QuoteRow): StoredQuote {
     speakerOrg: r.speaker_org,
     description: r.description,
     words: r.words,
+    content: r.content,
   };
 }

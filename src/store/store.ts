@@ -48,6 +48,8 @@ export interface QuoteEntry {
   description: string | null;
   /** The quoted words, lower-cased and folded, one space apart: the wording appearances are grouped by. */
   words: string;
+  /** The content words among them (comparable forms, in order, one space apart): what lookups compare. */
+  content: string;
   /** Lookup keys over the content words (adjacent pairs), for near-duplicate lookup. */
   keys: number[];
 }

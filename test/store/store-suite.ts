@@ -39,6 +39,10 @@ function quote(n: number, words: string, keys: number[]): QuoteEntry {
     speakerOrg: n % 2 ? 'harbour board' : null,
     description: n % 2 ? 'chair of the Harbour Board' : null,
     words: words.toLowerCase(),
+    content: words
+      .toLowerCase()
+      .replace(/\b(we|will|the|not)\b ?/g, '')
+      .trim(),
     keys,
   };
 }
@@ -188,6 +192,7 @@ export function runStoreSuite(name: string, open: StoreFactory): void {
         speakerOrg: 'harbour board',
         description: 'chair of the Harbour Board',
         words: 'we will rebuild the pier',
+        content: 'rebuild pier',
       });
       const ofB = await store.quotesOf(b.id);
       expect(ofB.map((q) => [q.words, q.speakerKey])).toEqual([

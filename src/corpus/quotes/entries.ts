@@ -25,6 +25,7 @@ export function quoteEntries(a: Analysis): QuoteEntry[] {
     const described = q.speaker
       ? a.speakerDescriptions.find((d) => q.speaker && sameEntity(d.person, q.speaker.key))
       : undefined;
+    const content = contentWordsIn(a, q);
     out.push({
       start: q.start,
       end: q.end,
@@ -35,7 +36,8 @@ export function quoteEntries(a: Analysis): QuoteEntry[] {
       speakerOrg: described?.org ?? null,
       description: described?.description.text ?? null,
       words: words.join(' '),
-      keys: quoteKeys(contentWordsIn(a, q)),
+      content: content.join(' '),
+      keys: quoteKeys(content),
     });
   }
   return out;

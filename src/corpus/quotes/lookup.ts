@@ -32,8 +32,8 @@ export interface QuoteQuery {
   text: string;
   /** Comparable content words, in order. */
   content: string[];
-  /** Tokens of the query (for the paraphrase similarity). */
-  tokens: Token[];
+  /** Tokens of the query (for the paraphrase similarity), made when first needed. */
+  tokens: Token[] | null;
 }
 
 /** A free-text quote or fragment as a query: quotation marks and a trailing "…, X said" need not be stripped. */
@@ -43,11 +43,9 @@ export function queryOf(text: string): QuoteQuery {
   return { text: inner, content: tokens.filter(isContentWord).map((t) => wordKey(t.text)), tokens };
 }
 
-/** Content words of a stored quote's normalised words (the tokeniser marks stop words the same way everywhere). */
-export function contentOf(words: string): string[] {
-  return plainAnalysis(words)
-    .tokens.filter(isContentWord)
-    .map((t) => wordKey(t.text));
+/** A stored quote as a query: its content words come from the index (no tokenising). */
+export function storedQuery(q: Pick<StoredQuote, 'words' | 'content'>): QuoteQuery {
+  return { text: q.words, content: q.content ? q.content.split(' ') : [], tokens: null };
 }
 
 /**
@@ -82,7 +80,7 @@ export async function matchingQuotes(
     .map(([id]) => id);
   const out: Array<{ quote: StoredQuote; score: number }> = [];
   for (const quote of await store.quotesById(ids)) {
-    const m = sameQuote(query.content, contentOf(quote.words));
+    const m = sameQuote(query.content, quote.content ? quote.content.split(' ') : []);
     if (m.same) out.push({ quote, score: m.score });
   }
   return out;
@@ -103,10 +101,11 @@ export function paraphraseIn(
   a: Analysis,
   query: QuoteQuery,
   vectors: Vectors,
-  thresholds: { similarity: number; coverage: number } = PARAPHRASE_THRESHOLDS,
+  thresholds: { similarity: number; coverage: number; quoted?: boolean } = PARAPHRASE_THRESHOLDS,
 ): ParaphraseHit | null {
   const want = new Set(query.content);
   if (want.size < MIN_SHARED_CONTENT) return null;
+  query.tokens ??= plainAnalysis(query.text).tokens;
   const q = sentenceFeatures(query.tokens, vectors);
   const wordSim = directWordSimilarity(vectors);
   let best: ParaphraseHit | null = null;
@@ -118,7 +117,7 @@ export function paraphraseIn(
     for (const w of want) if (content.has(w)) carried++;
     if (carried / want.size < thresholds.coverage) continue;
     // Words carried inside quotation marks are a quote, found by the index, not a paraphrase.
-    if (a.quotes.some((x) => x.inner.start < s.end && x.inner.end > s.start)) continue;
+    if (!thresholds.quoted && a.quotes.some((x) => x.inner.start < s.end && x.inner.end > s.start)) continue;
     const score = similarity(q, sentenceFeatures(tokens, vectors), wordSim);
     if (score >= thresholds.similarity && (!best || score > best.score)) best = { sentence: s, score };
   }

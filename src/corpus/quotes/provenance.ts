@@ -8,6 +8,8 @@ import type { ArticleMeta, Store, StoredQuote } from '../../store/store.js';
 import type { Analysis, Quote } from '../../types.js';
 import { TOOL } from '../../version.js';
 import { fingerprint } from '../fingerprint.js';
+import { longestCommonRun } from '../../align/runs.js';
+import { words } from '../../checks/evidence/pairs.js';
 import {
   matchingQuotes,
   PARAPHRASE_CANDIDATES,
@@ -15,12 +17,13 @@ import {
   paraphraseIn,
   type QuoteQuery,
   queryOf,
+  storedQuery,
 } from './lookup.js';
 import { quoteWordDiff, type WordDiffOp } from './word-diff.js';
 
 /**
- * How an appearance differs from the earliest one. Speaker mutations compare with the first appearance that names
- * a speaker (the original attribution). `possibly-fabricated`: the earliest appearance sits in an article that
+ * How an appearance differs from the earliest one (speakers too: `speaker-added` when the earliest names no one).
+ * `possibly-fabricated`: the earliest appearance sits in an article that
  * copies an earlier stored article, and no earlier article has the words, quoted or restated.
  */
 export const QUOTE_MUTATIONS = [
@@ -39,11 +42,14 @@ export const COPY_BANDS = 8;
 /** Other quotes of an article looked up to see whether it repeats an earlier article's quotes. */
 const COPY_QUOTE_PROBES = 6;
 /**
- * An earlier article "has" the words when a sentence carries this share of the quote's content words with this
- * sentence similarity: looser than a reported paraphrase (PARAPHRASE_THRESHOLDS), so a fabrication flag needs the
- * words to be truly absent.
+ * An earlier article "has" the words when a sentence — quoted or not — carries this share of the quote's content
+ * words with this sentence similarity: looser than a reported paraphrase (PARAPHRASE_THRESHOLDS) and than the quote
+ * index's same-quote test, so a fabrication flag needs the words to be truly absent (an altered short quote whose
+ * index match failed is not "fabricated").
  */
-const CLOSE_PARAPHRASE = { similarity: 0.3, coverage: 0.5 } as const;
+const CLOSE_PARAPHRASE = { similarity: 0.3, coverage: 0.5, quoted: true } as const;
+/** …or when it holds this many of the quote's words in a row ("to be back in Michigan"). */
+const SHARED_RUN = 4;
 
 export interface QuoteArticle {
   id: number;
@@ -142,7 +148,7 @@ export async function articleQuotes(store: Store, id: number, opts: QuotesOption
   for (const q of await store.quotesOf(id)) {
     if (q.words.split(' ').length < MIN_QUOTE_WORDS || seen.has(q.words)) continue;
     seen.add(q.words);
-    out.push(await trails.trail(queryOf(q.words)));
+    out.push(await trails.trail(storedQuery(q)));
   }
   return result({ text: null, article: id }, out, t0);
 }
@@ -257,17 +263,15 @@ class Trails {
     order: 'published' | 'ingest',
   ): Promise<void> {
     const first = found[0];
-    const attributed = found.find((f) => f.speaker);
     found.forEach((f, i) => {
       const m = appearances[i].mutations;
       if (i === 0) return;
       if (first.form === 'quote' && f.form === 'paraphrase') m.push('quote-to-paraphrase');
       if (first.form === 'paraphrase' && f.form === 'quote') m.push('paraphrase-to-quote');
       if (first.form === 'quote' && f.form === 'quote' && !sameWording(first.words, f.words)) m.push('words-changed');
-      if (!attributed || attributed === f) return;
-      if (f.speaker && !sameSpeaker(attributed, f)) m.push('speaker-changed');
-      else if (!f.speaker && found.indexOf(attributed) < i) m.push('speaker-dropped');
-      else if (f.speaker && found.indexOf(attributed) > i) m.push('speaker-added');
+      if (first.speaker && f.speaker && !sameSpeaker(first, f)) m.push('speaker-changed');
+      else if (first.speaker && !f.speaker) m.push('speaker-dropped');
+      else if (!first.speaker && f.speaker) m.push('speaker-added');
     });
     if (await this.possiblyFabricated(query, first, order)) appearances[0].mutations.push('possibly-fabricated');
   }
@@ -281,9 +285,12 @@ class Trails {
     if (first.form !== 'quote' || !first.speaker || first.words.split(' ').length < MIN_QUOTE_WORDS) return false;
     const sources = await this.earlierCopied(first.doc, first.words, order);
     if (!sources.length) return false;
+    const quoted = first.words.split(' ');
     for (const s of sources) {
       const a = await this.analysis(s);
       if (!a || paraphraseIn(a, query, this.opts.vectors, CLOSE_PARAPHRASE)) return false;
+      // A run of the quote's words in the earlier text (an altered short quote the index could not pair) is not new.
+      if (longestCommonRun(quoted, words(a.text)) >= SHARED_RUN) return false;
     }
     return true;
   }
@@ -300,8 +307,7 @@ class Trails {
         (q) => q.words !== words && q.words.split(' ').length >= MIN_QUOTE_WORDS,
       );
       for (const q of others.slice(0, COPY_QUOTE_PROBES))
-        for (const m of await matchingQuotes(this.store, queryOf(q.words)))
-          if (m.quote.doc !== doc) out.add(m.quote.doc);
+        for (const m of await matchingQuotes(this.store, storedQuery(q))) if (m.quote.doc !== doc) out.add(m.quote.doc);
     }
     await this.loadMetas([...out, doc]);
     return [...out].filter((o) => this.metas.has(o) && this.compareDocs(o, doc, order) < 0);

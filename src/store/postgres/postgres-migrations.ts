@@ -94,6 +94,7 @@ export const migrations: Array<{
         q_start integer NOT NULL, q_end integer NOT NULL, inner_start integer NOT NULL, inner_end integer NOT NULL,
         speaker_key text, speaker_name text, speaker_org text, description text,
         words text NOT NULL,
+        content text NOT NULL,
         keys integer[] NOT NULL
       );
       CREATE INDEX quotes_doc ON quotes (doc);
@@ -124,10 +125,10 @@ export async function insertQuotes(
   if (!quotes.length) return;
   const col = <T>(f: (x: { doc: number; q: QuoteEntry }) => T) => quotes.map(f);
   await client.query(
-    `INSERT INTO quotes (doc, q_start, q_end, inner_start, inner_end, speaker_key, speaker_name, speaker_org, description, words, keys)
-     SELECT d, s, e, i, j, k, n, o, ds, w, ks::integer[]
-     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-          AS t(d, s, e, i, j, k, n, o, ds, w, ks)`,
+    `INSERT INTO quotes (doc, q_start, q_end, inner_start, inner_end, speaker_key, speaker_name, speaker_org, description, words, content, keys)
+     SELECT d, s, e, i, j, k, n, o, ds, w, c, ks::integer[]
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+          AS t(d, s, e, i, j, k, n, o, ds, w, c, ks)`,
     [
       col((x) => x.doc),
       col((x) => x.q.start),
@@ -139,6 +140,7 @@ export async function insertQuotes(
       col((x) => x.q.speakerOrg),
       col((x) => x.q.description),
       col((x) => x.q.words),
+      col((x) => x.q.content),
       // Keys are uint32 hashes; integer[] is signed.
       col((x) => `{${x.q.keys.map((k) => k | 0).join(',')}}`),
     ],

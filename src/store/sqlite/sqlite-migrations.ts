@@ -62,7 +62,7 @@ export const migrations: Array<{
         doc INTEGER NOT NULL,
         q_start INTEGER NOT NULL, q_end INTEGER NOT NULL, inner_start INTEGER NOT NULL, inner_end INTEGER NOT NULL,
         speaker_key TEXT, speaker_name TEXT, speaker_org TEXT, description TEXT,
-        words TEXT NOT NULL
+        words TEXT NOT NULL, content TEXT NOT NULL
       );
       CREATE INDEX quotes_doc ON quotes (doc);
       CREATE TABLE quote_keys (key INTEGER NOT NULL, quote INTEGER NOT NULL, PRIMARY KEY (key, quote)) WITHOUT ROWID;
@@ -85,8 +85,8 @@ export const migrations: Array<{
 export function insertQuotes(sql: (text: string) => Database.Statement, doc: number, quotes: QuoteEntry[]): void {
   if (!quotes.length) return;
   const row = sql(
-    `INSERT INTO quotes (doc, q_start, q_end, inner_start, inner_end, speaker_key, speaker_name, speaker_org, description, words)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    `INSERT INTO quotes (doc, q_start, q_end, inner_start, inner_end, speaker_key, speaker_name, speaker_org, description, words, content)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
   );
   const key = sql('INSERT OR IGNORE INTO quote_keys (key, quote) VALUES (?, ?)');
   for (const q of quotes) {
@@ -101,6 +101,7 @@ export function insertQuotes(sql: (text: string) => Database.Statement, doc: num
       q.speakerOrg,
       q.description,
       q.words,
+      q.content,
     ) as { id: number };
     for (const k of q.keys) key.run(k, id);
   }
