@@ -26,6 +26,9 @@ export const PARAPHRASE_CANDIDATES = 8;
  */
 export const PARAPHRASE_THRESHOLDS = { similarity: 0.5, coverage: 0.5 } as const;
 
+/** Content words a quote needs before a sentence without quotation marks can count as restating it. */
+export const MIN_PARAPHRASE_CONTENT = 3;
+
 /** What a lookup matches against: the quote's words and content words. */
 export interface QuoteQuery {
   /** The words as given (for messages). */
@@ -104,7 +107,8 @@ export function paraphraseIn(
   thresholds: { similarity: number; coverage: number; quoted?: boolean } = PARAPHRASE_THRESHOLDS,
 ): ParaphraseHit | null {
   const want = new Set(query.content);
-  if (want.size < MIN_SHARED_CONTENT) return null;
+  // Two common words restated ("had a good look at me") are no evidence of a paraphrase.
+  if (want.size < MIN_PARAPHRASE_CONTENT) return null;
   query.tokens ??= plainAnalysis(query.text).tokens;
   const q = sentenceFeatures(query.tokens, vectors);
   const wordSim = directWordSimilarity(vectors);
