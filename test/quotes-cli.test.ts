@@ -11,14 +11,21 @@ describe('unspun quotes', () => {
     const added = cli(['add', join(ROOT, 'test/fixtures/quotes/harbour.jsonl'), '--db', db, '--workers', '0']);
     expect(added.code, added.stderr).toBe(0);
 
-    const text = cli(['quotes', 'the fishermen will have their berths back', '--db', db]);
+    const text = cli(['quotes', 'the fishermen will have their berths back before winter', '--db', db]);
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toMatch(/7 appearance\(s\): 6 quoted, 1 restated/);
     expect(text.stdout).toMatch(/before \[winter → summer\]/);
     expect(text.stdout).toMatch(/Aled Price \(cooperative spokesman\) {2}⚠ speaker changed/);
 
-    const md = cli(['quotes', 'the fishermen will have their berths back', '--db', db, '--format', 'markdown']);
-    expect(md.stdout).toMatch(/^## “the fishermen will have their berths back”/m);
+    const md = cli([
+      'quotes',
+      'the fishermen will have their berths back before winter',
+      '--db',
+      db,
+      '--format',
+      'markdown',
+    ]);
+    expect(md.stdout).toMatch(/^## “the fishermen will have their berths back before winter”/m);
     expect(md.stdout).toMatch(/~~winter~~ \*\*summer\*\*/);
     expect(md.stdout).toMatch(
       /\| #5 New pier for Morrow · Shore Notes \| 2026-05-06 \| no speaker \| speaker dropped \|/,

@@ -280,7 +280,7 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     const { loadVectors } = await import('../src/align/vectors.js');
     await addPaths(store, [join(ROOT, 'test/fixtures/quotes/harbour.jsonl')], { vectors: loadVectors(), workers: 0 });
     await page.goto(server.url + '/quotes');
-    await page.fill('#q', 'the fishermen will have their berths back');
+    await page.fill('#q', 'the fishermen will have their berths back before winter');
     await Promise.all([page.waitForURL(/\/quotes\?q=/), page.click('.quotes-form button[type=submit]')]);
     const items = page.locator('.quote-timeline .appearance');
     await expect(items.count()).resolves.toBe(7);

@@ -44,7 +44,7 @@ describe('quote provenance', () => {
   it('follows a fragment to every appearance, earliest first, with each mutation against the earliest', async () => {
     for (const a of ['wire', 'copy', 'altered', 'reattributed', 'unattributed', 'restated', 'fabricated'])
       ids[a] = idOf(a);
-    const r = await quoteProvenance(store, 'the fishermen will have their berths back', models);
+    const r = await quoteProvenance(store, 'the fishermen will have their berths back before winter', models);
     expect(r.schema).toBe('unspun.quotes/1');
     const [t] = r.trails;
     expect(t.order).toBe('published');
