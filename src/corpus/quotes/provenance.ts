@@ -221,9 +221,13 @@ class Trails {
   /** Restatements outside quotation marks, in the articles full-text search ranks highest for the quote's words. */
   private async paraphrased(query: QuoteQuery, quotedIn: Set<number>): Promise<Found[]> {
     const hits = await this.store.textSearch(query.text, PARAPHRASE_CANDIDATES + quotedIn.size);
+    const ids = hits
+      .map((h) => h.id)
+      .filter((id) => !quotedIn.has(id))
+      .slice(0, PARAPHRASE_CANDIDATES);
+    await this.prefetch(ids);
     const out: Found[] = [];
-    for (const { id } of hits) {
-      if (quotedIn.has(id) || out.length >= PARAPHRASE_CANDIDATES) continue;
+    for (const id of ids) {
       const a = await this.analysis(id);
       const hit = a && paraphraseIn(a, query, this.opts.vectors, PARAPHRASE_THRESHOLDS);
       if (!a || !hit) continue;
@@ -300,14 +304,15 @@ class Trails {
     const a = await this.analysis(doc);
     if (!a) return [];
     const out = new Set<number>();
-    for (const [other, n] of await this.store.bandMatches(fingerprint(a).bands))
-      if (other !== doc && n >= COPY_BANDS) out.add(other);
+    // Both kinds of evidence asked at once (a server store answers them on separate connections).
+    const [bands, quotes] = await Promise.all([this.store.bandMatches(fingerprint(a).bands), this.store.quotesOf(doc)]);
+    for (const [other, n] of bands) if (other !== doc && n >= COPY_BANDS) out.add(other);
     if (!out.size) {
-      const others = (await this.store.quotesOf(doc)).filter(
-        (q) => q.words !== words && q.words.split(' ').length >= MIN_QUOTE_WORDS,
-      );
-      for (const q of others.slice(0, COPY_QUOTE_PROBES))
-        for (const m of await matchingQuotes(this.store, storedQuery(q))) if (m.quote.doc !== doc) out.add(m.quote.doc);
+      const others = quotes
+        .filter((q) => q.words !== words && q.words.split(' ').length >= MIN_QUOTE_WORDS)
+        .slice(0, COPY_QUOTE_PROBES);
+      const found = await Promise.all(others.map((q) => matchingQuotes(this.store, storedQuery(q))));
+      for (const m of found.flat()) if (m.quote.doc !== doc) out.add(m.quote.doc);
     }
     await this.loadMetas([...out, doc]);
     return [...out].filter((o) => this.metas.has(o) && this.compareDocs(o, doc, order) < 0);
@@ -323,6 +328,7 @@ class Trails {
       else groups.set(key, { first: f, appearances: [appearances[i]] });
     });
     const earliest = found[0];
+    await this.prefetch([earliest.doc, ...[...groups.values()].map((g) => g.first.doc)]);
     const ea = await this.analysis(earliest.doc);
     const out: QuoteWording[] = [];
     for (const { first, appearances: members } of groups.values()) {
@@ -349,6 +355,11 @@ class Trails {
   private async loadMetas(ids: number[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.metas.has(id));
     for (const m of await this.store.getMeta(missing)) this.metas.set(m.id, m);
+  }
+
+  /** Reads the analyses of several articles at once (one round trip each, concurrently on a server store). */
+  private async prefetch(ids: number[]): Promise<void> {
+    await Promise.all([...new Set(ids)].filter((id) => !this.analyses.has(id)).map((id) => this.analysis(id)));
   }
 
   /** A stored analysis, decoded once; a damaged row is skipped with a warning. */
