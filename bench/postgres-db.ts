@@ -37,6 +37,7 @@ function row(i: number, tag: string): NewArticle {
     lemmas: Array.from({ length: 150 }, () => int(int(50000) + 1)),
     // 400 words of a Zipf-ish made-up vocabulary, for the full-text index.
     text: Array.from({ length: 400 }, () => `w${int(int(50000) + 1)}`).join(' '),
+    quotes: [],
   };
 }
 

@@ -274,6 +274,34 @@ describe.skipIf(!haveChromium)('unspun serve in headless Chromium', () => {
     await expect(page.locator('.finding.active').count()).resolves.toBe(1);
   }, 180_000);
 
+  it('follows a quote on the Quotes page: timeline, mutations, word diff, links to the article and the compare report', async () => {
+    // Seven articles written for the quote tests: a wire quote and copies that keep, alter, move, drop or restate it.
+    const { addPaths } = await import('../src/corpus/index.js');
+    const { loadVectors } = await import('../src/align/vectors.js');
+    await addPaths(store, [join(ROOT, 'test/fixtures/quotes/harbour.jsonl')], { vectors: loadVectors(), workers: 0 });
+    await page.goto(server.url + '/quotes');
+    await page.fill('#q', 'the fishermen will have their berths back before winter');
+    await Promise.all([page.waitForURL(/\/quotes\?q=/), page.click('.quotes-form button[type=submit]')]);
+    const items = page.locator('.quote-timeline .appearance');
+    await expect(items.count()).resolves.toBe(7);
+    await expect(items.first().locator('.facts').textContent()).resolves.toContain('earliest');
+    const badges = await page.locator('.quote-timeline .mutation').allTextContents();
+    expect(badges).toEqual(
+      expect.arrayContaining(['words changed', 'speaker changed', 'speaker dropped', 'quote turned into paraphrase']),
+    );
+    const altered = items.filter({ has: page.locator('.mutation', { hasText: 'words changed' }) });
+    await expect(altered.locator('.word-diff del').textContent()).resolves.toBe('winter');
+    await expect(altered.locator('.word-diff ins').textContent()).resolves.toBe('summer');
+    await shot(page, 'serve-quotes-1400.png');
+    await page.setViewportSize({ width: 420, height: 900 });
+    await shot(page, 'serve-quotes-420.png');
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    const href = await altered.locator('a.open-article').getAttribute('href');
+    expect(href).toMatch(/^\/articles\/\d+$/);
+    await Promise.all([page.waitForURL(/\/compare\/\d+\/\d+$/), altered.locator('a.open-compare').click()]);
+    await expect(page.locator('h1 .verdict').textContent()).resolves.toMatch(/rewrite|partial-reuse|same-story/);
+  }, 300_000);
+
   it('made no request to anything but the server', () => {
     expect(outside).toEqual([]);
   });

@@ -78,7 +78,7 @@ export function regexAttributions(text: string): Attr[] {
 }
 
 /** Offset map from the extracted text back to the raw file (extraction trims and normalises a few characters). */
-function offsetMap(raw: string, ext: string): (i: number) => number {
+export function offsetMap(raw: string, ext: string): (i: number) => number {
   const map = new Int32Array(ext.length + 1);
   let r = 0;
   for (let e = 0; e < ext.length; e++) {

@@ -11,7 +11,7 @@ import { pct } from '../report/format.js';
 import { safeLine, safeText } from '../report/sanitize.js';
 
 /** A skipped record or row: one line on stderr, the command goes on. */
-const warnLine = (message: string): void => void process.stderr.write(`unspun: warning: ${safeLine(message)}\n`);
+export const warnLine = (message: string): void => void process.stderr.write(`unspun: warning: ${safeLine(message)}\n`);
 
 /** The kernel, store and corpus code, loaded by the command that runs: registering commands stays cheap (start-up). */
 async function heavy() {
@@ -30,7 +30,7 @@ async function heavy() {
 // Registering these commands must stay cheap: the store, the corpus code and the kernel are imported by the
 // action that runs (see main.ts).
 
-const dbOption = () =>
+export const dbOption = () =>
   new Option(
     '--db <path|url>',
     'corpus store: a SQLite file (or sqlite:PATH) or postgres://user@host/db (default: $UNSPUN_DB or ./unspun.db)',
@@ -41,7 +41,7 @@ const dbOption = () =>
  * work on a read-only or immutable file. SQLite errors caused by the file (not a database, locked, read-only, a
  * folder) become one-line InputErrors (exit 2).
  */
-async function withStore<T>(
+export async function withStore<T>(
   db: string | undefined,
   mode: 'read' | 'write',
   fn: (store: Store) => Promise<T>,

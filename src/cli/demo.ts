@@ -66,21 +66,34 @@ export function registerDemo(program: Command): void {
     });
 }
 
-/** The corpus half of the demo: add every example to a corpus, trace the spin, group the families. */
+/** The quote the demo follows through the corpus: the wire's quote that the spin restates without its speaker. */
+export const DEMO_QUOTE = 'the public deserves its money back';
+
+/** The corpus half of the demo: add every example to a corpus, trace the spin, group the families, follow a quote. */
 async function corpusDemo(db?: string): Promise<void> {
-  const [{ loadVectors }, { openStore }, { addPaths, trace, families }] = await Promise.all([
-    import('../align/vectors.js'),
-    import('../store/index.js'),
-    import('../corpus/index.js'),
-  ]);
+  const [{ loadVectors }, { loadLexicon }, { openStore }, { addPaths, trace, families }, quotes, { quotesToText }] =
+    await Promise.all([
+      import('../align/vectors.js'),
+      import('../align/words/wordnet.js'),
+      import('../store/index.js'),
+      import('../corpus/index.js'),
+      import('../corpus/quotes/index.js'),
+      import('../report/quotes-text.js'),
+    ]);
   const path = db ?? join(mkdtempSync(join(tmpdir(), 'unspun-demo-')), 'demo.db');
   const store = await openStore(path);
   try {
-    const summary = await addPaths(store, [join(packageRoot, 'examples')], { vectors: loadVectors(), workers: 0 });
+    // The wire story first, then the spin, the copy and the rest: the order they came out in (the examples carry
+    // no published date but the spin's), so the quote trail below starts at the wire.
+    const order = [EXAMPLES.wire, EXAMPLES.farm, EXAMPLES.copy, EXAMPLES.independent, EXAMPLES.unrelated];
+    const summary = await addPaths(store, order.map(examplePath), { vectors: loadVectors(), workers: 0 });
     process.stdout.write(`\n=== corpus: added ${summary.added} example articles to ${path}\n\n`);
     const farm = (await store.list({ limit: 100 })).find((m) => (m.source ?? '').endsWith(EXAMPLES.farm));
     if (farm) process.stdout.write(traceToText(await trace(store, farm.id, { top: 4, vectors: loadVectors() })) + '\n');
     process.stdout.write(familiesToText(await families(store, { vectors: loadVectors() })));
+    process.stdout.write(`\n=== quotes: unspun quotes "${DEMO_QUOTE}" --db ${path}\n\n`);
+    const trail = await quotes.quoteProvenance(store, DEMO_QUOTE, { vectors: loadVectors(), lexicon: loadLexicon() });
+    process.stdout.write(quotesToText(trail));
   } finally {
     await store.close();
   }

@@ -11,6 +11,7 @@ import type { Analysis, Severity, SeveritySetting } from '../types.js';
 import { registerCorpusCommands } from './corpus.js';
 import { registerDemo } from './demo.js';
 import { registerQueueCommands } from './queue.js';
+import { registerQuotes } from './quotes.js';
 import { registerServe } from './serve.js';
 
 // Start-up: this file and what it imports statically must stay light (`unspun --version` ≤ 100 ms).
@@ -203,6 +204,7 @@ export function buildProgram(): Command {
     );
 
   registerCorpusCommands(program);
+  registerQuotes(program);
   registerQueueCommands(program);
   registerDemo(program);
   registerServe(program);

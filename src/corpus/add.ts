@@ -93,6 +93,7 @@ export function toNewArticle(
     features: { bands: p.fp.bands, anchors: selectAnchors(p.fp, lemmaDf), vector: p.vector },
     lemmas: p.fp.lemmas,
     text: p.text,
+    quotes: p.quotes,
   };
 }
 

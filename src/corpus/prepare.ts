@@ -7,6 +7,8 @@ import type { Analysis } from '../types.js';
 import { storedVector } from './doc-vector.js';
 import { fingerprint, type Fingerprint } from './fingerprint.js';
 import type { RawRecord } from './readers/record.js';
+import { quoteEntries } from './quotes/entries.js';
+import type { QuoteEntry } from '../store/store.js';
 
 /** A record after extraction and analysis, ready to be stored (structured-clone friendly for workers). */
 export interface Prepared {
@@ -20,6 +22,8 @@ export interface Prepared {
   analysis: Uint8Array;
   fp: Fingerprint;
   vector: Int8Array;
+  /** Quote index rows. */
+  quotes: QuoteEntry[];
 }
 
 /** The dedupe key: sha256 of the extracted text with whitespace runs collapsed (re-wrapping is not a new version). */
@@ -93,5 +97,6 @@ export function prepareAnalysis(a: Analysis, vectors: Vectors): Prepared {
     analysis: encodeAnalysis(a),
     fp: fingerprint(a),
     vector: storedVector(a, vectors),
+    quotes: quoteEntries(a),
   };
 }

@@ -72,7 +72,7 @@ function side(doc: ArticleReport, s: FindingSide | null, mark: (s: string) => st
  * Article text inside a table cell: HTML escaped (Markdown renderers pass raw HTML through), Markdown's own
  * emphasis and pipes escaped, line breaks flattened, control characters shown escaped.
  */
-function cell(s: string): string {
+export function cell(s: string): string {
   return safeLine(s.replace(/\r?\n/g, ' '))
     .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
     .replace(/[|*_`[\]]/g, (c) => '\\' + c);

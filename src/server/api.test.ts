@@ -303,6 +303,34 @@ describe('trace, families, jobs', () => {
   });
 });
 
+describe('quotes', () => {
+  it('GET /api/v1/quotes follows a quote from the wire to the copy that repeats it (unspun.quotes/1)', async () => {
+    const res = await app.request('/api/v1/quotes?q=' + encodeURIComponent('our own engineers say is unsafe'));
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as {
+      schema: string;
+      trails: Array<{ order: string; earliest: { article: { title: string } }; counts: { quoted: number } }>;
+    };
+    expect(r.schema).toBe('unspun.quotes/1');
+    expect(r.trails[0].order).toBe('published');
+    expect(r.trails[0].earliest.article.title).toBe('Wire origin');
+    expect(r.trails[0].counts.quoted).toBeGreaterThanOrEqual(2);
+    await expectProblem(await app.request('/api/v1/quotes'), 400);
+    await expectProblem(await app.request('/api/v1/quotes?q=the%20of'), 400);
+    await expectProblem(await app.request('/api/v1/quotes?article=9999'), 404);
+  });
+
+  it('the Quotes page lists the appearances with links to each article and to the compare report', async () => {
+    const html = await (await app.request('/quotes?q=' + encodeURIComponent('our own engineers say is unsafe'))).text();
+    expect(html).toContain('class="quote-timeline"');
+    expect(html).toMatch(/href="\/compare\/\d+\/\d+"/);
+    expect(html).toMatch(/href="\/articles\/\d+"/);
+    const empty = await app.request('/quotes?q=the%20of');
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('no content words');
+  });
+});
+
 describe('OpenAPI and pages', () => {
   it('serves an OpenAPI 3.1 document listing every endpoint, and a page rendering it', async () => {
     const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
@@ -319,6 +347,7 @@ describe('OpenAPI and pages', () => {
         '/articles/{id}',
         '/families',
         '/families/{id}',
+        '/quotes',
         '/jobs',
         '/jobs/{id}',
       ]),

@@ -51,6 +51,12 @@ const ListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 const Id = z.coerce.number().int().positive();
+const QuotesQuery = z
+  .object({ q: z.string().trim().min(1).max(500).optional(), article: Id.optional() })
+  .refine(
+    (x) => (x.q === undefined) !== (x.article === undefined),
+    'give q (a quote or a few of its words) or article',
+  );
 
 /** How deep a request body may nest: an article record is flat; 10⁵ brackets would overflow the stack later. */
 const MAX_JSON_DEPTH = 32;
@@ -192,6 +198,11 @@ export function apiRoutes(ctx: ServerContext): Hono {
     const family = out.result.families.find((f) => f.id === id);
     if (!family) throw problem(404, `no family ${id} (${out.result.families.length} found)`);
     return c.json({ schema: 'unspun.family/2', tool: TOOL, ...family });
+  });
+
+  api.get('/quotes', async (c) => {
+    const query = QuotesQuery.parse(c.req.query());
+    return c.json(await ctx.quotes(query.q !== undefined ? { q: query.q } : { article: query.article! }));
   });
 
   api.get('/jobs', (c) => c.json({ schema: 'unspun.jobs/1', jobs: ctx.jobs.list() }));

@@ -12,6 +12,7 @@ import { registerCompare } from './pages/compare.js';
 import { registerTrace } from './pages/trace.js';
 import { registerCorpus } from './pages/corpus.js';
 import { registerFamilies } from './pages/families.js';
+import { registerQuotes } from './pages/quotes.js';
 import { registerJobs } from './pages/jobs.js';
 import { registerApiDocs } from './pages/api-docs.js';
 import { registerDocs } from './pages/docs.js';
@@ -85,6 +86,7 @@ export function createApp(opts: ServerOptions): { app: Hono; ctx: ServerContext 
   registerTrace(app, ctx);
   registerCorpus(app, ctx);
   registerFamilies(app, ctx);
+  registerQuotes(app, ctx);
   registerJobs(app, ctx);
   registerApiDocs(app);
   registerDocs(app);

@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import { compareAnalyses } from '../compare.js';
 import { addPaths, families, trace, type AddSummary, type FamiliesResult, type TraceResult } from '../corpus/index.js';
 import { decodeAnalysis } from '../store/codec.js';
+import { articleQuotes, quoteProvenance, type QuotesResult } from '../corpus/quotes/index.js';
 import type { Store } from '../store/store.js';
 import type { Vectors } from '../align/vectors.js';
 import type { Lexicon } from '../align/words/index.js';
@@ -178,6 +179,21 @@ export class ServerContext {
         return r;
       }),
     };
+  }
+
+  /**
+   * The trail of a quote (or of each quote of a stored article) through the corpus. Within the request: a lookup is
+   * a few index reads and at most PARAPHRASE_CANDIDATES analyses, whatever the corpus size.
+   */
+  async quotes(query: { q: string } | { article: number }): Promise<QuotesResult> {
+    const opts = {
+      vectors: this.vectors,
+      lexicon: this.lexicon,
+      onWarning: (m: string) => console.warn(`unspun serve: ${m}`),
+    };
+    if ('q' in query) return quoteProvenance(this.store, query.q, opts);
+    if (!(await this.store.getMeta([query.article])).length) throw problem(404, `no article with id ${query.article}`);
+    return articleQuotes(this.store, query.article, opts);
   }
 
   tracedQuery(key: string): Analysis | null {

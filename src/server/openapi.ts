@@ -121,6 +121,19 @@ export const OPENAPI = {
         },
         additionalProperties: true,
       },
+      Quotes: {
+        type: 'object',
+        properties: {
+          schema: { const: 'unspun.quotes/1' },
+          query: { type: 'object' },
+          trails: {
+            type: 'array',
+            description:
+              'per quote: order (published | ingest), earliest, wordings (words, text, form, diff, appearances with article, form, span, speaker, mutations), counts',
+          },
+        },
+        additionalProperties: true,
+      },
       Families: {
         type: 'object',
         properties: { schema: { const: 'unspun.families/2' }, families: { type: 'array' } },
@@ -264,6 +277,27 @@ export const OPENAPI = {
       get: {
         summary: 'One family: members origin first, edges copy → source',
         responses: { '200': json(ref('Family')), ...jobAccepted, ...problems(400, 404) },
+      },
+    },
+    '/quotes': {
+      get: {
+        summary:
+          'Where a quote came from (unspun quotes --json): every appearance earliest first, grouped by wording, with its mutations against the earliest',
+        parameters: [
+          {
+            name: 'q',
+            in: 'query',
+            schema: { type: 'string', maxLength: 500 },
+            description: 'the quote or a few of its words',
+          },
+          {
+            name: 'article',
+            in: 'query',
+            schema: { type: 'integer' },
+            description: 'or: every quote of this stored article',
+          },
+        ],
+        responses: { '200': json(ref('Quotes')), ...problems(400, 404) },
       },
     },
     '/jobs': {

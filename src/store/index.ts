@@ -8,9 +8,11 @@ export type {
   IndexFeatures,
   ListOptions,
   NewArticle,
+  QuoteEntry,
   Store,
   StoreCapabilities,
   StoredArticle,
+  StoredQuote,
   VectorHit,
 } from './store.js';
 export { encodeAnalysis, decodeAnalysis } from './codec.js';

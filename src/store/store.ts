@@ -33,6 +33,33 @@ export interface IndexFeatures {
   vector: Int8Array;
 }
 
+/** One direct quote as the quote index keeps it (src/corpus/quotes/entries.ts). */
+export interface QuoteEntry {
+  /** `[start,end)` of the quote, marks included, and of the words inside the marks. */
+  start: number;
+  end: number;
+  innerStart: number;
+  innerEnd: number;
+  /** The speaker as this article gives it (null: the article attributes the quote to no one). */
+  speakerKey: string | null;
+  speakerName: string | null;
+  /** Organisation named in the speaker's description ("a spokeswoman for the Federal Railway Authority"). */
+  speakerOrg: string | null;
+  description: string | null;
+  /** The quoted words, lower-cased and folded, one space apart: the wording appearances are grouped by. */
+  words: string;
+  /** The content words among them (comparable forms, in order, one space apart): what lookups compare. */
+  content: string;
+  /** Lookup keys over the content words (adjacent pairs), for near-duplicate lookup. */
+  keys: number[];
+}
+
+/** A quote index row: the entry with its own id and the stored article version it sits in. */
+export interface StoredQuote extends Omit<QuoteEntry, 'keys'> {
+  id: number;
+  doc: number;
+}
+
 export interface NewArticle extends Omit<ArticleMeta, 'id' | 'addedAt'> {
   /** sha1 of the raw input bytes: lets a re-run skip unchanged inputs before extraction. */
   rawHash: string;
@@ -43,6 +70,8 @@ export interface NewArticle extends Omit<ArticleMeta, 'id' | 'addedAt'> {
   lemmas: number[];
   /** The extracted text, for the full-text index (`textSearch`). */
   text: string;
+  /** The article's direct quotes, for the quote index. */
+  quotes: QuoteEntry[];
 }
 
 export interface StoredArticle extends ArticleMeta {
@@ -120,6 +149,15 @@ export interface Store {
   nearestByVector(vector: Int8Array, k: number): Promise<VectorHit[]>;
   /** Cosine of the query with each given document's vector (ids without a vector are left out). */
   vectorScores(vector: Int8Array, ids: number[]): Promise<Map<number, number>>;
+  /**
+   * Posting lists of quote lookup keys: quote ids per key (capped at `maxPerKey`; a key more common than that says
+   * little and is left out, as `anchorPostings` does).
+   */
+  quotePostings(keys: number[], maxPerKey: number): Promise<Map<number, number[]>>;
+  /** Quote index rows by id (any order; unknown ids left out). */
+  quotesById(ids: number[]): Promise<StoredQuote[]>;
+  /** The quotes of one stored article version, in text order. */
+  quotesOf(doc: number): Promise<StoredQuote[]>;
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
   /** Bytes used by the retrieval index (bands, anchors, vectors), for the budget of ≤ 2 KB per article. */

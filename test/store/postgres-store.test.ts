@@ -59,6 +59,7 @@ describe.skipIf(SKIP_POSTGRES)('postgres backend specifics', () => {
       features: { bands: [n], anchors: [n], vector: Int8Array.from(v) },
       lemmas: [],
       text: `vector ${n}`,
+      quotes: [],
     });
     const [a, b] = await store.insertBatch([rec(1, [127, 0, 0]), rec(2, [0, 127, 0]), rec(3, [0, 0, 127])]);
     expect((await store.buildHnsw()).dim).toBe(3);

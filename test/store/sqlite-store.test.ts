@@ -9,6 +9,9 @@ import { migrations } from '../../src/store/sqlite/sqlite-migrations.js';
 import { InputError } from '../../src/errors.js';
 import { openStore, parseStoreUrl, resolveDbPath } from '../../src/store/index.js';
 import { runStoreSuite } from './store-suite.js';
+import { encodeAnalysis } from '../../src/store/codec.js';
+import { analyze } from '../../src/nlp/index.js';
+import { extract } from '../../src/ingest/index.js';
 
 const only = process.env.UNSPUN_STORE_BACKENDS?.split(',');
 if (!only || only.includes('sqlite')) runStoreSuite('sqlite', (dir) => openStore(join(dir, 'unspun.db')));
@@ -42,6 +45,31 @@ describe('sqlite backend specifics', () => {
     const store = new SqliteStore(file);
     const [hit] = await store.textSearch('the ferry crew', 5);
     expect(hit.id).toBe((await store.findByHash('h'))!.id);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('indexes the quotes of articles stored before the quote index (backfill from the stored analysis)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspun-quotes-'));
+    const file = join(dir, 'old.db');
+    // A corpus at migration 2, holding one analysed article with a quote and one row too old to decode.
+    const db = new Database(file);
+    db.exec('CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    db.exec(migrations[0].sql);
+    db.exec(migrations[1].sql);
+    db.prepare("INSERT INTO migrations VALUES (1, 'x', 'now'), (2, 'y', 'now')").run();
+    const text = 'Pier vote\n\n"We will rebuild the pier stone by stone," Ines Brook said on Monday.';
+    const analysis = encodeAnalysis(analyze(extract(text, { format: 'text' })));
+    const insert = db.prepare(
+      "INSERT INTO articles (article, version, hash, raw_hash, added_at, words, analysis) VALUES (?, 1, ?, 'r', 'now', 9, ?)",
+    );
+    insert.run('new', 'h1', Buffer.from(analysis));
+    insert.run('legacy', 'h2', deflateRawSync(Buffer.from(JSON.stringify({ text: 'No quotes here.' }))));
+    db.close();
+    const store = new SqliteStore(file);
+    const [q] = await store.quotesOf((await store.findByHash('h1'))!.id);
+    expect(q).toMatchObject({ words: 'we will rebuild the pier stone by stone', speakerKey: 'ines brook' });
+    expect(await store.quotesOf((await store.findByHash('h2'))!.id)).toEqual([]);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   });

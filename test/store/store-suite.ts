@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewArticle, Store } from '../../src/store/store.js';
+import type { NewArticle, QuoteEntry, Store } from '../../src/store/store.js';
 
 /** Opens a store whose data lives under `dir`; opening the same dir again must see the same data. */
 export type StoreFactory = (dir: string) => Promise<Store>;
@@ -23,7 +23,27 @@ function record(n: number, over: Partial<NewArticle> = {}): NewArticle {
     features: { bands: [n, 1000 + (n % 3)], anchors: [5000 + n, 7777, 0xfffffff0], vector: Int8Array.of(n, -n, 3) },
     lemmas: [11, 12 + n, 0xfffffff1],
     text: `Story ${n} about the harbour${n === 2 ? ' and the lighthouse keepers strike' : ''}.`,
+    quotes: [quote(n, 'We will rebuild the pier', [0xfffffff2, 40 + n]), quote(n, 'Not before spring', [0xfffffff2])],
     ...over,
+  };
+}
+
+function quote(n: number, words: string, keys: number[]): QuoteEntry {
+  return {
+    start: 10 + n,
+    end: 40 + n,
+    innerStart: 11 + n,
+    innerEnd: 39 + n,
+    speakerKey: n % 2 ? 'ines brook' : null,
+    speakerName: n % 2 ? 'Ines Brook' : null,
+    speakerOrg: n % 2 ? 'harbour board' : null,
+    description: n % 2 ? 'chair of the Harbour Board' : null,
+    words: words.toLowerCase(),
+    content: words
+      .toLowerCase()
+      .replace(/\b(we|will|the|not)\b ?/g, '')
+      .trim(),
+    keys,
   };
 }
 
@@ -149,6 +169,40 @@ export function runStoreSuite(name: string, open: StoreFactory): void {
       expect((await store.bandMatches([3])).size).toBe(0);
       expect((await store.anchorPostings([5003], 10)).size).toBe(0);
       expect(await store.count()).toBe(4);
+    });
+
+    it('keeps a quote index: postings per key (common keys left out), rows by id and by article, gone with the article', async () => {
+      const [a, b, c] = await store.insertBatch([record(1), record(2), record(3)]);
+      const postings = await store.quotePostings([41, 42, 0xfffffff2, 999], 4);
+      expect(postings.size).toBe(2);
+      const [q41] = postings.get(41)!;
+      // 0xfffffff2 is in six quotes: more than 4, so it is left out (and a uint32 key round-trips).
+      expect(postings.has(0xfffffff2)).toBe(false);
+      expect([...(await store.quotePostings([0xfffffff2], 10)).get(0xfffffff2)!].length).toBe(6);
+      const [row] = await store.quotesById([q41, 123456]);
+      expect(row).toEqual({
+        id: q41,
+        doc: a.id,
+        start: 11,
+        end: 41,
+        innerStart: 12,
+        innerEnd: 40,
+        speakerKey: 'ines brook',
+        speakerName: 'Ines Brook',
+        speakerOrg: 'harbour board',
+        description: 'chair of the Harbour Board',
+        words: 'we will rebuild the pier',
+        content: 'rebuild pier',
+      });
+      const ofB = await store.quotesOf(b.id);
+      expect(ofB.map((q) => [q.words, q.speakerKey])).toEqual([
+        ['we will rebuild the pier', null],
+        ['not before spring', null],
+      ]);
+      expect(await store.remove(c.id)).toBe(true);
+      expect(await store.quotesOf(c.id)).toEqual([]);
+      expect((await store.quotePostings([43], 4)).size).toBe(0);
+      expect((await store.quotePostings([0xfffffff2], 10)).get(0xfffffff2)!.length).toBe(4);
     });
 
     it('persists data and settings across reopening', async () => {

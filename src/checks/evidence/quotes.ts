@@ -9,8 +9,8 @@ export const MIN_QUOTE_WORDS = 3;
  * A derived quote is the same quote as a source quote, with other words, when half its content words (and at least
  * two) or 80% of all its words are the source quote's. Function words alone make any two quotes look alike.
  */
-const SAME_QUOTE_CONTENT = 0.5;
-const MIN_SHARED_CONTENT = 2;
+export const SAME_QUOTE_CONTENT = 0.5;
+export const MIN_SHARED_CONTENT = 2;
 const SAME_QUOTE_WORDS = 0.8;
 
 export interface QuotePairing {
@@ -105,13 +105,13 @@ export const pairQuotes = perContext((ctx: CheckContext): QuotePairing => {
 });
 
 /** Quotation marks around a name or title ("Reclaim the Streets" protesters), not around someone's words. */
-function isTitle(q: Quote): boolean {
+export function isTitle(q: Quote): boolean {
   const long = q.inner.text.split(/\s+/).filter((w) => /\p{L}{4,}/u.test(w));
   return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && !/[.!?]/.test(q.inner.text);
 }
 
 /** The quote's words, without editorial insertions in brackets or parentheses ("arrest Junior (Chambers)"). */
-function quoteWords(q: Quote): Word[] {
+export function quoteWords(q: Quote): Word[] {
   const inserted = [...q.inner.text.matchAll(/[([][^)\]]*[)\]]/g)].map((m) => [
     q.inner.start + m.index,
     q.inner.start + m.index + m[0].length,

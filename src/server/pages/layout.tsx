@@ -6,6 +6,7 @@ const NAV: Array<[string, string]> = [
   ['/trace', 'Trace'],
   ['/corpus', 'Corpus'],
   ['/families', 'Families'],
+  ['/quotes', 'Quotes'],
   ['/jobs', 'Jobs'],
   ['/api', 'API'],
 ];

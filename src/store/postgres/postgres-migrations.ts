@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { analysisText } from '../codec.js';
 import { tsText } from './postgres-text.js';
+import { storedQuoteEntries } from '../../corpus/quotes/entries.js';
+import type { QuoteEntry } from '../store.js';
 
 /**
  * Numbered, append-only migrations, as for SQLite (src/store/sqlite/sqlite-migrations.ts): never edit one that has
@@ -81,7 +83,69 @@ export const migrations: Array<{
       ANALYZE article_text;
     `,
   },
+  {
+    id: 4,
+    name: 'quote index (quotes with speakers, content-word pair keys)',
+    // Keys as integer[] with a GIN index, like features.anchors: one row per quote, one index lookup per key.
+    sql: `
+      CREATE TABLE quotes (
+        id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        doc integer NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        q_start integer NOT NULL, q_end integer NOT NULL, inner_start integer NOT NULL, inner_end integer NOT NULL,
+        speaker_key text, speaker_name text, speaker_org text, description text,
+        words text NOT NULL,
+        content text NOT NULL,
+        keys integer[] NOT NULL
+      );
+      CREATE INDEX quotes_doc ON quotes (doc);
+      CREATE INDEX quotes_keys ON quotes USING gin (keys);
+    `,
+    async backfill(client) {
+      for (let after = 0; ; ) {
+        const { rows } = await client.query<{ id: number; analysis: Buffer }>(
+          'SELECT id, analysis FROM articles WHERE id > $1 ORDER BY id LIMIT 500',
+          [after],
+        );
+        if (!rows.length) return;
+        await insertQuotes(
+          client,
+          rows.flatMap((r) => storedQuoteEntries(new Uint8Array(r.analysis)).map((q) => ({ doc: r.id, q }))),
+        );
+        after = rows[rows.length - 1].id;
+      }
+    },
+  },
 ];
+
+/** Writes quote index rows in one statement (ingest and the backfill write them the same way). */
+export async function insertQuotes(
+  client: pg.PoolClient,
+  quotes: Array<{ doc: number; q: QuoteEntry }>,
+): Promise<void> {
+  if (!quotes.length) return;
+  const col = <T>(f: (x: { doc: number; q: QuoteEntry }) => T) => quotes.map(f);
+  await client.query(
+    `INSERT INTO quotes (doc, q_start, q_end, inner_start, inner_end, speaker_key, speaker_name, speaker_org, description, words, content, keys)
+     SELECT d, s, e, i, j, k, n, o, ds, w, c, ks::integer[]
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+          AS t(d, s, e, i, j, k, n, o, ds, w, c, ks)`,
+    [
+      col((x) => x.doc),
+      col((x) => x.q.start),
+      col((x) => x.q.end),
+      col((x) => x.q.innerStart),
+      col((x) => x.q.innerEnd),
+      col((x) => x.q.speakerKey),
+      col((x) => x.q.speakerName),
+      col((x) => x.q.speakerOrg),
+      col((x) => x.q.description),
+      col((x) => x.q.words),
+      col((x) => x.q.content),
+      // Keys are uint32 hashes; integer[] is signed.
+      col((x) => `{${x.q.keys.map((k) => k | 0).join(',')}}`),
+    ],
+  );
+}
 
 /** One lock for every schema of a database: CREATE EXTENSION is database-wide and must not race. */
 const MIGRATE_LOCK = 0x756e7370; // "unsp"

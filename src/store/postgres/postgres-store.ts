@@ -7,10 +7,11 @@ import type {
   Store,
   StoreCapabilities,
   StoredArticle,
+  StoredQuote,
   VectorHit,
 } from '../store.js';
-import { migrate } from './postgres-migrations.js';
-import { META_COLUMNS, type Row, toMeta } from '../row.js';
+import { insertQuotes, migrate } from './postgres-migrations.js';
+import { META_COLUMNS, QUOTE_COLUMNS, type QuoteRow, type Row, toMeta, toStoredQuote } from '../row.js';
 import { searchTerms } from '../text-query.js';
 import { tsText } from './postgres-text.js';
 
@@ -190,6 +191,10 @@ export class PostgresStore implements Store {
         "INSERT INTO article_text (doc, body) SELECT d, strip(to_tsvector('english', t)) FROM unnest($1::int[], $2::text[]) AS s(d, t)",
         [kept.map((k) => k.row.id), kept.map((k) => tsText(k.r.text))],
       );
+      await insertQuotes(
+        c,
+        kept.flatMap((k) => k.r.quotes.map((q) => ({ doc: k.row.id, q }))),
+      );
       // Counts summed per lemma and written in lemma order: concurrent writers lock rows in the same order.
       const lemmas = kept.flatMap((k) => k.r.lemmas.map(toInt32));
       if (lemmas.length) {
@@ -202,7 +207,7 @@ export class PostgresStore implements Store {
       return kept;
     });
     return stored.map(({ r, row }) => {
-      const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, text: _t, ...meta } = r;
+      const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, text: _t, quotes: _q, ...meta } = r;
       return { ...meta, id: row.id, version: row.version, addedAt: now };
     });
   }
@@ -425,6 +430,33 @@ export class PostgresStore implements Store {
     );
     await this.setSetting('hnsw.dim', String(row.dim));
     return { dim: row.dim, seconds: (performance.now() - t0) / 1000 };
+  }
+
+  async quotePostings(keys: number[], maxPerKey: number): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    if (!keys.length) return out;
+    // One round trip: a GIN lookup per key, each stopped at max+1 to tell a too-common key apart (as anchorPostings).
+    const rows = await this.q<{ key: number; ids: number[] }>(
+      `SELECT q.key, p.ids FROM unnest($1::int[]) AS q(key)
+       CROSS JOIN LATERAL (SELECT array_agg(id ORDER BY id) AS ids FROM (SELECT id FROM quotes WHERE keys @> ARRAY[q.key] LIMIT $2) s) p
+       WHERE p.ids IS NOT NULL AND cardinality(p.ids) <= $3`,
+      [[...new Set(keys.map(toInt32))], maxPerKey + 1, maxPerKey],
+    );
+    for (const r of rows) out.set(r.key >>> 0, r.ids);
+    return out;
+  }
+
+  async quotesById(ids: number[]): Promise<StoredQuote[]> {
+    if (!ids.length) return [];
+    const rows = await this.q<QuoteRow>(`SELECT ${QUOTE_COLUMNS} FROM quotes WHERE id = ANY($1::int[])`, [ids]);
+    return rows.map(toStoredQuote);
+  }
+
+  async quotesOf(doc: number): Promise<StoredQuote[]> {
+    const rows = await this.q<QuoteRow>(`SELECT ${QUOTE_COLUMNS} FROM quotes WHERE doc = $1 ORDER BY q_start, id`, [
+      doc,
+    ]);
+    return rows.map(toStoredQuote);
   }
 
   async getSetting(key: string): Promise<string | null> {

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { analysisText } from '../codec.js';
+import { storedQuoteEntries } from '../../corpus/quotes/entries.js';
+import type { QuoteEntry } from '../store.js';
 
 /** Numbered, append-only migrations: never edit one that has shipped, add the next number. */
 export const migrations: Array<{
@@ -51,7 +53,59 @@ export const migrations: Array<{
       }
     },
   },
+  {
+    id: 3,
+    name: 'quote index (quotes with speakers, content-word pair keys)',
+    sql: `
+      CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc INTEGER NOT NULL,
+        q_start INTEGER NOT NULL, q_end INTEGER NOT NULL, inner_start INTEGER NOT NULL, inner_end INTEGER NOT NULL,
+        speaker_key TEXT, speaker_name TEXT, speaker_org TEXT, description TEXT,
+        words TEXT NOT NULL, content TEXT NOT NULL
+      );
+      CREATE INDEX quotes_doc ON quotes (doc);
+      CREATE TABLE quote_keys (key INTEGER NOT NULL, quote INTEGER NOT NULL, PRIMARY KEY (key, quote)) WITHOUT ROWID;
+    `,
+    backfill(db) {
+      const page = db.prepare('SELECT id, analysis FROM articles WHERE id > ? ORDER BY id LIMIT 500');
+      const prepared = new Map<string, Database.Statement>();
+      const sql = (text: string) => prepared.get(text) ?? prepared.set(text, db.prepare(text)).get(text)!;
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as Array<{ id: number; analysis: Buffer }>;
+        if (!rows.length) return;
+        for (const r of rows) insertQuotes(sql, r.id, storedQuoteEntries(new Uint8Array(r.analysis)));
+        after = rows[rows.length - 1].id;
+      }
+    },
+  },
 ];
+
+/** Writes one article's quote index rows (ingest and the backfill write them the same way). */
+export function insertQuotes(sql: (text: string) => Database.Statement, doc: number, quotes: QuoteEntry[]): void {
+  if (!quotes.length) return;
+  const row = sql(
+    `INSERT INTO quotes (doc, q_start, q_end, inner_start, inner_end, speaker_key, speaker_name, speaker_org, description, words, content)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  );
+  const key = sql('INSERT OR IGNORE INTO quote_keys (key, quote) VALUES (?, ?)');
+  for (const q of quotes) {
+    const { id } = row.get(
+      doc,
+      q.start,
+      q.end,
+      q.innerStart,
+      q.innerEnd,
+      q.speakerKey,
+      q.speakerName,
+      q.speakerOrg,
+      q.description,
+      q.words,
+      q.content,
+    ) as { id: number };
+    for (const k of q.keys) key.run(k, id);
+  }
+}
 
 /**
  * Applies the migrations not yet recorded in `migrations`, each in its own IMMEDIATE transaction that re-reads what

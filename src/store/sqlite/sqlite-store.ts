@@ -9,10 +9,11 @@ import type {
   Store,
   StoreCapabilities,
   StoredArticle,
+  StoredQuote,
   VectorHit,
 } from '../store.js';
-import { migrate, pendingMigrations } from './sqlite-migrations.js';
-import { META_COLUMNS, type Row, toMeta } from '../row.js';
+import { insertQuotes, migrate, pendingMigrations } from './sqlite-migrations.js';
+import { META_COLUMNS, QUOTE_COLUMNS, type QuoteRow, type Row, toMeta, toStoredQuote } from '../row.js';
 import { searchTerms } from '../text-query.js';
 
 /** The embedded backend: one SQLite file in WAL mode (readers never block the single writer). */
@@ -94,7 +95,8 @@ export class SqliteStore implements Store {
         );
         for (const l of r.lemmas) df.run(l);
         fts.run(id, r.text);
-        const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, text: _t, ...meta } = r;
+        insertQuotes((text) => this.sql(text), id, r.quotes);
+        const { analysis: _a, features: _f, lemmas: _l, rawHash: _r, text: _t, quotes: _q, ...meta } = r;
         return [{ ...meta, id, version, addedAt: now }];
       }),
     );
@@ -163,6 +165,8 @@ export class SqliteStore implements Store {
       this.sql('DELETE FROM anchors WHERE doc = ?').run(id);
       this.sql('DELETE FROM vectors WHERE doc = ?').run(id);
       this.sql('DELETE FROM article_text WHERE rowid = ?').run(id);
+      this.sql('DELETE FROM quote_keys WHERE quote IN (SELECT id FROM quotes WHERE doc = ?)').run(id);
+      this.sql('DELETE FROM quotes WHERE doc = ?').run(id);
       this.vectorTable = null;
       return this.sql('DELETE FROM articles WHERE id = ?').run(id).changes > 0;
     })();
@@ -257,6 +261,31 @@ export class SqliteStore implements Store {
     const count = await this.count();
     if (this.vectorTable?.count !== count) this.vectorTable = { ...(await this.vectors()), count };
     return this.vectorTable;
+  }
+
+  async quotePostings(keys: number[], maxPerKey: number): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    const q = this.sql('SELECT quote FROM quote_keys WHERE key = ? ORDER BY quote LIMIT ?').pluck();
+    for (const k of new Set(keys)) {
+      const ids = q.all(k, maxPerKey + 1) as number[];
+      if (ids.length && ids.length <= maxPerKey) out.set(k, ids);
+    }
+    return out;
+  }
+
+  async quotesById(ids: number[]): Promise<StoredQuote[]> {
+    if (!ids.length) return [];
+    const rows = this.sql(`SELECT ${QUOTE_COLUMNS} FROM quotes WHERE id IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify(ids),
+    ) as QuoteRow[];
+    return rows.map(toStoredQuote);
+  }
+
+  async quotesOf(doc: number): Promise<StoredQuote[]> {
+    const rows = this.sql(`SELECT ${QUOTE_COLUMNS} FROM quotes WHERE doc = ? ORDER BY q_start, id`).all(
+      doc,
+    ) as QuoteRow[];
+    return rows.map(toStoredQuote);
   }
 
   async getSetting(key: string): Promise<string | null> {
