@@ -58,18 +58,12 @@ export const migrations: Array<{
       CREATE INDEX article_text_body ON article_text USING gin (body);
     `,
     async backfill(client) {
-      for (let after = 0; ; ) {
-        const { rows } = await client.query<{ id: number; analysis: Buffer }>(
-          'SELECT id, analysis FROM articles WHERE id > $1 ORDER BY id LIMIT 500',
-          [after],
-        );
-        if (!rows.length) return;
-        await client.query(
+      await forEachStoredBatch(client, (rows) =>
+        client.query(
           "INSERT INTO article_text (doc, body) SELECT d, strip(to_tsvector('english', t)) FROM unnest($1::int[], $2::text[]) AS s(d, t)",
           [rows.map((r) => r.id), rows.map((r) => tsText(analysisText(new Uint8Array(r.analysis))))],
-        );
-        after = rows[rows.length - 1].id;
-      }
+        ),
+      );
     },
   },
   {
@@ -101,21 +95,31 @@ export const migrations: Array<{
       CREATE INDEX quotes_keys ON quotes USING gin (keys);
     `,
     async backfill(client) {
-      for (let after = 0; ; ) {
-        const { rows } = await client.query<{ id: number; analysis: Buffer }>(
-          'SELECT id, analysis FROM articles WHERE id > $1 ORDER BY id LIMIT 500',
-          [after],
-        );
-        if (!rows.length) return;
-        await insertQuotes(
+      await forEachStoredBatch(client, (rows) =>
+        insertQuotes(
           client,
           rows.flatMap((r) => storedQuoteEntries(new Uint8Array(r.analysis)).map((q) => ({ doc: r.id, q }))),
-        );
-        after = rows[rows.length - 1].id;
-      }
+        ),
+      );
     },
   },
 ];
+
+/** A backfill's walk over the stored analyses, 500 articles a batch in id order (bounded memory on any corpus). */
+async function forEachStoredBatch(
+  client: pg.PoolClient,
+  each: (rows: Array<{ id: number; analysis: Buffer }>) => Promise<unknown>,
+): Promise<void> {
+  for (let after = 0; ; ) {
+    const { rows } = await client.query<{ id: number; analysis: Buffer }>(
+      'SELECT id, analysis FROM articles WHERE id > $1 ORDER BY id LIMIT 500',
+      [after],
+    );
+    if (!rows.length) return;
+    await each(rows);
+    after = rows[rows.length - 1].id;
+  }
+}
 
 /** Writes quote index rows in one statement (ingest and the backfill write them the same way). */
 export async function insertQuotes(

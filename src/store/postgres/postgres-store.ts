@@ -293,16 +293,23 @@ export class PostgresStore implements Store {
   }
 
   async anchorPostings(anchors: number[], maxPerAnchor: number): Promise<Map<number, number[]>> {
+    return this.arrayPostings('SELECT doc AS id FROM features WHERE anchors @> ARRAY[q.key]', anchors, maxPerAnchor);
+  }
+
+  /**
+   * Rows whose integer-array column holds each key, in one round trip: a GIN lookup per key, each stopped at max+1 to
+   * tell a too-common key apart (left out). `lookup` selects `id` for one key `q.key`.
+   */
+  private async arrayPostings(lookup: string, keys: number[], maxPerKey: number): Promise<Map<number, number[]>> {
     const out = new Map<number, number[]>();
-    if (!anchors.length) return out;
-    // One round trip: a GIN lookup per anchor, each stopped at max+1 to tell a too-common anchor apart.
-    const rows = await this.q<{ key: number; docs: number[] }>(
-      `SELECT q.key, p.docs FROM unnest($1::int[]) AS q(key)
-       CROSS JOIN LATERAL (SELECT array_agg(doc ORDER BY doc) AS docs FROM (SELECT doc FROM features WHERE anchors @> ARRAY[q.key] LIMIT $2) s) p
-       WHERE p.docs IS NOT NULL AND cardinality(p.docs) <= $3`,
-      [[...new Set(anchors.map(toInt32))], maxPerAnchor + 1, maxPerAnchor],
+    if (!keys.length) return out;
+    const rows = await this.q<{ key: number; ids: number[] }>(
+      `SELECT q.key, p.ids FROM unnest($1::int[]) AS q(key)
+       CROSS JOIN LATERAL (SELECT array_agg(id ORDER BY id) AS ids FROM (${lookup} LIMIT $2) s) p
+       WHERE p.ids IS NOT NULL AND cardinality(p.ids) <= $3`,
+      [[...new Set(keys.map(toInt32))], maxPerKey + 1, maxPerKey],
     );
-    for (const r of rows) out.set(r.key >>> 0, r.docs);
+    for (const r of rows) out.set(r.key >>> 0, r.ids);
     return out;
   }
 
@@ -433,17 +440,7 @@ export class PostgresStore implements Store {
   }
 
   async quotePostings(keys: number[], maxPerKey: number): Promise<Map<number, number[]>> {
-    const out = new Map<number, number[]>();
-    if (!keys.length) return out;
-    // One round trip: a GIN lookup per key, each stopped at max+1 to tell a too-common key apart (as anchorPostings).
-    const rows = await this.q<{ key: number; ids: number[] }>(
-      `SELECT q.key, p.ids FROM unnest($1::int[]) AS q(key)
-       CROSS JOIN LATERAL (SELECT array_agg(id ORDER BY id) AS ids FROM (SELECT id FROM quotes WHERE keys @> ARRAY[q.key] LIMIT $2) s) p
-       WHERE p.ids IS NOT NULL AND cardinality(p.ids) <= $3`,
-      [[...new Set(keys.map(toInt32))], maxPerKey + 1, maxPerKey],
-    );
-    for (const r of rows) out.set(r.key >>> 0, r.ids);
-    return out;
+    return this.arrayPostings('SELECT id FROM quotes WHERE keys @> ARRAY[q.key]', keys, maxPerKey);
   }
 
   async quotesById(ids: number[]): Promise<StoredQuote[]> {
