@@ -133,20 +133,31 @@ const f1 = (c: Counts): number => {
   return p + r ? (2 * p * r) / (p + r) : 0;
 };
 
+/**
+ * PolNeAR's test split: its article files in order and the annotation file of each. Annotations are named
+ * TEXT_<annotator>.ann; a few articles were annotated twice: the first annotator is used.
+ */
+export function polnearTest(dataDir: string): {
+  dir: string;
+  files: string[];
+  annOf: (f: string) => string | undefined;
+} {
+  const dir = join(dataDir, 'polnear/test');
+  const files = readdirSync(join(dir, 'text'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const anns = readdirSync(join(dir, 'attributions'))
+    .filter((f) => f.endsWith('.ann'))
+    .sort();
+  return { dir, files, annOf: (f) => anns.find((a) => a.startsWith(f.replace(/\.txt$/, '_'))) };
+}
+
 export async function runPolnear(
   ctx: EvalContext,
   kernel: Kernel | null,
   reason: string,
 ): Promise<{ rows: EvalRow[]; details: string[] }> {
-  const dir = join(ctx.dataDir, 'polnear/test');
-  const files = readdirSync(join(dir, 'text'))
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  // Annotations are named TEXT_<annotator>.ann; a few articles were annotated twice: the first annotator is used.
-  const anns = readdirSync(join(dir, 'attributions'))
-    .filter((f) => f.endsWith('.ann'))
-    .sort();
-  const annOf = (f: string) => anns.find((a) => a.startsWith(f.replace(/\.txt$/, '_')));
+  const { dir, files, annOf } = polnearTest(ctx.dataDir);
   const settings = [
     { name: 'cue', parts: [] as Array<'source' | 'content'> },
     { name: 'source+cue', parts: ['source'] as Array<'source' | 'content'> },

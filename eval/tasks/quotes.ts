@@ -35,7 +35,7 @@ import { EXPECTED_MUTATION, QUOTE_EDIT_KINDS, applyQuoteEdit, attributedQuotes }
 import { rng } from '../spin/rng.js';
 import { sample } from '../spin/suite.js';
 import type { EvalContext, EvalRow, EvalTask } from '../types.js';
-import { offsetMap, readAnn, regexAttributions } from './findings-polnear.js';
+import { offsetMap, polnearTest, readAnn, regexAttributions } from './findings-polnear.js';
 
 const MIN_WORDS = 5;
 const RUN = 5;
@@ -311,19 +311,13 @@ export async function spinSuite(ctx: EvalContext): Promise<{ rows: EvalRow[]; de
 const baseFlags = (n: number, d: number) => n / Math.max(1, d);
 
 export async function polnearSpeakers(ctx: EvalContext): Promise<{ rows: EvalRow[]; detail: string }> {
-  const dir = join(ctx.dataDir, 'polnear/test');
-  const files = readdirSync(join(dir, 'text'))
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  const anns = readdirSync(join(dir, 'attributions'))
-    .filter((f) => f.endsWith('.ann'))
-    .sort();
+  const { dir, files, annOf } = polnearTest(ctx.dataDir);
   let n = 0;
   let ok = 0;
   let base = 0;
   for (const [i, f] of files.entries()) {
     ctx.progress('quotes: polnear', i, files.length);
-    const ann = anns.find((a) => a.startsWith(f.replace(/\.txt$/, '_')));
+    const ann = annOf(f);
     if (!ann) continue;
     const raw = readFileSync(join(dir, 'text', f), 'utf8');
     const gold = readAnn(readFileSync(join(dir, 'attributions', ann), 'utf8')).filter((g) => g.source && g.content);
