@@ -6,7 +6,7 @@ import { sameEntity } from './items.js';
 import { coverage, softCoverage, derivedCounterparts, lemmasIn, lemmasOf, perContext } from './pairs.js';
 import type { CheckContext } from '../types.js';
 import { isContentWord } from '../../nlp/words.js';
-import { sentenceWords } from './words.js';
+import { CARRIES_WORD, sentenceWords } from './words.js';
 
 /** Hedge classes that keep a claim off the narrator's voice ("reportedly", "allegedly"). */
 const ATTRIBUTING_HEDGES = new Set(['allegation', 'evidential']);
@@ -74,9 +74,6 @@ export const attributedPairs = perContext((ctx: CheckContext): AttributedPair[] 
   return out;
 });
 
-/** Relations that carry a claim's word across (a slot or an antonym does not). */
-const CARRIES = new Set(['exact', 'lemma', 'number', 'entity', 'synonym', 'derivation', 'hypernym', 'vector']);
-
 /**
  * Share of the content words of a source attribution's claim that the word aligner pairs with words of the linked
  * derived sentences: the claim retold ("a whole generation of racist people … would never change" ~ "a group of
@@ -85,7 +82,7 @@ const CARRIES = new Set(['exact', 'lemma', 'number', 'entity', 'synonym', 'deriv
 export function alignedContentShare(ctx: CheckContext, a: Attribution, derivedSentences: number[]): number {
   const aligned = new Set<number>();
   for (const d of derivedSentences)
-    for (const p of sentenceWords(ctx, a.sentence, d)) if (CARRIES.has(p.relation)) aligned.add(p.source);
+    for (const p of sentenceWords(ctx, a.sentence, d)) if (CARRIES_WORD.has(p.relation)) aligned.add(p.source);
   const s = ctx.source.sentences[a.sentence];
   let n = 0;
   let hit = 0;
@@ -96,13 +93,6 @@ export function alignedContentShare(ctx: CheckContext, a: Attribution, derivedSe
     if (aligned.has(i)) hit++;
   }
   return n ? hit / n : 0;
-}
-
-/** The token index of a span's first token in its sentence (-1 if none starts there). */
-export function tokenAt(doc: Analysis, sentence: number, start: number): number {
-  const s = doc.sentences[sentence];
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (doc.tokens[i].start === start) return i;
-  return -1;
 }
 
 /**

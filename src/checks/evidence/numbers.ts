@@ -2,7 +2,7 @@ import type { Analysis, NumberMention } from '../../types.js';
 import { isRough, numbersConflict, QuantitySet, quantityRange } from './items.js';
 import { derivedCounterparts, inSentences, sameSlot, within, words, perContext } from './pairs.js';
 import type { CheckContext } from '../types.js';
-import { sentenceWords } from './words.js';
+import { CARRIES_WORD, sentenceWords, tokenAt } from './words.js';
 
 /** What became of one source figure in its aligned derived sentences. */
 export type NumberFate =
@@ -132,9 +132,6 @@ function alignedFigures(ctx: CheckContext, s: NumberMention, d: NumberMention): 
   );
 }
 
-/** Relations by which two counted nouns are one thing counted: "three children" / "dozens of kids". */
-const SAME_UNIT = new Set(['exact', 'lemma', 'synonym', 'hypernym', 'derivation', 'vector']);
-
 /**
  * The counted nouns of two figures are aligned to each other by the word aligner ("children" ~ "kids", synonym;
  * "others" ~ "people" beside aligned words): one thing counted in other words, so "three children" → "dozens of
@@ -147,7 +144,7 @@ function unitsAligned(ctx: CheckContext, s: NumberMention, d: NumberMention): bo
   const pairs = sentenceWords(ctx, s.sentence, d.sentence);
   const pair = pairs.find((p) => p.source === a && p.derived === b);
   if (!pair) return false;
-  if (SAME_UNIT.has(pair.relation)) return true;
+  if (CARRIES_WORD.has(pair.relation)) return true;
   // A noun held only by its position counts when the word before it is aligned too, inside both figures' phrases:
   // "17 faulty signal boxes" ~ "Dozens of defective signal installations" (signal~signal, boxes~installations).
   return (
@@ -161,10 +158,7 @@ function unitsAligned(ctx: CheckContext, s: NumberMention, d: NumberMention): bo
 /** The token of a figure's counted noun (inside the mention, "two dozen others", or just after it), -1 if none. */
 function unitToken(doc: Analysis, n: NumberMention): number {
   if (!n.unit) return -1;
-  const end = numberPhrase(doc, n).end;
-  const s = doc.sentences[n.sentence];
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (doc.tokens[i].end === end) return i;
-  return -1;
+  return tokenAt(doc, n.sentence, numberPhrase(doc, n).end, 'end');
 }
 
 /**

@@ -77,6 +77,19 @@ const IDENTITY = new Set<WordRelation>(['exact', 'lemma', 'number', 'entity']);
 /** WordNet relations carry a meaning only with aligned neighbours (score ≥ 1): "feel" / "looking" are synonyms too. */
 const LEXICAL = new Set<WordRelation>(['synonym', 'derivation', 'hypernym']);
 
+/**
+ * Relations that carry a word across in any context (a slot or an antonym does not): identity, WordNet, a GloVe
+ * neighbour. Looser than `carriesMeaning`, for measures over many words at once (a claim's share, a counted noun).
+ */
+export const CARRIES_WORD = new Set<WordRelation>([...IDENTITY, ...LEXICAL, 'vector']);
+
+/** The token index of the sentence's token that starts (or, with `edge: 'end'`, ends) at `offset`; -1 if none. */
+export function tokenAt(doc: Analysis, sentence: number, offset: number, edge: 'start' | 'end' = 'start'): number {
+  const s = doc.sentences[sentence];
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (doc.tokens[i][edge] === offset) return i;
+  return -1;
+}
+
 /** The aligned pair carries the word's meaning across: identity, or a WordNet relation beside aligned words (not a GloVe neighbour, not an antonym). */
 export function carriesMeaning(p: WordPair | undefined): boolean {
   return !!p && (IDENTITY.has(p.relation) || (LEXICAL.has(p.relation) && p.score >= 1));

@@ -1,4 +1,5 @@
-import { alignedContentShare, attributedPairs, sameClaim, sameSpeaker, tokenAt } from '../evidence/attributions.js';
+import { alignedContentShare, attributedPairs, sameClaim, sameSpeaker } from '../evidence/attributions.js';
+import { tokenAt } from '../evidence/words.js';
 import { derivedCounterparts, inSentences } from '../evidence/pairs.js';
 import { sentenceWords } from '../evidence/words.js';
 import { ref } from '../evidence/pairs.js';
