@@ -1,3 +1,9 @@
+/**
+ * Rarest query words a full-text search keeps, on both backends: an OR of a whole article's words matches nearly
+ * every document, while the rare ones (names, numbers, unusual words) are what a rewrite keeps and few documents share.
+ */
+export const TEXT_QUERY_RAREST = 32;
+
 /** Most distinct words a full-text query keeps: a whole article as the query stays one bounded statement. */
 export const MAX_QUERY_TERMS = 1000;
 

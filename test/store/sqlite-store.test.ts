@@ -49,6 +49,23 @@ describe('sqlite backend specifics', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('searches full text on a read-only connection (the rarest-word lookup writes only its temp tables)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unspun-ro-'));
+    const file = join(dir, 'a.db');
+    const db = new Database(file);
+    db.close();
+    const writer = new SqliteStore(file);
+    await writer.close();
+    const raw = new Database(file);
+    raw.prepare('INSERT INTO article_text (rowid, body) VALUES (7, ?)').run('Ferry crews walked out at dawn.');
+    raw.close();
+    const store = new SqliteStore(file, { readonly: true });
+    expect(await store.textSearch('the ferry crews, at dawn', 3)).toEqual([{ id: 7, score: expect.any(Number) }]);
+    expect(await store.textSearch('words in no document', 3)).toEqual([]);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('indexes the quotes of articles stored before the quote index (backfill from the stored analysis)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unspun-quotes-'));
     const file = join(dir, 'old.db');

@@ -59,3 +59,36 @@ describe('trace: a candidate written before the query', () => {
     expect(t.candidates.map((c) => c.id)).toEqual([id.wire, id['paper-b']]);
   });
 });
+
+describe('trace: a candidate published after the query', () => {
+  const dir = tempDir('trace-published');
+  let store: Store;
+  const id: Record<string, number> = {};
+  // No day words this time: only the papers' dates tell them apart.
+  const undated = (s: string) => s.replace(/\b(today|yesterday)\b/g, 'on Tuesday');
+
+  beforeAll(async () => {
+    const jsonl = join(dir, 'docs.jsonl');
+    const docs = [
+      { id: 'wire', text: undated(WIRE), published: '2026-03-03T16:00:00Z' },
+      { id: 'paper-a', text: undated(PAPER_A), published: '2026-03-04T06:00:00Z' },
+      { id: 'paper-b-later', text: undated(PAPER_B), published: '2026-03-05T06:00:00Z' },
+      { id: 'paper-b-same-day', text: `${undated(PAPER_B)} Both papers ran it.`, published: '2026-03-04T09:00:00Z' },
+    ];
+    writeFileSync(jsonl, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+    store = await openStore(join(dir, 'unspun.db'));
+    await addPaths(store, [jsonl], { vectors, workers: 0 });
+    for (const m of await store.list()) id[m.article] = m.id;
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ranks the wire take above a sibling published a day later, but not above one of the same day', async () => {
+    const ids = (await trace(store, id['paper-a'], { vectors })).candidates.map((c) => c.id);
+    // The same-day sibling shares the added background and outranks the take; the later one, same text, does not.
+    expect(ids.indexOf(id['paper-b-same-day'])).toBeLessThan(ids.indexOf(id.wire));
+    expect(ids.indexOf(id.wire)).toBeLessThan(ids.indexOf(id['paper-b-later']));
+  });
+});

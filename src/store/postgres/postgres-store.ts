@@ -12,13 +12,11 @@ import type {
 } from '../store.js';
 import { insertQuotes, migrate } from './postgres-migrations.js';
 import { META_COLUMNS, QUOTE_COLUMNS, type QuoteRow, type Row, toMeta, toStoredQuote } from '../row.js';
-import { searchTerms } from '../text-query.js';
+import { searchTerms, TEXT_QUERY_RAREST } from '../text-query.js';
 import { tsText } from './postgres-text.js';
 
 /** int8 vector values stored as they are: cosine = dot / 127². */
 const Q2 = 127 * 127;
-/** Rarest query lexemes a full-text search keeps (see textSearch). */
-const TEXT_QUERY_LEXEMES = 32;
 /** Deadlock or serialization failure: the transaction is retried (a few times, with jitter). */
 const RETRYABLE = new Set(['40P01', '40001']);
 
@@ -335,7 +333,7 @@ export class PostgresStore implements Store {
     const kept = lexemes
       .map((l) => ({ ...l, freq: l.freq ?? floor }))
       .sort((a, b) => a.freq - b.freq || b.lex.length - a.lex.length || (a.lex < b.lex ? -1 : 1))
-      .slice(0, TEXT_QUERY_LEXEMES);
+      .slice(0, TEXT_QUERY_RAREST);
     // Score = summed IDF of the query lexemes a document holds: one GIN lookup per lexeme, returning ids only, so
     // no document's tsvector is read (ts_rank_cd detoasts and walks every matching tsvector: 1.35 s at 10k
     // articles for 32 lexemes vs 0.11 s this way).
