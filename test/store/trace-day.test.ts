@@ -31,64 +31,51 @@ const PAPER_B =
   BACKGROUND +
   ' Pollard told the court he could not cope with the size of his round.';
 
-describe('trace: a candidate written before the query', () => {
-  const dir = tempDir('trace-day');
-  let store: Store;
-  const id: Record<string, number> = {};
-
+/** A temporary corpus of these JSON Lines records for the describe block; `id` maps each record's id to its store id. */
+function corpusOf(name: string, docs: Array<{ id: string; text: string; published?: string }>) {
+  const dir = tempDir(name);
+  const ctx = { store: null as unknown as Store, id: {} as Record<string, number> };
   beforeAll(async () => {
     const jsonl = join(dir, 'docs.jsonl');
-    const docs = { wire: WIRE, 'paper-a': PAPER_A, 'paper-b': PAPER_B };
-    writeFileSync(
-      jsonl,
-      Object.entries(docs)
-        .map(([k, text]) => JSON.stringify({ id: k, text }))
-        .join('\n') + '\n',
-    );
-    store = await openStore(join(dir, 'unspun.db'));
-    await addPaths(store, [jsonl], { vectors, workers: 0 });
-    for (const m of await store.list()) id[m.article] = m.id;
+    writeFileSync(jsonl, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
+    ctx.store = await openStore(join(dir, 'unspun.db'));
+    await addPaths(ctx.store, [jsonl], { vectors, workers: 0 });
+    for (const m of await ctx.store.list()) ctx.id[m.article] = m.id;
   });
   afterAll(async () => {
-    await store.close();
+    await ctx.store.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  return ctx;
+}
+
+describe('trace: a candidate written before the query', () => {
+  const c = corpusOf('trace-day', [
+    { id: 'wire', text: WIRE },
+    { id: 'paper-a', text: PAPER_A },
+    { id: 'paper-b', text: PAPER_B },
+  ]);
 
   it('ranks the take that says "today" above the sibling paper that says "yesterday" like the query', async () => {
-    const t = await trace(store, id['paper-a'], { vectors });
-    expect(t.candidates.map((c) => c.id)).toEqual([id.wire, id['paper-b']]);
+    const t = await trace(c.store, c.id['paper-a'], { vectors });
+    expect(t.candidates.map((x) => x.id)).toEqual([c.id.wire, c.id['paper-b']]);
   });
 });
 
 describe('trace: a candidate published after the query', () => {
-  const dir = tempDir('trace-published');
-  let store: Store;
-  const id: Record<string, number> = {};
   // No day words this time: only the papers' dates tell them apart.
   const undated = (s: string) => s.replace(/\b(today|yesterday)\b/g, 'on Tuesday');
-
-  beforeAll(async () => {
-    const jsonl = join(dir, 'docs.jsonl');
-    const docs = [
-      { id: 'wire', text: undated(WIRE), published: '2026-03-03T16:00:00Z' },
-      { id: 'paper-a', text: undated(PAPER_A), published: '2026-03-04T06:00:00Z' },
-      { id: 'paper-b-later', text: undated(PAPER_B), published: '2026-03-05T06:00:00Z' },
-      { id: 'paper-b-same-day', text: `${undated(PAPER_B)} Both papers ran it.`, published: '2026-03-04T09:00:00Z' },
-    ];
-    writeFileSync(jsonl, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
-    store = await openStore(join(dir, 'unspun.db'));
-    await addPaths(store, [jsonl], { vectors, workers: 0 });
-    for (const m of await store.list()) id[m.article] = m.id;
-  });
-  afterAll(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const c = corpusOf('trace-published', [
+    { id: 'wire', text: undated(WIRE), published: '2026-03-03T16:00:00Z' },
+    { id: 'paper-a', text: undated(PAPER_A), published: '2026-03-04T06:00:00Z' },
+    { id: 'paper-b-later', text: undated(PAPER_B), published: '2026-03-05T06:00:00Z' },
+    { id: 'paper-b-same-day', text: `${undated(PAPER_B)} Both papers ran it.`, published: '2026-03-04T09:00:00Z' },
+  ]);
 
   it('ranks the wire take above a sibling published a day later, but not above one of the same day', async () => {
-    const ids = (await trace(store, id['paper-a'], { vectors })).candidates.map((c) => c.id);
+    const ids = (await trace(c.store, c.id['paper-a'], { vectors })).candidates.map((x) => x.id);
     // The same-day sibling shares the added background and outranks the take; the later one, same text, does not.
-    expect(ids.indexOf(id['paper-b-same-day'])).toBeLessThan(ids.indexOf(id.wire));
-    expect(ids.indexOf(id.wire)).toBeLessThan(ids.indexOf(id['paper-b-later']));
+    expect(ids.indexOf(c.id['paper-b-same-day'])).toBeLessThan(ids.indexOf(c.id.wire));
+    expect(ids.indexOf(c.id.wire)).toBeLessThan(ids.indexOf(c.id['paper-b-later']));
   });
 });
