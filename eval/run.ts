@@ -121,8 +121,12 @@ async function main(): Promise<number> {
   // --only keeps the other tasks' rows and details from the last full run.
   const previous = readStored(existsSync(jsonPath) ? readFileSync(jsonPath, 'utf8') : null);
   const names = new Set(tasks.map((t) => t.name));
+  // A task may write rows under other task names (quotes writes quote-clusters, quote-provenance …): a fresh row
+  // replaces the stored row of the same dataset, task and metric too.
+  const rowKey = (r: StoredRow) => `${r.dataset}\u0000${r.task}\u0000${r.metric}`;
+  const freshKeys = new Set(fresh.rows.map(rowKey));
   const merged: StoredResults = {
-    rows: [...previous.rows.filter((r) => !names.has(r.task)), ...fresh.rows],
+    rows: [...previous.rows.filter((r) => !names.has(r.task) && !freshKeys.has(rowKey(r))), ...fresh.rows],
     details: {
       ...Object.fromEntries(Object.entries(previous.details).filter(([k]) => !names.has(k))),
       ...fresh.details,
