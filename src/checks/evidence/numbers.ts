@@ -2,6 +2,8 @@ import type { Analysis, NumberMention } from '../../types.js';
 import { isRough, numbersConflict, QuantitySet, quantityRange } from './items.js';
 import { derivedCounterparts, inSentences, sameSlot, within, words, perContext } from './pairs.js';
 import type { CheckContext } from '../types.js';
+import { alignWords } from '../../align/words/index.js';
+import { isContentWord } from '../../nlp/words.js';
 import { CARRIES_WORD, sentenceWords, tokenAt } from './words.js';
 
 /** What became of one source figure in its aligned derived sentences. */
@@ -37,20 +39,88 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
       const contested = [...picks].some(([o, p]) => o !== s && p === d && !sameFigure(o, s));
       if (d && !contested) {
         const kind = fateOf(s, d);
-        // A change is HIGH: the partner must fill the same slot, not merely count years ("next 20 years" / "a minimum of 25 years").
-        if (
-          kind === 'changed' &&
-          ((!sameSlot(ctx.source, s, ctx.derived, d) && !(countsSameUnit(s, d) && !TIME_UNITS.has(s.unit ?? ''))) ||
-            (otherUnits(s, d) && !unitsAligned(ctx, s, d)) ||
-            !sameEvent(ctx, s, d))
-        )
-          continue;
+        if (kind === 'changed' && !samePlace(ctx, s, d)) continue;
         if (kind) fates.push({ kind, source: s, derived: d, derivedSentences });
       } else if (d === undefined) fates.push({ kind: 'dropped', source: s, derivedSentences });
     }
+    fates.push(...restatedFigures(ctx, sentence.id, derivedSentences, inSource));
   }
   return fates;
 });
+
+/** A change is HIGH: the partner must fill the same slot, not merely count years ("next 20 years" / "a minimum of 25 years"). */
+function samePlace(ctx: CheckContext, s: NumberMention, d: NumberMention): boolean {
+  return (
+    (sameSlot(ctx.source, s, ctx.derived, d) || (countsSameUnit(s, d) && !TIME_UNITS.has(s.unit ?? ''))) &&
+    (!otherUnits(s, d) || unitsAligned(ctx, s, d)) &&
+    sameEvent(ctx, s, d)
+  );
+}
+
+/** Share of both sentences' content words the word aligner pairs for a derived sentence to count as a restatement. */
+const RESTATED_SHARE = 0.8;
+
+/**
+ * Derived sentence `d` says source sentence `s` again, nearly word for word apart from its figures. Aligned as a pair
+ * on their own: the link's word alignment gives each source word to one derived sentence, so a second copy would
+ * show nothing aligned.
+ */
+function restates(ctx: CheckContext, s: number, d: number): boolean {
+  const pairs = alignWords(ctx.source, ctx.derived, [s], [d], { vectors: ctx.vectors, lexicon: ctx.lexicon }).filter(
+    (p) => p.relation !== 'slot',
+  );
+  const share = (doc: Analysis, id: number, aligned: Set<number>) => {
+    const figures = inSentences(doc.numbers, [id]);
+    const sentence = doc.sentences[id];
+    let n = 0;
+    let hit = 0;
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const t = doc.tokens[i];
+      if (!isContentWord(t) || figures.some((f) => within(t, f))) continue;
+      n++;
+      if (aligned.has(i)) hit++;
+    }
+    return n ? hit / n : 0;
+  };
+  return (
+    share(ctx.source, s, new Set(pairs.map((p) => p.source))) >= RESTATED_SHARE &&
+    share(ctx.derived, d, new Set(pairs.map((p) => p.derived))) >= RESTATED_SHARE
+  );
+}
+
+/**
+ * A source sentence said again in the rewrite with another figure, while another derived sentence keeps the right
+ * one: "…representing approximately 651,000 individual worksites" copied, then restated lower down as "…and
+ * represents only 500 individual worksites" (LLMFake's manipulations append such a second version). The figure is
+ * kept somewhere, so the per-sentence reading above passes it; here each derived sentence that retells the whole
+ * source sentence (RESTATED_SHARE) is read on its own: a source figure missing from it, and one new figure in its
+ * slot, is a change in that sentence.
+ */
+function restatedFigures(
+  ctx: CheckContext,
+  sentence: number,
+  derivedSentences: number[],
+  inSource: QuantitySet,
+): NumberFate[] {
+  if (derivedSentences.length < 2) return [];
+  const figures = inSentences(ctx.source.numbers, [sentence]);
+  if (!figures.length) return [];
+  const out: NumberFate[] = [];
+  for (const other of derivedSentences) {
+    if (!restates(ctx, sentence, other)) continue;
+    const here = inSentences(ctx.derived.numbers, [other]);
+    const said = new QuantitySet(here);
+    const fresh = here.filter((d) => !inSource.has(d));
+    // Only figures another derived sentence keeps: a figure lost everywhere is the reading above's.
+    const missing = figures.filter((s) => !said.has(s) && new QuantitySet(ctx.derived.numbers).has(s));
+    if (!fresh.length || missing.length !== 1) continue;
+    const [s] = missing;
+    const d = partnerOf(ctx, s, fresh);
+    if (d && fateOf(s, d) === 'changed' && samePlace(ctx, s, d))
+      out.push({ kind: 'changed', source: s, derived: d, derivedSentences: [other] });
+  }
+  return out;
+}
 
 /**
  * The one derived figure that can stand for `s`, `undefined` when none can, `null` when several can.

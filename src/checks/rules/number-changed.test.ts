@@ -4,6 +4,12 @@ import { numberChanged } from './number-changed.js';
 ruleTester(numberChanged, {
   valid: [
     {
+      name: 'a sentence said twice with the same figure, once rounded ("651 depots" … "about 650 depots")',
+      source: 'Each winter the ferry company inspects its ships at 651 repair depots across the coast.',
+      derived:
+        'Each winter the ferry company inspects its ships at 651 repair depots across the coast. Each winter the ferry company inspects its ships at about 650 repair depots across the coast.',
+    },
+    {
       name: 'reading: two bounds that can both hold ("more than £55,000" → "nearly £60,000")',
       source: 'The presenter is accused of conning friends out of more than £55,000 by pretending to be ill.',
       derived: 'The presenter is accused of conning friends out of nearly £60,000 by pretending to be ill.',
@@ -83,6 +89,14 @@ ruleTester(numberChanged, {
     },
   ],
   invalid: [
+    {
+      name: 'a sentence copied, then said again lower down with another figure (651 → only 50 depots)',
+      source:
+        'The ferry company runs a fleet of 40 boats. Each winter it inspects its ships at roughly 651 repair depots across the coast.',
+      derived:
+        'The ferry company runs a fleet of 40 boats. Each winter it inspects its ships at roughly 651 repair depots across the coast. Each winter it inspects its ships at only 50 repair depots across the coast.',
+      errors: [{ messageId: 'deflated', source: 'roughly 651 repair depots', derived: '50 repair depots', severity: 'high' }],
+    },
     {
       name: 'class 7: an inflation into a vague amount ("17" → "dozens", which is at least 24)',
       source: 'Inspectors found 17 faulty signal boxes along the coastal line last week.',
