@@ -95,7 +95,9 @@ ruleTester(numberChanged, {
         'The ferry company runs a fleet of 40 boats. Each winter it inspects its ships at roughly 651 repair depots across the coast.',
       derived:
         'The ferry company runs a fleet of 40 boats. Each winter it inspects its ships at roughly 651 repair depots across the coast. Each winter it inspects its ships at only 50 repair depots across the coast.',
-      errors: [{ messageId: 'deflated', source: 'roughly 651 repair depots', derived: '50 repair depots', severity: 'high' }],
+      errors: [
+        { messageId: 'deflated', source: 'roughly 651 repair depots', derived: '50 repair depots', severity: 'high' },
+      ],
     },
     {
       name: 'class 7: an inflation into a vague amount ("17" → "dozens", which is at least 24)',
