@@ -24,6 +24,7 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
   const inSource = new QuantitySet(ctx.source.numbers);
   const inDerived = new QuantitySet(ctx.derived.numbers);
   const reported = new QuantitySet();
+  const restatedBudget = { left: MAX_RESTATED_READS };
   for (const sentence of ctx.source.sentences) {
     const derivedSentences = derivedCounterparts(ctx.alignment, sentence.id);
     if (!derivedSentences.length) continue; // dropped sentence: claim-dropped's
@@ -43,7 +44,7 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
         if (kind) fates.push({ kind, source: s, derived: d, derivedSentences });
       } else if (d === undefined) fates.push({ kind: 'dropped', source: s, derivedSentences });
     }
-    fates.push(...restatedFigures(ctx, sentence.id, derivedSentences, inSource));
+    fates.push(...restatedFigures(ctx, sentence.id, derivedSentences, inSource, restatedBudget));
   }
   return fates;
 });
@@ -56,6 +57,9 @@ function samePlace(ctx: CheckContext, s: NumberMention, d: NumberMention): boole
     sameEvent(ctx, s, d)
   );
 }
+
+/** Restatements read per comparison at most (each is one word alignment of a sentence pair). */
+const MAX_RESTATED_READS = 50;
 
 /** Share of both sentences' content words the word aligner pairs for a derived sentence to count as a restatement. */
 const RESTATED_SHARE = 0.8;
@@ -101,19 +105,25 @@ function restatedFigures(
   sentence: number,
   derivedSentences: number[],
   inSource: QuantitySet,
+  budget: { left: number },
 ): NumberFate[] {
   if (derivedSentences.length < 2) return [];
   const figures = inSentences(ctx.source.numbers, [sentence]);
   if (!figures.length) return [];
+  const inDerived = new QuantitySet(ctx.derived.numbers);
   const out: NumberFate[] = [];
   for (const other of derivedSentences) {
-    if (!restates(ctx, sentence, other)) continue;
     const here = inSentences(ctx.derived.numbers, [other]);
     const said = new QuantitySet(here);
     const fresh = here.filter((d) => !inSource.has(d));
     // Only figures another derived sentence keeps: a figure lost everywhere is the reading above's.
-    const missing = figures.filter((s) => !said.has(s) && new QuantitySet(ctx.derived.numbers).has(s));
+    const missing = figures.filter((s) => !said.has(s) && inDerived.has(s));
     if (!fresh.length || missing.length !== 1) continue;
+    // The word alignment of a pair is the costly step: checked last, and a bounded number of times per comparison
+    // (a text of near-identical sentences links each to many; a restated sentence is rare).
+    if (budget.left <= 0) break;
+    budget.left--;
+    if (!restates(ctx, sentence, other)) continue;
     const [s] = missing;
     const d = partnerOf(ctx, s, fresh);
     if (d && fateOf(s, d) === 'changed' && samePlace(ctx, s, d))
