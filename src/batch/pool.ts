@@ -27,7 +27,7 @@ function entry(srcPath: string, callerUrl: string): { url: URL; tsx: boolean } {
  * collects lazily, so without a cap each worker's RSS creeps up over a long ingest (the scale bench grew 390 → 750 MB
  * over 3,500 articles). A worker that hits the cap dies and the pool carries on in-process.
  */
-const WORKER_HEAP_MB = 256;
+const WORKER_HEAP_MB = 192;
 
 /** Jobs posted to a worker at once: the running one and the next (see `assigned`). */
 const PREFETCH = 2;
