@@ -5,8 +5,7 @@ import type { Analysis, Attribution, Speaker } from '../../types.js';
 import { sameEntity } from './items.js';
 import { coverage, softCoverage, derivedCounterparts, lemmasIn, lemmasOf, perContext } from './pairs.js';
 import type { CheckContext } from '../types.js';
-import { isContentWord } from '../../nlp/words.js';
-import { CARRIES_WORD, sentenceWords } from './words.js';
+import { alignedShare, CARRIES_WORD, sentenceWords } from './words.js';
 
 /** Hedge classes that keep a claim off the narrator's voice ("reportedly", "allegedly"). */
 const ATTRIBUTING_HEDGES = new Set(['allegation', 'evidential']);
@@ -83,16 +82,7 @@ export function alignedContentShare(ctx: CheckContext, a: Attribution, derivedSe
   const aligned = new Set<number>();
   for (const d of derivedSentences)
     for (const p of sentenceWords(ctx, a.sentence, d)) if (CARRIES_WORD.has(p.relation)) aligned.add(p.source);
-  const s = ctx.source.sentences[a.sentence];
-  let n = 0;
-  let hit = 0;
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    const t = ctx.source.tokens[i];
-    if (t.start < a.content.start || t.end > a.content.end || !isContentWord(t)) continue;
-    n++;
-    if (aligned.has(i)) hit++;
-  }
-  return n ? hit / n : 0;
+  return alignedShare(ctx.source, a.sentence, aligned, (t) => t.start >= a.content.start && t.end <= a.content.end);
 }
 
 /**

@@ -3,8 +3,7 @@ import { isRough, numbersConflict, QuantitySet, quantityRange } from './items.js
 import { derivedCounterparts, inSentences, sameSlot, within, words, perContext } from './pairs.js';
 import type { CheckContext } from '../types.js';
 import { alignWords } from '../../align/words/index.js';
-import { isContentWord } from '../../nlp/words.js';
-import { CARRIES_WORD, sentenceWords, tokenAt } from './words.js';
+import { alignedShare, CARRIES_WORD, sentenceWords, tokenAt } from './words.js';
 
 /** What became of one source figure in its aligned derived sentences. */
 export type NumberFate =
@@ -44,7 +43,7 @@ export const numberFates = perContext((ctx: CheckContext): NumberFate[] => {
         if (kind) fates.push({ kind, source: s, derived: d, derivedSentences });
       } else if (d === undefined) fates.push({ kind: 'dropped', source: s, derivedSentences });
     }
-    fates.push(...restatedFigures(ctx, sentence.id, derivedSentences, inSource, restatedBudget));
+    fates.push(...restatedFigures(ctx, sentence.id, derivedSentences, { inSource, inDerived }, restatedBudget));
   }
   return fates;
 });
@@ -73,18 +72,10 @@ function restates(ctx: CheckContext, s: number, d: number): boolean {
   const pairs = alignWords(ctx.source, ctx.derived, [s], [d], { vectors: ctx.vectors, lexicon: ctx.lexicon }).filter(
     (p) => p.relation !== 'slot',
   );
+  // Figures aside: the restatement may be exactly the sentence with another figure.
   const share = (doc: Analysis, id: number, aligned: Set<number>) => {
     const figures = inSentences(doc.numbers, [id]);
-    const sentence = doc.sentences[id];
-    let n = 0;
-    let hit = 0;
-    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-      const t = doc.tokens[i];
-      if (!isContentWord(t) || figures.some((f) => within(t, f))) continue;
-      n++;
-      if (aligned.has(i)) hit++;
-    }
-    return n ? hit / n : 0;
+    return alignedShare(doc, id, aligned, (t) => !figures.some((f) => within(t, f)));
   };
   return (
     share(ctx.source, s, new Set(pairs.map((p) => p.source))) >= RESTATED_SHARE &&
@@ -104,13 +95,12 @@ function restatedFigures(
   ctx: CheckContext,
   sentence: number,
   derivedSentences: number[],
-  inSource: QuantitySet,
+  { inSource, inDerived }: { inSource: QuantitySet; inDerived: QuantitySet },
   budget: { left: number },
 ): NumberFate[] {
   if (derivedSentences.length < 2) return [];
   const figures = inSentences(ctx.source.numbers, [sentence]);
   if (!figures.length) return [];
-  const inDerived = new QuantitySet(ctx.derived.numbers);
   const out: NumberFate[] = [];
   for (const other of derivedSentences) {
     const here = inSentences(ctx.derived.numbers, [other]);

@@ -1,6 +1,6 @@
 import type { WordPair } from '../../align/words/index.js';
 import { isContentWord, isOpenClass } from '../../nlp/words.js';
-import type { Analysis, Span } from '../../types.js';
+import type { Analysis, Span, Token } from '../../types.js';
 import type { CheckContext } from '../types.js';
 import { derivedCounterparts, inSentences, sourceCounterparts } from './pairs.js';
 import { carriesMeaning, sentenceWords } from './words.js';
@@ -93,6 +93,18 @@ function hasContentAfter(doc: Analysis, at: number): boolean {
   const s = doc.sentences[doc.tokens[at].sentence];
   for (let i = at + 1; i < s.tokenEnd; i++) if (isContentWord(doc.tokens[i])) return true;
   return false;
+}
+
+/** The tokens of token `at`'s sentence among the `reach` before it, in text order. */
+export function tokensBefore(doc: Analysis, at: number, reach: number): Token[] {
+  const s = doc.sentences[doc.tokens[at].sentence];
+  return doc.tokens.slice(Math.max(s.tokenStart, at - reach), at);
+}
+
+/** The tokens of token `at`'s sentence among the `reach` after it, in text order. */
+export function tokensAfter(doc: Analysis, at: number, reach: number): Token[] {
+  const s = doc.sentences[doc.tokens[at].sentence];
+  return doc.tokens.slice(at + 1, Math.min(s.tokenEnd, at + reach + 1));
 }
 
 /** Items of a layer (negations, hedges) that start within `reach` tokens before token `at`, in its sentence. */

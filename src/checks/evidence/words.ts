@@ -1,6 +1,6 @@
 import { alignWords, type WordPair, type WordRelation } from '../../align/words/index.js';
 import { isContentWord } from '../../nlp/words.js';
-import type { Analysis } from '../../types.js';
+import type { Analysis, Token } from '../../types.js';
 import type { CheckContext } from '../types.js';
 import { derivedCounterparts, perContext, sourceCounterparts } from './pairs.js';
 
@@ -32,13 +32,21 @@ export function sentenceWords(ctx: CheckContext, s: number, d: number): WordPair
   return out;
 }
 
-/** Share of a sentence's content words that are aligned (`aligned` holds token indices). */
-export function alignedShare(doc: Analysis, id: number, aligned: { has(token: number): boolean }): number {
+/**
+ * Share of a sentence's content words that are aligned (`aligned` holds token indices); with `counts`, only the
+ * content words it accepts count (a claim's span, the words apart from figures).
+ */
+export function alignedShare(
+  doc: Analysis,
+  id: number,
+  aligned: { has(token: number): boolean },
+  counts: (t: Token) => boolean = () => true,
+): number {
   const s = doc.sentences[id];
   let n = 0;
   let hit = 0;
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    if (!isContentWord(doc.tokens[i])) continue;
+    if (!isContentWord(doc.tokens[i]) || !counts(doc.tokens[i])) continue;
     n++;
     if (aligned.has(i)) hit++;
   }

@@ -3,7 +3,7 @@ import { isContentWord, isOpenClass } from '../../nlp/words.js';
 import type { Analysis, Negation, Token } from '../../types.js';
 import type { WordPair } from '../../align/words/index.js';
 import { carriesMeaning, retoldCounterparts, sentenceWords } from '../evidence/words.js';
-import { alignedPredicates, itemsBefore } from '../evidence/predicate.js';
+import { alignedPredicates, itemsBefore, tokensAfter, tokensBefore } from '../evidence/predicate.js';
 import {
   closeCounterparts,
   coverage,
@@ -34,10 +34,8 @@ function isImplicitNegation(t: Token): boolean {
 }
 
 /** A word that negates without "not" in the few tokens before token `at`: "declined to reject" governs "reject". */
-function implicitNegationBefore(doc: Analysis, at: number): boolean {
-  const s = doc.sentences[doc.tokens[at].sentence];
-  for (let i = Math.max(s.tokenStart, at - 3); i < at; i++) if (isImplicitNegation(doc.tokens[i])) return true;
-  return false;
+function implicitNegationBefore(doc: Analysis, at: number, reach = 3): boolean {
+  return tokensBefore(doc, at, reach).some(isImplicitNegation);
 }
 
 /**
@@ -237,11 +235,9 @@ function predicateFlip(ctx: CheckContext, side: 'source' | 'derived', id: number
 
 /** A negation cue or a word that negates without "not" within NEGATION_REACH tokens before token `at`. */
 function negatedBefore(doc: Analysis, at: number): boolean {
-  if (itemsBefore(doc, doc.negations, at, NEGATION_REACH).length) return true;
-  const s = doc.sentences[doc.tokens[at].sentence];
-  for (let i = Math.max(s.tokenStart, at - NEGATION_REACH); i < at; i++)
-    if (isImplicitNegation(doc.tokens[i])) return true;
-  return false;
+  return (
+    itemsBefore(doc, doc.negations, at, NEGATION_REACH).length > 0 || implicitNegationBefore(doc, at, NEGATION_REACH)
+  );
 }
 
 /**
@@ -251,30 +247,22 @@ function negatedBefore(doc: Analysis, at: number): boolean {
  */
 function negatedAfter(doc: Analysis, at: number): boolean {
   const t = doc.tokens[at];
-  const s = doc.sentences[t.sentence];
-  const last = doc.tokens[Math.min(s.tokenEnd - 1, at + NEGATION_REACH)];
+  const after = tokensAfter(doc, at, NEGATION_REACH);
+  const last = after.at(-1) ?? t;
   if (inSentences(doc.negations, [t.sentence]).some((n) => n.start > t.start && n.start <= last.start)) return true;
-  for (let i = at + 1; i < s.tokenEnd && i <= at + NEGATION_REACH; i++)
-    if (isImplicitNegation(doc.tokens[i])) return true;
-  return false;
+  return after.some(isImplicitNegation);
 }
 
 const CONDITIONS = new Set(['if', 'unless', 'whether']);
 
 /** The aligned word sits in a condition ("If you ask liberals to pledge support …"): nothing asserted to flip. */
 function conditionalBefore(doc: Analysis, at: number): boolean {
-  const s = doc.sentences[doc.tokens[at].sentence];
-  for (let i = Math.max(s.tokenStart, at - NEGATION_REACH); i < at; i++)
-    if (CONDITIONS.has(doc.tokens[i].text.toLowerCase())) return true;
-  return false;
+  return tokensBefore(doc, at, NEGATION_REACH).some((t) => CONDITIONS.has(t.text.toLowerCase()));
 }
 
 /** A modal auxiliary within three tokens before token `at` ("should be identified"). */
 function modalBefore(doc: Analysis, at: number): boolean {
-  const s = doc.sentences[doc.tokens[at].sentence];
-  for (let i = Math.max(s.tokenStart, at - 3); i < at; i++)
-    if (MODALS.has(doc.tokens[i].text.toLowerCase())) return true;
-  return false;
+  return tokensBefore(doc, at, 3).some((t) => MODALS.has(t.text.toLowerCase()));
 }
 
 /**

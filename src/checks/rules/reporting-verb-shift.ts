@@ -1,8 +1,6 @@
 import { alignedContentShare, attributedPairs, sameClaim, sameSpeaker } from '../evidence/attributions.js';
-import { tokenAt } from '../evidence/words.js';
-import { derivedCounterparts, inSentences } from '../evidence/pairs.js';
-import { sentenceWords } from '../evidence/words.js';
-import { ref } from '../evidence/pairs.js';
+import { derivedCounterparts, inSentences, ref } from '../evidence/pairs.js';
+import { sentenceWords, tokenAt } from '../evidence/words.js';
 import type { Attribution } from '../../types.js';
 import type { Check, CheckContext, FindingDraft } from '../types.js';
 
@@ -53,19 +51,21 @@ function retoldReports(ctx: CheckContext): Array<{ a: Attribution; b: Attributio
   const out: Array<{ a: Attribution; b: Attribution }> = [];
   for (const a of ctx.source.attributions) {
     if (!a.speaker || a.speaker.via === 'pronoun') continue;
-    const verb = tokenAt(ctx.source, a.sentence, a.verb.start);
     for (const d of derivedCounterparts(ctx.alignment, a.sentence)) {
-      const words = sentenceWords(ctx, a.sentence, d);
       const b = inSentences(ctx.derived.attributions, [d]).find(
-        (x) =>
-          x.speaker &&
-          sameSpeaker(ctx, a.speaker!, x.speaker) &&
-          words.some((p) => p.source === verb && p.derived === tokenAt(ctx.derived, d, x.verb.start)),
+        (x) => x.speaker && sameSpeaker(ctx, a.speaker!, x.speaker) && verbsAligned(ctx, a, x),
       );
       if (b && alignedContentShare(ctx, a, [d]) >= RETOLD_CLAIM) out.push({ a, b });
     }
   }
   return out;
+}
+
+/** The word aligner pairs the reporting verb of source report `a` with that of derived report `b`. */
+function verbsAligned(ctx: CheckContext, a: Attribution, b: Attribution): boolean {
+  const verb = tokenAt(ctx.source, a.sentence, a.verb.start);
+  const there = tokenAt(ctx.derived, b.sentence, b.verb.start);
+  return sentenceWords(ctx, a.sentence, b.sentence).some((p) => p.source === verb && p.derived === there);
 }
 
 /** The derived attribution reporting the same speaker; with one attribution on each side, that one. */
@@ -76,12 +76,7 @@ function counterpart(
   derived: Attribution[],
 ): Attribution | undefined {
   // The word aligner pairs the two reporting verbs themselves ("Winfrey said" ~ "Winfrey … admitted"): one report.
-  const verb = tokenAt(ctx.source, a.sentence, a.verb.start);
-  const aligned = derived.filter((b) =>
-    sentenceWords(ctx, a.sentence, b.sentence).some(
-      (p) => p.source === verb && p.derived === tokenAt(ctx.derived, b.sentence, b.verb.start),
-    ),
-  );
+  const aligned = derived.filter((b) => verbsAligned(ctx, a, b));
   if (aligned.length === 1) return aligned[0];
   if (a.speaker) {
     const same = derived.filter((b) => b.speaker && sameSpeaker(ctx, a.speaker!, b.speaker));
